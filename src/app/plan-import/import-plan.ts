@@ -1,0 +1,56 @@
+/**
+ * Import plan use case: read an official plan table, check every row, and write the plan only when
+ * nothing blocks it (one transaction; any row error rejects the whole file). Re-importing the same
+ * plan number updates tasks by code.
+ */
+import type { ImportProblem, ParsedPlan } from '../../domain/plan.ts';
+import { isBlocking, parsePlanTable } from '../../domain/plan-table.ts';
+import { UnitDirectory } from '../../domain/unit-directory.ts';
+import type { PlanHeader, PlanStore, SavePlanResult } from '../../store/plan-store.ts';
+import type { UnitStore } from '../../store/unit-store.ts';
+import { PlanFileError, readPlanTable } from './read-table.ts';
+
+export interface ImportPlanDeps {
+  units: UnitStore;
+  plans: PlanStore;
+  groupId: number;
+  maxBytes: number;
+}
+
+export interface ImportPlanInput {
+  file: { name: string; bytes: Uint8Array };
+  header: PlanHeader;
+  dryRun: boolean;
+  actor: string;
+  sheet?: string;
+}
+
+export interface ImportPlanOutcome {
+  parsed: ParsedPlan;
+  /** Problems that stop the import; empty when it went through (or would, on a dry run). */
+  blocking: ImportProblem[];
+  warnings: ImportProblem[];
+  saved: SavePlanResult | null;
+}
+
+export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ImportPlanOutcome> {
+  const parsed = await parse(deps, input);
+  const blocking = parsed.problems.filter(isBlocking);
+  const warnings = parsed.problems.filter((problem) => !isBlocking(problem));
+  if (parsed.tasks.length === 0 && blocking.length === 0) {
+    blocking.push({ row: null, column: null, code: 'no_tasks', message: 'Tệp không có dòng nhiệm vụ nào.' });
+  }
+  if (blocking.length > 0 || input.dryRun) return { parsed, blocking, warnings, saved: null };
+  const saved = await deps.plans.save(deps.groupId, input.header, parsed.tasks, input.actor);
+  return { parsed, blocking, warnings, saved };
+}
+
+async function parse(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ParsedPlan> {
+  try {
+    const table = await readPlanTable(input.file, { maxBytes: deps.maxBytes, sheet: input.sheet });
+    return parsePlanTable(table, new UnitDirectory(await deps.units.list()));
+  } catch (error) {
+    if (error instanceof PlanFileError) return { tasks: [], problems: [error.problem], columns: [] };
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * XLSX plan files through exceljs. Cells become the text a person sees in Excel, with two
+ * deliberate differences: cells covered by a merge (other than its top-left master) read as empty,
+ * which is what the hierarchical reader expects ("filled on the first row of its group, empty
+ * below"), and formula cells are recorded so the importer can refuse them rather than trust a
+ * cached result.
+ */
+import ExcelJS from 'exceljs';
+import type { RawTable } from '../../domain/plan-table.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import { fileProblem } from './plan-file-error.ts';
+
+export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings ask for its own Buffer type; a Node Buffer over the same bytes is what it reads.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw fileProblem(
+      'invalid_xlsx',
+      `Không đọc được tệp XLSX (${(error as Error).message}). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+    );
+  }
+  const sheet = pickSheet(workbook, sheetName);
+  const rows: string[][] = [];
+  const formulaCells: RawTable['formulaCells'] = [];
+  // eachRow visits only rows that exist in the file: a sheet formatted down to row 1,048,576 does
+  // not cost a million iterations. Missing rows in between stay as empty rows, so that row numbers
+  // match what the user sees in Excel.
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    while (rows.length < r - 1) rows.push([]);
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        cells.push('');
+        continue;
+      }
+      if (isFormula(cell.value)) formulaCells.push({ row: r - 1, col: c - 1 });
+      cells.push(cellText(cell.value));
+    }
+    rows.push(trimTrailingEmpty(cells));
+  });
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.trim() === '')) rows.pop();
+  if (rows.length === 0) throw fileProblem('empty_file', `Trang tính "${sheet.name}" không có dòng nào.`);
+  return { rows, formulaCells, format: 'xlsx' };
+}
+
+/** The named sheet (exact name first, then ignoring case and diacritics), else the first visible one. */
+function pickSheet(workbook: ExcelJS.Workbook, name: string | undefined): ExcelJS.Worksheet {
+  const sheets = workbook.worksheets;
+  if (name !== undefined) {
+    const found =
+      sheets.find((s) => s.name === name) ??
+      sheets.find((s) => foldVietnamese(s.name) === foldVietnamese(name));
+    if (found) return found;
+    throw fileProblem(
+      'sheet_not_found',
+      `Không có trang tính "${name}". Các trang tính trong tệp: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+    );
+  }
+  const sheet = sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0];
+  if (!sheet) throw fileProblem('empty_file', 'Tệp XLSX không có trang tính nào.');
+  return sheet;
+}
+
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+}
+
+/** What Excel shows: rich text joined, numbers as written, dates dd/MM/yyyy, a link's text. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value && Array.isArray(value.richText)) {
+    return cellText(value.richText.map((run: { text?: unknown }) => cellText(run.text)).join(''));
+  }
+  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? cellText(value.result) : '';
+  if ('hyperlink' in value && 'text' in value) return cellText(value.text);
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return cellText(value.text);
+  return '';
+}
+
+/** exceljs gives dates as UTC midnight; the UTC parts are the calendar day written in the cell. */
+function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}

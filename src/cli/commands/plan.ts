@@ -1,0 +1,157 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importPlan } from '../../app/plan-import/import-plan.ts';
+import type { ImportProblem, ParsedTask } from '../../domain/plan.ts';
+import { type Command, UsageError } from '../context.ts';
+import { table } from '../output.ts';
+
+export const planImportCommand: Command = {
+  path: ['plan', 'import'],
+  usage:
+    'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--dry-run] [--json]',
+  summary: 'Nhập kế hoạch từ CSV/XLSX theo mẫu bảng của văn bản chính thức.',
+  async run(args, context) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        number: { type: 'string' },
+        title: { type: 'string' },
+        year: { type: 'string' },
+        'issued-on': { type: 'string' },
+        sheet: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+    const [path] = positionals;
+    if (!path || positionals.length > 1) throw new UsageError('Cần đúng một tệp kế hoạch (CSV hoặc XLSX).');
+    const bytes = readPlanFile(path);
+    const app = await context.app();
+    const number = values.number ?? basename(path, extname(path));
+    const year = values.year ? Number(values.year) : new Date().getFullYear();
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new UsageError(`Năm không hợp lệ: ${values.year}`);
+    const outcome = await importPlan(
+      {
+        units: app.units,
+        plans: app.plans,
+        groupId: app.group.id,
+        maxBytes: app.settings.PLAN_IMPORT_MAX_BYTES,
+      },
+      {
+        file: { name: basename(path), bytes },
+        header: {
+          number,
+          title: values.title ?? `Kế hoạch ${number}`,
+          year,
+          issuedOn: values['issued-on'] ?? null,
+        },
+        dryRun: values['dry-run'] ?? false,
+        actor: 'cli',
+        sheet: values.sheet,
+      },
+    );
+    const { output } = context;
+    for (const warning of outcome.warnings) output.err(`Lưu ý: ${describeProblem(warning)}`);
+    if (outcome.blocking.length > 0) {
+      output.err(
+        `Không nhập tệp ${basename(path)}: ${outcome.blocking.length} lỗi, chưa ghi gì vào cơ sở dữ liệu.`,
+      );
+      for (const problem of outcome.blocking) output.err(`  - ${describeProblem(problem)}`);
+      const unknown = outcome.blocking.filter((problem) => problem.code === 'unknown_unit');
+      if (unknown.length > 0) {
+        output.err(
+          'Đơn vị chưa có trong danh mục: gán tên gọi cho một đơn vị bằng "da06 units alias TÊN --unit MÃ",\n' +
+            'hoặc thêm đơn vị mới bằng "da06 units add --code MÃ --name TÊN --kind central|provincial", rồi nhập lại.',
+        );
+      }
+      return 1;
+    }
+    if (values.json) {
+      output.out(JSON.stringify(outcome.parsed.tasks.map(taskJson), null, 2));
+    } else if (outcome.saved) {
+      const s = outcome.saved;
+      output.out(
+        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.removed.length} bỏ.`,
+      );
+      if (s.keptWithReports.length > 0) {
+        output.out(`Giữ lại vì đã có báo cáo (tệp không còn liệt kê): ${s.keptWithReports.join(', ')}`);
+      }
+    } else {
+      output.out(`Tệp hợp lệ: ${outcome.parsed.tasks.length} nhiệm vụ (chạy thử, chưa ghi gì).`);
+    }
+    return 0;
+  },
+};
+
+export const planListCommand: Command = {
+  path: ['plan', 'list'],
+  usage: 'da06 plan list [--plan NUMBER] [--json]',
+  summary: 'Liệt kê nhiệm vụ: đơn vị chủ trì và thời hạn đã đọc.',
+  async run(args, context) {
+    const { values } = parseArgs({ args, options: { plan: { type: 'string' }, json: { type: 'boolean' } } });
+    const app = await context.app();
+    const tasks = await app.plans.listTasks(app.group.id, values.plan);
+    if (values.json) {
+      context.output.out(JSON.stringify(tasks, null, 2));
+      return 0;
+    }
+    if (tasks.length === 0) {
+      context.output.out(
+        'Chưa có kế hoạch nào. Nhập bằng "da06 plan import TỆP" hoặc nạp dữ liệu mẫu: "da06 seed demo".',
+      );
+      return 0;
+    }
+    const rows = tasks.map((task) => [
+      `${task.planNumber} #${task.code}`,
+      task.content,
+      task.leadUnits.length > 5
+        ? `${task.leadUnits.slice(0, 3).join(', ')} +${task.leadUnits.length - 3}`
+        : task.leadUnits.join(', '),
+      task.deadline.text,
+      task.deadline.kind,
+      task.deadline.due ?? '—',
+    ]);
+    context.output.out(table(['Nhiệm vụ', 'Nội dung', 'Chủ trì', 'Thời hạn', 'Kiểu', 'Hạn cuối'], rows, 48));
+    context.output.out(`\n${tasks.length} nhiệm vụ.`);
+    return 0;
+  },
+};
+
+function readPlanFile(path: string): Uint8Array {
+  try {
+    if (!statSync(path).isFile()) throw new UsageError(`${path} không phải là tệp.`);
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Không đọc được tệp ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}
+
+function describeProblem(problem: ImportProblem): string {
+  const where = [
+    problem.row === null ? null : `dòng ${problem.row}`,
+    problem.column ? `cột "${problem.column}"` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
+
+function taskJson(task: ParsedTask) {
+  return {
+    code: task.code,
+    section: task.section,
+    objective: task.objective,
+    task: task.task,
+    activity: task.activity,
+    content: task.content,
+    leadUnits: task.leadUnits,
+    coordinatingUnits: task.coordinatingUnits,
+    deadline: { text: task.deadline.text, kind: task.deadline.kind, due: task.deadline.due },
+    product: task.product,
+    row: task.row,
+  };
+}

@@ -1,0 +1,46 @@
+/** What every CLI command gets: where to write, and the app, opened on first use (some commands need no database). */
+
+import { type App, openApp } from '../app/open-app.ts';
+import { loadSettings } from '../config/load-settings.ts';
+import type { Settings } from '../config/settings.ts';
+import type { Output } from './output.ts';
+
+export interface CliContext {
+  output: Output;
+  settings(): Settings;
+  app(): Promise<App>;
+}
+
+export function createCliContext(
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): CliContext & { close(): Promise<void> } {
+  let settings: Settings | undefined;
+  let app: Promise<App> | undefined;
+  const readSettings = () => {
+    settings ??= loadSettings(env);
+    return settings;
+  };
+  return {
+    output,
+    settings: readSettings,
+    app: () => {
+      app ??= openApp(readSettings(), { log: output.err });
+      return app;
+    },
+    close: async () => {
+      if (app) await (await app).close();
+    },
+  };
+}
+
+export interface Command {
+  /** The words that select it, e.g. ["plan", "import"]. */
+  path: string[];
+  usage: string;
+  summary: string;
+  run(args: string[], context: CliContext): Promise<number>;
+}
+
+/** A user mistake on the command line: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}

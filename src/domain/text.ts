@@ -1,0 +1,54 @@
+/**
+ * Small text helpers shared by the parsers (plan tables, unit names, deadlines).
+ * Official documents reach us through OCR that often drops or mangles Vietnamese diacritics, so
+ * parsers compare folded text on both sides instead of the text as written.
+ */
+
+/**
+ * Folds Vietnamese text for tolerant matching: lowercase, no diacritics (`ế` → `e`, `ư` → `u`),
+ * `đ` → `d`, whitespace runs collapsed to one space, trimmed.
+ * `foldVietnamese('  Quý  IV/2022 ') === 'quy iv/2022'`.
+ */
+export function foldVietnamese(s: string): string {
+  return (
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      // `đ` has no decomposition, so NFD leaves it alone. `ð` (eth) is what some keyboards and OCR
+      // engines produce for `đ`; folding it too costs nothing for Vietnamese text.
+      .replace(/[đð]/g, 'd')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+const ROMAN_DIGITS = new Map([
+  ['i', 1],
+  ['v', 5],
+  ['x', 10],
+  ['l', 50],
+  ['c', 100],
+  ['d', 500],
+  ['m', 1000],
+]);
+
+/** Well-formed Roman numerals only (`IV`, not `IIII` or `IIV`), so OCR garbage is not read as a number. */
+const ROMAN_NUMERAL = /^m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+/**
+ * Parses a Roman numeral, case-insensitively: `parseRoman('IV') === 4`.
+ * Returns null for anything that is not a well-formed numeral (including the empty string).
+ */
+export function parseRoman(s: string): number | null {
+  const numeral = s.trim().toLowerCase();
+  if (numeral === '' || !ROMAN_NUMERAL.test(numeral)) return null;
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const value = ROMAN_DIGITS.get(numeral[i]!)!;
+    const next = ROMAN_DIGITS.get(numeral[i + 1] ?? '') ?? 0;
+    // A smaller digit before a larger one is subtracted (the I in IV).
+    total += value < next ? -value : value;
+  }
+  return total;
+}

@@ -1,0 +1,16 @@
+/** The working group the bot serves. One process serves one group; the data model allows several. */
+import type { Db } from './open-database.ts';
+
+export interface GroupRecord {
+  id: number;
+  name: string;
+  timeZone: string;
+  locale: string;
+}
+
+/** The group with this name, created on first use. */
+export async function ensureGroup(db: Db, group: Omit<GroupRecord, 'id'>): Promise<GroupRecord> {
+  const existing = await db.workingGroup.findFirst({ where: { name: group.name }, orderBy: { id: 'asc' } });
+  if (existing) return existing;
+  return db.workingGroup.create({ data: group });
+}

@@ -1,0 +1,180 @@
+/** Members of the working group and their accounts on each chat platform. */
+import { UserFacingError } from '../domain/errors.ts';
+import type { Locale, Platform, Role } from '../domain/roles.ts';
+import { audit } from './audit.ts';
+import type { Db } from './open-database.ts';
+
+export interface MemberRecord {
+  id: number;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  unitName: string;
+  email: string | null;
+  locale: Locale;
+  active: boolean;
+  identities: Partial<Record<Platform, string>>;
+}
+
+export interface NewMember {
+  displayName: string;
+  unitCode: string;
+  role: Role;
+  email?: string | null;
+  locale?: Locale;
+  identities?: Partial<Record<Platform, string>>;
+}
+
+const memberInclude = { unit: { select: { code: true, name: true } }, identities: true } as const;
+
+type MemberRow = {
+  id: number;
+  displayName: string;
+  role: string;
+  email: string | null;
+  locale: string;
+  active: boolean;
+  unit: { code: string; name: string };
+  identities: { platform: string; externalId: string }[];
+};
+
+function toRecord(row: MemberRow): MemberRecord {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    role: row.role as Role,
+    unitCode: row.unit.code,
+    unitName: row.unit.name,
+    email: row.email,
+    locale: row.locale as Locale,
+    active: row.active,
+    identities: Object.fromEntries(
+      row.identities.map((identity) => [identity.platform, identity.externalId]),
+    ),
+  };
+}
+
+export class MemberStore {
+  constructor(
+    private readonly db: Db,
+    private readonly groupId: number,
+  ) {}
+
+  async add(member: NewMember, actor: string): Promise<MemberRecord> {
+    return this.db.$transaction(async (tx) => {
+      const unit = await tx.unit.findUnique({ where: { code: member.unitCode } });
+      if (!unit) throw new MemberError('unknown_unit', member.unitCode);
+      const created = await tx.member.create({
+        data: {
+          groupId: this.groupId,
+          unitId: unit.id,
+          displayName: member.displayName.trim(),
+          role: member.role,
+          email: member.email ?? null,
+          locale: member.locale ?? 'vi',
+          identities: {
+            create: Object.entries(member.identities ?? {}).map(([platform, externalId]) => ({
+              platform,
+              externalId,
+            })),
+          },
+        },
+        include: memberInclude,
+      });
+      await audit(tx, {
+        actor,
+        action: 'member.add',
+        entity: 'Member',
+        entityId: created.id,
+        details: member,
+      });
+      return toRecord(created);
+    });
+  }
+
+  async list(options: { includeInactive?: boolean } = {}): Promise<MemberRecord[]> {
+    const rows = await this.db.member.findMany({
+      where: { groupId: this.groupId, ...(options.includeInactive ? {} : { active: true }) },
+      include: memberInclude,
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toRecord);
+  }
+
+  async byId(id: number): Promise<MemberRecord | null> {
+    const row = await this.db.member.findFirst({
+      where: { id, groupId: this.groupId },
+      include: memberInclude,
+    });
+    return row ? toRecord(row) : null;
+  }
+
+  /** The active member behind a platform account, or null when nobody has linked it. */
+  async byIdentity(platform: Platform, externalId: string): Promise<MemberRecord | null> {
+    const identity = await this.db.memberIdentity.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+      include: { member: { include: memberInclude } },
+    });
+    if (!identity?.member.active || identity.member.groupId !== this.groupId) return null;
+    return toRecord(identity.member);
+  }
+
+  /** Members whose name matches, ignoring case (for `link NAME`, `as NAME`). */
+  async findByName(name: string): Promise<MemberRecord[]> {
+    const wanted = name.trim().toLocaleLowerCase('vi');
+    return (await this.list()).filter((member) => member.displayName.toLocaleLowerCase('vi') === wanted);
+  }
+
+  async link(memberId: number, platform: Platform, externalId: string, actor: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const taken = await tx.memberIdentity.findUnique({
+        where: { platform_externalId: { platform, externalId } },
+      });
+      if (taken && taken.memberId !== memberId) throw new MemberError('identity_taken', externalId);
+      await tx.memberIdentity.deleteMany({ where: { memberId, platform } });
+      await tx.memberIdentity.create({ data: { memberId, platform, externalId } });
+      await audit(tx, {
+        actor,
+        action: 'member.link',
+        entity: 'Member',
+        entityId: memberId,
+        details: { platform, externalId },
+      });
+    });
+  }
+
+  async setRole(memberId: number, role: Role, actor: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { role } });
+      await audit(tx, {
+        actor,
+        action: 'member.role',
+        entity: 'Member',
+        entityId: memberId,
+        details: { role },
+      });
+    });
+  }
+
+  /** Deactivated members keep their reports and history; they just stop being asked and recognised. */
+  async deactivate(memberId: number, actor: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { active: false, deactivatedAt: new Date() } });
+      await audit(tx, { actor, action: 'member.deactivate', entity: 'Member', entityId: memberId });
+    });
+  }
+}
+
+export class MemberError extends UserFacingError {
+  constructor(
+    code: 'unknown_unit' | 'identity_taken',
+    readonly value: string,
+  ) {
+    super(
+      code,
+      code === 'unknown_unit'
+        ? `Không có đơn vị mã "${value}". Xem danh sách: da06 units list`
+        : `Tài khoản "${value}" đã được liên kết với một thành viên khác.`,
+    );
+  }
+}

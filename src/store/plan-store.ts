@@ -1,0 +1,180 @@
+/** Plans and their tasks. A re-import updates tasks by code, so reports stay attached to them. */
+import type { DeadlineKind } from '../domain/deadline.ts';
+import type { ParsedTask } from '../domain/plan.ts';
+import { audit } from './audit.ts';
+import type { Db, Tx } from './open-database.ts';
+
+export interface PlanHeader {
+  number: string;
+  title: string;
+  year: number;
+  issuedOn: string | null;
+}
+
+export interface SavePlanResult {
+  planId: number;
+  created: number;
+  updated: number;
+  /** Tasks the file no longer lists: removed, unless members already reported on them. */
+  removed: string[];
+  keptWithReports: string[];
+}
+
+export interface TaskRow {
+  id: number;
+  planNumber: string;
+  code: string;
+  section: string | null;
+  content: string;
+  leadUnits: string[];
+  coordinatingUnits: string[];
+  deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
+  product: string | null;
+}
+
+export class PlanStore {
+  constructor(private readonly db: Db) {}
+
+  /** Writes the plan and all its tasks in one transaction: a failure leaves the database as it was. */
+  async save(
+    groupId: number,
+    header: PlanHeader,
+    tasks: ParsedTask[],
+    actor: string,
+  ): Promise<SavePlanResult> {
+    const unitIds = await this.unitIdsByCode();
+    return this.db.$transaction(
+      async (tx) => {
+        const plan = await tx.plan.upsert({
+          where: { groupId_number: { groupId, number: header.number } },
+          create: { groupId, ...header },
+          update: { title: header.title, year: header.year, issuedOn: header.issuedOn },
+        });
+        const before = await tx.task.findMany({
+          where: { planId: plan.id },
+          select: { id: true, code: true },
+        });
+        const existing = new Map(before.map((task) => [task.code, task.id]));
+        for (const [position, task] of tasks.entries()) {
+          const id = await upsertTask(tx, plan.id, position, task);
+          await replaceTaskUnits(tx, id, task, unitIds);
+        }
+        const listed = new Set(tasks.map((task) => task.code));
+        const gone = before.filter((task) => !listed.has(task.code));
+        const reported = new Set(
+          (
+            await tx.statusReport.findMany({
+              where: { taskId: { in: gone.map((t) => t.id) } },
+              select: { taskId: true },
+            })
+          ).map((report) => report.taskId),
+        );
+        const removable = gone.filter((task) => !reported.has(task.id));
+        await tx.task.deleteMany({ where: { id: { in: removable.map((task) => task.id) } } });
+        const result: SavePlanResult = {
+          planId: plan.id,
+          created: tasks.filter((task) => !existing.has(task.code)).length,
+          updated: tasks.filter((task) => existing.has(task.code)).length,
+          removed: removable.map((task) => task.code),
+          keptWithReports: gone.filter((task) => reported.has(task.id)).map((task) => task.code),
+        };
+        await audit(tx, {
+          actor,
+          action: 'plan.import',
+          entity: 'Plan',
+          entityId: plan.id,
+          details: { ...header, ...result },
+        });
+        return result;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  async listPlans(groupId: number) {
+    return this.db.plan.findMany({
+      where: { groupId },
+      orderBy: [{ year: 'desc' }, { number: 'asc' }],
+      include: { _count: { select: { tasks: true } } },
+    });
+  }
+
+  /** Tasks of a plan (or of every plan of the group), in plan order, with their unit codes. */
+  async listTasks(groupId: number, planNumber?: string): Promise<TaskRow[]> {
+    const tasks = await this.db.task.findMany({
+      where: { plan: { groupId, ...(planNumber ? { number: planNumber } : {}) } },
+      include: {
+        plan: { select: { number: true } },
+        units: { include: { unit: { select: { code: true } } }, orderBy: { unit: { code: 'asc' } } },
+      },
+      orderBy: [{ planId: 'asc' }, { position: 'asc' }],
+    });
+    return tasks.map((task) => ({
+      id: task.id,
+      planNumber: task.plan.number,
+      code: task.code,
+      section: task.section,
+      content: task.content,
+      leadUnits: task.units.filter((u) => u.role === 'lead').map((u) => u.unit.code),
+      coordinatingUnits: task.units.filter((u) => u.role === 'coordinating').map((u) => u.unit.code),
+      deadline: {
+        text: task.deadlineText,
+        kind: task.deadlineKind as DeadlineKind,
+        due: task.deadlineDue,
+        start: task.deadlineStart,
+      },
+      product: task.product,
+    }));
+  }
+
+  private async unitIdsByCode(): Promise<Map<string, number>> {
+    const units = await this.db.unit.findMany({ select: { id: true, code: true } });
+    return new Map(units.map((unit) => [unit.code, unit.id]));
+  }
+}
+
+async function upsertTask(tx: Tx, planId: number, position: number, task: ParsedTask): Promise<number> {
+  const fields = {
+    position,
+    section: task.section,
+    objective: task.objective,
+    taskTitle: task.task,
+    activity: task.activity,
+    content: task.content,
+    leadText: task.leadText,
+    coordinatingText: task.coordinatingText,
+    deadlineText: task.deadline.text,
+    deadlineKind: task.deadline.kind,
+    deadlineStart: task.deadline.start,
+    deadlineDue: task.deadline.due,
+    product: task.product,
+  };
+  const saved = await tx.task.upsert({
+    where: { planId_code: { planId, code: task.code } },
+    create: { planId, code: task.code, ...fields },
+    update: fields,
+    select: { id: true },
+  });
+  return saved.id;
+}
+
+async function replaceTaskUnits(
+  tx: Tx,
+  taskId: number,
+  task: ParsedTask,
+  unitIds: Map<string, number>,
+): Promise<void> {
+  await tx.taskUnit.deleteMany({ where: { taskId } });
+  const rows = [
+    ...task.leadUnits.map((code) => ({ code, role: 'lead' })),
+    ...task.coordinatingUnits
+      .filter((code) => !task.leadUnits.includes(code))
+      .map((code) => ({ code, role: 'coordinating' })),
+  ].map(({ code, role }) => {
+    const unitId = unitIds.get(code);
+    if (unitId === undefined)
+      throw new Error(`Unit ${code} is not in the database: sync the unit directory first.`);
+    return { taskId, unitId, role };
+  });
+  if (rows.length > 0) await tx.taskUnit.createMany({ data: rows });
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures/cli', name);
+
+describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them)', () => {
+  let env: Record<string, string>;
+
+  beforeAll(() => {
+    env = { DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'da06-cli-')), 'cli.db')}` };
+  });
+
+  it('seed demo loads the 27 tasks of the 2024 plan, and plan list shows them with lead units and deadlines', async () => {
+    const seeded = await runCli(['seed', 'demo'], env);
+    expect(seeded.stderr).toContain('migration');
+    expect(seeded.stdout).toContain('27 nhiệm vụ mới');
+    const listed = await runCli(['plan', 'list', '--json'], env);
+    const tasks = JSON.parse(listed.stdout) as {
+      code: string;
+      leadUnits: string[];
+      deadline: { kind: string; due: string };
+    }[];
+    expect(tasks).toHaveLength(27);
+    expect(tasks.map((task) => task.code)).toEqual(Array.from({ length: 27 }, (_, i) => String(i + 1)));
+    expect(tasks[0]).toMatchObject({ leadUnits: ['CNTT'], deadline: { kind: 'month', due: '2024-02-29' } });
+    expect(tasks[1]).toMatchObject({
+      leadUnits: ['TCT'],
+      deadline: { kind: 'recurring_annual_from', due: '2024-12-31' },
+    });
+    expect(tasks[20]?.leadUnits).toHaveLength(63); // task 21: "BHXH các tỉnh" leads
+    const text = await runCli(['plan', 'list'], env);
+    expect(text.stdout).toContain('147/QĐ-BHXH #22');
+    expect(text.stdout).toContain('27 nhiệm vụ.');
+  });
+
+  it('seed demo run twice updates instead of duplicating', async () => {
+    const again = await runCli(['seed', 'demo'], env);
+    expect(again.stdout).toContain('0 nhiệm vụ mới, 27 nhiệm vụ cập nhật');
+    expect(again.stdout).toContain('thêm 0');
+  });
+
+  it('plan import --dry-run --json prints the parsed tasks and writes nothing', async () => {
+    const run = await runCli(
+      ['plan', 'import', fixture('small-plan.csv'), '--number', 'T-1', '--dry-run', '--json'],
+      env,
+    );
+    expect(run.code).toBe(0);
+    const tasks = JSON.parse(run.stdout);
+    expect(tasks).toHaveLength(3);
+    expect(tasks[0]).toEqual({
+      code: '1',
+      section: 'Công tác lãnh đạo, chỉ đạo',
+      objective: null,
+      task: expect.any(String),
+      activity: null,
+      content: 'Tổ chức hội nghị triển khai.',
+      leadUnits: ['CNTT'],
+      coordinatingUnits: expect.arrayContaining(['VP', 'BHXH-HN', 'BHXH-HCM']),
+      deadline: { text: 'Tháng 02/2024', kind: 'month', due: '2024-02-29' },
+      product: 'Hội nghị',
+      row: 3,
+    });
+    expect(tasks[2]).toMatchObject({
+      leadUnits: ['TTLT'],
+      coordinatingUnits: ['TST'],
+      deadline: { kind: 'quarter', due: '2024-12-31' },
+    });
+    const listed = JSON.parse((await runCli(['plan', 'list', '--plan', 'T-1', '--json'], env)).stdout);
+    expect(listed).toEqual([]);
+  });
+
+  it('plan import writes the plan, and a re-import updates tasks by code', async () => {
+    const args = ['plan', 'import', fixture('small-plan.csv'), '--number', 'T-2', '--year', '2024'];
+    expect((await runCli(args, env)).stdout).toContain('3 nhiệm vụ mới');
+    expect((await runCli(args, env)).stdout).toContain('0 nhiệm vụ mới, 3 cập nhật');
+    expect(JSON.parse((await runCli(['plan', 'list', '--plan', 'T-2', '--json'], env)).stdout)).toHaveLength(
+      3,
+    );
+  });
+
+  it('an unknown unit rejects the whole file, naming row and column, until an admin maps it', async () => {
+    const args = ['plan', 'import', fixture('unknown-unit.csv'), '--number', 'T-3'];
+    const rejected = await runCli(args, env);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toMatch(/dòng 6, cột "Đơn vị chủ trì".*Vụ XYZ/);
+    expect(rejected.stderr).toContain('da06 units alias');
+    expect(JSON.parse((await runCli(['plan', 'list', '--plan', 'T-3', '--json'], env)).stdout)).toEqual([]);
+
+    expect((await runCli(['units', 'alias', 'Vụ XYZ', '--unit', 'TTLT'], env)).code).toBe(0);
+    const accepted = await runCli(args, env);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('3 nhiệm vụ mới');
+  });
+
+  it('units alias refuses a wording that already names another unit', async () => {
+    const run = await runCli(['units', 'alias', 'Trung tâm CNTT', '--unit', 'VP'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('đã dùng cho đơn vị CNTT');
+  });
+
+  it('deadline --json reads one phrase', async () => {
+    const run = await runCli(['deadline', 'Quý IV/2022', '--json'], env);
+    expect(JSON.parse(run.stdout)).toEqual({ text: 'Quý IV/2022', kind: 'quarter', due: '2022-12-31' });
+  });
+
+  it('a bad setting stops with one message listing every problem, without printing secrets', async () => {
+    const run = await runCli(['plan', 'list'], {
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+      TIME_ZONE: 'Mars/Olympus',
+      DEFAULT_LOCALE: 'fr',
+    });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain('DATABASE_URL');
+    expect(run.stderr).toContain('TIME_ZONE');
+    expect(run.stderr).toContain('DEFAULT_LOCALE');
+    expect(run.stderr).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,75 @@
+import { beforeAll, expect, it } from 'vitest';
+import { ensureGroup } from '../../src/store/group-store.ts';
+import { MemberStore } from '../../src/store/member-store.ts';
+import { UnitStore } from '../../src/store/unit-store.ts';
+import { TEST_UNITS } from '../support/builders.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+describeEachDatabase('MemberStore and UnitStore', (db) => {
+  let members: MemberStore;
+  let units: UnitStore;
+
+  beforeAll(async () => {
+    const group = await ensureGroup(db().client, {
+      name: 'Tổ thử',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      locale: 'vi',
+    });
+    units = new UnitStore(db().client);
+    await units.sync(TEST_UNITS, 'test');
+    members = new MemberStore(db().client, group.id);
+  });
+
+  it('adds members with identities and finds them by platform account', async () => {
+    const lan = await members.add(
+      {
+        displayName: 'Nguyễn Thị Lan',
+        unitCode: 'CNTT',
+        role: 'member',
+        identities: { slack: 'U1', terminal: 'lan' },
+      },
+      'test',
+    );
+    expect(lan).toMatchObject({
+      unitCode: 'CNTT',
+      role: 'member',
+      locale: 'vi',
+      identities: { slack: 'U1', terminal: 'lan' },
+    });
+    expect((await members.byIdentity('slack', 'U1'))?.id).toBe(lan.id);
+    expect(await members.byIdentity('slack', 'U-unknown')).toBeNull();
+    expect(await members.findByName('nguyễn thị lan')).toHaveLength(1);
+  });
+
+  it('links, changes role and deactivates, keeping the member in history', async () => {
+    const [lan] = await members.findByName('Nguyễn Thị Lan');
+    await members.link(lan!.id, 'teams', 'aad-1', 'test');
+    await members.link(lan!.id, 'slack', 'U2', 'test'); // replaces the old Slack account
+    await members.setRole(lan!.id, 'chair', 'test');
+    expect(await members.byIdentity('slack', 'U1')).toBeNull();
+    expect(await members.byIdentity('teams', 'aad-1')).toMatchObject({
+      role: 'chair',
+      identities: { slack: 'U2' },
+    });
+    await members.deactivate(lan!.id, 'test');
+    expect(await members.byIdentity('teams', 'aad-1')).toBeNull();
+    expect(await members.list()).toHaveLength(0);
+    expect(await members.list({ includeInactive: true })).toMatchObject([{ active: false }]);
+  });
+
+  it('refuses an account already linked to someone else, and an unknown unit', async () => {
+    const minh = await members.add({ displayName: 'Đỗ Văn Minh', unitCode: 'VP', role: 'member' }, 'test');
+    await expect(members.link(minh.id, 'slack', 'U2', 'test')).rejects.toThrow(/đã được liên kết/);
+    await expect(members.add({ displayName: 'X', unitCode: 'NOPE', role: 'member' }, 'test')).rejects.toThrow(
+      /NOPE/,
+    );
+  });
+
+  it('keeps aliases unique across units and adds new ones on sync', async () => {
+    await units.addAlias('TT CNTT', 'CNTT', 'test');
+    await expect(units.addAlias('tt cntt', 'VP', 'test')).rejects.toThrow(/đã dùng cho đơn vị CNTT/);
+    await units.sync([{ ...TEST_UNITS[1]!, aliases: ['Văn phòng Ngành'] }], 'test');
+    const vp = (await units.list()).find((unit) => unit.code === 'VP');
+    expect(vp?.aliases).toEqual(expect.arrayContaining(['Văn phòng', 'Văn phòng Ngành']));
+  });
+});

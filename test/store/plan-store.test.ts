@@ -1,0 +1,90 @@
+import { beforeAll, expect, it } from 'vitest';
+import { ensureGroup } from '../../src/store/group-store.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import { UnitStore } from '../../src/store/unit-store.ts';
+import { parsedTask, TEST_UNITS } from '../support/builders.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+const header = { number: '1/KH-TEST', title: 'Kế hoạch thử', year: 2024, issuedOn: '2024-01-31' };
+
+describeEachDatabase('PlanStore', (db) => {
+  let groupId: number;
+  let plans: PlanStore;
+
+  beforeAll(async () => {
+    groupId = (await ensureGroup(db().client, { name: 'Tổ thử', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' }))
+      .id;
+    await new UnitStore(db().client).sync(TEST_UNITS, 'test');
+    plans = new PlanStore(db().client);
+  });
+
+  it('saves tasks with their lead and coordinating units and parsed deadlines, in plan order', async () => {
+    const result = await plans.save(
+      groupId,
+      header,
+      [
+        parsedTask('2', { coordinatingUnits: ['VP', 'BHXH-HN'] }),
+        parsedTask('1', { leadUnits: ['VP', 'CNTT'] }),
+      ],
+      'test',
+    );
+    expect(result).toMatchObject({ created: 2, updated: 0, removed: [] });
+    const tasks = await plans.listTasks(groupId, header.number);
+    expect(tasks.map((t) => t.code)).toEqual(['2', '1']);
+    expect(tasks[0]).toMatchObject({ leadUnits: ['CNTT'], coordinatingUnits: ['BHXH-HN', 'VP'] });
+    expect(tasks[1]?.leadUnits).toEqual(['CNTT', 'VP']);
+    expect(tasks[0]?.deadline).toEqual({ text: 'Năm 2024', kind: 'year', due: '2024-12-31', start: null });
+  });
+
+  it('updates tasks by code on re-import, removes dropped tasks, and keeps those with reports', async () => {
+    const [two, one] = await plans.listTasks(groupId, header.number);
+    const member = await db().client.member.create({
+      data: {
+        groupId,
+        unitId: (await db().client.unit.findUniqueOrThrow({ where: { code: 'CNTT' } })).id,
+        displayName: 'A',
+        role: 'member',
+      },
+    });
+    const period = await db().client.reportingPeriod.create({
+      data: { key: '2024-06', kind: 'month', startsOn: '2024-06-01', endsOn: '2024-06-30' },
+    });
+    await db().client.statusReport.create({
+      data: {
+        taskId: one!.id,
+        periodId: period.id,
+        unitId: member.unitId,
+        memberId: member.id,
+        status: 'in_progress',
+        percent: 10,
+        done: 'x',
+      },
+    });
+    const result = await plans.save(
+      groupId,
+      header,
+      [parsedTask('3'), parsedTask('2', { content: 'Đã sửa' })],
+      'test',
+    );
+    expect(result).toMatchObject({ created: 1, updated: 1, removed: [], keptWithReports: ['1'] });
+    const tasks = await plans.listTasks(groupId, header.number);
+    expect(tasks.find((t) => t.code === '2')).toMatchObject({ id: two!.id, content: 'Đã sửa' });
+    expect(tasks.map((t) => t.code).sort()).toEqual(['1', '2', '3']);
+    await db().client.statusReport.deleteMany({});
+    expect((await plans.save(groupId, header, [parsedTask('3')], 'test')).removed.sort()).toEqual(['1', '2']);
+  });
+
+  it('writes nothing when any task fails (one transaction)', async () => {
+    const before = await plans.listTasks(groupId, header.number);
+    await expect(
+      plans.save(groupId, header, [parsedTask('9'), parsedTask('10', { leadUnits: ['NOPE'] })], 'test'),
+    ).rejects.toThrow(/NOPE/);
+    expect(await plans.listTasks(groupId, header.number)).toEqual(before);
+  });
+
+  it('records every import in the audit log', async () => {
+    const entries = await db().client.auditEntry.findMany({ where: { action: 'plan.import' } });
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(entries[0]!.details!)).toMatchObject({ number: header.number, created: 2 });
+  });
+});
