@@ -15,11 +15,13 @@ import {
 } from './commands/members.ts';
 import { planImportCommand, planListCommand } from './commands/plan.ts';
 import { seedDemoCommand } from './commands/seed.ts';
+import { startCommand } from './commands/start.ts';
 import { unitsAddCommand, unitsAliasCommand, unitsListCommand } from './commands/units.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
 import { type Output, processOutput } from './output.ts';
 
 export const COMMANDS: Command[] = [
+  startCommand,
   dbMigrateCommand,
   seedDemoCommand,
   planImportCommand,

@@ -40,8 +40,73 @@ export const settingsSchema = z.object({
     .default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Days after a month ends during which its reports are still accepted, marked late. */
+  REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(10),
+  /** Start the bot's clock at this moment (ISO date or date-time), e.g. to demo the 2024 plan. */
+  CLOCK_START: z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), {
+      message: 'phải là ngày giờ ISO, ví dụ 2024-06-20 hoặc 2024-06-20T08:30:00+07:00',
+    })
+    .optional(),
+  /** The terminal chat's user: a member's terminal login (default: the OS user, else the first admin or chair). */
+  TERMINAL_USER: z.string().min(1).optional(),
   DB_CONNECT_RETRIES: z.coerce.number().int().min(0).max(100).default(5),
   TERMINAL: flag.optional(),
+
+  // Slack (src/channels/slack): set the bot token and signing secret to serve Slack.
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'phải bắt đầu bằng xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  /** An app-level token (xapp-…) switches Slack to Socket Mode: no public URL needed. */
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'phải bắt đầu bằng xapp-')
+    .optional(),
+  /** Where the Web API client sends calls; a test or a proxy can stand in for Slack. */
+  SLACK_API_URL: z.string().url('phải là một URL').default('https://slack.com/api/'),
+  /** The group's Slack channel (announcements, summaries posted by the chair). */
+  SLACK_GROUP_CHANNEL: z.string().optional(),
+
+  // Microsoft Teams (src/channels/teams): Azure Bot registration.
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  MicrosoftAppType: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+      message: 'SingleTenant, MultiTenant hoặc UserAssignedMSI',
+    })
+    .default('SingleTenant'),
+  /** Local development only: accept Teams requests without authentication (said loudly at start-up). */
+  TEAMS_ALLOW_UNAUTHENTICATED: flag.default(false),
+  /** Test seam: where the Bot Framework's OpenID metadata is read (a local JWKS server in tests). */
+  TEAMS_OPENID_METADATA_URL: z.string().url().optional(),
+  /** Test seam: the token endpoint the bot uses for outgoing calls. */
+  TEAMS_TOKEN_ENDPOINT: z.string().url().optional(),
+
+  // Scheduler (src/scheduler): monthly giao ban, reporting rounds, overdue nudges.
+  /** The monthly meeting rule, e.g. "ngày 25 09:00" or "thứ Hai tuần đầu tiên 14:00". */
+  MEETING_RULE: z.string().default('ngày 25 09:00'),
+  MEETING_PLACE: z.string().optional(),
+  /** Meeting reminders before the meeting: durations such as 3d,1d,1h. */
+  MEETING_REMINDER_OFFSETS: z.string().default('3d,1d,1h'),
+  /** Days before the meeting the reporting round opens. */
+  ROUND_OPEN_DAYS_BEFORE: z.coerce.number().int().min(1).max(28).default(7),
+  /** Days before the meeting non-responders are reminded. */
+  ROUND_REMINDER_DAYS_BEFORE: z.string().default('3,1'),
+  /** Daily overdue check, HH:MM in the group's time zone (working days only). */
+  OVERDUE_CHECK_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'dạng HH:MM')
+    .default('08:30'),
+  /** Working days overdue before the chair and vice-chairs get an escalation. */
+  ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** How late a missed occurrence may still be sent after a restart or outage, in hours. */
+  SCHEDULER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(12),
+  /** Turn the scheduler off in this process (e.g. a web-only replica). */
+  SCHEDULER_ENABLED: flag.default(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -53,4 +118,5 @@ export const SECRET_SETTINGS = new Set([
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'MicrosoftAppPassword',
+  'TEAMS_TOKEN_ENDPOINT',
 ]);

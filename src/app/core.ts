@@ -1,0 +1,83 @@
+/**
+ * The platform-neutral core every channel calls: who is talking, and what each command answers.
+ * Channels translate their events into these calls and render the returned views.
+ */
+import { canManage, canPostToGroup } from '../domain/permissions.ts';
+import type { Platform } from '../domain/roles.ts';
+import { ReportStore } from '../store/report-store.ts';
+import type { ChatCommand } from './chat-command.ts';
+import type { Clock } from './clock.ts';
+import type { CoreDeps } from './core-deps.ts';
+import type { App } from './open-app.ts';
+import { identify } from './use-cases/identify.ts';
+import { manageMembers } from './use-cases/manage-members.ts';
+import { nextMeeting } from './use-cases/meeting.ts';
+import { myTasks } from './use-cases/my-tasks.ts';
+import { reportForm, type SubmitRequest, submitReport } from './use-cases/report-status.ts';
+import { overdueList, summarize } from './use-cases/summarize.ts';
+import { markDone, snoozeTask } from './use-cases/task-actions.ts';
+import type { View, Viewer } from './views.ts';
+
+export class Core {
+  constructor(readonly deps: CoreDeps) {}
+
+  identify(platform: Platform, externalId: string) {
+    return identify(this.deps, platform, externalId);
+  }
+
+  /** Answers a chat command. `report` answers with the form; channels submit it with `submitReport`. */
+  async handle(viewer: Viewer, command: ChatCommand): Promise<View> {
+    switch (command.name) {
+      case 'help':
+        return { kind: 'help', viewer, admin: canManage(viewer).allowed };
+      case 'tasks':
+        return myTasks(this.deps, viewer);
+      case 'report':
+        return reportForm(this.deps, viewer, command.task);
+      case 'summary': {
+        const allowed = canPostToGroup(viewer);
+        if (command.post && !allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
+        return summarize(this.deps, viewer, command.period);
+      }
+      case 'overdue':
+        return overdueList(this.deps, viewer);
+      case 'meeting':
+        return nextMeeting(this.deps, viewer);
+      case 'members':
+        return manageMembers(this.deps, viewer, command.args);
+      case 'unknown':
+        return { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
+    }
+  }
+
+  reportForm(viewer: Viewer, taskCode?: string | null) {
+    return reportForm(this.deps, viewer, taskCode);
+  }
+
+  submitReport(viewer: Viewer, request: SubmitRequest) {
+    return submitReport(this.deps, viewer, request);
+  }
+
+  /** "Đã hoàn thành" on a reminder: done, 100 %, with the product link when given. */
+  markDone(viewer: Viewer, task: string | number, evidenceUrl?: string | null) {
+    return markDone(this.deps, viewer, task, evidenceUrl);
+  }
+
+  /** "Nhắc lại sau" on a reminder: no nudges about the task for the viewer's unit until `until`. */
+  snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null) {
+    return snoozeTask(this.deps, viewer, task, until, reason);
+  }
+}
+
+export function createCore(app: App, clock: Clock): Core {
+  return new Core({
+    db: app.db.client,
+    group: app.group,
+    plans: app.plans,
+    reports: new ReportStore(app.db.client),
+    members: app.members,
+    units: app.units,
+    clock,
+    graceDays: app.settings.REPORT_GRACE_DAYS,
+  });
+}

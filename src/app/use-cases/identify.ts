@@ -1,0 +1,39 @@
+/** Who is talking: a platform account mapped to a member, or a refusal that says who can add them. */
+import type { Platform } from '../../domain/roles.ts';
+import type { MemberRecord } from '../../store/member-store.ts';
+import type { CoreDeps } from '../core-deps.ts';
+import type { NoticeView, Viewer } from '../views.ts';
+
+export function toViewer(member: MemberRecord): Viewer {
+  return {
+    memberId: member.id,
+    displayName: member.displayName,
+    unitCode: member.unitCode,
+    unitName: member.unitName,
+    role: member.role,
+    locale: member.locale,
+  };
+}
+
+const LINK_FLAG: Record<Platform, string> = { slack: '--slack', teams: '--teams', terminal: '--terminal' };
+
+export async function identify(
+  deps: CoreDeps,
+  platform: Platform,
+  externalId: string,
+): Promise<Viewer | NoticeView> {
+  const member = await deps.members.byIdentity(platform, externalId);
+  if (member) return toViewer(member);
+  const admins = (await deps.members.list()).filter((m) => m.role === 'admin').map((m) => m.displayName);
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    key: 'auth.unregistered',
+    params: {
+      platform,
+      externalId,
+      admins: admins.length > 0 ? admins.join(', ') : '—',
+      linkHint: `da06 members add --name "…" --unit … --role member ${LINK_FLAG[platform]} ${externalId}`,
+    },
+  };
+}

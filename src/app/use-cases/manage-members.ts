@@ -1,0 +1,124 @@
+/**
+ * Admin actions on members from chat (`/da06 members add|list|link|role|deactivate …`), with the same
+ * flags as the `da06 members` command line. Only admins may; the refusal says so.
+ */
+import { parseArgs } from 'node:util';
+import { UserFacingError } from '../../domain/errors.ts';
+import { canManage } from '../../domain/permissions.ts';
+import { isLocale, isRole, type Platform } from '../../domain/roles.ts';
+import type { MemberRecord } from '../../store/member-store.ts';
+import type { CoreDeps } from '../core-deps.ts';
+import type { MembersView, NoticeView, Viewer } from '../views.ts';
+
+const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
+  kind: 'notice',
+  tone,
+  key,
+  params,
+});
+
+export async function manageMembers(
+  deps: CoreDeps,
+  viewer: Viewer,
+  args: string[],
+): Promise<MembersView | NoticeView> {
+  const decision = canManage(viewer);
+  if (!decision.allowed) return notice('error', decision.reason);
+  const [action, ...rest] = args;
+  const actor = `member:${viewer.memberId}`;
+  try {
+    switch (action) {
+      case 'list':
+      case undefined:
+        return { kind: 'members', viewer, members: await deps.members.list() };
+      case 'add':
+        return await add(deps, rest, actor);
+      case 'link':
+        return await link(deps, rest, actor);
+      case 'role': {
+        const role = rest.at(-1) ?? '';
+        if (!isRole(role)) return notice('error', 'members.usage');
+        const member = await findOne(deps, rest.slice(0, -1).join(' '));
+        await deps.members.setRole(member.id, role, actor);
+        return notice('success', 'members.role_changed', { name: member.displayName, role });
+      }
+      case 'deactivate': {
+        const member = await findOne(deps, rest.join(' '));
+        await deps.members.deactivate(member.id, actor);
+        return notice('success', 'members.deactivated', { name: member.displayName });
+      }
+      default:
+        return notice('error', 'members.usage');
+    }
+  } catch (error) {
+    if (error instanceof UserFacingError)
+      return notice('error', `members.error.${error.code}`, { detail: error.message });
+    if (error instanceof TypeError && 'code' in error) return notice('error', 'members.usage');
+    throw error;
+  }
+}
+
+async function add(deps: CoreDeps, args: string[], actor: string): Promise<NoticeView> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      unit: { type: 'string' },
+      role: { type: 'string' },
+      slack: { type: 'string' },
+      teams: { type: 'string' },
+      terminal: { type: 'string' },
+      email: { type: 'string' },
+      locale: { type: 'string' },
+    },
+  });
+  const role = values.role ?? 'member';
+  const locale = values.locale ?? 'vi';
+  if (!values.name?.trim() || !values.unit || !isRole(role) || !isLocale(locale))
+    return notice('error', 'members.usage');
+  const identities: Partial<Record<Platform, string>> = {};
+  for (const platform of ['slack', 'teams', 'terminal'] as const)
+    if (values[platform]) identities[platform] = values[platform];
+  const member = await deps.members.add(
+    {
+      displayName: values.name,
+      unitCode: values.unit.toUpperCase(),
+      role,
+      locale,
+      email: values.email ?? null,
+      identities,
+    },
+    actor,
+  );
+  return notice('success', 'members.added', {
+    name: member.displayName,
+    unit: member.unitCode,
+    role: member.role,
+  });
+}
+
+async function link(deps: CoreDeps, args: string[], actor: string): Promise<NoticeView> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { slack: { type: 'string' }, teams: { type: 'string' }, terminal: { type: 'string' } },
+  });
+  const platforms = (['slack', 'teams', 'terminal'] as const).filter((p) => values[p]);
+  if (platforms.length !== 1) return notice('error', 'members.usage');
+  const platform = platforms[0]!;
+  const member = await findOne(deps, positionals.join(' '));
+  await deps.members.link(member.id, platform, values[platform]!, actor);
+  return notice('success', 'members.linked', {
+    name: member.displayName,
+    account: `${platform}:${values[platform]}`,
+  });
+}
+
+async function findOne(deps: CoreDeps, nameOrId: string): Promise<MemberRecord> {
+  const key = nameOrId.trim();
+  const byId = /^\d+$/.test(key) ? await deps.members.byId(Number(key)) : null;
+  if (byId) return byId;
+  const matches = await deps.members.findByName(key);
+  if (matches.length === 1) return matches[0]!;
+  throw new UserFacingError(matches.length === 0 ? 'member_not_found' : 'member_ambiguous', key);
+}

@@ -1,0 +1,124 @@
+/**
+ * "Report status": the form (with this period's report to edit, if any) and the submission. The
+ * same validation serves every channel; a closed period or someone else's task is refused with why.
+ */
+
+import { type Period, parsePeriod, periodOf } from '../../domain/period.ts';
+import { canReportOn } from '../../domain/permissions.ts';
+import type { ReportDraft } from '../../domain/report.ts';
+import { validateReport } from '../../domain/report-validation.ts';
+import { closesOn, reportingWindow } from '../../domain/reporting-window.ts';
+import type { TaskRow } from '../../store/plan-store.ts';
+import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
+import { latestView } from './my-tasks.ts';
+import { allTasks, findTask, tasksOfUnit } from './task-scope.ts';
+
+const notice = (
+  key: string,
+  params?: NoticeView['params'],
+  tone: NoticeView['tone'] = 'error',
+): NoticeView => ({
+  kind: 'notice',
+  tone,
+  key,
+  params,
+});
+
+/** The form to report on `taskCode` (or a task picker when none is given). */
+export async function reportForm(
+  deps: CoreDeps,
+  viewer: Viewer,
+  taskCode?: string | null,
+): Promise<ReportFormView | NoticeView> {
+  const period = periodOf('month', todayOf(deps));
+  const tasks = await allTasks(deps);
+  const mine = tasksOfUnit(tasks, viewer.unitCode);
+  if (mine.length === 0) return notice('report.no_tasks', { unit: viewer.unitCode }, 'info');
+  let task: TaskRow | null = null;
+  if (taskCode) {
+    const checked = checkTask(tasks, viewer, taskCode);
+    if ('kind' in checked) return checked;
+    task = checked;
+  }
+  const current = task
+    ? ((await deps.reports.forPeriod(period.key, [task.id])).find((r) => r.unitCode === viewer.unitCode) ??
+      null)
+    : null;
+  return {
+    kind: 'report-form',
+    viewer,
+    period,
+    choices: mine.map((t) => ({ taskId: t.id, code: t.code, content: t.content })),
+    taskId: task?.id ?? null,
+    current: current ? latestView(current) : null,
+    errors: [],
+  };
+}
+
+export interface SubmitRequest {
+  /** The task as typed ("5") or its id from a form. */
+  task: string | number;
+  draft: ReportDraft;
+  /** Defaults to the month that is running. */
+  periodKey?: string;
+}
+
+export async function submitReport(
+  deps: CoreDeps,
+  viewer: Viewer,
+  request: SubmitRequest,
+): Promise<ReportSavedView | ReportFormView | NoticeView> {
+  const today = todayOf(deps);
+  const tasks = await allTasks(deps);
+  const task =
+    typeof request.task === 'number'
+      ? (tasks.find((t) => t.id === request.task) ?? null)
+      : findTask(tasks, request.task);
+  const checked = task
+    ? checkTask(tasks, viewer, task)
+    : notice('report.unknown_task', { code: String(request.task) });
+  if ('kind' in checked) return checked;
+  const period: Period | null = request.periodKey ? parsePeriod(request.periodKey) : periodOf('month', today);
+  // Members report month by month; half-years and years are summaries of the months.
+  if (period?.kind !== 'month') return notice('period.invalid', { text: request.periodKey ?? '' });
+  const window = reportingWindow(period, today, deps.graceDays);
+  if (window === 'not_started') return notice('report.period_not_started', { period: period.key });
+  if (window === 'closed') {
+    return notice('report.period_closed', { period: period.key, closedOn: closesOn(period, deps.graceDays) });
+  }
+  const validated = validateReport(request.draft);
+  if (!validated.ok) {
+    const form = await reportForm(deps, viewer, checked.code);
+    return form.kind === 'report-form' ? { ...form, errors: validated.errors } : form;
+  }
+  const unit = await deps.db.unit.findUniqueOrThrow({
+    where: { code: viewer.unitCode },
+    select: { id: true },
+  });
+  const late = window === 'late';
+  const { revision } = await deps.reports.submit(
+    { taskId: checked.id, period, unitId: unit.id, memberId: viewer.memberId, input: validated.input, late },
+    `member:${viewer.memberId}`,
+  );
+  return {
+    kind: 'report-saved',
+    viewer,
+    period,
+    taskCode: checked.code,
+    taskContent: checked.content,
+    status: validated.input.status,
+    percent: validated.input.percent,
+    revision,
+    late,
+  };
+}
+
+/** The task, if it exists and the viewer's unit may report on it; otherwise the refusal. */
+function checkTask(tasks: TaskRow[], viewer: Viewer, typed: string | TaskRow): TaskRow | NoticeView {
+  const task = typeof typed === 'string' ? findTask(tasks, typed) : typed;
+  if (!task) return notice('report.unknown_task', { code: String(typed) });
+  const decision = canReportOn(viewer, task);
+  if (!decision.allowed) return notice(decision.reason, { code: task.code, unit: viewer.unitCode });
+  return task;
+}

@@ -1,0 +1,87 @@
+/**
+ * "Summary" for a period: totals, per-unit table, overdue tasks, blockers for the chair, units that
+ * have not reported, change since the previous period. Members see their unit; chairs the group.
+ * A half-year or a year is summarised as it stood at its last month (or now, if it is running).
+ */
+
+import { type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
+import { summaryScope } from '../../domain/permissions.ts';
+import { computeSummary } from '../../domain/summary.ts';
+import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
+import { allTasks, tasksOfUnit } from './task-scope.ts';
+
+export async function summarize(
+  deps: CoreDeps,
+  viewer: Viewer,
+  periodText?: string | null,
+): Promise<SummaryView | NoticeView> {
+  const today = todayOf(deps);
+  const period = periodText?.trim() ? parsePeriod(periodText) : periodOf('month', today);
+  if (!period)
+    return { kind: 'notice', tone: 'error', key: 'period.invalid', params: { text: periodText ?? '' } };
+  if (period.startsOn > today) {
+    return {
+      kind: 'notice',
+      tone: 'error',
+      key: 'report.period_not_started',
+      params: { period: period.key },
+    };
+  }
+  const firstYear = await firstPlanYear(deps);
+  if (firstYear !== null && period.endsOn < `${firstYear}-01-01`) {
+    return {
+      kind: 'notice',
+      tone: 'error',
+      key: 'period.before_plan',
+      params: { period: period.key, first: String(firstYear) },
+    };
+  }
+  const data = await summaryData(deps, summaryScope(viewer), period, today);
+  return { kind: 'summary', viewer, ...data };
+}
+
+export async function overdueList(deps: CoreDeps, viewer: Viewer): Promise<OverdueView> {
+  const today = todayOf(deps);
+  const data = await summaryData(deps, summaryScope(viewer), periodOf('month', today), today);
+  return { kind: 'overdue', viewer, today, items: data.overdue };
+}
+
+/** The summary maths over what the database holds for `period` (the month that stands for it). */
+export async function summaryData(deps: CoreDeps, scopeUnit: string | null, period: Period, today: string) {
+  const month = standingMonth(period, today);
+  const tasks = await allTasks(deps);
+  const inScope = scopeUnit ? tasksOfUnit(tasks, scopeUnit) : tasks;
+  const ids = inScope.map((task) => task.id);
+  const before = previousPeriod(month);
+  const [units, reports, doneBefore, previousReports, previousDone] = await Promise.all([
+    deps.db.unit.findMany({ select: { code: true, name: true } }),
+    deps.reports.forPeriod(month.key, ids),
+    deps.reports.doneBefore(month.startsOn, ids),
+    deps.reports.forPeriod(before.key, ids),
+    deps.reports.doneBefore(before.startsOn, ids),
+  ]);
+  return computeSummary({
+    period,
+    today,
+    units,
+    tasks: inScope,
+    reports,
+    doneBefore,
+    previous: { period: before, reports: previousReports, doneBefore: previousDone },
+    scopeUnit,
+  });
+}
+
+/** Reports are monthly: a half-year or year stands as its last month, or the current one if earlier. */
+function standingMonth(period: Period, today: string): Period {
+  if (period.kind === 'month') return period;
+  const last = periodOf('month', period.endsOn);
+  const now = periodOf('month', today);
+  return now.startsOn < last.startsOn ? now : last;
+}
+
+async function firstPlanYear(deps: CoreDeps): Promise<number | null> {
+  const first = await deps.db.plan.findFirst({ where: { groupId: deps.group.id }, orderBy: { year: 'asc' } });
+  return first?.year ?? null;
+}

@@ -1,0 +1,86 @@
+/**
+ * The buttons on reminders and overdue alerts: "Đã hoàn thành" (done in one click, with the product
+ * link if the member gives one) and "Nhắc lại sau" (snooze until a day, with a reason the chair sees).
+ * "Cập nhật tiến độ" is the report form (report-status.ts).
+ */
+
+import { addDays, daysBetween } from '../../domain/period.ts';
+import { canReportOn } from '../../domain/permissions.ts';
+import { t } from '../../i18n/index.ts';
+import { audit } from '../../store/audit.ts';
+import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
+import { submitReport } from './report-status.ts';
+import { allTasks, findTask } from './task-scope.ts';
+
+/** The longest snooze a unit may ask for: a quarter; beyond that the chair should hear about it. */
+export const MAX_SNOOZE_DAYS = 90;
+
+const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
+  kind: 'notice',
+  tone,
+  key,
+  params,
+});
+
+export async function markDone(
+  deps: CoreDeps,
+  viewer: Viewer,
+  task: string | number,
+  evidenceUrl?: string | null,
+): Promise<ReportSavedView | ReportFormView | NoticeView> {
+  return submitReport(deps, viewer, {
+    task,
+    draft: {
+      status: 'done',
+      percent: 100,
+      done: t(viewer.locale, 'report.quick_done_text'),
+      evidenceUrl: evidenceUrl ?? null,
+    },
+  });
+}
+
+export async function snoozeTask(
+  deps: CoreDeps,
+  viewer: Viewer,
+  taskRef: string | number,
+  until: string,
+  reason?: string | null,
+): Promise<NoticeView> {
+  const tasks = await allTasks(deps);
+  const task = typeof taskRef === 'number' ? tasks.find((t) => t.id === taskRef) : findTask(tasks, taskRef);
+  if (!task) return notice('error', 'report.unknown_task', { code: String(taskRef) });
+  const decision = canReportOn(viewer, task);
+  if (!decision.allowed) return notice('error', decision.reason, { code: task.code, unit: viewer.unitCode });
+  const today = todayOf(deps);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= today || daysBetween(today, until) > MAX_SNOOZE_DAYS) {
+    return notice('error', 'snooze.invalid_date', { max: formatMax(today) });
+  }
+  const unit = await deps.db.unit.findUniqueOrThrow({
+    where: { code: viewer.unitCode },
+    select: { id: true },
+  });
+  await deps.db.$transaction(async (tx) => {
+    const snooze = await tx.taskSnooze.create({
+      data: {
+        taskId: task.id,
+        unitId: unit.id,
+        memberId: viewer.memberId,
+        until,
+        reason: reason?.trim() || null,
+      },
+    });
+    await audit(tx, {
+      actor: `member:${viewer.memberId}`,
+      action: 'task.snooze',
+      entity: 'TaskSnooze',
+      entityId: snooze.id,
+      details: { task: task.code, until, reason },
+    });
+  });
+  return notice('success', 'snooze.saved', { code: task.code, until });
+}
+
+function formatMax(today: string): string {
+  return addDays(today, MAX_SNOOZE_DAYS);
+}

@@ -1,0 +1,192 @@
+/**
+ * Neutral view models: what a use case returns and every channel renders (terminal text, Slack
+ * Block Kit, Teams Adaptive Cards). Text in them is data (task content, unit names, members' words);
+ * labels and sentences come from src/i18n in the reader's locale, chosen by the renderer.
+ */
+import type { DeadlineKind } from '../domain/deadline.ts';
+import type { Period } from '../domain/period.ts';
+import type { FieldError, Status, TaskStanding } from '../domain/report.ts';
+import type { Role } from '../domain/roles.ts';
+import type { SummaryData } from '../domain/summary.ts';
+import type { MemberRecord } from '../store/member-store.ts';
+
+export interface Viewer {
+  memberId: number;
+  displayName: string;
+  unitCode: string;
+  unitName: string;
+  role: Role;
+  locale: 'vi' | 'en';
+}
+
+export interface DeadlineView {
+  text: string;
+  kind: DeadlineKind;
+  due: string | null;
+  /** Days until the due date (negative when overdue), null when the task has no date or is done. */
+  daysLeft: number | null;
+  overdue: boolean;
+}
+
+export interface LatestReportView {
+  periodKey: string;
+  unitCode: string;
+  status: Status;
+  percent: number;
+  done: string;
+  blockers: string | null;
+  evidenceUrl: string | null;
+  memberName: string;
+  updatedAt: string; // ISO date-time
+  late: boolean;
+}
+
+export interface TaskItemView {
+  taskId: number;
+  code: string;
+  planNumber: string;
+  content: string;
+  section: string | null;
+  /** The viewer's unit's role in the task. */
+  role: 'lead' | 'coordinating';
+  leadUnits: string[];
+  deadline: DeadlineView;
+  product: string | null;
+  /** The viewer's unit's latest report (any period up to now), or null. */
+  latest: LatestReportView | null;
+  /** Whether the viewer's unit has reported in the current period. */
+  reportedThisPeriod: boolean;
+}
+
+export interface MyTasksView {
+  kind: 'my-tasks';
+  viewer: Viewer;
+  period: Period;
+  today: string;
+  tasks: TaskItemView[];
+}
+
+/** The form a channel shows to report on one task (Slack modal, Teams card, terminal questions). */
+export interface ReportFormView {
+  kind: 'report-form';
+  viewer: Viewer;
+  period: Period;
+  /** Tasks the viewer may report on, for the task picker. */
+  choices: { taskId: number; code: string; content: string }[];
+  /** The task already chosen, if any. */
+  taskId: number | null;
+  /** This period's report of the viewer's unit on that task, to pre-fill an edit. */
+  current: LatestReportView | null;
+  /** Validation errors of a previous submission, to show beside the fields. */
+  errors: FieldError[];
+}
+
+export interface ReportSavedView {
+  kind: 'report-saved';
+  viewer: Viewer;
+  period: Period;
+  taskCode: string;
+  taskContent: string;
+  status: Status;
+  percent: number;
+  revision: number;
+  late: boolean;
+}
+
+export interface SummaryView extends SummaryData {
+  kind: 'summary';
+  viewer: Viewer;
+}
+
+export interface OverdueView {
+  kind: 'overdue';
+  viewer: Viewer;
+  today: string;
+  items: SummaryData['overdue'];
+}
+
+export interface MeetingView {
+  kind: 'meeting';
+  viewer: Viewer;
+  /** The next giao ban, or null when none is scheduled yet. */
+  next: { startsAt: string; place: string | null; agenda: string | null; note: string | null } | null;
+}
+
+export interface MembersView {
+  kind: 'members';
+  viewer: Viewer;
+  members: MemberRecord[];
+}
+
+/** A task a reminder is about; every channel shows "Cập nhật tiến độ", "Đã hoàn thành", "Nhắc lại sau" on it. */
+export interface ReminderTask {
+  taskId: number;
+  code: string;
+  content: string;
+  leadUnits: string[];
+  deadline: { text: string; due: string | null };
+  standing: TaskStanding;
+  /** Days past the due date, for overdue nudges and escalations. */
+  daysOverdue: number | null;
+  /** A snooze the unit asked for, shown to the chair in escalations. */
+  snoozedUntil?: string | null;
+  snoozeReason?: string | null;
+}
+
+/**
+ * A proactive message from the scheduler: meeting reminders, reporting rounds, overdue nudges and
+ * escalations, the weekly digest, notes to the chair. Written to the outbox as JSON, so keep it plain data.
+ */
+export interface ReminderView {
+  kind: 'reminder';
+  topic:
+    | 'meeting'
+    | 'round_open'
+    | 'round_reminder'
+    | 'overdue_nudge'
+    | 'overdue_escalation'
+    | 'overdue_digest'
+    | 'unreachable_unit'
+    | 'undeliverable';
+  period: Period | null;
+  meeting: { startsAt: string; place: string | null; agenda: string | null; note: string | null } | null;
+  tasks: ReminderTask[];
+  /** Units concerned (not yet reported, no reachable member…), with the task codes each still owes. */
+  units: { code: string; name: string; taskCodes: string[] }[];
+  /** Members concerned (for the chair: who could not be reached and why). */
+  people?: { name: string; unitCode: string; reason: string }[];
+  /** Whether the task buttons are offered (not in digests to the group channel). */
+  actions: boolean;
+}
+
+export interface HelpView {
+  kind: 'help';
+  viewer: Viewer | null;
+  /** Whether admin commands are shown. */
+  admin: boolean;
+}
+
+/**
+ * A sentence for the user: a refusal, a confirmation, an error. `key` is an i18n message key;
+ * `params` fill its placeholders.
+ */
+export interface NoticeView {
+  kind: 'notice';
+  tone: 'info' | 'success' | 'warning' | 'error';
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type View =
+  | MyTasksView
+  | ReportFormView
+  | ReportSavedView
+  | SummaryView
+  | OverdueView
+  | MeetingView
+  | HelpView
+  | MembersView
+  | ReminderView
+  | NoticeView;
+
+export type { Status, TaskStanding };

@@ -1,0 +1,190 @@
+import type { SummaryView } from '../../../app/views.ts';
+import type { TaskStanding } from '../../../domain/report.ts';
+import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from './context.ts';
+import { overdueItemLines } from './overdue.ts';
+import { type Align, blocks, columns, cutText, heading, oneLine, textWidth, truncate, wrap } from './text.ts';
+
+/** Rows shown before "… và N đơn vị khác" / "… và N nhiệm vụ khác". */
+export const SUMMARY_LIMITS = { units: 20, overdue: 15, notReported: 20, taskCodes: 10 } as const;
+/** A blocker longer than this is cut and points to the full report. */
+export const BLOCKER_TEXT_MAX = 300;
+
+/** Best news first, as chairs read the totals. */
+const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
+
+/** A progress summary for the whole group or one unit: totals, units, overdue, blockers, changes. */
+export function renderSummary(view: SummaryView, ctx: RenderContext): string {
+  const title = titleLines(view, ctx);
+  if (view.taskCount === 0) return blocks(title, [ctx.t('summary.empty')]);
+  return blocks(
+    title,
+    wrap(ctx.t('summary.as_of', { date: ctx.date(view.today), count: view.taskCount }), ctx.width),
+    totalsSection(view, ctx),
+    unitsSection(view, ctx),
+    overdueSection(view, ctx),
+    blockersSection(view, ctx),
+    notReportedSection(view, ctx),
+    changeSection(view, ctx),
+  );
+}
+
+function titleLines(view: SummaryView, ctx: RenderContext): string[] {
+  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
+  const scope =
+    view.scopeUnit === null
+      ? ctx.t('summary.scope_group')
+      : ctx.t('summary.scope_unit', {
+          unit:
+            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
+        });
+  return heading(ctx.t('summary.title', { period: ctx.period(view.period), scope }), ctx.width, '=');
+}
+
+function section(title: string, ctx: RenderContext, body: string[]): string[] {
+  return [...heading(title, ctx.width, '-'), ...body];
+}
+
+function more(
+  key: 'summary.more_units' | 'summary.more_tasks',
+  total: number,
+  shown: number,
+  ctx: RenderContext,
+) {
+  return total > shown ? [ctx.t(key, { count: total - shown })] : [];
+}
+
+function totalsSection(view: SummaryView, ctx: RenderContext): string[] {
+  const rows = STANDING_ORDER.map((standing) => {
+    const count = view.totals[standing] ?? 0;
+    return [
+      `${standingLabel(ctx.locale, standing)}:`,
+      String(count),
+      `(${formatPercent(ctx.locale, (count / view.taskCount) * 100)})`,
+    ];
+  });
+  const body = columns(rows, ['left', 'right', 'right'], { indent: '  ', header: false });
+  if (view.lateReports > 0) body.push(`  ${ctx.t('summary.late_reports', { count: view.lateReports })}`);
+  return section(ctx.t('summary.totals'), ctx, body);
+}
+
+type UnitRow = SummaryView['units'][number];
+
+function unitsSection(view: SummaryView, ctx: RenderContext): string[] {
+  if (view.units.length === 0) return [];
+  const shown = view.units.slice(0, SUMMARY_LIMITS.units);
+  return section(ctx.t('summary.by_unit'), ctx, [
+    ...unitTable(shown, ctx),
+    ...more('summary.more_units', view.units.length, shown.length, ctx).map((line) => `  ${line}`),
+    ...wrap(ctx.t('summary.units_legend'), ctx.width, '  '),
+  ]);
+}
+
+const UNIT_COLUMNS = [
+  'lead',
+  'reported',
+  'done',
+  'in_progress',
+  'blocked',
+  'not_started',
+  'overdue',
+] as const;
+
+function unitCounts(u: UnitRow): number[] {
+  return [u.lead, u.reported, u.done, u.inProgress, u.blocked, u.notStarted, u.overdue];
+}
+
+/**
+ * Units in aligned columns (code, then counts); with the unit names in a last column when the line
+ * has room for a useful part of them; one wrapped line per unit when even the counts do not fit.
+ */
+function unitTable(units: UnitRow[], ctx: RenderContext): string[] {
+  const names = UNIT_COLUMNS.map((column) => ctx.t(`summary.col.${column}`));
+  const header = [ctx.t('summary.col.unit'), ...names];
+  const rows = units.map((u) => [u.code, ...unitCounts(u).map(String)]);
+  const align: Align[] = ['left', ...names.map((): Align => 'right')];
+  const table = columns([header, ...rows], align, { indent: '  ' });
+  const tableWidth = Math.max(...table.map(textWidth));
+
+  if (tableWidth > ctx.width) {
+    return units.flatMap((u) => {
+      // No-break spaces keep each "Hoàn thành 1" on one line.
+      const counts = unitCounts(u).map((n, j) => `${names[j]} ${n}`.replace(/ /g, '\u00a0'));
+      return wrap(`${u.code}: ${counts.join(' · ')}`, ctx.width, '    ', '  ');
+    });
+  }
+  const room = ctx.width - tableWidth - 2;
+  if (room < 16) return table;
+  const withNames = [header, ...rows].map((row, i) =>
+    i === 0 ? [...row, ctx.t('summary.col.name')] : [...row, truncate(units[i - 1]!.name, room)],
+  );
+  return columns(withNames, [...align, 'left'], { indent: '  ' });
+}
+
+function overdueSection(view: SummaryView, ctx: RenderContext): string[] {
+  const title = ctx.t('summary.overdue', { count: view.overdue.length });
+  if (view.overdue.length === 0) return section(title, ctx, [ctx.t('summary.overdue_none')]);
+  const shown = view.overdue.slice(0, SUMMARY_LIMITS.overdue);
+  return section(title, ctx, [
+    ...shown.flatMap((item) => overdueItemLines(item, ctx)),
+    ...more('summary.more_tasks', view.overdue.length, shown.length, ctx),
+  ]);
+}
+
+function blockersSection(view: SummaryView, ctx: RenderContext): string[] {
+  const title = ctx.t('summary.blockers', { count: view.blockers.length });
+  if (view.blockers.length === 0) return section(title, ctx, [ctx.t('summary.blockers_none')]);
+  const lines = view.blockers.flatMap((b) => {
+    const unit = b.unitName && b.unitName !== b.unitCode ? `${b.unitName} (${b.unitCode})` : b.unitCode;
+    const who = [`[${b.code}] ${unit}`, b.memberName, statusLabel(ctx.locale, b.status)].join(' · ');
+    const { text, cut } = cutText(oneLine(b.text), BLOCKER_TEXT_MAX);
+    const quoted = cut ? `${text}${ctx.t('summary.blocker_more', { code: b.code })}` : text;
+    return [...wrap(who, ctx.width, '  ', '- '), ...wrap(quoted, ctx.width, '    > ')];
+  });
+  return section(title, ctx, lines);
+}
+
+function notReportedSection(view: SummaryView, ctx: RenderContext): string[] {
+  const title = ctx.t('summary.not_reported', { count: view.notReported.length });
+  if (view.notReported.length === 0) return section(title, ctx, [ctx.t('summary.not_reported_none')]);
+  const shown = view.notReported.slice(0, SUMMARY_LIMITS.notReported);
+  const lines = shown.flatMap((unit) => {
+    const codes = unit.taskCodes.slice(0, SUMMARY_LIMITS.taskCodes).join(', ');
+    const rest = more('summary.more_tasks', unit.taskCodes.length, SUMMARY_LIMITS.taskCodes, ctx);
+    const name = unit.name && unit.name !== unit.code ? `${unit.code} — ${unit.name}` : unit.code;
+    return wrap([`${name}: ${codes}`, ...rest].join(' '), ctx.width, '  ', '- ');
+  });
+  return section(title, ctx, [
+    ...lines,
+    ...more('summary.more_units', view.notReported.length, shown.length, ctx),
+  ]);
+}
+
+function changeSection(view: SummaryView, ctx: RenderContext): string[] {
+  const change = view.change;
+  if (!change) return [];
+  const rows = STANDING_ORDER.map((standing) => {
+    const before = change.totalsBefore[standing] ?? 0;
+    const now = view.totals[standing] ?? 0;
+    const delta = now - before;
+    return [
+      `${standingLabel(ctx.locale, standing)}:`,
+      String(before),
+      '→',
+      String(now),
+      `(${signed(delta)})`,
+    ];
+  });
+  const body = columns(rows, ['left', 'right', 'left', 'right', 'right'], { indent: '  ', header: false });
+  if (change.newlyDone.length > 0) {
+    body.push('', ctx.t('summary.newly_done', { count: change.newlyDone.length }));
+    for (const task of change.newlyDone) {
+      body.push(...wrap(`[${task.code}] ${truncate(task.content, 160)}`, ctx.width, '  ', '- '));
+    }
+  }
+  return section(capitalize(ctx.t('summary.change', { period: ctx.period(change.previousKey) })), ctx, body);
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
+}

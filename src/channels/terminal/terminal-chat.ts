@@ -1,0 +1,109 @@
+/**
+ * The terminal chat, the embedded default channel (like Hubot's shell adapter): `/da06 …` commands
+ * typed or piped in, replies printed. `/da06 as <member>` switches between members; `exit` or end of
+ * input quits. Scheduled messages arrive through `deliver` and print in the same terminal.
+ */
+import { parseChatCommand } from '../../app/chat-command.ts';
+import type { Core } from '../../app/core.ts';
+import { toViewer } from '../../app/use-cases/identify.ts';
+import type { View, Viewer } from '../../app/views.ts';
+import type { Locale } from '../../domain/roles.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import { roleLabel, t } from '../../i18n/index.ts';
+import type { LineSource } from './line-source.ts';
+import { renderView } from './render.ts';
+import { runReportDialog } from './report-dialog.ts';
+
+export interface TerminalChatOptions {
+  core: Core;
+  lines: LineSource;
+  /** The terminal login to start as (a member's `terminal` identity). */
+  user: string;
+  defaultLocale: Locale;
+  timeZone: string;
+}
+
+export class TerminalChat {
+  private viewer: Viewer | null = null;
+
+  constructor(private readonly options: TerminalChatOptions) {}
+
+  get locale(): Locale {
+    return this.viewer?.locale ?? this.options.defaultLocale;
+  }
+
+  /** Runs until `exit` or the end of input. */
+  async run(): Promise<void> {
+    await this.switchTo(this.options.user, false);
+    const { lines } = this.options;
+    for (;;) {
+      const line = await lines.next(`${this.viewer?.displayName ?? '?'}> `);
+      if (line === null) break;
+      const text = line.trim();
+      if (text === '') continue;
+      if (/^\/?(exit|quit|thoat|thoát)$/i.test(text)) break;
+      await this.handle(text);
+    }
+    if (lines.interactive) this.say(t(this.locale, 'terminal.bye'));
+    lines.close();
+  }
+
+  /** Prints a message the scheduler sends (reminders, nudges) to whoever is at the terminal. */
+  deliver(view: View): void {
+    this.say(renderView(view, this.locale, { timeZone: this.options.timeZone }));
+  }
+
+  private async handle(text: string): Promise<void> {
+    const asMatch = /^(?:\/da06\s+)?as\s+(.+)$/i.exec(text);
+    if (asMatch) {
+      await this.switchTo(asMatch[1]!.trim(), true);
+      return;
+    }
+    if (!this.viewer) {
+      const who = await this.options.core.identify('terminal', this.options.user);
+      if ('kind' in who) this.say(this.render(who));
+      return;
+    }
+    const command = parseChatCommand(text);
+    const { core } = this.options;
+    const view = await core.handle(this.viewer, command);
+    if (view.kind === 'report-form') {
+      const result = await runReportDialog(core, this.viewer, view, this.options.lines, (s) => this.say(s));
+      this.say(result ? this.render(result) : t(this.locale, 'form.cancelled'));
+      return;
+    }
+    this.say(this.render(view));
+  }
+
+  /** Becomes the member with this terminal login or (folded) name. */
+  private async switchTo(who: string, announce: boolean): Promise<void> {
+    const { core } = this.options;
+    const members = await core.deps.members.list();
+    const wanted = foldVietnamese(who);
+    const found =
+      members.find((m) => m.identities.terminal === who) ??
+      members.find((m) => foldVietnamese(m.displayName) === wanted) ??
+      members.find((m) => foldVietnamese(m.displayName).split(' ').at(-1) === wanted);
+    if (!found) {
+      const choices = members.map((m) => m.identities.terminal ?? m.displayName).join(', ');
+      this.say(t(this.locale, 'terminal.member_not_found', { name: who, choices: choices || '—' }));
+      return;
+    }
+    this.viewer = toViewer(found);
+    const params = {
+      name: found.displayName,
+      unit: found.unitCode,
+      role: roleLabel(found.locale, found.role),
+    };
+    const message = t(found.locale, announce ? 'terminal.switched' : 'terminal.welcome', params);
+    if (announce || this.options.lines.interactive) this.say(message);
+  }
+
+  private render(view: View): string {
+    return renderView(view, this.locale, { timeZone: this.options.timeZone });
+  }
+
+  private say(text: string): void {
+    this.options.lines.write(text);
+  }
+}

@@ -1,0 +1,407 @@
+/**
+ * The summary of one reporting period: each task's standing from its lead units' reports, counts
+ * per standing and per unit, overdue tasks, kiến nghị (blockers) for the chair, units that have not
+ * reported, and the change since the previous period.
+ *
+ * Standing rules (lead units only; coordinating units' reports count for blockers, not standing):
+ * a lead unit's word this period is its report, or `done` carried from an earlier period when it
+ * has no report now (a new report wins over the carried `done`). Then, in order:
+ * every lead unit done → done; any lead report blocked → blocked; any lead report in progress or
+ * done → in_progress; any lead report not started → not_started; otherwise not_reported.
+ * A task without lead units is not_reported.
+ */
+import type { Deadline } from './deadline.ts';
+import { daysOverdue } from './overdue.ts';
+import type { Period } from './period.ts';
+import type { Status, TaskStanding } from './report.ts';
+
+export interface SummaryTaskInput {
+  id: number;
+  code: string;
+  planNumber: string;
+  content: string;
+  section: string | null;
+  leadUnits: string[];
+  coordinatingUnits: string[];
+  deadline: Deadline;
+}
+
+export interface SummaryReportInput {
+  taskId: number;
+  unitCode: string;
+  periodKey: string;
+  status: Status;
+  percent: number;
+  done: string;
+  blockers: string | null;
+  evidenceUrl: string | null;
+  late: boolean;
+  memberName: string;
+  updatedAt: string;
+}
+
+export interface SummaryInput {
+  period: Period;
+  today: string;
+  /** Every unit that may appear (names for display). */
+  units: { code: string; name: string }[];
+  /** Tasks in scope. */
+  tasks: SummaryTaskInput[];
+  /** Current reports of THIS period (one per task + unit; on a duplicate the later `updatedAt` wins). */
+  reports: SummaryReportInput[];
+  /** Units that reported 'done' on a task in an EARLIER period (done carries forward). */
+  doneBefore: { taskId: number; unitCode: string; periodKey: string }[];
+  /** The previous period, for "change since previous period". */
+  previous: {
+    period: Period;
+    reports: SummaryReportInput[];
+    doneBefore: { taskId: number; unitCode: string; periodKey: string }[];
+  } | null;
+  /**
+   * null = whole group; a unit code = a member's view: only tasks where that unit leads or
+   * coordinates, and only that unit's row.
+   */
+  scopeUnit: string | null;
+}
+
+export interface TaskStandingRow {
+  taskId: number;
+  code: string;
+  content: string;
+  leadUnits: string[];
+  standing: TaskStanding;
+  percent: number | null;
+  reportedLeads: number;
+}
+
+export interface SummaryData {
+  period: Period;
+  today: string;
+  scopeUnit: string | null;
+  taskCount: number;
+  /** Per task standing, sums to taskCount. */
+  totals: Record<TaskStanding, number>;
+  /** In input order. */
+  tasks: TaskStandingRow[];
+  /**
+   * One row per unit that leads ≥1 task in scope (only scopeUnit when set), sorted by overdue desc,
+   * then code. Counts are over the tasks the unit leads and describe the unit's own word on each:
+   * `reported` = done + inProgress + blocked + notStarted (a carried `done` counts as reported), and
+   * `overdue` counts late tasks whose part by this unit is not done.
+   */
+  units: {
+    code: string;
+    name: string;
+    lead: number;
+    reported: number;
+    done: number;
+    inProgress: number;
+    blocked: number;
+    notStarted: number;
+    overdue: number;
+  }[];
+  /** Sorted by daysOverdue desc (input order among equals). */
+  overdue: {
+    taskId: number;
+    code: string;
+    content: string;
+    leadUnits: string[];
+    due: string;
+    daysOverdue: number;
+    standing: TaskStanding;
+  }[];
+  /**
+   * Reports of this period with non-empty blockers (kiến nghị) or status blocked, from any unit
+   * (coordinating units too), for the chair. In task order, then by unit code.
+   */
+  blockers: {
+    taskId: number;
+    code: string;
+    content: string;
+    unitCode: string;
+    unitName: string;
+    memberName: string;
+    status: Status;
+    text: string;
+  }[];
+  /**
+   * Lead units with ≥1 task in scope where they have neither a report this period nor a carried
+   * `done`; sorted by number of tasks desc, then code. `taskCodes` in task order.
+   */
+  notReported: { code: string; name: string; taskCodes: string[] }[];
+  /** Late reports of this period on tasks in scope (only scopeUnit's when set). */
+  lateReports: number;
+  change: {
+    previousKey: string;
+    totalsBefore: Record<TaskStanding, number>;
+    newlyDone: { taskId: number; code: string; content: string }[];
+  } | null;
+}
+
+type UnitRow = SummaryData['units'][number];
+type DoneRecord = SummaryInput['doneBefore'][number];
+/** One task's reports of a period by unit code. */
+type ReportsByUnit = Map<string, SummaryReportInput>;
+
+interface Standing {
+  standing: TaskStanding;
+  percent: number | null;
+  reportedLeads: number;
+}
+
+/**
+ * A task's standing from its lead units' reports of one period and the units that reported `done`
+ * earlier (keys `${taskId}:${unitCode}`). `reportedLeads` counts lead units with a report this
+ * period or a carried `done`; `percent` is the rounded mean of their percents (a carried `done`
+ * counts 100), null when there are none.
+ *
+ * The task is `taskId` or, when omitted, the task of `reports`; pass `taskId` when the task may
+ * have no report this period, or carried `done`s cannot be found. Reports of other tasks are ignored.
+ */
+export function standingOf(
+  leadUnits: string[],
+  reports: SummaryReportInput[],
+  doneBefore: Set<string>,
+  taskId?: number,
+): Standing {
+  const id = taskId ?? reports[0]?.taskId;
+  const byUnit: ReportsByUnit = new Map();
+  for (const report of reports) {
+    if (report.taskId === id) keepLatest(byUnit, report);
+  }
+  return id === undefined
+    ? standingFrom(leadUnits, () => null)
+    : standingFrom(leadUnits, (unit) => unitWord(id, unit, byUnit, doneBefore));
+}
+
+export function computeSummary(input: SummaryInput): SummaryData {
+  const { today, scopeUnit } = input;
+  const tasks =
+    scopeUnit === null
+      ? input.tasks
+      : input.tasks.filter((t) => t.leadUnits.includes(scopeUnit) || t.coordinatingUnits.includes(scopeUnit));
+  const taskIds = new Set(tasks.map((t) => t.id));
+  const reports = indexReports(input.reports, taskIds);
+  const doneBefore = doneKeys(input.doneBefore);
+  const unitNames = new Map(input.units.map((u) => [u.code, u.name]));
+  const nameOf = (code: string) => unitNames.get(code) ?? code;
+
+  const totals = emptyTotals();
+  const rows: TaskStandingRow[] = [];
+  const overdue: SummaryData['overdue'] = [];
+  const blockers: SummaryData['blockers'] = [];
+  const unitRows = new Map<string, UnitRow>();
+  const missing = new Map<string, string[]>();
+  let lateReports = 0;
+
+  for (const task of tasks) {
+    const byUnit = reports.get(task.id);
+    const wordOf = (unit: string) => unitWord(task.id, unit, byUnit, doneBefore);
+    const { standing, percent, reportedLeads } = standingFrom(task.leadUnits, wordOf);
+    totals[standing]++;
+    rows.push({
+      taskId: task.id,
+      code: task.code,
+      content: task.content,
+      leadUnits: task.leadUnits,
+      standing,
+      percent,
+      reportedLeads,
+    });
+
+    const days = daysOverdue(task.deadline, standing, today);
+    if (days !== null) {
+      overdue.push({
+        taskId: task.id,
+        code: task.code,
+        content: task.content,
+        leadUnits: task.leadUnits,
+        due: task.deadline.due!,
+        daysOverdue: days,
+        standing,
+      });
+    }
+
+    for (const unit of new Set(task.leadUnits)) {
+      if (scopeUnit !== null && unit !== scopeUnit) continue;
+      let row = unitRows.get(unit);
+      if (!row) {
+        row = emptyUnitRow(unit, nameOf(unit));
+        unitRows.set(unit, row);
+      }
+      row.lead++;
+      const status = wordOf(unit)?.status ?? null;
+      if (status === null) {
+        const codes = missing.get(unit);
+        if (codes) codes.push(task.code);
+        else missing.set(unit, [task.code]);
+      } else {
+        row.reported++;
+        if (status === 'done') row.done++;
+        else if (status === 'in_progress') row.inProgress++;
+        else if (status === 'blocked') row.blocked++;
+        else row.notStarted++;
+      }
+      if (daysOverdue(task.deadline, status ?? 'not_reported', today) !== null) row.overdue++;
+    }
+
+    if (!byUnit) continue;
+    const taskBlockers: SummaryData['blockers'] = [];
+    for (const report of byUnit.values()) {
+      if (report.late && (scopeUnit === null || report.unitCode === scopeUnit)) lateReports++;
+      const text = report.blockers?.trim() ?? '';
+      if (text === '' && report.status !== 'blocked') continue;
+      taskBlockers.push({
+        taskId: task.id,
+        code: task.code,
+        content: task.content,
+        unitCode: report.unitCode,
+        unitName: nameOf(report.unitCode),
+        memberName: report.memberName,
+        status: report.status,
+        text,
+      });
+    }
+    taskBlockers.sort((a, b) => compareText(a.unitCode, b.unitCode));
+    blockers.push(...taskBlockers);
+  }
+
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  const units = [...unitRows.values()].sort((a, b) => b.overdue - a.overdue || compareText(a.code, b.code));
+  const notReported = [...missing]
+    .map(([code, taskCodes]) => ({ code, name: nameOf(code), taskCodes }))
+    .sort((a, b) => b.taskCodes.length - a.taskCodes.length || compareText(a.code, b.code));
+
+  return {
+    period: input.period,
+    today,
+    scopeUnit,
+    taskCount: tasks.length,
+    totals,
+    tasks: rows,
+    units,
+    overdue,
+    blockers,
+    notReported,
+    lateReports,
+    change: input.previous === null ? null : changeSince(input.previous, tasks, taskIds, rows),
+  };
+}
+
+/** Totals of the previous period under the same rules, and the tasks done now but not then. */
+function changeSince(
+  previous: NonNullable<SummaryInput['previous']>,
+  tasks: SummaryTaskInput[],
+  taskIds: Set<number>,
+  rows: TaskStandingRow[],
+): NonNullable<SummaryData['change']> {
+  const reports = indexReports(previous.reports, taskIds);
+  const doneBefore = doneKeys(previous.doneBefore);
+  const totalsBefore = emptyTotals();
+  const newlyDone: { taskId: number; code: string; content: string }[] = [];
+  tasks.forEach((task, i) => {
+    const byUnit = reports.get(task.id);
+    const { standing } = standingFrom(task.leadUnits, (unit) => unitWord(task.id, unit, byUnit, doneBefore));
+    totalsBefore[standing]++;
+    if (rows[i]!.standing === 'done' && standing !== 'done') {
+      newlyDone.push({ taskId: task.id, code: task.code, content: task.content });
+    }
+  });
+  return { previousKey: previous.period.key, totalsBefore, newlyDone };
+}
+
+/** The standing rules, given each lead unit's word this period (null: nothing reported, nothing carried). */
+function standingFrom(leadUnits: string[], wordOf: (unit: string) => UnitWord | null): Standing {
+  let allDone = leadUnits.length > 0;
+  let blocked = false;
+  let progressing = false;
+  let notStarted = false;
+  let sum = 0;
+  let reportedLeads = 0;
+  for (const unit of new Set(leadUnits)) {
+    const word = wordOf(unit);
+    if (word === null) {
+      allDone = false;
+      continue;
+    }
+    reportedLeads++;
+    sum += word.percent;
+    if (word.status !== 'done') allDone = false;
+    // A carried `done` is not a report of this period: it finishes the task, but does not move it.
+    if (word.carried) continue;
+    if (word.status === 'blocked') blocked = true;
+    else if (word.status === 'in_progress' || word.status === 'done') progressing = true;
+    else notStarted = true;
+  }
+  const standing: TaskStanding = allDone
+    ? 'done'
+    : blocked
+      ? 'blocked'
+      : progressing
+        ? 'in_progress'
+        : notStarted
+          ? 'not_started'
+          : 'not_reported';
+  return { standing, percent: reportedLeads === 0 ? null : Math.round(sum / reportedLeads), reportedLeads };
+}
+
+/** A unit's word on a task this period: its report, else a `done` carried from an earlier period. */
+interface UnitWord {
+  status: Status;
+  percent: number;
+  carried: boolean;
+}
+
+const CARRIED_DONE: UnitWord = { status: 'done', percent: 100, carried: true };
+
+function unitWord(
+  taskId: number,
+  unit: string,
+  byUnit: ReportsByUnit | undefined,
+  doneBefore: Set<string>,
+): UnitWord | null {
+  const report = byUnit?.get(unit);
+  if (report) return { status: report.status, percent: report.percent, carried: false };
+  return doneBefore.has(doneKey(taskId, unit)) ? CARRIED_DONE : null;
+}
+
+function doneKey(taskId: number, unitCode: string): string {
+  return `${taskId}:${unitCode}`;
+}
+
+function doneKeys(records: DoneRecord[]): Set<string> {
+  return new Set(records.map((r) => doneKey(r.taskId, r.unitCode)));
+}
+
+/** Reports of the given tasks by task, then unit; of two reports by one unit the later `updatedAt` wins. */
+function indexReports(reports: SummaryReportInput[], taskIds: Set<number>): Map<number, ReportsByUnit> {
+  const byTask = new Map<number, ReportsByUnit>();
+  for (const report of reports) {
+    if (!taskIds.has(report.taskId)) continue;
+    let byUnit = byTask.get(report.taskId);
+    if (!byUnit) {
+      byUnit = new Map();
+      byTask.set(report.taskId, byUnit);
+    }
+    keepLatest(byUnit, report);
+  }
+  return byTask;
+}
+
+function keepLatest(byUnit: ReportsByUnit, report: SummaryReportInput): void {
+  const kept = byUnit.get(report.unitCode);
+  if (!kept || kept.updatedAt <= report.updatedAt) byUnit.set(report.unitCode, report);
+}
+
+function emptyTotals(): Record<TaskStanding, number> {
+  return { not_reported: 0, not_started: 0, in_progress: 0, blocked: 0, done: 0 };
+}
+
+function emptyUnitRow(code: string, name: string): UnitRow {
+  return { code, name, lead: 0, reported: 0, done: 0, inProgress: 0, blocked: 0, notStarted: 0, overdue: 0 };
+}
+
+/** Code-point order, the same in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,243 @@
+/**
+ * English messages. Typed by the Vietnamese catalog's keys, so a missing or extra key is a type
+ * error. Wording avoids singular/plural forms ("days overdue: 3") since there is no plural logic.
+ */
+import type { MessageKey } from './messages.vi.ts';
+
+export const en: Record<MessageKey, string> = {
+  // Labels ---------------------------------------------------------------------------------------
+  'status.not_started': 'Not started',
+  'status.in_progress': 'In progress',
+  'status.done': 'Done',
+  'status.blocked': 'Blocked',
+  'standing.not_reported': 'Not reported',
+  'role.member': 'Member',
+  'role.vice-chair': 'Vice-chair',
+  'role.chair': 'Chair',
+  'role.admin': 'Administrator',
+  'task.role.lead': 'lead',
+  'task.role.coordinating': 'coordinating',
+  'field.status': 'Status',
+  'field.percent': 'Completion',
+  'field.done': 'Work done',
+  'field.blockers': 'Blockers and requests',
+  'field.evidenceUrl': 'Evidence',
+
+  // Periods and deadlines ------------------------------------------------------------------------
+  'period.month': '{month} {year}',
+  'period.half1': 'first half of {year}',
+  'period.half2': 'second half of {year}',
+  'period.year': '{year}',
+  'period.invalid':
+    'Cannot read the reporting period "{text}". Please write it in one of these forms: 2024-06, 06/2024, tháng 6/2024 (a month); 2024-H1 (a half-year); 2024 (a year).',
+  'period.before_plan':
+    'The period {period} is before the plan starts; the first reporting period is {first}.',
+  'deadline.label': '{text} ({detail})',
+  'deadline.missing': 'No deadline given',
+  'deadline.due': 'due {date}',
+  'deadline.due_left': 'due {date}, days left: {days}',
+  'deadline.due_today': 'due {date}, which is today',
+  'deadline.due_overdue': 'due {date}, days overdue: {days}',
+  'deadline.no_end': 'no end date',
+  'deadline.conditional': 'depends on other events, no fixed date',
+  'deadline.unknown': 'no date could be read',
+
+  // Validation of a report ------------------------------------------------------------------------
+  'report.error.status_invalid':
+    'The status is not valid. Please choose one of: Not started, In progress, Done, Blocked.',
+  'report.error.percent_invalid': 'Completion must be a whole number, for example 60.',
+  'report.error.percent_range': 'Completion must be between 0 and 100.',
+  'report.error.done_required': 'Please describe the work done in this period.',
+  'report.error.too_long': 'The text is too long: at most {max} characters.',
+  'report.error.url_invalid':
+    'The evidence link is not valid; it must be a full address starting with http:// or https://.',
+  'report.error.done_needs_100': 'A task marked Done must be at 100% completion.',
+  'report.error.not_started_needs_0': 'A task marked Not started must be at 0% completion.',
+  'report.error.blocked_needs_reason':
+    'A Blocked status needs a description of the blockers and requests, so the working group can act on them.',
+
+  // Refusals ---------------------------------------------------------------------------------------
+  'auth.unregistered':
+    'You are not on the working group member list yet (account {platform}: {externalId}), so the assistant cannot take your request. Please ask an administrator ({admins}) to add you with: {linkHint}',
+  'auth.inactive':
+    'Your member account has been deactivated. If you are still part of the working group, please ask an administrator to reactivate it.',
+  'auth.not_your_task':
+    'Task {code} is not assigned to unit {unit} (as lead or coordinating unit), so you cannot report on it. Type /da06 tasks to see your unit’s tasks.',
+  'auth.admin_only':
+    'Only administrators can use this command, because it changes the plan, the unit directory or the member list. Please contact an administrator if a change is needed.',
+  'auth.chair_only':
+    'Only the chair, vice-chairs and administrators can do this, because it concerns the whole working group. You can still see your unit’s progress with /da06 summary.',
+
+  // Reports ----------------------------------------------------------------------------------------
+  'report.unknown_task': 'No task has the code "{code}". Type /da06 tasks to see your unit’s task codes.',
+  'report.period_closed':
+    'The reporting period {period} was closed on {closedOn}, so its reports can no longer be added or changed. Please report in the current period; to correct past figures, contact the chair.',
+  'report.period_not_started':
+    'The reporting period {period} has not started yet, so it takes no reports. Please report for the current period.',
+  'report.saved': 'Report recorded for task {code}, {period}: {status}, {percent}%.',
+  'report.updated': 'Report updated for task {code}, {period} (version {revision}): {status}, {percent}%.',
+  'report.late_note':
+    'Note: this report was sent after the reporting period ended, so it is recorded as late.',
+  'report.no_tasks':
+    'Unit {unit} has no task in the plan (as lead or coordinating unit), so there is nothing to report. If this looks wrong, please contact an administrator.',
+  'report.form.title': 'Report on task {code} — {period}',
+  'report.form.pick': 'Choose the task to report on ({period}):',
+  'report.form.new': 'Your unit has not reported on this task in this period; this is a new report.',
+  'report.form.current': 'Your unit’s current report (updated {date}, reported by {member}):',
+  'report.form.errors': 'Please correct the following:',
+  'report.form.empty_value': '(empty)',
+  'report.quick_done_text': 'The unit reports the task as done.',
+  'snooze.saved': 'Noted: you will be reminded of task {code} on {until}; the chair will see this request.',
+  'snooze.invalid_date':
+    'The reminder date is not valid: it must be a day after today (YYYY-MM-DD), {max} at the latest.',
+
+  // Tasks ------------------------------------------------------------------------------------------
+  'tasks.title': 'Tasks of {unit} — reporting period {period}',
+  'tasks.subtitle': 'As of {date} · tasks: {count} · not reported this period: {missing}',
+  'tasks.role': 'Your unit’s role: {role}',
+  'tasks.lead_units': 'Lead units: {units}',
+  'tasks.deadline': 'Deadline: {deadline}',
+  'tasks.product': 'Output: {product}',
+  'tasks.latest': 'Latest report ({period}): {status}, {percent}% — {member}, {date}',
+  'tasks.latest_late': '(late report)',
+  'tasks.no_report': 'No report yet',
+  'tasks.not_reported_mark': 'Not reported for {period}',
+  'tasks.footer': 'To report: /da06 report <task code>',
+  'tasks.none': 'Your unit currently has no task in the plan.',
+
+  // Summaries --------------------------------------------------------------------------------------
+  'summary.title': 'Progress summary, {period} — {scope}',
+  'summary.scope_group': 'whole working group',
+  'summary.scope_unit': 'unit {unit}',
+  'summary.as_of': 'As of {date} · tasks: {count}',
+  'summary.empty': 'There is no task within the scope of this summary for this period.',
+  'summary.totals': 'Overall',
+  'summary.late_reports': 'Late reports: {count}',
+  'summary.by_unit': 'By unit',
+  'summary.col.unit': 'Unit',
+  'summary.col.name': 'Name',
+  'summary.col.lead': 'Lead',
+  'summary.col.reported': 'Reported',
+  'summary.col.done': 'Done',
+  'summary.col.in_progress': 'In progress',
+  'summary.col.blocked': 'Blocked',
+  'summary.col.not_started': 'Not started',
+  'summary.col.overdue': 'Overdue',
+  'summary.units_legend': 'Lead: tasks the unit leads; Reported: reported this period.',
+  'summary.overdue': 'Overdue tasks ({count})',
+  'summary.overdue_none': 'No task is overdue.',
+  'summary.blockers': 'Blockers and requests ({count})',
+  'summary.blockers_none': 'No blockers or requests.',
+  'summary.blocker_more': '… (full text: /da06 report {code})',
+  'summary.not_reported': 'Units that have not reported ({count})',
+  'summary.not_reported_none': 'Every unit has reported.',
+  'summary.change': 'Compared with the previous period ({period})',
+  'summary.newly_done': 'Completed in this period ({count}):',
+  'summary.more_units': '… and {count} more units',
+  'summary.more_tasks': '… and {count} more tasks',
+
+  // Overdue ----------------------------------------------------------------------------------------
+  'overdue.title': 'Overdue tasks as of {date}',
+  'overdue.none': 'No task is overdue.',
+  'overdue.days': 'days overdue: {days} (due {date})',
+  'overdue.lead_units': 'lead: {units}',
+
+  // Meetings ---------------------------------------------------------------------------------------
+  'meeting.title': 'Working group meeting',
+  'meeting.when': 'When: {when}',
+  'meeting.place': 'Where: {place}',
+  'meeting.agenda': 'Agenda: {agenda}',
+  'meeting.note': 'Note: {note}',
+  'meeting.none_scheduled':
+    'No next meeting is scheduled yet. The working group will announce it as soon as it is set.',
+
+  // Reminders from the scheduler ------------------------------------------------------------------
+  'reminder.meeting.title': 'Working group meeting reminder',
+  'reminder.meeting.intro': 'A reminder of the coming working group meeting:',
+  'reminder.round_open.title': 'Progress reporting for {period} is open',
+  'reminder.round_open.intro':
+    'Please update the progress of the tasks below so it can be summarized before the meeting.',
+  'reminder.round_reminder.title': 'Reminder: progress report for {period}',
+  'reminder.round_reminder.intro':
+    'Your unit has not reported on the tasks below yet. Please update them soon.',
+  'reminder.overdue_nudge.title': 'Overdue tasks',
+  'reminder.overdue_nudge.intro':
+    'The tasks below are past their deadline. Please update their progress, or describe the blockers so the working group can help.',
+  'reminder.overdue_escalation.title': 'For the chair: tasks overdue for a long time',
+  'reminder.overdue_escalation.intro':
+    'The tasks below have been overdue for many days and their lead units have not reported them done.',
+  'reminder.overdue_digest.title': 'Overdue tasks digest',
+  'reminder.overdue_digest.intro': 'Tasks of the working group that are overdue:',
+  'reminder.unreachable_unit.title': 'Units that received no reminder',
+  'reminder.unreachable_unit.intro':
+    'The assistant could not remind the units below because none of their members can be reached. Please add members to these units or link their accounts.',
+  'reminder.undeliverable.title': 'Messages not delivered',
+  'reminder.undeliverable.intro': 'The assistant could not deliver messages to the members below:',
+  'reminder.snoozed': 'The unit asked to be reminded on {until}',
+  'reminder.snoozed_reason': 'The unit asked to be reminded on {until}, reason: {reason}',
+  'reminder.units': 'Units concerned:',
+  'reminder.people': 'Members concerned:',
+
+  // Help -------------------------------------------------------------------------------------------
+  'help.title': 'Commands of the Đề án 06 assistant',
+  'help.viewer': 'You are using it as: {name} ({unit}, {role})',
+  'help.cmd.tasks': '/da06 tasks — Your unit’s tasks, deadlines and reporting status.',
+  'help.cmd.report': '/da06 report [task code] — Report progress on a task for the current period.',
+  'help.cmd.summary': '/da06 summary [period] — Progress summary, for example: /da06 summary 2024-06.',
+  'help.cmd.overdue': '/da06 overdue — Tasks past their deadline.',
+  'help.cmd.meeting': '/da06 meeting — The next working group meeting.',
+  'help.cmd.help': '/da06 help — Show this help.',
+  'help.cmd.as': '/da06 as <full name> — Act as another member (terminal only).',
+  'help.admin_title': 'Members (administrators only):',
+  'help.cmd.members_add':
+    '/da06 members add --name "Full name" --unit UNIT_CODE [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] — Add a member.',
+  'help.cmd.members_link':
+    '/da06 members link <name|id> --slack …|--teams …|--terminal … — Link a member to an account.',
+  'help.cmd.members_role':
+    '/da06 members role <name|id> member|vice-chair|chair|admin — Change a member’s role.',
+  'help.cmd.members_deactivate':
+    '/da06 members deactivate <name|id> — Deactivate a member (their report history is kept).',
+  'help.cmd.members_list': '/da06 members list — List the members.',
+
+  // Members ----------------------------------------------------------------------------------------
+  'members.title': 'Working group members ({count})',
+  'members.none': 'There are no members yet.',
+  'members.col.id': 'ID',
+  'members.col.name': 'Name',
+  'members.col.unit': 'Unit',
+  'members.col.role': 'Role',
+  'members.col.accounts': 'Accounts',
+  'members.inactive': 'deactivated',
+  'members.added': 'Added {name} ({unit}, {role}) to the working group.',
+  'members.linked': 'Linked {name} to the account {account}.',
+  'members.role_changed': 'The role of {name} is now {role}.',
+  'members.deactivated': 'Deactivated {name}; their report history is kept.',
+  'members.usage':
+    'The command is not written correctly. Usage:\n/da06 members list\n/da06 members add --name "Full name" --unit UNIT_CODE [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <name|id> --slack …|--teams …|--terminal …\n/da06 members role <name|id> member|vice-chair|chair|admin\n/da06 members deactivate <name|id>',
+  'members.error.member_not_found': 'No member matches "{detail}". See the list with /da06 members list.',
+  'members.error.member_ambiguous':
+    'Several members match "{detail}". Please write the full name or use the member ID (see /da06 members list).',
+  'members.error.unknown_unit':
+    'No unit has the code given. See the unit directory with da06 units list on the server.',
+  'members.error.identity_taken':
+    'This account is already linked to another member. Check with /da06 members list.',
+
+  // Commands and the terminal ------------------------------------------------------------------------
+  'command.unknown': 'There is no command "{command}". Type /da06 help to see the commands.',
+  'terminal.welcome': 'Hello {name} ({unit}, {role})! Type /da06 help to see the commands, exit to quit.',
+  'terminal.switched': 'Now acting as {name} ({unit}, {role}).',
+  'terminal.member_not_found': 'No member named "{name}". Choices: {choices}.',
+  'terminal.bye': 'Goodbye!',
+
+  // The terminal report form -----------------------------------------------------------------------
+  'form.prompt.task': 'Type the code of the task to report on:',
+  'form.prompt.status': 'Status ({choices}), choose 1 to 4',
+  'form.prompt.percent': 'Completion (0 to 100%)',
+  'form.prompt.done': 'Work done in this period',
+  'form.prompt.blockers': 'Blockers and requests (optional, press Enter to skip)',
+  'form.prompt.evidence': 'Link to evidence (optional, press Enter to skip)',
+  'form.prompt.keep': '(press Enter to keep: {value})',
+  'form.confirm': 'Submit this report? (y = yes, n = no)',
+  'form.invalid_choice': 'That choice is not valid; please try again.',
+  'form.cancelled': 'Cancelled; the report was not saved.',
+};

@@ -1,0 +1,247 @@
+/**
+ * Vietnamese messages, the default locale and the source of `MessageKey`: the English catalog must
+ * have exactly these keys. Placeholders are `{name}`; the wording never depends on a number's
+ * plural form. Commands written here use the chat form `/da06 …`; `da06 …` without the slash is the
+ * server's command line.
+ */
+export const vi = {
+  // Labels ---------------------------------------------------------------------------------------
+  'status.not_started': 'Chưa triển khai',
+  'status.in_progress': 'Đang triển khai',
+  'status.done': 'Đã hoàn thành',
+  'status.blocked': 'Vướng mắc',
+  'standing.not_reported': 'Chưa báo cáo',
+  'role.member': 'Thành viên',
+  'role.vice-chair': 'Tổ phó',
+  'role.chair': 'Tổ trưởng',
+  'role.admin': 'Quản trị',
+  'task.role.lead': 'chủ trì',
+  'task.role.coordinating': 'phối hợp',
+  'field.status': 'Tình trạng',
+  'field.percent': 'Tỷ lệ hoàn thành',
+  'field.done': 'Kết quả thực hiện',
+  'field.blockers': 'Vướng mắc, kiến nghị',
+  'field.evidenceUrl': 'Minh chứng',
+
+  // Periods and deadlines ------------------------------------------------------------------------
+  'period.month': 'tháng {month}/{year}',
+  'period.half1': '6 tháng đầu năm {year}',
+  'period.half2': '6 tháng cuối năm {year}',
+  'period.year': 'năm {year}',
+  'period.invalid':
+    'Không đọc được kỳ báo cáo "{text}". Vui lòng viết theo một trong các dạng: 2024-06, 06/2024, tháng 6/2024 (theo tháng); 2024-H1 (6 tháng đầu năm); 2024 (cả năm).',
+  'period.before_plan': 'Kỳ {period} diễn ra trước khi kế hoạch bắt đầu; kỳ báo cáo đầu tiên là {first}.',
+  'deadline.label': '{text} ({detail})',
+  'deadline.missing': 'Không ghi thời hạn',
+  'deadline.due': 'hạn {date}',
+  'deadline.due_left': 'hạn {date}, còn {days} ngày',
+  'deadline.due_today': 'hạn {date}, đến hạn hôm nay',
+  'deadline.due_overdue': 'hạn {date}, quá hạn {days} ngày',
+  'deadline.no_end': 'không có hạn cuối',
+  'deadline.conditional': 'tùy điều kiện, chưa có ngày cụ thể',
+  'deadline.unknown': 'chưa xác định được ngày cụ thể',
+
+  // Validation of a report ------------------------------------------------------------------------
+  'report.error.status_invalid':
+    'Tình trạng không hợp lệ. Vui lòng chọn một trong: Chưa triển khai, Đang triển khai, Đã hoàn thành, Vướng mắc.',
+  'report.error.percent_invalid': 'Tỷ lệ hoàn thành phải là một số nguyên, ví dụ 60.',
+  'report.error.percent_range': 'Tỷ lệ hoàn thành phải từ 0 đến 100.',
+  'report.error.done_required': 'Vui lòng nêu kết quả đã thực hiện trong kỳ.',
+  'report.error.too_long': 'Nội dung quá dài: tối đa {max} ký tự.',
+  'report.error.url_invalid':
+    'Đường dẫn minh chứng không hợp lệ; cần là một địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://.',
+  'report.error.done_needs_100': 'Nhiệm vụ ở tình trạng Đã hoàn thành thì tỷ lệ hoàn thành phải là 100%.',
+  'report.error.not_started_needs_0':
+    'Nhiệm vụ ở tình trạng Chưa triển khai thì tỷ lệ hoàn thành phải là 0%.',
+  'report.error.blocked_needs_reason':
+    'Tình trạng Vướng mắc cần nêu rõ nội dung vướng mắc, kiến nghị để Tổ công tác kịp thời xử lý.',
+
+  // Refusals ---------------------------------------------------------------------------------------
+  'auth.unregistered':
+    'Bạn chưa có trong danh sách thành viên Tổ công tác (tài khoản {platform}: {externalId}), nên trợ lý chưa thể nhận yêu cầu của bạn. Vui lòng nhờ quản trị viên ({admins}) thêm bạn bằng lệnh: {linkHint}',
+  'auth.inactive':
+    'Tài khoản thành viên của bạn đã ngừng hoạt động. Nếu bạn vẫn tham gia Tổ công tác, vui lòng liên hệ quản trị viên để được kích hoạt lại.',
+  'auth.not_your_task':
+    'Nhiệm vụ {code} không giao cho đơn vị {unit} (chủ trì hoặc phối hợp), nên bạn không báo cáo được nhiệm vụ này. Gõ /da06 tasks để xem các nhiệm vụ của đơn vị mình.',
+  'auth.admin_only':
+    'Lệnh này chỉ dành cho quản trị viên, vì nó thay đổi kế hoạch, danh mục đơn vị hoặc danh sách thành viên. Nếu cần điều chỉnh, vui lòng liên hệ quản trị viên.',
+  'auth.chair_only':
+    'Việc này chỉ dành cho Tổ trưởng, Tổ phó và quản trị viên, vì nó liên quan đến toàn Tổ công tác. Bạn vẫn có thể xem tiến độ của đơn vị mình bằng lệnh /da06 summary.',
+
+  // Reports ----------------------------------------------------------------------------------------
+  'report.unknown_task':
+    'Không tìm thấy nhiệm vụ có mã "{code}". Gõ /da06 tasks để xem mã các nhiệm vụ của đơn vị bạn.',
+  'report.period_closed':
+    'Kỳ báo cáo {period} đã khóa sổ từ ngày {closedOn}, nên không nhận thêm hoặc sửa báo cáo của kỳ này. Vui lòng báo cáo trong kỳ hiện tại; nếu cần điều chỉnh số liệu cũ, xin liên hệ Tổ trưởng.',
+  'report.period_not_started':
+    'Kỳ báo cáo {period} chưa bắt đầu, nên chưa nhận báo cáo. Vui lòng báo cáo cho kỳ hiện tại.',
+  'report.saved': 'Đã ghi nhận báo cáo nhiệm vụ {code} kỳ {period}: {status}, {percent}%.',
+  'report.updated':
+    'Đã cập nhật báo cáo nhiệm vụ {code} kỳ {period} (phiên bản {revision}): {status}, {percent}%.',
+  'report.late_note':
+    'Lưu ý: báo cáo được gửi sau khi kỳ báo cáo đã kết thúc nên được ghi nhận là báo cáo muộn.',
+  'report.no_tasks':
+    'Đơn vị {unit} chưa được giao nhiệm vụ nào (chủ trì hoặc phối hợp) trong kế hoạch, nên chưa có nội dung cần báo cáo. Nếu thấy chưa đúng, vui lòng liên hệ quản trị viên.',
+  'report.form.title': 'Báo cáo nhiệm vụ {code} — kỳ {period}',
+  'report.form.pick': 'Chọn nhiệm vụ cần báo cáo (kỳ {period}):',
+  'report.form.new': 'Đơn vị chưa báo cáo nhiệm vụ này trong kỳ; đây là báo cáo mới.',
+  'report.form.current': 'Báo cáo hiện có của đơn vị (cập nhật {date}, người báo cáo: {member}):',
+  'report.form.errors': 'Vui lòng sửa các mục sau:',
+  'report.form.empty_value': '(để trống)',
+  'report.quick_done_text': 'Đơn vị báo cáo đã hoàn thành nhiệm vụ.',
+  'snooze.saved':
+    'Đã ghi nhận đề nghị nhắc lại nhiệm vụ {code} vào ngày {until}; Tổ trưởng sẽ được thông tin về đề nghị này.',
+  'snooze.invalid_date':
+    'Ngày nhắc lại không hợp lệ: cần là một ngày sau hôm nay (dạng YYYY-MM-DD), muộn nhất là {max}.',
+
+  // Tasks ------------------------------------------------------------------------------------------
+  'tasks.title': 'Nhiệm vụ của {unit} — kỳ báo cáo {period}',
+  'tasks.subtitle': 'Ngày {date} · {count} nhiệm vụ · {missing} nhiệm vụ chưa báo cáo kỳ này',
+  'tasks.role': 'Vai trò của đơn vị: {role}',
+  'tasks.lead_units': 'Đơn vị chủ trì: {units}',
+  'tasks.deadline': 'Thời hạn: {deadline}',
+  'tasks.product': 'Sản phẩm: {product}',
+  'tasks.latest': 'Báo cáo gần nhất ({period}): {status}, {percent}% — {member}, {date}',
+  'tasks.latest_late': '(báo cáo muộn)',
+  'tasks.no_report': 'Chưa có báo cáo',
+  'tasks.not_reported_mark': 'Chưa báo cáo kỳ {period}',
+  'tasks.footer': 'Báo cáo: /da06 report <mã nhiệm vụ>',
+  'tasks.none': 'Đơn vị bạn hiện không có nhiệm vụ nào trong kế hoạch.',
+
+  // Summaries --------------------------------------------------------------------------------------
+  'summary.title': 'Tổng hợp tiến độ {period} — {scope}',
+  'summary.scope_group': 'toàn Tổ công tác',
+  'summary.scope_unit': 'đơn vị {unit}',
+  'summary.as_of': 'Số liệu đến ngày {date} · {count} nhiệm vụ',
+  'summary.empty': 'Không có nhiệm vụ nào trong phạm vi tổng hợp của kỳ này.',
+  'summary.totals': 'Tình hình chung',
+  'summary.late_reports': 'Báo cáo gửi muộn: {count}',
+  'summary.by_unit': 'Theo đơn vị',
+  'summary.col.unit': 'Đơn vị',
+  'summary.col.name': 'Tên đơn vị',
+  'summary.col.lead': 'Chủ trì',
+  'summary.col.reported': 'Đã BC',
+  'summary.col.done': 'Hoàn thành',
+  'summary.col.in_progress': 'Đang TK',
+  'summary.col.blocked': 'Vướng mắc',
+  'summary.col.not_started': 'Chưa TK',
+  'summary.col.overdue': 'Quá hạn',
+  'summary.units_legend': 'Chủ trì: số nhiệm vụ đơn vị chủ trì; Đã BC: đã báo cáo kỳ này; TK: triển khai.',
+  'summary.overdue': 'Nhiệm vụ quá hạn ({count})',
+  'summary.overdue_none': 'Không có nhiệm vụ nào quá hạn.',
+  'summary.blockers': 'Vướng mắc, kiến nghị ({count})',
+  'summary.blockers_none': 'Không có vướng mắc, kiến nghị nào.',
+  'summary.blocker_more': '… (xem đầy đủ: /da06 report {code})',
+  'summary.not_reported': 'Đơn vị chưa báo cáo ({count})',
+  'summary.not_reported_none': 'Tất cả đơn vị đã báo cáo.',
+  'summary.change': 'So với kỳ trước ({period})',
+  'summary.newly_done': 'Mới hoàn thành trong kỳ ({count}):',
+  'summary.more_units': '… và {count} đơn vị khác',
+  'summary.more_tasks': '… và {count} nhiệm vụ khác',
+
+  // Overdue ----------------------------------------------------------------------------------------
+  'overdue.title': 'Nhiệm vụ quá hạn tính đến ngày {date}',
+  'overdue.none': 'Không có nhiệm vụ nào quá hạn.',
+  'overdue.days': 'quá hạn {days} ngày (hạn {date})',
+  'overdue.lead_units': 'chủ trì: {units}',
+
+  // Meetings ---------------------------------------------------------------------------------------
+  'meeting.title': 'Lịch giao ban Tổ công tác',
+  'meeting.when': 'Thời gian: {when}',
+  'meeting.place': 'Địa điểm: {place}',
+  'meeting.agenda': 'Nội dung: {agenda}',
+  'meeting.note': 'Ghi chú: {note}',
+  'meeting.none_scheduled': 'Chưa có lịch giao ban tiếp theo. Tổ công tác sẽ thông báo ngay khi có lịch.',
+
+  // Reminders from the scheduler ------------------------------------------------------------------
+  'reminder.meeting.title': 'Nhắc lịch giao ban Tổ công tác',
+  'reminder.meeting.intro': 'Trân trọng nhắc anh/chị lịch giao ban sắp tới:',
+  'reminder.round_open.title': 'Mở đợt báo cáo tiến độ {period}',
+  'reminder.round_open.intro':
+    'Đề nghị đơn vị cập nhật tiến độ các nhiệm vụ dưới đây để tổng hợp trước cuộc họp giao ban.',
+  'reminder.round_reminder.title': 'Nhắc báo cáo tiến độ {period}',
+  'reminder.round_reminder.intro': 'Các nhiệm vụ dưới đây chưa có báo cáo của đơn vị. Đề nghị cập nhật sớm.',
+  'reminder.overdue_nudge.title': 'Nhiệm vụ đã quá hạn',
+  'reminder.overdue_nudge.intro':
+    'Các nhiệm vụ dưới đây đã quá thời hạn hoàn thành. Đề nghị đơn vị cập nhật tiến độ, hoặc nêu vướng mắc để Tổ công tác hỗ trợ.',
+  'reminder.overdue_escalation.title': 'Báo cáo Tổ trưởng: nhiệm vụ quá hạn kéo dài',
+  'reminder.overdue_escalation.intro':
+    'Các nhiệm vụ dưới đây đã quá hạn nhiều ngày mà đơn vị chủ trì chưa báo cáo hoàn thành.',
+  'reminder.overdue_digest.title': 'Tổng hợp nhiệm vụ quá hạn',
+  'reminder.overdue_digest.intro': 'Các nhiệm vụ của Tổ công tác đang quá hạn:',
+  'reminder.unreachable_unit.title': 'Đơn vị chưa nhận được nhắc nhở',
+  'reminder.unreachable_unit.intro':
+    'Trợ lý chưa gửi được nhắc nhở tới các đơn vị dưới đây vì chưa có thành viên nào liên lạc được. Đề nghị bổ sung hoặc liên kết tài khoản thành viên cho đơn vị.',
+  'reminder.undeliverable.title': 'Không gửi được tin nhắn',
+  'reminder.undeliverable.intro': 'Trợ lý không gửi được tin nhắn tới các thành viên dưới đây:',
+  'reminder.snoozed': 'Đơn vị đề nghị nhắc lại vào ngày {until}',
+  'reminder.snoozed_reason': 'Đơn vị đề nghị nhắc lại vào ngày {until}, lý do: {reason}',
+  'reminder.units': 'Đơn vị liên quan:',
+  'reminder.people': 'Thành viên liên quan:',
+
+  // Help -------------------------------------------------------------------------------------------
+  'help.title': 'Các lệnh của trợ lý Đề án 06',
+  'help.viewer': 'Bạn đang dùng với tư cách: {name} ({unit}, {role})',
+  'help.cmd.tasks': '/da06 tasks — Xem nhiệm vụ của đơn vị, thời hạn và tình hình báo cáo.',
+  'help.cmd.report': '/da06 report [mã nhiệm vụ] — Báo cáo tiến độ một nhiệm vụ trong kỳ hiện tại.',
+  'help.cmd.summary': '/da06 summary [kỳ] — Tổng hợp tiến độ, ví dụ: /da06 summary 2024-06.',
+  'help.cmd.overdue': '/da06 overdue — Danh sách nhiệm vụ đã quá hạn.',
+  'help.cmd.meeting': '/da06 meeting — Lịch giao ban tiếp theo.',
+  'help.cmd.help': '/da06 help — Xem hướng dẫn này.',
+  'help.cmd.as': '/da06 as <họ tên> — Chuyển sang dùng với tư cách thành viên khác (chỉ trên terminal).',
+  'help.admin_title': 'Quản lý thành viên (chỉ dành cho quản trị viên):',
+  'help.cmd.members_add':
+    '/da06 members add --name "Họ tên" --unit MÃ_ĐƠN_VỊ [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] — Thêm thành viên.',
+  'help.cmd.members_link':
+    '/da06 members link <họ tên|mã số> --slack …|--teams …|--terminal … — Liên kết thành viên với một tài khoản.',
+  'help.cmd.members_role':
+    '/da06 members role <họ tên|mã số> member|vice-chair|chair|admin — Đổi vai trò thành viên.',
+  'help.cmd.members_deactivate':
+    '/da06 members deactivate <họ tên|mã số> — Ngừng một thành viên (giữ nguyên lịch sử báo cáo).',
+  'help.cmd.members_list': '/da06 members list — Danh sách thành viên.',
+
+  // Members ----------------------------------------------------------------------------------------
+  'members.title': 'Thành viên Tổ công tác ({count})',
+  'members.none': 'Chưa có thành viên nào.',
+  'members.col.id': 'Mã số',
+  'members.col.name': 'Họ tên',
+  'members.col.unit': 'Đơn vị',
+  'members.col.role': 'Vai trò',
+  'members.col.accounts': 'Tài khoản',
+  'members.inactive': 'đã ngừng',
+  'members.added': 'Đã thêm {name} ({unit}, {role}) vào Tổ công tác.',
+  'members.linked': 'Đã liên kết {name} với tài khoản {account}.',
+  'members.role_changed': 'Đã đổi vai trò của {name} thành {role}.',
+  'members.deactivated': 'Đã ngừng thành viên {name}; lịch sử báo cáo vẫn được giữ nguyên.',
+  'members.usage':
+    'Lệnh chưa đúng cú pháp. Cách dùng:\n/da06 members list\n/da06 members add --name "Họ tên" --unit MÃ_ĐƠN_VỊ [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <họ tên|mã số> --slack …|--teams …|--terminal …\n/da06 members role <họ tên|mã số> member|vice-chair|chair|admin\n/da06 members deactivate <họ tên|mã số>',
+  'members.error.member_not_found':
+    'Không tìm thấy thành viên "{detail}". Xem danh sách bằng lệnh /da06 members list.',
+  'members.error.member_ambiguous':
+    'Có nhiều thành viên khớp với "{detail}". Vui lòng ghi đầy đủ họ tên hoặc dùng mã số thành viên (xem /da06 members list).',
+  'members.error.unknown_unit':
+    'Không có đơn vị mang mã đã nhập. Xem danh mục đơn vị bằng lệnh da06 units list trên máy chủ.',
+  'members.error.identity_taken':
+    'Tài khoản này đã được liên kết với một thành viên khác. Xem /da06 members list để kiểm tra.',
+
+  // Commands and the terminal ------------------------------------------------------------------------
+  'command.unknown': 'Không có lệnh "{command}". Gõ /da06 help để xem danh sách lệnh.',
+  'terminal.welcome': 'Xin chào {name} ({unit}, {role})! Gõ /da06 help để xem các lệnh, gõ exit để thoát.',
+  'terminal.switched': 'Đã chuyển sang thành viên {name} ({unit}, {role}).',
+  'terminal.member_not_found': 'Không tìm thấy thành viên "{name}". Có thể chọn: {choices}.',
+  'terminal.bye': 'Tạm biệt, hẹn gặp lại!',
+
+  // The terminal report form -----------------------------------------------------------------------
+  'form.prompt.task': 'Nhập mã nhiệm vụ cần báo cáo:',
+  'form.prompt.status': 'Tình trạng thực hiện ({choices}), chọn từ 1 đến 4',
+  'form.prompt.percent': 'Tỷ lệ hoàn thành (từ 0 đến 100%)',
+  'form.prompt.done': 'Kết quả đã thực hiện trong kỳ',
+  'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc, nhấn Enter để bỏ qua)',
+  'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc, nhấn Enter để bỏ qua)',
+  'form.prompt.keep': '(nhấn Enter để giữ nguyên: {value})',
+  'form.confirm': 'Gửi báo cáo này? (c = có, k = không)',
+  'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',
+  'form.cancelled': 'Đã hủy; báo cáo chưa được lưu.',
+} as const;
+
+export type MessageKey = keyof typeof vi;

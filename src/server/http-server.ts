@@ -1,0 +1,67 @@
+/**
+ * The bot's one HTTP server: `/slack/events`, `/api/messages`, `/healthz`, `/readyz` and whatever
+ * else channels register. Listens on PORT; `close()` stops accepting connections and waits for the
+ * requests in flight (bounded by `graceMs`).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { findRoute, type Route } from './router.ts';
+
+export interface HttpServer {
+  readonly server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  close(graceMs?: number): Promise<void>;
+}
+
+export function createHttpServer(routes: Route[], onError: (error: unknown) => void = () => {}): HttpServer {
+  const server = createServer((request, response) => {
+    const route = findRoute(routes, request.method, request.url);
+    if (route === null) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    if (route === 'method') {
+      response.writeHead(405, { 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+      return;
+    }
+    Promise.resolve()
+      .then(() => route.handle(request, response))
+      .catch((error: unknown) => {
+        onError(error);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        if (!response.writableEnded) response.end('Internal error');
+      });
+  });
+  return {
+    server,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: (graceMs = 10_000) =>
+      new Promise((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** Reads a request body whole (channels verify signatures over the exact bytes). */
+export async function readBody(
+  request: import('node:http').IncomingMessage,
+  limit = 1024 * 1024,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error(`request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseChatCommand, splitWords } from '../../src/app/chat-command.ts';
+
+describe('parseChatCommand', () => {
+  it.each([
+    ['/da06', { name: 'help' }],
+    ['/da06 help', { name: 'help' }],
+    ['trợ giúp', { name: 'help' }],
+    ['/da06 tasks', { name: 'tasks' }],
+    ['nhiệm vụ', { name: 'tasks' }],
+    ['/da06 report', { name: 'report', task: null }],
+    ['/da06 report 12', { name: 'report', task: '12' }],
+    ['báo cáo 5', { name: 'report', task: '5' }],
+    ['baocao 5', { name: 'report', task: '5' }],
+    ['/da06 summary', { name: 'summary', period: null, post: false }],
+    ['/da06 summary 2024-06 post', { name: 'summary', period: '2024-06', post: true }],
+    ['tổng hợp tháng 6/2024', { name: 'summary', period: 'tháng 6/2024', post: false }],
+    ['tonghop 06/2024', { name: 'summary', period: '06/2024', post: false }],
+    ['quá hạn', { name: 'overdue' }],
+    ['/da06 quahan', { name: 'overdue' }],
+    ['/da06 giao ban', { name: 'meeting' }],
+    ['/da06 meeting', { name: 'meeting' }],
+    [
+      '/da06 members add --name "Lê Văn A" --unit VP',
+      { name: 'members', args: ['add', '--name', 'Lê Văn A', '--unit', 'VP'] },
+    ],
+    ['/da06 frobnicate now', { name: 'unknown', text: 'frobnicate now' }],
+  ])('%s', (text, expected) => {
+    expect(parseChatCommand(text)).toEqual(expected);
+  });
+
+  it('splits quoted words like a shell, including typographic quotes', () => {
+    expect(splitWords(`add --name “Trần Thị B” --unit 'BHXH-HN'`)).toEqual([
+      'add',
+      '--name',
+      'Trần Thị B',
+      '--unit',
+      'BHXH-HN',
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+/** A core over a test database, with a small plan and members, and a clock the test controls. */
+import { fixedClock } from '../../src/app/clock.ts';
+import { Core } from '../../src/app/core.ts';
+import { toViewer } from '../../src/app/use-cases/identify.ts';
+import type { Viewer } from '../../src/app/views.ts';
+import { parseDeadline } from '../../src/domain/deadline.ts';
+import { ensureGroup } from '../../src/store/group-store.ts';
+import { MemberStore } from '../../src/store/member-store.ts';
+import type { Database } from '../../src/store/open-database.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import { ReportStore } from '../../src/store/report-store.ts';
+import { UnitStore } from '../../src/store/unit-store.ts';
+import { parsedTask } from './builders.ts';
+
+export const CORE_UNITS = [
+  { code: 'CNTT', kind: 'central' as const, name: 'Trung tâm Công nghệ thông tin', aliases: [] },
+  { code: 'VP', kind: 'central' as const, name: 'Văn phòng BHXH Việt Nam', aliases: [] },
+  { code: 'TCCB', kind: 'central' as const, name: 'Vụ Tổ chức cán bộ', aliases: [] },
+  { code: 'TCT', kind: 'group' as const, name: 'Tổ công tác Đề án 06', aliases: [] },
+];
+
+export interface CoreFixture {
+  core: Core;
+  clock: ReturnType<typeof fixedClock>;
+  viewers: { chair: Viewer; admin: Viewer; lan: Viewer; minh: Viewer; ha: Viewer };
+}
+
+/**
+ * Plan "T/2024": 1 CNTT leads (month 02/2024), 2 VP leads + CNTT coordinates (Quý II/2024),
+ * 3 TCCB leads (Thường xuyên), 4 CNTT and VP lead together (Năm 2024 và các năm tiếp theo).
+ */
+export async function createCoreFixture(
+  db: Database,
+  today = '2024-06-20T09:00:00+07:00',
+): Promise<CoreFixture> {
+  const group = await ensureGroup(db.client, {
+    name: 'Tổ công tác',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    locale: 'vi',
+  });
+  const units = new UnitStore(db.client);
+  await units.sync(CORE_UNITS, 'test');
+  const plans = new PlanStore(db.client);
+  await plans.save(
+    group.id,
+    { number: 'T/2024', title: 'Kế hoạch thử', year: 2024, issuedOn: null },
+    [
+      parsedTask('1', {
+        content: 'Tổ chức hội nghị',
+        leadUnits: ['CNTT'],
+        deadline: parseDeadline('Tháng 02/2024'),
+      }),
+      parsedTask('2', {
+        content: 'Số hóa hồ sơ',
+        leadUnits: ['VP'],
+        coordinatingUnits: ['CNTT'],
+        deadline: parseDeadline('Quý II/2024'),
+      }),
+      parsedTask('3', {
+        content: 'Tuyển dụng',
+        leadUnits: ['TCCB'],
+        deadline: parseDeadline('Thường xuyên'),
+      }),
+      parsedTask('4', {
+        content: 'Nâng cấp phần mềm',
+        leadUnits: ['CNTT', 'VP'],
+        deadline: parseDeadline('Năm 2024 và các năm tiếp theo'),
+      }),
+    ],
+    'test',
+  );
+  const members = new MemberStore(db.client, group.id);
+  const add = async (
+    displayName: string,
+    unitCode: string,
+    role: 'member' | 'chair' | 'admin' | 'vice-chair',
+    terminal: string,
+  ) => toViewer(await members.add({ displayName, unitCode, role, identities: { terminal } }, 'test'));
+  const viewers = {
+    chair: await add('Trần Quốc Khánh', 'TCT', 'chair', 'khanh'),
+    admin: await add('Lê Minh Tuấn', 'CNTT', 'admin', 'tuan'),
+    lan: await add('Nguyễn Thị Lan', 'CNTT', 'member', 'lan'),
+    minh: await add('Đỗ Văn Minh', 'VP', 'member', 'minh'),
+    ha: await add('Phạm Thu Hà', 'TCCB', 'member', 'ha'),
+  };
+  const clock = fixedClock(today);
+  const core = new Core({
+    db: db.client,
+    group,
+    plans,
+    reports: new ReportStore(db.client),
+    members,
+    units,
+    clock,
+    graceDays: 10,
+  });
+  return { core, clock, viewers };
+}
