@@ -1,0 +1,28 @@
+/** What /readyz checks: the database answers, and it has every migration this code expects. */
+
+import type { Readiness } from '../server/health-routes.ts';
+import { appliedMigrations } from '../store/migrations/migrate.ts';
+import { migrationNames } from '../store/migrations/migration-files.ts';
+import type { Database } from '../store/open-database.ts';
+
+export async function checkReadiness(db: Database, warnings: string[] = []): Promise<Readiness> {
+  const checks: Readiness['checks'] = {};
+  try {
+    await db.client.$queryRawUnsafe('SELECT 1');
+    checks.database = { ok: true };
+  } catch (error) {
+    checks.database = {
+      ok: false,
+      detail: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    };
+  }
+  if (checks.database.ok) {
+    const applied = new Set(await appliedMigrations(db));
+    const missing = migrationNames(db.provider).filter((name) => !applied.has(name));
+    checks.migrations =
+      missing.length === 0 ? { ok: true } : { ok: false, detail: `pending: ${missing.join(', ')}` };
+  } else {
+    checks.migrations = { ok: false, detail: 'database unreachable' };
+  }
+  return { ready: Object.values(checks).every((check) => check.ok), checks, warnings };
+}
