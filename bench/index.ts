@@ -1,24 +1,70 @@
 /**
- * `npm run bench [-- --json]`: runs each benchmark scenario against its baseline in the same run.
- * Scenarios arrive with the features they measure (see docs/ARCHITECTURE.md); until then the table
- * is empty, and says so.
+ * `npm run bench [-- --json] [-- --only NAME]`: runs each benchmark scenario against its baseline in
+ * the same run on the same machine, and prints a table (or one JSON object with --json):
+ * `{ "scenarios": [ { "name", "metric", "value", "baseline", "ratio", "unit", "target" } ] }`.
+ * `--smoke` runs tiny sizes without targets (what `npm test` does so the benchmarks cannot rot).
  */
-interface Scenario {
-  name: string;
-  metric: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  unit: string;
-  target: string;
+import { cpus, totalmem } from 'node:os';
+import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
+import { FULL_SIZE, measureSummaryScale, SMOKE_SIZE } from './scenarios/summary-scale.ts';
+import type { ScenarioResult } from './types.ts';
+
+export interface BenchOptions {
+  smoke: boolean;
+  only?: string;
+  log: (line: string) => void;
 }
 
-const scenarios: Scenario[] = [];
+export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  const wanted = (name: string) => !options.only || name.startsWith(options.only);
+  if (wanted('summary-scale')) {
+    const providers =
+      (await probePostgres()) === null ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
+    for (const provider of providers) {
+      options.log(`summary-scale on ${provider}: seeding…`);
+      const temp = await createTempDatabase(provider, 10);
+      try {
+        results.push(
+          ...(await measureSummaryScale(temp.db, options.smoke ? SMOKE_SIZE : FULL_SIZE, provider)),
+        );
+      } finally {
+        await temp.drop();
+      }
+    }
+  }
+  return results;
+}
 
-if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ scenarios })}\n`);
-} else {
-  process.stdout.write(
-    'No benchmark scenarios yet: they come with the Slack, Teams and scheduler channels.\n',
-  );
+function table(results: ScenarioResult[]): string {
+  const rows = results.map((r) => [
+    r.name,
+    r.metric,
+    `${r.value} ${r.unit}`,
+    `${r.baseline} ${r.unit}`,
+    String(r.ratio),
+    r.target,
+  ]);
+  const head = ['scenario', 'metric', 'value', 'baseline', 'ratio', 'target'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const onlyIndex = args.indexOf('--only');
+  const results = await runBenchmarks({
+    smoke: args.includes('--smoke'),
+    only: onlyIndex >= 0 ? args[onlyIndex + 1] : undefined,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (json) process.stdout.write(`${JSON.stringify({ scenarios: results })}\n`);
+  else {
+    process.stdout.write(
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`,
+    );
+    process.stdout.write(`${table(results)}\n`);
+  }
 }

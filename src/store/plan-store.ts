@@ -3,6 +3,7 @@ import type { DeadlineKind } from '../domain/deadline.ts';
 import type { ParsedTask } from '../domain/plan.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
+import { int, text } from './raw-rows.ts';
 
 export interface PlanHeader {
   number: string;
@@ -99,32 +100,51 @@ export class PlanStore {
     });
   }
 
-  /** Tasks of a plan (or of every plan of the group), in plan order, with their unit codes. */
+  /**
+   * Tasks of a plan (or of every plan of the group), in plan order, with their unit codes (sorted).
+   * Two SQL queries: every command that lists or summarises tasks starts here.
+   */
   async listTasks(groupId: number, planNumber?: string): Promise<TaskRow[]> {
-    const tasks = await this.db.task.findMany({
-      where: { plan: { groupId, ...(planNumber ? { number: planNumber } : {}) } },
-      include: {
-        plan: { select: { number: true } },
-        units: { include: { unit: { select: { code: true } } }, orderBy: { unit: { code: 'asc' } } },
-      },
-      orderBy: [{ planId: 'asc' }, { position: 'asc' }],
-    });
-    return tasks.map((task) => ({
-      id: task.id,
-      planNumber: task.plan.number,
-      code: task.code,
-      section: task.section,
-      content: task.content,
-      leadUnits: task.units.filter((u) => u.role === 'lead').map((u) => u.unit.code),
-      coordinatingUnits: task.units.filter((u) => u.role === 'coordinating').map((u) => u.unit.code),
-      deadline: {
-        text: task.deadlineText,
-        kind: task.deadlineKind as DeadlineKind,
-        due: task.deadlineDue,
-        start: task.deadlineStart,
-      },
-      product: task.product,
-    }));
+    const tasks = await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
+             t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
+      FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
+      WHERE pl."groupId" = ${groupId}
+      ORDER BY t."planId", t."position"`;
+    const units = await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT tu."taskId", tu."role", u."code"
+      FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
+      JOIN "Task" t ON t."id" = tu."taskId" JOIN "Plan" pl ON pl."id" = t."planId"
+      WHERE pl."groupId" = ${groupId}
+      ORDER BY u."code"`;
+    const byTask = new Map<number, { lead: string[]; coordinating: string[] }>();
+    for (const row of units) {
+      const id = int(row.taskId);
+      const entry = byTask.get(id) ?? { lead: [], coordinating: [] };
+      (row.role === 'lead' ? entry.lead : entry.coordinating).push(String(row.code));
+      byTask.set(id, entry);
+    }
+    return tasks
+      .filter((task) => planNumber === undefined || task.planNumber === planNumber)
+      .map((task) => {
+        const id = int(task.id);
+        return {
+          id,
+          planNumber: String(task.planNumber),
+          code: String(task.code),
+          section: text(task.section),
+          content: String(task.content),
+          leadUnits: byTask.get(id)?.lead ?? [],
+          coordinatingUnits: byTask.get(id)?.coordinating ?? [],
+          deadline: {
+            text: String(task.deadlineText),
+            kind: task.deadlineKind as DeadlineKind,
+            due: text(task.deadlineDue),
+            start: text(task.deadlineStart),
+          },
+          product: text(task.product),
+        };
+      });
   }
 
   private async unitIdsByCode(): Promise<Map<string, number>> {

@@ -8,6 +8,7 @@ import type { ReportInput, Status } from '../domain/report.ts';
 import type { SummaryReportInput } from '../domain/summary.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
+import { bool, int, iso, text } from './raw-rows.ts';
 
 export interface SubmitReport {
   taskId: number;
@@ -108,33 +109,59 @@ export class ReportStore {
     return { revision: current.revision };
   }
 
-  /** Current reports of a period, optionally for some tasks only. */
+  /** Current reports of a period, optionally for some tasks only. One SQL query: this is the summary's hot path. */
   async forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]> {
-    const rows = await this.db.statusReport.findMany({
-      where: { period: { key: periodKey }, ...(taskIds ? { taskId: { in: taskIds } } : {}) },
-      select: reportSelect,
-      orderBy: { id: 'asc' },
-    });
-    return rows.map(toStored);
+    const rows = await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT r."taskId", u."code" AS "unitCode", p."key" AS "periodKey", r."status", r."percent", r."done",
+             r."blockers", r."evidenceUrl", r."late", m."displayName" AS "memberName", r."updatedAt", r."revision"
+      FROM "StatusReport" r
+      JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+      JOIN "Unit" u ON u."id" = r."unitId"
+      JOIN "Member" m ON m."id" = r."memberId"
+      WHERE p."key" = ${periodKey}
+      ORDER BY r."id"`;
+    const wanted = taskIds ? new Set(taskIds) : null;
+    return rows
+      .filter((row) => !wanted || wanted.has(int(row.taskId)))
+      .map((row) => ({
+        taskId: int(row.taskId),
+        unitCode: String(row.unitCode),
+        periodKey: String(row.periodKey),
+        status: row.status as Status,
+        percent: int(row.percent),
+        done: String(row.done),
+        blockers: text(row.blockers),
+        evidenceUrl: text(row.evidenceUrl),
+        late: bool(row.late),
+        memberName: String(row.memberName),
+        updatedAt: iso(row.updatedAt),
+        revision: int(row.revision),
+      }));
   }
 
   /**
-   * Units that reported a task done in a month before `beforeDay` (done carries forward). Only 'done'
-   * rows are read, so the cost follows the tasks, not the length of the history.
+   * Units that reported a task done in a month that ended before `beforeDay` (done carries forward),
+   * with the first such month. One index probe per (task, unit) pair, so the cost follows the plan,
+   * not the length of the history.
    */
   async doneBefore(
     beforeDay: string,
     taskIds?: number[],
   ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]> {
-    const rows = await this.db.statusReport.findMany({
-      where: {
-        status: 'done',
-        period: { kind: 'month', endsOn: { lt: beforeDay } },
-        ...(taskIds ? { taskId: { in: taskIds } } : {}),
-      },
-      select: { taskId: true, unit: { select: { code: true } }, period: { select: { key: true } } },
-    });
-    return rows.map((row) => ({ taskId: row.taskId, unitCode: row.unit.code, periodKey: row.period.key }));
+    const rows = await this.db.$queryRaw<Record<string, unknown>[]>`
+      SELECT pairs."taskId", pairs."code" AS "unitCode",
+        (SELECT MIN(p."key") FROM "StatusReport" r JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+          WHERE r."taskId" = pairs."taskId" AND r."unitId" = pairs."unitId" AND r."status" = 'done'
+            AND p."kind" = 'month' AND p."endsOn" < ${beforeDay}) AS "periodKey"
+      FROM (SELECT DISTINCT tu."taskId", tu."unitId", u."code" FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId") pairs`;
+    const wanted = taskIds ? new Set(taskIds) : null;
+    return rows
+      .filter((row) => row.periodKey !== null && (!wanted || wanted.has(int(row.taskId))))
+      .map((row) => ({
+        taskId: int(row.taskId),
+        unitCode: String(row.unitCode),
+        periodKey: String(row.periodKey),
+      }));
   }
 
   /** A unit's most recent report on each of the given tasks, across periods up to `upToDay`. */

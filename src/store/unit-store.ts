@@ -5,6 +5,9 @@ import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 
+/** Syncing the whole directory (86 units and their aliases) can outlast Prisma's 5 s default under load. */
+const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 export class UnitStore {
   constructor(private readonly db: Db) {}
 
@@ -56,7 +59,7 @@ export class UnitStore {
         entity: 'Unit',
         details: { count: entries.length, created },
       });
-    });
+    }, LONG_TRANSACTION);
     return { created, updated: entries.length - created };
   }
 

@@ -1,36 +1,14 @@
 /**
- * Runs repository tests on both databases. Each test file gets a database of its own: a temporary
- * SQLite file, and a fresh PostgreSQL database created on the server at TEST_POSTGRES_URL
- * (default: the local server, database `test`). Without that server the PostgreSQL half is skipped
- * with a notice, except under CI=true, where it fails: CI must prove both.
+ * Runs repository tests on both databases, each test file in a database of its own (see
+ * temp-database.ts). Without a PostgreSQL server the PostgreSQL half is skipped with a notice,
+ * except under CI=true, where it fails: CI must prove both.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { migrateDatabase } from '../../src/store/migrations/migrate.ts';
-import { type Database, openDatabase } from '../../src/store/open-database.ts';
+import type { Database } from '../../src/store/open-database.ts';
 import type { Provider } from '../../src/store/provider.ts';
+import { createTempDatabase, POSTGRES_ADMIN_URL, probePostgres, type TempDatabase } from './temp-database.ts';
 
-export const POSTGRES_ADMIN_URL =
-  process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const inCi = process.env.CI === 'true';
-
-async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 const postgresProblem = await probePostgres();
 if (postgresProblem && !inCi) {
   console.warn(
@@ -39,47 +17,12 @@ if (postgresProblem && !inCi) {
   );
 }
 
-async function runOnServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+/** A migrated, empty database of the given kind; fails clearly when PostgreSQL is unreachable. */
+export async function createTestDatabase(provider: Provider): Promise<TempDatabase> {
+  if (provider === 'postgresql' && postgresProblem) {
+    throw new Error(`PostgreSQL unreachable at ${POSTGRES_ADMIN_URL}: ${postgresProblem}`);
   }
-}
-
-/** A migrated, empty database of the given kind, and a function that throws it away. */
-export async function createTestDatabase(
-  provider: Provider,
-): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'da06-test-'));
-    const url = `file:${join(dir, 'test.db')}`;
-    await migrateDatabase(url);
-    const db = await openDatabase(url);
-    return {
-      db,
-      drop: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (postgresProblem) throw new Error(`PostgreSQL unreachable at ${POSTGRES_ADMIN_URL}: ${postgresProblem}`);
-  const name = `da06_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  await runOnServer(`CREATE DATABASE "${name}"`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  await migrateDatabase(url.toString());
-  const db = await openDatabase(url.toString(), { poolSize: 4 });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await runOnServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
+  return createTempDatabase(provider);
 }
 
 /**
@@ -94,7 +37,7 @@ export function describeEachDatabase(
   for (const provider of ['sqlite', 'postgresql'] as const) {
     const skip = provider === 'postgresql' && postgresProblem !== null && !inCi;
     describe.skipIf(skip)(`${name} [${provider}]`, () => {
-      let current: { db: Database; drop: () => Promise<void> } | undefined;
+      let current: TempDatabase | undefined;
       beforeAll(async () => {
         current = await createTestDatabase(provider);
       });

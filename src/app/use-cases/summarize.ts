@@ -54,13 +54,15 @@ export async function summaryData(deps: CoreDeps, scopeUnit: string | null, peri
   const inScope = scopeUnit ? tasksOfUnit(tasks, scopeUnit) : tasks;
   const ids = inScope.map((task) => task.id);
   const before = previousPeriod(month);
-  const [units, reports, doneBefore, previousReports, previousDone] = await Promise.all([
+  // One read of the months in which each unit first reported each task done serves both periods:
+  // what was done before the previous month is what was done before this one, minus the last month.
+  const [units, reports, doneBefore, previousReports] = await Promise.all([
     deps.db.unit.findMany({ select: { code: true, name: true } }),
     deps.reports.forPeriod(month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
     deps.reports.forPeriod(before.key, ids),
-    deps.reports.doneBefore(before.startsOn, ids),
   ]);
+  const previousDone = doneBefore.filter((done) => done.periodKey < before.key);
   return computeSummary({
     period,
     today,

@@ -1,0 +1,321 @@
+/**
+ * The outbox (docs/scheduler.md, "Why an outbox"): messages the scheduler decided to send, keyed by
+ * (kind, occurrence, recipient), and the records of the decisions themselves.
+ *
+ * Besides messages, two kinds of bookkeeping rows live here, never drained (status `recorded`):
+ * - `job`: one per job occurrence decided ("overdue-nudge/2024-06-20"). Writing it first, in the
+ *   same transaction as the messages, makes a decision happen once: a second planner (another
+ *   process, a restart) finds it, or on PostgreSQL waits on its unique key and then skips.
+ * - `mark`: facts a job must remember, e.g. that a task's lateness was escalated to the chair.
+ *
+ * Claiming: on PostgreSQL `SELECT … FOR UPDATE SKIP LOCKED` then `claimedBy/claimedAt` in one
+ * transaction, so replicas never take the same row; on SQLite (one process) a conditional
+ * `UPDATE … WHERE status = 'pending'` per row.
+ */
+import type { Database, Tx } from './open-database.ts';
+
+export type OutboxStatus = 'pending' | 'claimed' | 'sent' | 'failed' | 'recorded';
+
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  occurrence: string;
+  recipient: string;
+  channel: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  notBefore: Date;
+  claimedBy: string | null;
+  claimedAt: Date | null;
+  sentAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+export interface NewOutboxMessage {
+  kind: string;
+  occurrence: string;
+  recipient: string;
+  channel: string;
+  payload: string;
+  notBefore: Date;
+}
+
+export interface Decision {
+  /** Job id and occurrence: "overdue-nudge", "2024-06-20". */
+  job: string;
+  occurrence: string;
+  messages: NewOutboxMessage[];
+  /** Facts to remember, as `mark` rows: e.g. "escalated/12:CNTT:2024-02-29". */
+  marks?: string[];
+}
+
+export const JOB_KIND = 'job';
+export const MARK_KIND = 'mark';
+const BOOKKEEPING = '-';
+
+export class OutboxStore {
+  constructor(private readonly db: Database) {}
+
+  private get client() {
+    return this.db.client;
+  }
+
+  /**
+   * Records a decision and its messages in one transaction. Returns false (writing nothing) when the
+   * same job occurrence was decided before, by this process or another.
+   */
+  async record(decision: Decision, now: Date): Promise<{ recorded: boolean; messages: number }> {
+    const jobKey = `${decision.job}/${decision.occurrence}`;
+    return this.client.$transaction(async (tx) => {
+      const won = await this.insertIgnoring(tx, [bookkeeping(JOB_KIND, jobKey, now)]);
+      if (won === 0) return { recorded: false, messages: 0 };
+      const messages = await this.insertIgnoring(
+        tx,
+        decision.messages.map((m) => ({ ...m, status: 'pending', createdAt: now })),
+      );
+      const marks = decision.marks ?? [];
+      if (marks.length > 0)
+        await this.insertIgnoring(
+          tx,
+          marks.map((mark) => bookkeeping(MARK_KIND, mark, now)),
+        );
+      return { recorded: true, messages };
+    });
+  }
+
+  /** Which of these job occurrences ("job/occurrence") were decided already. */
+  async decided(jobKeys: string[]): Promise<Set<string>> {
+    if (jobKeys.length === 0) return new Set();
+    const rows = await this.client.outboxMessage.findMany({
+      where: { kind: JOB_KIND, recipient: BOOKKEEPING, occurrence: { in: jobKeys } },
+      select: { occurrence: true },
+    });
+    return new Set(rows.map((row) => row.occurrence));
+  }
+
+  /** Which of these marks exist. */
+  async marked(marks: string[]): Promise<Set<string>> {
+    if (marks.length === 0) return new Set();
+    const found = new Set<string>();
+    for (let i = 0; i < marks.length; i += 500) {
+      const rows = await this.client.outboxMessage.findMany({
+        where: { kind: MARK_KIND, recipient: BOOKKEEPING, occurrence: { in: marks.slice(i, i + 500) } },
+        select: { occurrence: true },
+      });
+      for (const row of rows) found.add(row.occurrence);
+    }
+    return found;
+  }
+
+  /** Inserts rows, skipping any whose (kind, occurrence, recipient) exists; returns how many were new. */
+  private async insertIgnoring(
+    tx: Tx,
+    rows: (NewOutboxMessage & { status: string; createdAt: Date })[],
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    if (this.db.provider === 'postgresql') {
+      // ON CONFLICT DO NOTHING: a concurrent transaction inserting the same key makes this one wait
+      // for its commit, then skip the row.
+      // The client is typed as SQLite's, which lacks `skipDuplicates`; PostgreSQL's has it.
+      const args = { data: rows, skipDuplicates: true } as unknown as Parameters<
+        typeof tx.outboxMessage.createMany
+      >[0];
+      return (await tx.outboxMessage.createMany(args)).count;
+    }
+    // SQLite has no skipDuplicates in Prisma; its write transactions are serialised, so look first.
+    const existing = new Set<string>();
+    for (let i = 0; i < rows.length; i += 300) {
+      const slice = rows.slice(i, i + 300);
+      const found = await tx.outboxMessage.findMany({
+        where: { OR: slice.map((r) => ({ kind: r.kind, occurrence: r.occurrence, recipient: r.recipient })) },
+        select: { kind: true, occurrence: true, recipient: true },
+      });
+      for (const f of found) existing.add(keyOf(f));
+    }
+    const fresh = uniqueBy(
+      rows.filter((r) => !existing.has(keyOf(r))),
+      keyOf,
+    );
+    if (fresh.length === 0) return 0;
+    return (await tx.outboxMessage.createMany({ data: fresh })).count;
+  }
+
+  /** Puts claims older than `staleBefore` (their process died) back to pending. */
+  async releaseStale(staleBefore: Date): Promise<number> {
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { status: 'claimed', claimedAt: { lt: staleBefore } },
+      data: { status: 'pending', claimedBy: null, claimedAt: null },
+    });
+    return count;
+  }
+
+  /** Puts this worker's claims back to pending (on stop, or when a channel asks to wait). */
+  async release(workerId: string, ids?: number[], notBefore?: Date): Promise<number> {
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { status: 'claimed', claimedBy: workerId, ...(ids ? { id: { in: ids } } : {}) },
+      data: { status: 'pending', claimedBy: null, claimedAt: null, ...(notBefore ? { notBefore } : {}) },
+    });
+    return count;
+  }
+
+  /** Claims up to `limit` pending rows due by `now` on the given channels, for `workerId`. */
+  async claim(workerId: string, now: Date, channels: string[], limit: number): Promise<OutboxRow[]> {
+    if (channels.length === 0 || limit <= 0) return [];
+    if (this.db.provider === 'postgresql') return this.claimPostgres(workerId, now, channels, limit);
+    const candidates = await this.client.outboxMessage.findMany({
+      where: { status: 'pending', notBefore: { lte: now }, channel: { in: channels } },
+      orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: { id: true },
+    });
+    const claimed: number[] = [];
+    for (const { id } of candidates) {
+      const { count } = await this.client.outboxMessage.updateMany({
+        where: { id, status: 'pending' },
+        data: { status: 'claimed', claimedBy: workerId, claimedAt: now },
+      });
+      if (count === 1) claimed.push(id);
+    }
+    return this.byIds(claimed);
+  }
+
+  private async claimPostgres(
+    workerId: string,
+    now: Date,
+    channels: string[],
+    limit: number,
+  ): Promise<OutboxRow[]> {
+    const ids = await this.client.$transaction(async (tx) => {
+      const placeholders = channels.map((_, i) => `$${i + 2}`).join(', ');
+      const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT "id" FROM "OutboxMessage"
+          WHERE "status" = 'pending' AND "notBefore" <= $1::timestamp(3) AND "channel" IN (${placeholders})
+          ORDER BY "notBefore", "id"
+          LIMIT ${Math.floor(limit)}
+          FOR UPDATE SKIP LOCKED`,
+        utcTimestamp(now),
+        ...channels,
+      );
+      const locked = rows.map((row) => Number(row.id));
+      if (locked.length > 0) {
+        await tx.outboxMessage.updateMany({
+          where: { id: { in: locked } },
+          data: { status: 'claimed', claimedBy: workerId, claimedAt: now },
+        });
+      }
+      return locked;
+    });
+    return this.byIds(ids);
+  }
+
+  private async byIds(ids: number[]): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
+    return this.client.outboxMessage.findMany({
+      where: { id: { in: ids } },
+      orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** Marks a claimed row sent. False when the claim was lost (released as stale meanwhile). */
+  async markSent(id: number, workerId: string, now: Date): Promise<boolean> {
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { id, status: 'claimed', claimedBy: workerId },
+      data: { status: 'sent', sentAt: now, attempts: { increment: 1 }, lastError: null },
+    });
+    return count === 1;
+  }
+
+  /** Back to pending, to be tried at `notBefore`; `attempted` counts it as a send attempt. */
+  async markRetry(
+    id: number,
+    workerId: string,
+    notBefore: Date,
+    error: string,
+    attempted = true,
+  ): Promise<boolean> {
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { id, status: 'claimed', claimedBy: workerId },
+      data: {
+        status: 'pending',
+        notBefore,
+        lastError: error.slice(0, 1000),
+        claimedBy: null,
+        claimedAt: null,
+        ...(attempted ? { attempts: { increment: 1 } } : {}),
+      },
+    });
+    return count === 1;
+  }
+
+  async markFailed(id: number, workerId: string, error: string, attempted = true): Promise<boolean> {
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { id, status: 'claimed', claimedBy: workerId },
+      data: {
+        status: 'failed',
+        lastError: error.slice(0, 1000),
+        ...(attempted ? { attempts: { increment: 1 } } : {}),
+      },
+    });
+    return count === 1;
+  }
+
+  /** Pending rows whose last attempt found the recipient unreachable (for the chair's daily note). */
+  async unreachable(): Promise<OutboxRow[]> {
+    return this.client.outboxMessage.findMany({
+      where: { status: 'pending', lastError: { startsWith: 'not_reachable' } },
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** Messages for the admins' view, newest first; bookkeeping rows are left out. */
+  async list(options: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxRow[]> {
+    return this.client.outboxMessage.findMany({
+      where: {
+        kind: { notIn: [JOB_KIND, MARK_KIND] },
+        ...(options.status ? { status: options.status } : {}),
+      },
+      orderBy: [{ notBefore: 'desc' }, { id: 'desc' }],
+      take: options.limit ?? 100,
+    });
+  }
+
+  /** Message counts by status (bookkeeping rows left out). */
+  async counts(): Promise<Record<string, number>> {
+    const groups = await this.client.outboxMessage.groupBy({
+      by: ['status'],
+      where: { kind: { notIn: [JOB_KIND, MARK_KIND] } },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+  }
+}
+
+function bookkeeping(kind: string, occurrence: string, now: Date) {
+  return {
+    kind,
+    occurrence,
+    recipient: BOOKKEEPING,
+    channel: BOOKKEEPING,
+    payload: '{}',
+    status: 'recorded',
+    notBefore: now,
+    createdAt: now,
+  };
+}
+
+function keyOf(row: { kind: string; occurrence: string; recipient: string }): string {
+  return `${row.kind}\u0000${row.occurrence}\u0000${row.recipient}`;
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+/** "2024-06-20 01:30:00.000": TIMESTAMP(3) columns hold UTC without a zone (Prisma's convention). */
+function utcTimestamp(instant: Date): string {
+  return instant.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -1,0 +1,105 @@
+/**
+ * What the scheduler needs to know about people: active members with their unit, role, leave and
+ * platform accounts, and the snoozes units asked for. Leave is written here too (`setLeave`).
+ */
+import type { Locale, Platform, Role } from '../domain/roles.ts';
+import { audit } from './audit.ts';
+import type { Db } from './open-database.ts';
+
+export interface RosterMember {
+  id: number;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  unitName: string;
+  locale: Locale;
+  active: boolean;
+  leaveFrom: string | null;
+  leaveUntil: string | null;
+  /** Platform → external id (Slack user id, Teams AAD id, terminal login). */
+  identities: Partial<Record<Platform, string>>;
+}
+
+export interface SnoozeRecord {
+  taskId: number;
+  unitCode: string;
+  until: string;
+  reason: string | null;
+}
+
+export class RosterStore {
+  constructor(
+    private readonly db: Db,
+    private readonly groupId: number,
+  ) {}
+
+  /** Members of the group, active ones only unless asked. */
+  async members(options: { includeInactive?: boolean } = {}): Promise<RosterMember[]> {
+    const rows = await this.db.member.findMany({
+      where: { groupId: this.groupId, ...(options.includeInactive ? {} : { active: true }) },
+      include: {
+        unit: { select: { code: true, name: true } },
+        identities: { select: { platform: true, externalId: true } },
+      },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      displayName: row.displayName,
+      role: row.role as Role,
+      unitCode: row.unit.code,
+      unitName: row.unit.name,
+      locale: row.locale === 'en' ? 'en' : 'vi',
+      active: row.active,
+      leaveFrom: row.leaveFrom,
+      leaveUntil: row.leaveUntil,
+      identities: Object.fromEntries(row.identities.map((i) => [i.platform, i.externalId])),
+    }));
+  }
+
+  /** One member of the group (active or not), or null. */
+  async member(id: number): Promise<RosterMember | null> {
+    return (await this.members({ includeInactive: true })).find((m) => m.id === id) ?? null;
+  }
+
+  /** Sets (or clears, with nulls) a member's leave, inclusive days YYYY-MM-DD. */
+  async setLeave(memberId: number, from: string | null, until: string | null, actor: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { leaveFrom: from, leaveUntil: until } });
+      await audit(tx, {
+        actor,
+        action: 'member.leave',
+        entity: 'Member',
+        entityId: memberId,
+        details: { from, until },
+      });
+    });
+  }
+
+  /**
+   * Snoozes still running on `today` (until ≥ today), the latest per task and unit. Snoozes are
+   * global to the database, like tasks' units; tasks of other groups simply never match.
+   */
+  async activeSnoozes(today: string): Promise<Map<string, SnoozeRecord>> {
+    const rows = await this.db.taskSnooze.findMany({
+      where: { until: { gte: today } },
+      include: { unit: { select: { code: true } } },
+      orderBy: [{ until: 'asc' }, { id: 'asc' }],
+    });
+    const byPair = new Map<string, SnoozeRecord>();
+    for (const row of rows) {
+      byPair.set(pairKey(row.taskId, row.unit.code), {
+        taskId: row.taskId,
+        unitCode: row.unit.code,
+        until: row.until,
+        reason: row.reason,
+      });
+    }
+    return byPair;
+  }
+}
+
+/** "12:CNTT": a task and one of its units. */
+export function pairKey(taskId: number, unitCode: string): string {
+  return `${taskId}:${unitCode}`;
+}
