@@ -29,7 +29,9 @@ export function createCliContext(
       return app;
     },
     close: async () => {
-      if (app) await (await app).close();
+      // An app that failed to open has nothing to close (its error is already being reported).
+      const opened = await app?.catch(() => null);
+      await opened?.close();
     },
   };
 }
