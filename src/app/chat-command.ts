@@ -3,6 +3,8 @@
  * Vietnamese aliases work with or without diacritics: "báo cáo", "baocao", "tổng hợp", "quá hạn"...
  */
 import { foldVietnamese } from '../domain/text.ts';
+import type { FileFormat } from '../reports/model.ts';
+import { parseExportArgs } from './use-cases/export-report.ts';
 
 export type ChatCommand =
   | { name: 'help' }
@@ -10,7 +12,11 @@ export type ChatCommand =
   | { name: 'report'; task: string | null }
   | { name: 'summary'; period: string | null; post: boolean }
   | { name: 'overdue' }
-  | { name: 'meeting' }
+  | { name: 'meeting'; args: string[] }
+  | { name: 'leave'; args: string[] }
+  | { name: 'remind' }
+  | { name: 'export'; period: string | null; format: FileFormat }
+  | { name: 'scoreboard'; period: string | null }
   | { name: 'members'; args: string[] }
   | { name: 'unknown'; text: string };
 
@@ -36,6 +42,21 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   'giao ban': 'meeting',
   giaoban: 'meeting',
   'lich hop': 'meeting',
+  leave: 'leave',
+  'nghi phep': 'leave',
+  nghiphep: 'leave',
+  remind: 'remind',
+  nhac: 'remind',
+  'nhac nho': 'remind',
+  export: 'export',
+  xuat: 'export',
+  'xuat bao cao': 'export',
+  xuatbaocao: 'export',
+  scoreboard: 'scoreboard',
+  'xep hang': 'scoreboard',
+  xephang: 'scoreboard',
+  'thi dua': 'scoreboard',
+  'bang xep hang': 'scoreboard',
   members: 'members',
   'thanh vien': 'members',
   thanhvien: 'members',
@@ -58,15 +79,21 @@ export function parseChatCommand(text: string): ChatCommand {
   );
   if (words.length === 0) return { name: 'help' };
   const folded = words.map((word) => foldVietnamese(word));
-  const two = ALIASES[`${folded[0]} ${folded[1] ?? ''}`.trim()];
-  const [name, rest] =
-    two && words.length >= 2 ? [two, words.slice(2)] : [ALIASES[folded[0] ?? ''], words.slice(1)];
+  // The longest alias wins: "xuất báo cáo 2024-06" is export, not "xuất" with a period "báo cáo 2024-06".
+  const length =
+    [3, 2, 1].find((n) => words.length >= n && ALIASES[folded.slice(0, n).join(' ')] !== undefined) ?? 1;
+  const name = ALIASES[folded.slice(0, length).join(' ')];
+  const rest = words.slice(length);
   switch (name) {
     case 'help':
     case 'tasks':
     case 'overdue':
-    case 'meeting':
       return { name };
+    case 'remind':
+      return { name }; // "remind now", "nhắc ngay": there is only one way to remind
+    case 'meeting':
+    case 'leave':
+      return { name, args: rest };
     case 'report':
       return { name, task: rest.join(' ').trim() || null };
     case 'summary': {
@@ -74,6 +101,10 @@ export function parseChatCommand(text: string): ChatCommand {
       const period = rest.filter((word) => !['post', 'dang', 'gui'].includes(foldVietnamese(word))).join(' ');
       return { name, period: period.trim() || null, post };
     }
+    case 'export':
+      return { name, ...parseExportArgs(rest) };
+    case 'scoreboard':
+      return { name, period: rest.join(' ').trim() || null };
     case 'members':
       return { name, args: rest };
     default:

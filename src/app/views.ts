@@ -9,6 +9,10 @@ import type { FieldError, Status, TaskStanding } from '../domain/report.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SummaryData } from '../domain/summary.ts';
 import type { MemberRecord } from '../store/member-store.ts';
+import type { FileView } from './use-cases/export-report.ts';
+import type { ScoreboardView } from './use-cases/scoreboard.ts';
+
+export type { FileView, ScoreboardView };
 
 export interface Viewer {
   memberId: number;
@@ -164,6 +168,8 @@ export interface HelpView {
   viewer: Viewer | null;
   /** Whether admin commands are shown. */
   admin: boolean;
+  /** Whether the chair's commands (meeting set, remind now) are shown. */
+  chair?: boolean;
 }
 
 /**
@@ -187,6 +193,8 @@ export type View =
   | HelpView
   | MembersView
   | ReminderView
+  | FileView
+  | ScoreboardView
   | NoticeView;
 
 export type { Status, TaskStanding };

@@ -13,8 +13,12 @@ import {
   membersListCommand,
   membersRoleCommand,
 } from './commands/members.ts';
+import { outboxCommand } from './commands/outbox.ts';
 import { planImportCommand, planListCommand } from './commands/plan.ts';
+import { reportCommand } from './commands/report.ts';
+import { scheduleCalendarCommand, schedulePreviewCommand } from './commands/schedule.ts';
 import { seedDemoCommand } from './commands/seed.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { startCommand } from './commands/start.ts';
 import { unitsAddCommand, unitsAliasCommand, unitsListCommand } from './commands/units.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
@@ -35,6 +39,11 @@ export const COMMANDS: Command[] = [
   membersLinkCommand,
   membersRoleCommand,
   membersDeactivateCommand,
+  schedulePreviewCommand,
+  scheduleCalendarCommand,
+  outboxCommand,
+  simulateCommand,
+  reportCommand,
 ];
 
 export function findCommand(argv: string[]): { command: Command; rest: string[] } | null {

@@ -10,19 +10,49 @@ import type { Period } from '../domain/period.ts';
 import { STATUSES, type Status, type TaskStanding } from '../domain/report.ts';
 import { isRole, type Locale, type Role } from '../domain/roles.ts';
 import { en } from './messages.en.ts';
-import { type MessageKey, vi } from './messages.vi.ts';
+import { type MessageKey as CoreMessageKey, vi } from './messages.vi.ts';
+import { reportsEn } from './reports.en.ts';
+import { type ReportsMessageKey, reportsVi } from './reports.vi.ts';
+import { schedulerEn } from './scheduler.en.ts';
+import { type SchedulerMessageKey, schedulerVi } from './scheduler.vi.ts';
+import { slackEn } from './slack.en.ts';
+import { type SlackMessageKey, slackVi } from './slack.vi.ts';
+import { teamsEn } from './teams.en.ts';
+import { type TeamsMessageKey, teamsVi } from './teams.vi.ts';
 
-export type { MessageKey };
+/** Every message key: the core's, and each area's (prefixed `slack.`, `teams.`, `scheduler.`, `reports.`). */
+export type MessageKey =
+  | CoreMessageKey
+  | SlackMessageKey
+  | TeamsMessageKey
+  | SchedulerMessageKey
+  | ReportsMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-export const CATALOGS: Record<Locale, Readonly<Record<MessageKey, string>>> = { vi, en };
+const VI: Readonly<Record<MessageKey, string>> = {
+  ...vi,
+  ...slackVi,
+  ...teamsVi,
+  ...schedulerVi,
+  ...reportsVi,
+};
+const EN: Readonly<Record<MessageKey, string>> = {
+  ...en,
+  ...slackEn,
+  ...teamsEn,
+  ...schedulerEn,
+  ...reportsEn,
+};
+
+/** One catalog per locale, merged from the area files; test/i18n checks they share keys and placeholders. */
+export const CATALOGS: Record<Locale, Readonly<Record<MessageKey, string>>> = { vi: VI, en: EN };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(vi, key);
+  return Object.hasOwn(VI, key);
 }
 
 /**

@@ -186,6 +186,16 @@ export const en: Record<MessageKey, string> = {
   'help.cmd.summary': '/da06 summary [period] — Progress summary, for example: /da06 summary 2024-06.',
   'help.cmd.overdue': '/da06 overdue — Tasks past their deadline.',
   'help.cmd.meeting': '/da06 meeting — The next working group meeting.',
+  'help.cmd.leave':
+    '/da06 leave <from> <until> — Record your leave: meanwhile the bot asks others in your unit.',
+  'help.chair_title': 'For the chair and vice-chairs:',
+  'help.cmd.meeting_set':
+    '/da06 meeting set <rule> — Set the monthly meeting, e.g. ngày 25 09:00 or "first Monday 14:00"; meeting move|cancel moves or cancels one meeting.',
+  'help.cmd.export':
+    '/da06 export [period] [docx|xlsx|csv] — Export the periodic report draft (with a chart).',
+  'help.cmd.scoreboard':
+    "/da06 scoreboard [period] — The units' emulation ranking, with the rule that produced it.",
+  'help.cmd.remind': '/da06 remind now — Send the reminders that are due now.',
   'help.cmd.help': '/da06 help — Show this help.',
   'help.cmd.as': '/da06 as <full name> — Act as another member (terminal only).',
   'help.admin_title': 'Members (administrators only):',
@@ -228,6 +238,9 @@ export const en: Record<MessageKey, string> = {
   'terminal.switched': 'Now acting as {name} ({unit}, {role}).',
   'terminal.member_not_found': 'No member named "{name}". Choices: {choices}.',
   'terminal.bye': 'Goodbye!',
+  'terminal.file_saved': 'Saved: {paths}',
+  'terminal.to_member': '── Message to {name} ──',
+  'terminal.to_group': "── Message to the working group's channel ──",
 
   // The terminal report form -----------------------------------------------------------------------
   'form.prompt.task': 'Type the code of the task to report on:',

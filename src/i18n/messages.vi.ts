@@ -188,6 +188,15 @@ export const vi = {
   'help.cmd.overdue': '/da06 overdue — Danh sách nhiệm vụ đã quá hạn.',
   'help.cmd.meeting': '/da06 meeting — Lịch giao ban tiếp theo.',
   'help.cmd.help': '/da06 help — Xem hướng dẫn này.',
+  'help.cmd.leave':
+    '/da06 leave <từ ngày> <đến ngày> — Báo nghỉ phép: trong thời gian này trợ lý nhắc người khác của đơn vị.',
+  'help.chair_title': 'Dành cho Tổ trưởng, Tổ phó:',
+  'help.cmd.meeting_set':
+    '/da06 meeting set <quy tắc> — Đặt lịch giao ban hằng tháng, ví dụ: ngày 25 09:00 hoặc thứ Hai tuần đầu tiên 14:00; meeting move|cancel để dời hoặc hủy một cuộc họp.',
+  'help.cmd.export': '/da06 export [kỳ] [docx|xlsx|csv] — Xuất dự thảo báo cáo định kỳ (kèm biểu đồ).',
+  'help.cmd.scoreboard':
+    '/da06 scoreboard [kỳ] — Bảng xếp hạng thi đua của các đơn vị, kèm quy tắc xếp hạng.',
+  'help.cmd.remind': '/da06 remind now — Gửi ngay các nhắc nhở đến hạn.',
   'help.cmd.as': '/da06 as <họ tên> — Chuyển sang dùng với tư cách thành viên khác (chỉ trên terminal).',
   'help.admin_title': 'Quản lý thành viên (chỉ dành cho quản trị viên):',
   'help.cmd.members_add':
@@ -230,6 +239,9 @@ export const vi = {
   'terminal.switched': 'Đã chuyển sang thành viên {name} ({unit}, {role}).',
   'terminal.member_not_found': 'Không tìm thấy thành viên "{name}". Có thể chọn: {choices}.',
   'terminal.bye': 'Tạm biệt, hẹn gặp lại!',
+  'terminal.file_saved': 'Đã lưu tệp: {paths}',
+  'terminal.to_member': '── Tin nhắn gửi {name} ──',
+  'terminal.to_group': '── Tin nhắn gửi kênh chung của Tổ công tác ──',
 
   // The terminal report form -----------------------------------------------------------------------
   'form.prompt.task': 'Nhập mã nhiệm vụ cần báo cáo:',

@@ -13,9 +13,25 @@ export interface HttpServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function createHttpServer(routes: Route[], onError: (error: unknown) => void = () => {}): HttpServer {
+/** Where request latencies go (the bot's Prometheus histogram). */
+export interface RequestObserver {
+  requestDuration: { observe(labels: { route: string; status: string }, seconds: number): void };
+}
+
+export function createHttpServer(
+  routes: Route[],
+  onError: (error: unknown) => void = () => {},
+  observer?: RequestObserver,
+): HttpServer {
   const server = createServer((request, response) => {
     const route = findRoute(routes, request.method, request.url);
+    if (observer && typeof route === 'object' && route !== null) {
+      const started = process.hrtime.bigint();
+      response.once('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        observer.requestDuration.observe({ route: route.path, status: String(response.statusCode) }, seconds);
+      });
+    }
     if (route === null) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;

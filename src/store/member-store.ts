@@ -131,8 +131,9 @@ export class MemberStore {
         where: { platform_externalId: { platform, externalId } },
       });
       if (taken && taken.memberId !== memberId) throw new MemberError('identity_taken', externalId);
-      await tx.memberIdentity.deleteMany({ where: { memberId, platform } });
-      await tx.memberIdentity.create({ data: { memberId, platform, externalId } });
+      // Linking the same account again keeps its row: Teams stores how to reach the member there.
+      await tx.memberIdentity.deleteMany({ where: { memberId, platform, externalId: { not: externalId } } });
+      if (!taken) await tx.memberIdentity.create({ data: { memberId, platform, externalId } });
       await audit(tx, {
         actor,
         action: 'member.link',

@@ -117,18 +117,27 @@ describe('plan files', () => {
     cell,
     cell,
   );
-  const file = fc.oneof(
-    fc
-      .array(row, { maxLength: 8 })
-      .map((rows) =>
-        new TextEncoder().encode(
-          [header, ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n'),
-        ),
-      ),
-    fc.uint8Array({ maxLength: 300 }),
-    fc.string({ maxLength: 300 }).map((text) => new TextEncoder().encode(text)),
+  const csv = (rows: string[][]) =>
+    new TextEncoder().encode(
+      [header, ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n'),
+    );
+  // Well-formed plans with random text in them, so every run also proves the "imported whole" branch.
+  const validRow = fc.tuple(
+    fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== '' && !/^[=+\-@]/.test(text)),
+    fc.constantFrom('Trung tâm Công nghệ thông tin', 'Vụ Tổ chức cán bộ', 'Văn phòng BHXH Việt Nam'),
+    fc.constantFrom('Tháng 02/2024', 'Quý IV/2024', 'Thường xuyên', 'Năm 2024'),
   );
-
+  const validFile = fc
+    .array(validRow, { minLength: 1, maxLength: 6 })
+    .map((rows) =>
+      csv(rows.map(([content, lead, deadline], i) => [String(i + 1), content, lead, '', deadline, ''])),
+    );
+  const file = fc.oneof(
+    { arbitrary: validFile, weight: 2 },
+    { arbitrary: fc.array(row, { maxLength: 8 }).map(csv), weight: 3 },
+    { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 300 }).map((text) => new TextEncoder().encode(text)), weight: 1 },
+  );
   it('each file is imported whole or rejected with row/column problems and nothing written (1,000 cases)', async () => {
     const plans = new PlanStore(temp.db.client);
     let imported = 0;

@@ -4,6 +4,7 @@
  */
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
+import { scoreboardLines } from '../../reports/scoreboard-files.ts';
 import { type RenderOptions, renderContext } from './render/context.ts';
 import { renderHelp } from './render/help.ts';
 import { renderMeeting } from './render/meeting.ts';
@@ -41,5 +42,10 @@ export function renderView(view: View, locale: Locale, opts: RenderOptions = {})
       return renderHelp(view, ctx);
     case 'notice':
       return renderNotice(view, ctx);
+    case 'scoreboard':
+      return scoreboardLines(view, locale).join('\n');
+    case 'file':
+      // The terminal chat saves the file first (terminal-chat.ts) and then shows what it is.
+      return view.caption.join('\n');
   }
 }

@@ -3,13 +3,17 @@
  * typed or piped in, replies printed. `/da06 as <member>` switches between members; `exit` or end of
  * input quits. Scheduled messages arrive through `deliver` and print in the same terminal.
  */
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseChatCommand } from '../../app/chat-command.ts';
 import type { Core } from '../../app/core.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
-import type { View, Viewer } from '../../app/views.ts';
+import type { FileView, View, Viewer } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { roleLabel, t } from '../../i18n/index.ts';
+import type { Recipient } from '../channel.ts';
 import type { LineSource } from './line-source.ts';
 import { renderView } from './render.ts';
 import { runReportDialog } from './report-dialog.ts';
@@ -21,6 +25,8 @@ export interface TerminalChatOptions {
   user: string;
   defaultLocale: Locale;
   timeZone: string;
+  /** Where exported reports are written (default ./out). */
+  outputDir?: string;
 }
 
 export class TerminalChat {
@@ -48,9 +54,21 @@ export class TerminalChat {
     lines.close();
   }
 
-  /** Prints a message the scheduler sends (reminders, nudges) to whoever is at the terminal. */
-  deliver(view: View): void {
-    this.say(renderView(view, this.locale, { timeZone: this.options.timeZone }));
+  /**
+   * Prints a message the scheduler sends (reminders, nudges, summaries), headed by whom it is for:
+   * everyone shares this one terminal, so a demo shows what each member would receive.
+   */
+  async deliver(view: View, recipient?: Recipient): Promise<void> {
+    const locale = recipient?.locale ?? this.locale;
+    if (recipient) {
+      const name =
+        recipient.kind === 'member'
+          ? ((await this.options.core.deps.members.byId(recipient.memberId))?.displayName ??
+            recipient.externalId)
+          : '';
+      this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
+    }
+    this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
   }
 
   private async handle(text: string): Promise<void> {
@@ -72,7 +90,20 @@ export class TerminalChat {
       this.say(result ? this.render(result) : t(this.locale, 'form.cancelled'));
       return;
     }
+    if (view.kind === 'file') this.say(this.saveFile(view));
     this.say(this.render(view));
+  }
+
+  /** An exported report: written under the output folder (and its chart beside it); says where. */
+  private saveFile(view: FileView): string {
+    const dir = resolve(this.options.outputDir ?? 'out');
+    mkdirSync(dir, { recursive: true });
+    const written = [view, ...(view.image ? [view.image] : [])].map((file) => {
+      const path = join(dir, file.fileName);
+      writeFileSync(path, file.bytes);
+      return path;
+    });
+    return t(this.locale, 'terminal.file_saved', { paths: written.join(', ') });
   }
 
   /** Becomes the member with this terminal login or (folded) name. */

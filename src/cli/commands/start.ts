@@ -1,28 +1,34 @@
 /**
- * `da06 start` (what `npm start` runs): opens the database (migrating it), loads the demo plan on
- * first run when no chat platform is configured, and opens the terminal chat. Piped input is read
- * one command per line and the bot exits at its end, so `printf '/da06 summary\n' | npm start` works.
+ * `da06 start` (what `npm start` runs): opens the database (migrating it), and then either serves the
+ * configured chat platforms on one HTTP server, or, with none configured (the embedded default),
+ * loads the demo plan on first run and opens the terminal chat. Piped input is read one command per
+ * line and the bot exits at its end, so `printf '/da06 summary\n' | npm start` works.
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
-import { createCore } from '../../app/core.ts';
 import type { App } from '../../app/open-app.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
 import type { Settings } from '../../config/settings.ts';
+import { platformConfigured, startBot } from '../../runtime/bot.ts';
+import { createLogger } from '../../runtime/logger.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import type { Command } from '../context.ts';
 
 export const startCommand: Command = {
   path: ['start'],
-  usage: 'da06 start [--user LOGIN]',
-  summary: 'Chạy bot: trò chuyện trong terminal (mặc định, SQLite, kế hoạch mẫu).',
+  usage: 'da06 start [--terminal] [--user LOGIN]',
+  summary: 'Chạy bot: phục vụ Slack/Teams nếu đã cấu hình, nếu không thì trò chuyện trong terminal.',
   async run(args, context) {
-    const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { user: { type: 'string' }, terminal: { type: 'boolean' } },
+    });
     const settings = context.settings();
     const app = await context.app();
+    const useTerminal = values.terminal || settings.TERMINAL || !platformConfigured(settings);
     if (await shouldSeedDemo(app, settings)) {
       const seeded = await seedDemo(app, 'system');
       context.output.err(
@@ -30,25 +36,61 @@ export const startCommand: Command = {
       );
     }
     const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    // The terminal is for people: JSON logs only for warnings unless LOG_LEVEL asks for more.
+    const logger = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : settings.LOG_LEVEL);
     const interactive = Boolean(process.stdin.isTTY);
-    const chat = new TerminalChat({
-      core: createCore(app, clock),
+    let chat: TerminalChat | null = null;
+    const bot = await startBot({
+      app,
+      settings,
+      clock,
+      logger,
+      terminal: useTerminal ? { deliver: (view, recipient) => void chat?.deliver(view, recipient) } : null,
+      // A piped session answers its commands and exits; reminders would only interleave with them.
+      scheduler: !useTerminal || interactive,
+      http: !useTerminal,
+    });
+    if (!useTerminal) {
+      await waitForSignal(logger, bot.stop);
+      return 0;
+    }
+    chat = new TerminalChat({
+      core: bot.core,
       lines: new LineSource(process.stdin, process.stdout, interactive),
       user: pickUser(await app.members.list(), values.user ?? settings.TERMINAL_USER ?? userInfo().username),
       defaultLocale: settings.DEFAULT_LOCALE,
       timeZone: settings.TIME_ZONE,
     });
     await chat.run();
+    await bot.stop(2000);
     return 0;
   },
 };
 
+/** SIGTERM (or Ctrl-C): stop taking requests, finish those in flight, release claims, then exit. */
+function waitForSignal(
+  logger: { info(message: string): void },
+  stop: (graceMs?: number) => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: string) => {
+      logger.info(`${signal}: shutting down`);
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      stop(10_000).then(resolve, resolve);
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  });
+}
+
 /**
- * First run on the embedded default: show something real rather than an empty bot. (`auto` will
- * also skip the demo once a chat platform is configured; the terminal is the only channel so far.)
+ * First run on the embedded default: show something real rather than an empty bot. With a chat
+ * platform configured, `auto` leaves the database empty for the real plan (`da06 plan import`).
  */
 async function shouldSeedDemo(app: App, settings: Settings): Promise<boolean> {
   if (settings.SEED_DEMO === 'false') return false;
+  if (settings.SEED_DEMO === 'auto' && platformConfigured(settings)) return false;
   return (await app.db.client.plan.count()) === 0;
 }
 

@@ -10,8 +10,16 @@ const MEMBER_COMMANDS = [
   'help.cmd.overdue',
   'help.cmd.meeting',
   'help.cmd.help',
+  'help.cmd.leave',
   // The terminal lets one person try the bot as any member.
   'help.cmd.as',
+] as const;
+
+const CHAIR_COMMANDS = [
+  'help.cmd.meeting_set',
+  'help.cmd.remind',
+  'help.cmd.export',
+  'help.cmd.scoreboard',
 ] as const;
 
 const ADMIN_COMMANDS = [
@@ -40,6 +48,7 @@ export function renderHelp(view: HelpView, ctx: RenderContext): string {
     heading(ctx.t('help.title'), ctx.width, '='),
     who,
     lines(MEMBER_COMMANDS),
+    view.chair ? [...wrap(ctx.t('help.chair_title'), ctx.width), ...lines(CHAIR_COMMANDS)] : null,
     view.admin ? [...wrap(ctx.t('help.admin_title'), ctx.width), ...lines(ADMIN_COMMANDS)] : null,
   );
 }

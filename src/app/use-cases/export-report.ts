@@ -1,0 +1,326 @@
+/**
+ * "Export": the draft report of a period as a file (DOCX laid out as a Vietnamese administrative
+ * report, XLSX, CSV) with its progress chart, for chairs to upload to the conversation, and the
+ * same for the CLI (`da06 report`). The document is written in the group's language; the message
+ * that carries it in the viewer's.
+ *
+ * Which period: the one typed; without one, the month whose reports are still being collected (the
+ * previous month during the first `graceDays` days of a month, else the current month). A period
+ * that has not begun, or that ended before the first plan's year, is refused with why.
+ */
+import type { Deadline } from '../../domain/deadline.ts';
+import {
+  addDays,
+  nextPeriod,
+  type Period,
+  parsePeriod,
+  periodOf,
+  previousPeriod,
+} from '../../domain/period.ts';
+import { canPostToGroup } from '../../domain/permissions.ts';
+import {
+  computeReportPeriod,
+  type MonthReports,
+  type PeriodTaskInput,
+  type ReportPeriodData,
+} from '../../domain/report-period-data.ts';
+import { isLocale, type Locale } from '../../domain/roles.ts';
+import { type ChartImage, renderProgressChart } from '../../reports/chart.ts';
+import { renderReportCsv } from '../../reports/csv.ts';
+import { renderReportDocx } from '../../reports/docx.ts';
+import { periodText, rt } from '../../reports/i18n.ts';
+import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
+import { renderReportXlsx } from '../../reports/xlsx.ts';
+import type { TaskRow } from '../../store/plan-store.ts';
+import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { NoticeView, Viewer } from '../views.ts';
+import { allTasks } from './task-scope.ts';
+
+/**
+ * A file for the conversation: channels upload `bytes` as `fileName` with `caption` as the message
+ * (already in the viewer's locale, as the file is), and post `image` (the chart) beside it.
+ */
+export interface FileView {
+  kind: 'file';
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  /** What the file is, for screen readers and platforms that describe uploads. */
+  altText?: string;
+  /** Lines of the message that carries the file: what it is, the totals, kiến nghị cut to 300 characters. */
+  caption: string[];
+  /** The progress chart as a picture to post with the file. */
+  image?: {
+    fileName: string;
+    mimeType: 'image/png';
+    bytes: Buffer;
+    width: number;
+    height: number;
+    altText: string;
+  };
+}
+
+/** Kiến nghị longer than this are cut in chat, with a pointer to the file, which keeps them whole. */
+export const CHAT_TEXT_MAX = 300;
+/** Kiến nghị quoted in the chat message before "… và N kiến nghị khác". */
+export const CHAT_BLOCKERS_MAX = 5;
+/** Months of history the chart shows for a monthly report. */
+export const CHART_MONTHS = 6;
+
+export function isFileFormat(value: string): value is FileFormat {
+  return (FILE_FORMATS as readonly string[]).includes(value);
+}
+
+/** `/da06 export [period] [docx|xlsx|csv]`, in any order: the words after the command. */
+export function parseExportArgs(words: string[]): { period: string | null; format: FileFormat } {
+  let format: FileFormat = 'docx';
+  const rest: string[] = [];
+  for (const word of words) {
+    const folded = word.toLowerCase().replace(/^\./, '');
+    if (isFileFormat(folded)) format = folded;
+    else rest.push(word);
+  }
+  return { period: rest.join(' ').trim() || null, format };
+}
+
+/** The chat's `/da06 export`: chairs, vice-chairs and admins only. */
+export async function exportReport(
+  deps: CoreDeps,
+  viewer: Viewer,
+  typedPeriod: string | null | undefined,
+  format: FileFormat,
+): Promise<FileView | NoticeView> {
+  const allowed = canPostToGroup(viewer);
+  if (!allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
+  const today = todayOf(deps);
+  const resolved = await resolveReportPeriod(deps, typedPeriod, today);
+  if (!resolved.ok) return resolved.notice;
+  const { period } = resolved;
+  const doc = await loadReportDocument(deps, period, today);
+  const file = await renderReportFile(doc, format);
+  const chart = doc.chart;
+  return {
+    kind: 'file',
+    ...file,
+    altText: rt(viewer.locale, 'reports.file.caption', {
+      period: periodText(viewer.locale, period),
+      format: format.toUpperCase(),
+    }),
+    caption: captionLines(doc, viewer.locale, format),
+    image: chart
+      ? chartAttachment(doc, viewer.locale === doc.locale ? chart : renderChart(doc, viewer.locale))
+      : undefined,
+  };
+}
+
+/**
+ * The period typed (or the default one), or the notice that says why it cannot be reported on:
+ * unreadable, not begun, or before the first plan's year.
+ */
+export async function resolveReportPeriod(
+  deps: CoreDeps,
+  typed: string | null | undefined,
+  today: string,
+): Promise<{ ok: true; period: Period } | { ok: false; notice: NoticeView }> {
+  const refuse = (key: string, params: NoticeView['params']) =>
+    ({ ok: false, notice: { kind: 'notice', tone: 'error', key, params } }) as const;
+  const period = typed?.trim() ? parsePeriod(typed) : defaultPeriod(today, deps.graceDays);
+  if (!period) return refuse('period.invalid', { text: typed ?? '' });
+  if (period.startsOn > today) return refuse('report.period_not_started', { period: period.key });
+  const first = await deps.db.plan.findFirst({ where: { groupId: deps.group.id }, orderBy: { year: 'asc' } });
+  if (first && period.endsOn < `${first.year}-01-01`) {
+    return refuse('period.before_plan', { period: period.key, first: String(first.year) });
+  }
+  return { ok: true, period };
+}
+
+/** The month whose reports are being collected: last month during its grace days, else this month. */
+export function defaultPeriod(today: string, graceDays: number): Period {
+  const month = periodOf('month', today);
+  return addDays(month.startsOn, graceDays) > today ? previousPeriod(month) : month;
+}
+
+/** Renders one format of a loaded report. */
+export async function renderReportFile(
+  doc: ReportDocument,
+  format: FileFormat,
+): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
+  const bytes =
+    format === 'docx'
+      ? await renderReportDocx(doc)
+      : format === 'xlsx'
+        ? await renderReportXlsx(doc)
+        : renderReportCsv(doc);
+  return {
+    fileName: `bao-cao-de-an-06-${doc.data.period.key}.${format}`,
+    mimeType: MIME_TYPES[format],
+    bytes,
+  };
+}
+
+/**
+ * Everything a report of `period` says, as the database holds it `today`: the period as a whole,
+ * each of its months (for a half-year or year), the plans, the chair, the chart.
+ */
+export async function loadReportDocument(
+  deps: CoreDeps,
+  period: Period,
+  today: string,
+  locale: Locale = groupLocale(deps),
+): Promise<ReportDocument> {
+  const asOf = period.endsOn < today ? period.endsOn : today;
+  const lastMonth = periodOf('month', asOf);
+  const plans = await deps.db.plan.findMany({
+    where: { groupId: deps.group.id, year: { lte: period.year } },
+    orderBy: [{ year: 'asc' }, { number: 'asc' }],
+    select: { id: true, number: true, title: true, year: true, issuedOn: true },
+  });
+  const planNumbers = new Set(plans.map((p) => p.number));
+  const tasks = (await allTasks(deps)).filter((task) => planNumbers.has(task.planNumber));
+  const ids = tasks.map((task) => task.id);
+  const firstYear = plans[0]?.year ?? period.year;
+
+  // History for the chart: six months for a month, the whole period (to date) for a half-year or year.
+  let start =
+    period.kind === 'month' ? monthsBack(lastMonth, CHART_MONTHS - 1) : periodOf('month', period.startsOn);
+  if (start.startsOn < `${firstYear}-01-01` && period.startsOn >= `${firstYear}-01-01`) {
+    start = periodOf('month', `${firstYear}-01-01`);
+  }
+  const monthList: Period[] = [];
+  for (let m = start; m.startsOn <= lastMonth.startsOn; m = nextPeriod(m)) monthList.push(m);
+
+  const [leadTexts, units, doneBefore, monthReports, members] = await Promise.all([
+    deps.db.task.findMany({ where: { id: { in: ids } }, select: { id: true, leadText: true } }),
+    deps.db.unit.findMany({ select: { code: true, name: true } }),
+    deps.reports.doneBefore(start.startsOn, ids),
+    Promise.all(
+      monthList.map(async (m) => ({ period: m, reports: await deps.reports.forPeriod(m.key, ids) })),
+    ),
+    deps.members.list(),
+  ]);
+  const leadTextOf = new Map(leadTexts.map((t) => [t.id, t.leadText]));
+  const inputs: PeriodTaskInput[] = tasks.map((task) => periodTaskInput(task, leadTextOf.get(task.id) ?? ''));
+
+  const compute = (p: Period, months: MonthReports[]): ReportPeriodData =>
+    computeReportPeriod({
+      period: p,
+      asOf: p.endsOn < today ? p.endsOn : today,
+      units,
+      tasks: inputs,
+      months,
+      doneBefore,
+    });
+  const data = compute(period, monthReports);
+  const months =
+    period.kind === 'month'
+      ? []
+      : data.periodMonths.map((m) =>
+          compute(
+            m,
+            monthReports.filter((r) => r.period.startsOn <= m.startsOn),
+          ),
+        );
+  const chairs = members.filter((m) => m.active && m.role === 'chair');
+  const doc: ReportDocument = {
+    locale,
+    data,
+    months,
+    issuedOn: today,
+    plans: plans.map((p) => ({ number: p.number, title: p.title, issuedOn: p.issuedOn })),
+    signer: chairs.length === 1 ? chairs[0]!.displayName : null,
+    chart: null,
+  };
+  return { ...doc, chart: data.taskCount === 0 ? null : renderChart(doc, locale) };
+}
+
+/** The chart of a loaded report, in `locale`. */
+export function renderChart(doc: ReportDocument, locale: Locale): ChartImage {
+  return renderProgressChart(
+    {
+      period: doc.data.period,
+      months: doc.data.monthTotals.slice(doc.data.period.kind === 'year' ? -12 : -CHART_MONTHS),
+      units: doc.data.units,
+    },
+    locale,
+  );
+}
+
+export function chartFileName(period: Period): string {
+  return `bieu-do-de-an-06-${period.key}.png`;
+}
+
+function chartAttachment(doc: ReportDocument, chart: ChartImage): NonNullable<FileView['image']> {
+  return {
+    fileName: chartFileName(doc.data.period),
+    mimeType: 'image/png',
+    bytes: chart.png,
+    width: chart.width,
+    height: chart.height,
+    altText: chart.altText,
+  };
+}
+
+/** The chat message with the file: what it is, the totals, and the kiến nghị cut with a pointer to the file. */
+export function captionLines(doc: ReportDocument, locale: Locale, format: FileFormat): string[] {
+  const { data } = doc;
+  const lines = [
+    rt(locale, 'reports.file.caption', {
+      period: periodText(locale, data.period),
+      format: format.toUpperCase(),
+    }),
+  ];
+  if (data.taskCount === 0) return [...lines, rt(locale, 'reports.doc.s1.no_tasks')];
+  lines.push(
+    rt(locale, 'reports.file.totals', {
+      count: data.taskCount,
+      ...data.totals,
+      overdue: data.overdue.length,
+    }),
+  );
+  if (!data.hasReports) return [...lines, rt(locale, 'reports.file.no_reports')];
+  if (data.blockers.length === 0) return lines;
+  lines.push(rt(locale, 'reports.file.blockers', { count: data.blockers.length }));
+  for (const blocker of data.blockers.slice(0, CHAT_BLOCKERS_MAX)) {
+    const text = blocker.text.replace(/\s+/g, ' ').trim();
+    const cut = [...text].length > CHAT_TEXT_MAX;
+    lines.push(
+      rt(locale, 'reports.file.blocker', {
+        code: blocker.code,
+        unit: blocker.unitCode,
+        text: cut
+          ? `${[...text].slice(0, CHAT_TEXT_MAX).join('').trimEnd()}${rt(locale, 'reports.file.cut')}`
+          : text,
+      }),
+    );
+  }
+  if (data.blockers.length > CHAT_BLOCKERS_MAX) {
+    lines.push(rt(locale, 'reports.file.more_blockers', { count: data.blockers.length - CHAT_BLOCKERS_MAX }));
+  }
+  return lines;
+}
+
+function periodTaskInput(task: TaskRow, leadText: string): PeriodTaskInput {
+  const deadline: Deadline = { ...task.deadline };
+  return {
+    id: task.id,
+    code: task.code,
+    planNumber: task.planNumber,
+    content: task.content,
+    section: task.section,
+    leadUnits: task.leadUnits,
+    coordinatingUnits: task.coordinatingUnits,
+    deadline,
+    leadText,
+    product: task.product,
+  };
+}
+
+function monthsBack(month: Period, count: number): Period {
+  let m = month;
+  for (let i = 0; i < count; i++) m = previousPeriod(m);
+  return m;
+}
+
+function groupLocale(deps: CoreDeps): Locale {
+  return isLocale(deps.group.locale) ? deps.group.locale : 'vi';
+}

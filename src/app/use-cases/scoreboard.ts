@@ -1,0 +1,92 @@
+/**
+ * "Scoreboard": the emulation ranking of lead units for a period (src/domain/scoreboard.ts has the
+ * maths and the rule), for chairs, vice-chairs and admins to post. The CLI exports it as XLSX/CSV.
+ */
+import { addDays, monthsOf, type Period } from '../../domain/period.ts';
+import { canPostToGroup } from '../../domain/permissions.ts';
+import type { Locale } from '../../domain/roles.ts';
+import { computeScoreboard, type Scoreboard, type ScoreReportInput } from '../../domain/scoreboard.ts';
+import { MIME_TYPES } from '../../reports/model.ts';
+import { renderScoreboardCsv, renderScoreboardXlsx } from '../../reports/scoreboard-files.ts';
+import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { NoticeView, Viewer } from '../views.ts';
+import { resolveReportPeriod } from './export-report.ts';
+import { allTasks } from './task-scope.ts';
+
+/**
+ * The ranking, best first; channels render it in the viewer's locale and write the rule under it
+ * (`scoreboardLines` and `scoreboardRule` in src/reports/scoreboard-files.ts).
+ */
+export interface ScoreboardView extends Scoreboard {
+  kind: 'scoreboard';
+  viewer: Viewer;
+}
+
+export async function scoreboard(
+  deps: CoreDeps,
+  viewer: Viewer,
+  typedPeriod?: string | null,
+): Promise<ScoreboardView | NoticeView> {
+  const allowed = canPostToGroup(viewer);
+  if (!allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
+  const today = todayOf(deps);
+  const resolved = await resolveReportPeriod(deps, typedPeriod, today);
+  if (!resolved.ok) return resolved.notice;
+  return { kind: 'scoreboard', viewer, ...(await scoreboardData(deps, resolved.period, today)) };
+}
+
+/** The scoreboard of `period` as the database holds it `today`. The working group itself is not ranked. */
+export async function scoreboardData(deps: CoreDeps, period: Period, today: string): Promise<Scoreboard> {
+  const asOf = period.endsOn < today ? period.endsOn : today;
+  const plans = await deps.db.plan.findMany({
+    where: { groupId: deps.group.id, year: { lte: period.year } },
+    select: { number: true, year: true },
+  });
+  const planYear = new Map(plans.map((p) => [p.number, p.year]));
+  const tasks = (await allTasks(deps)).filter((task) => planYear.has(task.planNumber));
+  const ids = tasks.map((task) => task.id);
+  const months = monthsOf(period).filter((m) => m.startsOn <= asOf);
+  const [units, monthReports, doneReports] = await Promise.all([
+    deps.db.unit.findMany({ where: { kind: { not: 'group' } }, select: { code: true, name: true } }),
+    Promise.all(months.map((m) => deps.reports.forPeriod(m.key, ids))),
+    deps.reports.doneBefore(addDays(period.endsOn, 1), ids),
+  ]);
+  const reports: ScoreReportInput[] = monthReports.flat().map((r) => ({
+    taskId: r.taskId,
+    unitCode: r.unitCode,
+    periodKey: r.periodKey,
+    status: r.status,
+    late: r.late,
+  }));
+  return computeScoreboard({
+    period,
+    asOf,
+    units,
+    tasks: tasks.map((task) => {
+      const yearStart = `${planYear.get(task.planNumber)}-01-01`;
+      const start = task.deadline.start;
+      return {
+        id: task.id,
+        code: task.code,
+        leadUnits: task.leadUnits,
+        deadline: { ...task.deadline },
+        reportsFrom: start !== null && start > yearStart ? start : yearStart,
+      };
+    }),
+    reports,
+    doneReports,
+  });
+}
+
+/** The scoreboard of `period` as a file (CLI `da06 report --scoreboard`), the rule written under it. */
+export async function exportScoreboard(
+  deps: CoreDeps,
+  period: Period,
+  format: 'xlsx' | 'csv',
+  locale: Locale,
+): Promise<{ fileName: string; mimeType: string; bytes: Buffer; board: Scoreboard }> {
+  const board = await scoreboardData(deps, period, todayOf(deps));
+  const bytes =
+    format === 'xlsx' ? await renderScoreboardXlsx(board, locale) : renderScoreboardCsv(board, locale);
+  return { fileName: `xep-hang-thi-dua-${period.key}.${format}`, mimeType: MIME_TYPES[format], bytes, board };
+}

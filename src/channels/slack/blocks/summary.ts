@@ -1,0 +1,139 @@
+/**
+ * A progress summary for the whole group or one unit: totals, units, overdue, blockers, units not
+ * reported, change since the previous period. Long lists run over several sections; the message is
+ * paged (≤ 50 blocks) by `paginate`, so a group of any size renders.
+ */
+import type { SummaryView } from '../../../app/views.ts';
+import type { TaskStanding } from '../../../domain/report.ts';
+import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import type { SlackContext } from '../i18n.ts';
+import { taskLine, unitText } from './common.ts';
+import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
+import { overdueFacts } from './overdue.ts';
+import type { Rendered } from './types.ts';
+
+/** A blocker longer than this is cut and points to the full report. */
+export const BLOCKER_TEXT_MAX = 300;
+
+/** Best news first, as chairs read the totals. */
+export const STANDING_ORDER: TaskStanding[] = [
+  'done',
+  'in_progress',
+  'blocked',
+  'not_started',
+  'not_reported',
+];
+
+export function summaryTitle(view: SummaryView, ctx: SlackContext): string {
+  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
+  const scope =
+    view.scopeUnit === null
+      ? ctx.t('summary.scope_group')
+      : ctx.t('summary.scope_unit', { unit: unitText(view.scopeUnit, scopeName) });
+  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
+}
+
+/** "Đã hoàn thành: *3* (23,8%)" per standing, and the late reports: the App Home shows these too. */
+export function totalsLines(view: SummaryView, ctx: SlackContext): string[] {
+  const lines = STANDING_ORDER.map((standing) => {
+    const count = view.totals[standing] ?? 0;
+    const share = view.taskCount === 0 ? 0 : (count / view.taskCount) * 100;
+    return ctx.t('slack.summary.totals_line', {
+      label: standingLabel(ctx.locale, standing),
+      count,
+      share: formatPercent(ctx.locale, share),
+    });
+  });
+  if (view.lateReports > 0) lines.push(esc(ctx.t('summary.late_reports', { count: view.lateReports })));
+  return lines;
+}
+
+export function renderSummary(view: SummaryView, ctx: SlackContext): Rendered {
+  const title = summaryTitle(view, ctx);
+  const blocks: KnownBlock[] = [header(title)];
+  if (view.taskCount === 0) {
+    blocks.push(section(esc(ctx.t('summary.empty'))));
+    return { text: title, blocks };
+  }
+  const asOf = ctx.t('summary.as_of', { date: ctx.date(view.today), count: view.taskCount });
+  blocks.push(context(esc(asOf)));
+  blocks.push(section([`*${esc(ctx.t('summary.totals'))}*`, ...totalsLines(view, ctx)].join('\n')));
+  blocks.push(...unitsBlocks(view, ctx), ...overdueBlocks(view, ctx), ...blockerBlocks(view, ctx));
+  blocks.push(...notReportedBlocks(view, ctx), ...changeBlocks(view, ctx));
+  const totals = STANDING_ORDER.map((s) => `${standingLabel(ctx.locale, s)} ${view.totals[s] ?? 0}`).join(
+    ', ',
+  );
+  return { text: `${title} — ${asOf}: ${totals}`, blocks };
+}
+
+function titled(title: string, lines: string[], none?: string): KnownBlock[] {
+  const heading = `*${esc(title)}*`;
+  if (lines.length === 0) return none ? [section(`${heading}\n${esc(none)}`)] : [];
+  return sections(lines, heading);
+}
+
+function unitsBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+  if (view.units.length === 0) return [];
+  const lines = view.units.map(
+    (u) => `*${esc(u.code)}* ${esc(clip(u.name, 80))} — ${esc(ctx.t('slack.summary.unit_line', { ...u }))}`,
+  );
+  return [...titled(ctx.t('summary.by_unit'), lines), context(esc(ctx.t('summary.units_legend')))];
+}
+
+function overdueBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+  const lines = view.overdue.map(
+    (item) => `${taskLine(item.code, item.content, 160)}\n${overdueFacts(item, ctx)}`,
+  );
+  return titled(
+    ctx.t('summary.overdue', { count: view.overdue.length }),
+    lines,
+    ctx.t('summary.overdue_none'),
+  );
+}
+
+function blockerBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+  const lines = view.blockers.map((b) => {
+    const who = [`*[${esc(b.code)}]* ${esc(unitText(b.unitCode, b.unitName))}`, esc(b.memberName)];
+    who.push(esc(statusLabel(ctx.locale, b.status)));
+    const text = oneLine(b.text);
+    const quoted =
+      [...text].length > BLOCKER_TEXT_MAX
+        ? `${clip(text, BLOCKER_TEXT_MAX)} ${ctx.t('summary.blocker_more', { code: b.code })}`
+        : text;
+    return `${who.join(' · ')}\n> ${esc(quoted)}`;
+  });
+  return titled(
+    ctx.t('summary.blockers', { count: view.blockers.length }),
+    lines,
+    ctx.t('summary.blockers_none'),
+  );
+}
+
+function notReportedBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+  const lines = view.notReported.map((unit) => {
+    const codes = unit.taskCodes.slice(0, 30).join(', ');
+    const rest =
+      unit.taskCodes.length > 30
+        ? ` ${ctx.t('summary.more_tasks', { count: unit.taskCodes.length - 30 })}`
+        : '';
+    return `• *${esc(unit.code)}* ${esc(unit.name && unit.name !== unit.code ? unit.name : '')}: ${esc(codes + rest)}`;
+  });
+  const title = ctx.t('summary.not_reported', { count: view.notReported.length });
+  return titled(title, lines, ctx.t('summary.not_reported_none'));
+}
+
+function changeBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+  const change = view.change;
+  if (!change) return [];
+  const lines = STANDING_ORDER.map((standing) => {
+    const before = change.totalsBefore[standing] ?? 0;
+    const now = view.totals[standing] ?? 0;
+    const delta = now - before;
+    return `${esc(standingLabel(ctx.locale, standing))}: ${before} → *${now}* (${delta > 0 ? `+${delta}` : delta})`;
+  });
+  if (change.newlyDone.length > 0) {
+    lines.push(`_${esc(ctx.t('summary.newly_done', { count: change.newlyDone.length }))}_`);
+    lines.push(...change.newlyDone.map((task) => `• ${taskLine(task.code, task.content, 160)}`));
+  }
+  return titled(capitalize(ctx.t('summary.change', { period: ctx.period(change.previousKey) })), lines);
+}

@@ -1,0 +1,40 @@
+/** What every listener gets: the core, the settings, the dedupe cache, logging and work tracking. */
+import type { App } from '@slack/bolt';
+import type { Core } from '../../app/core.ts';
+import type { Settings } from '../../config/settings.ts';
+import type { Locale } from '../../domain/roles.ts';
+import type { Dedupe } from './dedupe.ts';
+import { type SlackContext, slackContext } from './i18n.ts';
+
+export interface SlackDeps {
+  core: Core;
+  settings: Settings;
+  log(line: string): void;
+  dedupe: Dedupe;
+  /** Work done after `ack()`: `stop()` waits for it. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** How long a modal submission may take before it is acked anyway (Slack allows 3 s). */
+  ackBudgetMs: number;
+  /** Conversation ids of members' DMs with the bot, by Slack user id. */
+  dmChannels: Map<string, string>;
+  ctx(locale: Locale): SlackContext;
+}
+
+/** A listener file: what it handles (for the manifest test) and how it registers with Bolt. */
+export interface ListenerModule {
+  kind: 'command' | 'action' | 'view' | 'event' | 'options';
+  id: string;
+  register(app: App, deps: SlackDeps): void;
+}
+
+export function contextFactory(settings: Settings): (locale: Locale) => SlackContext {
+  const cache = new Map<Locale, SlackContext>();
+  return (locale) => {
+    let ctx = cache.get(locale);
+    if (!ctx) {
+      ctx = slackContext(locale, settings.TIME_ZONE);
+      cache.set(locale, ctx);
+    }
+    return ctx;
+  };
+}

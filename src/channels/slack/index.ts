@@ -1,0 +1,99 @@
+/**
+ * The Slack channel: `/da06`, the report modal, the reminder buttons and the App Home over Bolt, plus
+ * proactive messages for the outbox. See docs/slack.md for installing the app.
+ */
+import { WebClient } from '@slack/web-api';
+import type { Core } from '../../app/core.ts';
+import type { Settings } from '../../config/settings.ts';
+import type { Route } from '../../server/router.ts';
+import type { Channel } from '../channel.ts';
+import { createBolt } from './app.ts';
+import { Dedupe } from './dedupe.ts';
+import { contextFactory, type SlackDeps } from './deps.ts';
+import { EVENTS_PATH } from './ids.ts';
+import { createSender } from './send.ts';
+
+export interface SlackChannelOptions {
+  core: Core;
+  settings: Settings;
+  logger?: (line: string) => void;
+  /** Tuning for tests: the ack budget of modal submissions, the longest 429 waited out in send(). */
+  timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number };
+}
+
+export function createSlackChannel(options: SlackChannelOptions): Channel {
+  const { core, settings } = options;
+  const log = options.logger ?? (() => {});
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+  const deps: SlackDeps = {
+    core,
+    settings,
+    log,
+    dedupe: new Dedupe(),
+    ackBudgetMs: options.timing?.ackBudgetMs ?? 2500,
+    dmChannels: new Map(),
+    ctx: contextFactory(settings),
+    track(work) {
+      inFlight.add(work);
+      const done = () => inFlight.delete(work);
+      work.then(done, done);
+      return work;
+    },
+  };
+  const { app, receiver } = createBolt(deps);
+  const sender = createSender({
+    // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
+    client: new WebClient(settings.SLACK_BOT_TOKEN, {
+      slackApiUrl: settings.SLACK_API_URL,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1000 },
+      timeout: 15_000,
+    }),
+    settings,
+    ctx: deps.ctx,
+    log,
+    dmChannels: deps.dmChannels,
+    maxInlineWaitMs: options.timing?.maxInlineWaitMs,
+  });
+
+  const routes: Route[] = receiver
+    ? [
+        {
+          method: 'POST',
+          path: EVENTS_PATH,
+          handle(request, response) {
+            if (stopping) {
+              // Slack delivers again later; nothing new starts while the bot shuts down.
+              response.writeHead(503, { 'retry-after': '5' }).end();
+              return;
+            }
+            receiver.requestListener(request, response);
+          },
+        },
+      ]
+    : [];
+
+  return {
+    platform: 'slack',
+    routes,
+    async start() {
+      if (settings.SLACK_APP_TOKEN) await app.start();
+    },
+    async stop() {
+      stopping = true;
+      if (settings.SLACK_APP_TOKEN) await app.stop();
+      const grace = options.timing?.stopGraceMs ?? 10_000;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, grace);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+    send: (recipient, view) => sender.send(recipient, view),
+    canReach: (recipient) => sender.canReach(recipient),
+  };
+}

@@ -1,0 +1,67 @@
+/** What the button listeners share: where a click came from, and how to answer it with a notice. */
+import type { BlockAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { NoticeView } from '../../../app/views.ts';
+import { renderNotice } from '../blocks/notice.ts';
+import { noticeModal } from '../blocks/notice-modal.ts';
+import type { SlackDeps } from '../deps.ts';
+import type { SlackContext } from '../i18n.ts';
+import type { ModalMeta, Origin } from '../metadata.ts';
+import { describe, tell } from '../reply.ts';
+
+/** Where the clicked button was: the App Home (no response_url), a message, or a modal. */
+export function originOf(body: BlockAction): Origin {
+  if (body.view?.type === 'home') return 'home';
+  return 'message';
+}
+
+/** What a modal opened from this click carries for its confirmation. */
+export function metaFrom(body: BlockAction, task: number | null): ModalMeta {
+  const origin = originOf(body);
+  return { task, origin, responseUrl: origin === 'home' ? undefined : body.response_url || undefined };
+}
+
+/**
+ * A refusal or note after a click: ephemeral under the message, or — on the App Home, which has no
+ * response_url — in a small modal while the trigger is fresh; a DM as the last resort.
+ */
+export async function answerClick(
+  deps: SlackDeps,
+  client: WebClient,
+  body: BlockAction,
+  notice: NoticeView,
+  ctx: SlackContext,
+): Promise<void> {
+  if (!body.response_url && body.trigger_id) {
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: noticeModal(notice, ctx) });
+      return;
+    } catch (error) {
+      deps.log(`slack: notice modal failed: ${describe(error)}`);
+    }
+  }
+  await tell(
+    deps,
+    client,
+    { userId: body.user.id, responseUrl: body.response_url },
+    renderNotice(notice, ctx),
+  );
+}
+
+/** Runs a listener's work after ack, tracked for stop(), reporting failures to the member. */
+export async function afterAck(
+  deps: SlackDeps,
+  client: WebClient,
+  target: { userId: string; responseUrl?: string | undefined },
+  what: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await deps.track(work());
+  } catch (error) {
+    deps.log(`slack: ${what} failed: ${describe(error)}`);
+    const ctx = deps.ctx(deps.settings.DEFAULT_LOCALE);
+    const oops = renderNotice({ kind: 'notice', tone: 'error', key: 'slack.error.generic' }, ctx);
+    await tell(deps, client, target, oops);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The frame of every modal submission: who submits; the work run once per submission (a retried
+ * delivery or a double click has the same view id and values, so the same idempotency key); the answer
+ * inside Slack's 3 s — field errors beside the fields, a refusal in the modal, or close and confirm.
+ * Work slower than the budget is acked first; its outcome then comes as a message.
+ */
+import { createHash } from 'node:crypto';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { NoticeView, Viewer } from '../../../../app/views.ts';
+import { esc, sections } from '../../blocks/kit.ts';
+import { renderNotice } from '../../blocks/notice.ts';
+import { noticeModal } from '../../blocks/notice-modal.ts';
+import type { Rendered } from '../../blocks/types.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { confirm, withinBudget } from '../../flows/confirm.ts';
+import type { SlackContext } from '../../i18n.ts';
+import { decodeMeta, type ModalMeta } from '../../metadata.ts';
+import { describe, tell } from '../../reply.ts';
+import { whoIs } from '../../viewer.ts';
+
+export type Values = ViewOutput['state']['values'];
+
+export type Outcome =
+  | { kind: 'errors'; errors: Record<string, string> }
+  | { kind: 'refused'; notice: NoticeView }
+  | { kind: 'saved'; message: Rendered }
+  | { kind: 'nothing' };
+
+export type SubmitWork = (
+  viewer: Viewer,
+  ctx: SlackContext,
+  meta: ModalMeta,
+  values: Values,
+) => Promise<Outcome>;
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function submissionListener(deps: SlackDeps, name: string, work: SubmitWork) {
+  return async ({ ack, body, client }: Args): Promise<void> => {
+    const meta = decodeMeta(body.view.private_metadata);
+    let acked = false;
+    const answer: typeof ack = async (response) => {
+      if (acked) return;
+      acked = true;
+      await ack(response);
+    };
+    try {
+      const who = await whoIs(deps, body.user.id);
+      if (who.viewer === null)
+        return answer({ response_action: 'update', view: noticeModal(who.notice, who.ctx) });
+      const { viewer, ctx } = who;
+      const key = submissionKey(name, body);
+      const run = deps.dedupe.once(key, () => work(viewer, ctx, meta, body.view.state.values));
+      const settled = await withinBudget(run.result, deps.ackBudgetMs);
+      if (settled === null) {
+        await answer();
+        const late = run.result.then((outcome) =>
+          run.fresh ? tellLate(deps, client, body.user.id, meta, outcome, ctx) : undefined,
+        );
+        await deps.track(late);
+        return;
+      }
+      const outcome = settled.value;
+      // Only a stored submission is remembered: corrected values after errors must go through.
+      if (outcome.kind !== 'saved') deps.dedupe.forget(key);
+      if (outcome.kind === 'errors') return answer({ response_action: 'errors', errors: outcome.errors });
+      if (outcome.kind === 'refused')
+        return answer({ response_action: 'update', view: noticeModal(outcome.notice, ctx) });
+      await answer();
+      if (outcome.kind === 'saved' && run.fresh)
+        await deps.track(confirm(deps, client, body.user.id, meta, outcome.message));
+    } catch (error) {
+      deps.log(`slack: ${name} submission failed: ${describe(error)}`);
+      const ctx = deps.ctx(deps.settings.DEFAULT_LOCALE);
+      const oops: NoticeView = { kind: 'notice', tone: 'error', key: 'slack.error.generic' };
+      if (!acked) return answer({ response_action: 'update', view: noticeModal(oops, ctx) });
+      await tell(
+        deps,
+        client,
+        { userId: body.user.id, responseUrl: meta.responseUrl },
+        renderNotice(oops, ctx),
+      );
+    }
+  };
+}
+
+/** The outcome of work that outlived the ack: the modal is gone, so everything comes as a message. */
+async function tellLate(
+  deps: SlackDeps,
+  client: Args['client'],
+  userId: string,
+  meta: ModalMeta,
+  outcome: Outcome,
+  ctx: SlackContext,
+): Promise<void> {
+  if (outcome.kind === 'saved') return confirm(deps, client, userId, meta, outcome.message);
+  if (outcome.kind === 'refused')
+    return tell(deps, client, { userId, responseUrl: meta.responseUrl }, renderNotice(outcome.notice, ctx));
+  if (outcome.kind === 'errors') {
+    const intro = renderNotice({ kind: 'notice', tone: 'error', key: 'report.form.errors' }, ctx);
+    const lines = Object.values(outcome.errors);
+    const message = {
+      text: [intro.text, ...lines].join('\n'),
+      blocks: [...intro.blocks, ...sections(lines.map((l) => `• ${esc(l)}`))],
+    };
+    await tell(deps, client, { userId, responseUrl: meta.responseUrl }, message);
+  }
+}
+
+/** The same modal submitted with the same values by the same person: one key. */
+export function submissionKey(name: string, body: ViewSubmitAction): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([body.user.id, body.view.id, body.view.state.values]))
+    .digest('hex')
+    .slice(0, 32);
+  return `${name}:${hash}`;
+}
+
+export function textOf(values: Values, block: string, action: string): string {
+  return values[block]?.[action]?.value ?? '';
+}
+
+export function selectedOf(values: Values, block: string, action: string): string | null {
+  return values[block]?.[action]?.selected_option?.value ?? null;
+}
+
+export function dateOf(values: Values, block: string, action: string): string | null {
+  return values[block]?.[action]?.selected_date ?? null;
+}

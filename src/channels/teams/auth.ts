@@ -1,0 +1,251 @@
+/**
+ * How the bot proves who it is and checks who calls it: botbuilder's
+ * `ConfigurationBotFrameworkAuthentication` built from the Azure Bot registration (single-tenant by
+ * default), with the public-cloud endpoints spelled out so two of them can be moved:
+ *
+ * - `TEAMS_OPENID_METADATA_URL` → `ToBotFromChannelOpenIdMetadataUrl`: where the signing keys of
+ *   incoming requests are read (a local JWKS server in tests).
+ * - `TEAMS_TOKEN_ENDPOINT` → the credentials factory's token URL: where the bot gets the token for its
+ *   outgoing calls. The SDK's own factory goes through MSAL, which accepts only https authorities
+ *   and runs instance discovery against login.microsoftonline.com, so this seam is a small OAuth 2.0
+ *   client-credentials factory (the SDK's `ServiceClientCredentialsFactory` contract) instead.
+ *
+ * Two adjustments wrap the SDK's authentication: a token that fails signature checks comes back as
+ * 401 (the SDK lets jsonwebtoken's own errors through as 500), and connector clients lose the
+ * SDK's built-in retries (it would sleep through a 429's Retry-After inside the call) because the
+ * outbox owns retries (see `SendOutcome`).
+ */
+import {
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import {
+  AppCredentials,
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  AuthenticationError,
+  type AuthenticatorResult,
+  BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  MicrosoftAppCredentials,
+  ServiceClientCredentialsFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
+import type { Settings } from '../../config/settings.ts';
+
+/** `CallerIdConstants.PublicAzureChannel`: the caller id stamped on activities from the public cloud. */
+const PUBLIC_AZURE_CALLER_ID = 'urn:botframework:azure';
+/** The SDK's pipeline retry policy (@azure/core-rest-pipeline's `defaultRetryPolicyName`). */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+export type TeamsAuthSettings = Pick<
+  Settings,
+  | 'MicrosoftAppId'
+  | 'MicrosoftAppPassword'
+  | 'MicrosoftAppTenantId'
+  | 'MicrosoftAppType'
+  | 'TEAMS_OPENID_METADATA_URL'
+  | 'TEAMS_TOKEN_ENDPOINT'
+>;
+
+/** What is missing for the configured app type, as sentences for the operator; empty when complete. */
+export function credentialProblems(settings: TeamsAuthSettings): string[] {
+  const problems: string[] = [];
+  const has = (value: string | undefined) => Boolean(value?.trim());
+  if (!has(settings.MicrosoftAppId)) problems.push('MicrosoftAppId chưa được đặt (App ID của Azure Bot).');
+  if (settings.MicrosoftAppType === 'UserAssignedMSI') {
+    if (has(settings.MicrosoftAppPassword))
+      problems.push('MicrosoftAppPassword phải để trống khi MicrosoftAppType=UserAssignedMSI.');
+  } else if (!has(settings.MicrosoftAppPassword)) {
+    problems.push('MicrosoftAppPassword chưa được đặt (client secret của ứng dụng).');
+  }
+  if (settings.MicrosoftAppType !== 'MultiTenant' && !has(settings.MicrosoftAppTenantId)) {
+    problems.push(
+      `MicrosoftAppTenantId chưa được đặt (bắt buộc khi MicrosoftAppType=${settings.MicrosoftAppType}).`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * The authentication for the Azure Bot in `settings`; with `unauthenticated`, none at all (local
+ * development only: every request is accepted and outgoing calls carry no token).
+ */
+export function createAuthentication(
+  settings: TeamsAuthSettings,
+  unauthenticated = false,
+): BotFrameworkAuthentication {
+  const appId = unauthenticated ? '' : (settings.MicrosoftAppId ?? '').trim();
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: unauthenticated ? '' : (settings.MicrosoftAppPassword ?? ''),
+    MicrosoftAppTenantId: unauthenticated ? '' : (settings.MicrosoftAppTenantId ?? ''),
+    // botbuilder spells the managed identity type "UserAssignedMsi" (compared case-insensitively).
+    MicrosoftAppType: unauthenticated ? 'MultiTenant' : settings.MicrosoftAppType,
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl:
+      settings.TEAMS_OPENID_METADATA_URL ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: PUBLIC_AZURE_CALLER_ID,
+  };
+  const credentials =
+    settings.TEAMS_TOKEN_ENDPOINT && !unauthenticated && settings.MicrosoftAppType !== 'UserAssignedMSI'
+      ? new TokenEndpointCredentialsFactory(
+          appId,
+          settings.MicrosoftAppPassword ?? '',
+          settings.TEAMS_TOKEN_ENDPOINT,
+        )
+      : undefined;
+  return new TeamsAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentials));
+}
+
+/** The SDK's authentication with signature failures as 401 and connector clients without SDK retries. */
+class TeamsAuthentication extends BotFrameworkAuthentication {
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  override async authenticateRequest(
+    activity: Parameters<BotFrameworkAuthentication['authenticateRequest']>[0],
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      const result = await this.inner.authenticateRequest(activity, authHeader);
+      return result.connectorFactory
+        ? { ...result, connectorFactory: new NoRetryConnectorFactory(result.connectorFactory) }
+        : result;
+    } catch (error) {
+      throw asAuthenticationError(error);
+    }
+  }
+
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    try {
+      return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+    } catch (error) {
+      throw asAuthenticationError(error);
+    }
+  }
+
+  override async authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    try {
+      return await this.inner.authenticateChannelRequest(authHeader);
+    } catch (error) {
+      throw asAuthenticationError(error);
+    }
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new NoRetryConnectorFactory(this.inner.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+}
+
+/** jsonwebtoken's errors (bad signature, malformed, not yet valid) are a caller's fault: 401. */
+function asAuthenticationError(error: unknown): unknown {
+  if (error instanceof AuthenticationError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') {
+    return new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+  }
+  return error;
+}
+
+class NoRetryConnectorFactory extends ConnectorFactory {
+  constructor(private readonly inner: ConnectorFactory) {
+    super();
+  }
+
+  override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const client = await this.inner.create(serviceUrl, audience);
+    const pipeline = (
+      client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    ).client?.pipeline;
+    pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
+    return client;
+  }
+}
+
+/** The OAuth 2.0 client-credentials grant against `TEAMS_TOKEN_ENDPOINT`, cached by the SDK. */
+class TokenEndpointCredentialsFactory extends ServiceClientCredentialsFactory {
+  constructor(
+    private readonly appId: string,
+    private readonly password: string,
+    private readonly tokenEndpoint: string,
+  ) {
+    super();
+  }
+
+  async isValidAppId(appId: string): Promise<boolean> {
+    return appId === this.appId;
+  }
+
+  async isAuthenticationDisabled(): Promise<boolean> {
+    return this.appId === '';
+  }
+
+  async createCredentials(appId: string, audience: string | undefined): Promise<AppCredentials> {
+    if (this.appId === '') return MicrosoftAppCredentials.Empty;
+    if (appId !== this.appId) throw new Error('Invalid appId.');
+    return new TokenEndpointCredentials(appId, this.password, this.tokenEndpoint, audience);
+  }
+}
+
+class TokenEndpointCredentials extends AppCredentials {
+  constructor(
+    appId: string,
+    private readonly password: string,
+    private readonly tokenEndpoint: string,
+    scope: string | undefined,
+  ) {
+    super(appId, undefined, scope);
+  }
+
+  protected override async refreshToken(): Promise<AuthenticatorResult> {
+    const scope = this.oAuthScope.endsWith('/.default') ? this.oAuthScope : `${this.oAuthScope}/.default`;
+    const response = await fetch(this.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: this.appId,
+        client_secret: this.password,
+        scope,
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok) {
+      throw Object.assign(new Error(`token endpoint answered ${response.status}`), {
+        tokenStatus: response.status,
+      });
+    }
+    const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+    if (typeof body.access_token !== 'string') throw new Error('token endpoint sent no access_token');
+    const seconds = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 3600);
+    return {
+      accessToken: body.access_token,
+      expiresOn: new Date(Date.now() + (Number.isFinite(seconds) ? seconds : 3600) * 1000),
+    };
+  }
+}

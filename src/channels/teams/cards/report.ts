@@ -1,0 +1,225 @@
+/**
+ * The report form as an Adaptive Card (task picker limited to the tasks the viewer may report on,
+ * status, percent, what was done, blockers, evidence link) and the confirmation that replaces it.
+ * Errors of a submission come back on the form, beside their fields, with what the member typed kept.
+ */
+import type { LatestReportView, ReportFormView, ReportSavedView } from '../../../app/views.ts';
+import type { FieldError, ReportField } from '../../../domain/report.ts';
+import { MAX_TEXT_CHARS, STATUSES } from '../../../domain/report.ts';
+import { statusLabel } from '../../../i18n/index.ts';
+import { FORM_INPUTS, type ReminderRef } from '../actions.ts';
+import {
+  type AdaptiveCard,
+  adaptiveCard,
+  type CardAction,
+  type CardContext,
+  type CardElement,
+  execute,
+  text,
+  title,
+  truncate,
+} from './card.ts';
+
+/** What the member typed, kept when the form comes back with errors. */
+export interface FormDraft {
+  task?: string;
+  status?: string;
+  percent?: string;
+  done?: string;
+  blockers?: string;
+  evidenceUrl?: string;
+}
+
+export interface FormOptions {
+  cardId: string;
+  draft?: FormDraft;
+  /** The reminder the form was opened from: "Quay lại" returns to it, the confirmation continues it. */
+  reminder?: ReminderRef;
+}
+
+/** Characters of a task's content in the picker. */
+const CHOICE_MAX = 110;
+
+export function renderReportFormCard(
+  view: ReportFormView,
+  ctx: CardContext,
+  options: FormOptions,
+): AdaptiveCard {
+  const draft = options.draft ?? {};
+  const chosen = draft.task ?? (view.taskId === null ? undefined : String(view.taskId));
+  const task = view.choices.find((c) => String(c.taskId) === chosen) ?? null;
+  const current = task && task.taskId === view.taskId ? view.current : null;
+  const errorOf = (field: ReportField): FieldError | undefined => view.errors.find((e) => e.field === field);
+  const errorText = (field: ReportField) => {
+    const error = errorOf(field);
+    return error ? ctx.tl(error.key, error.params) : undefined;
+  };
+  const fieldError = (field: ReportField): CardElement[] => {
+    const message = errorText(field);
+    return message ? [text(`✗ ${message}`, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
+  };
+
+  const body: CardElement[] = [
+    title(
+      task
+        ? ctx.t('report.form.title', { code: task.code, period: ctx.period(view.period) })
+        : ctx.t('report.form.pick', { period: ctx.period(view.period) }),
+    ),
+  ];
+  if (task) body.push(text(truncate(task.content, 400), { spacing: 'Small' }));
+  body.push(...currentLines(current, task !== null, ctx));
+  if (view.errors.length > 0) {
+    body.push(text(ctx.t('report.form.errors'), { color: 'Attention', weight: 'Bolder' }));
+    for (const error of view.errors) {
+      body.push(
+        text(
+          `- ${ctx.t('teams.form.field_error', { field: ctx.t(`field.${error.field}`), message: ctx.tl(error.key, error.params) })}`,
+          {
+            color: 'Attention',
+            spacing: 'None',
+          },
+        ),
+      );
+    }
+  }
+
+  const statusValue = draft.status ?? current?.status;
+  const percentValue = draft.percent ?? (current ? String(current.percent) : undefined);
+  const percent =
+    percentValue !== undefined && /^\s*\d{1,3}\s*$/.test(percentValue) ? Number(percentValue) : undefined;
+  body.push(
+    {
+      type: 'Input.ChoiceSet',
+      id: FORM_INPUTS.task,
+      label: ctx.t('teams.form.task'),
+      style: 'compact',
+      isRequired: true,
+      errorMessage: ctx.t('teams.form.task_required'),
+      placeholder: ctx.t('teams.form.task_placeholder'),
+      choices: view.choices.map((c) => ({
+        title: `[${c.code}] ${truncate(c.content, CHOICE_MAX)}`,
+        value: String(c.taskId),
+      })),
+      ...(task ? { value: String(task.taskId) } : {}),
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: FORM_INPUTS.status,
+      label: ctx.t('field.status'),
+      style: 'compact',
+      isRequired: true,
+      errorMessage: errorText('status') ?? ctx.t('teams.form.status_required'),
+      placeholder: ctx.t('teams.form.status_placeholder'),
+      choices: STATUSES.map((status) => ({ title: statusLabel(ctx.locale, status), value: status })),
+      ...(statusValue && (STATUSES as readonly string[]).includes(statusValue) ? { value: statusValue } : {}),
+    },
+    ...fieldError('status'),
+    {
+      type: 'Input.Number',
+      id: FORM_INPUTS.percent,
+      label: `${ctx.t('field.percent')} (%)`,
+      min: 0,
+      max: 100,
+      isRequired: true,
+      errorMessage: errorText('percent') ?? ctx.t('report.error.percent_range'),
+      placeholder: ctx.t('teams.form.percent_placeholder'),
+      ...(percent !== undefined ? { value: percent } : {}),
+    },
+    ...fieldError('percent'),
+    {
+      type: 'Input.Text',
+      id: FORM_INPUTS.done,
+      label: ctx.t('field.done'),
+      isMultiline: true,
+      isRequired: true,
+      maxLength: MAX_TEXT_CHARS,
+      errorMessage: errorText('done') ?? ctx.t('report.error.done_required'),
+      placeholder: ctx.t('teams.form.done_placeholder'),
+      ...initialValue(draft.done ?? current?.done),
+    },
+    ...fieldError('done'),
+    {
+      type: 'Input.Text',
+      id: FORM_INPUTS.blockers,
+      label: ctx.t('field.blockers'),
+      isMultiline: true,
+      maxLength: MAX_TEXT_CHARS,
+      placeholder: ctx.t('teams.form.blockers_placeholder'),
+      ...(errorText('blockers') ? { errorMessage: errorText('blockers') } : {}),
+      ...initialValue(draft.blockers ?? current?.blockers),
+    },
+    ...fieldError('blockers'),
+    {
+      type: 'Input.Text',
+      id: FORM_INPUTS.evidenceUrl,
+      label: ctx.t('field.evidenceUrl'),
+      style: 'Url',
+      maxLength: MAX_TEXT_CHARS,
+      placeholder: ctx.t('teams.form.evidence_placeholder'),
+      ...(errorText('evidenceUrl') ? { errorMessage: errorText('evidenceUrl') } : {}),
+      ...initialValue(draft.evidenceUrl ?? current?.evidenceUrl),
+    },
+    ...fieldError('evidenceUrl'),
+  );
+
+  const reminder = options.reminder ? { reminder: options.reminder } : {};
+  const actions: CardAction[] = [
+    execute(
+      ctx.t('teams.action.submit'),
+      { verb: 'report.submit', cardId: options.cardId, ...reminder },
+      { style: 'positive' },
+    ),
+  ];
+  if (options.reminder) {
+    actions.push(
+      execute(ctx.t('teams.action.back'), { verb: 'reminder.page', reminder: options.reminder, page: 1 }),
+    );
+  }
+  return adaptiveCard(ctx, body, actions);
+}
+
+function initialValue(value: string | null | undefined): { value?: string } {
+  return value ? { value: [...value].slice(0, MAX_TEXT_CHARS).join('') } : {};
+}
+
+function currentLines(
+  current: LatestReportView | null,
+  taskChosen: boolean,
+  ctx: CardContext,
+): CardElement[] {
+  if (!taskChosen) return [];
+  if (!current) return [text(ctx.t('report.form.new'), { isSubtle: true })];
+  return [
+    text(
+      ctx.t('report.form.current', { date: ctx.dateTime(current.updatedAt), member: current.memberName }),
+      {
+        isSubtle: true,
+      },
+    ),
+  ];
+}
+
+/** "✓ Đã ghi nhận báo cáo nhiệm vụ 1 kỳ tháng 6/2024: Đang triển khai, 60%." with the task and a late note. */
+export function reportSavedBlocks(view: ReportSavedView, ctx: CardContext): CardElement[] {
+  const params = {
+    code: view.taskCode,
+    period: ctx.period(view.period),
+    status: statusLabel(ctx.locale, view.status),
+    percent: view.percent,
+    revision: view.revision,
+  };
+  return [
+    text(`✓ ${ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params)}`, {
+      color: 'Good',
+      weight: 'Bolder',
+    }),
+    text(truncate(view.taskContent, 400), { spacing: 'Small' }),
+    ...(view.late ? [text(`! ${ctx.t('report.late_note')}`, { color: 'Warning' })] : []),
+  ];
+}
+
+export function renderReportSavedCard(view: ReportSavedView, ctx: CardContext): AdaptiveCard {
+  return adaptiveCard(ctx, reportSavedBlocks(view, ctx), [
+    execute(ctx.t('teams.action.report_other'), { verb: 'report.open' }),
+  ]);
+}

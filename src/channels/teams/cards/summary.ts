@@ -1,0 +1,196 @@
+/**
+ * A progress summary for the whole group or one unit, with the terminal's sections (totals, units,
+ * overdue, blockers, units not reported, change since the previous period). Nothing is cut off as
+ * the terminal must: long lists go on to further pages ("Xem tiếp").
+ */
+import type { SummaryView } from '../../../app/views.ts';
+import type { TaskStanding } from '../../../domain/report.ts';
+import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import {
+  BLOCKER_TEXT_MAX,
+  type CardContext,
+  type CardElement,
+  CONTENT_MAX,
+  container,
+  cutKeepingLines,
+  facts,
+  sectionTitle,
+  table,
+  text,
+  title,
+  truncate,
+  unitLabel,
+} from './card.ts';
+import { overdueItem } from './overdue.ts';
+import { type PagedCard, pagedCard } from './paging.ts';
+
+/** Best news first, as chairs read the totals. */
+const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
+/** Unit rows per table; a page holds several tables. */
+export const UNIT_ROWS_PER_TABLE = 10;
+/** Task codes listed per unit that has not reported, before "… và N nhiệm vụ khác". */
+const TASK_CODES_MAX = 30;
+
+export function renderSummaryCard(view: SummaryView, ctx: CardContext, page = 1): PagedCard {
+  const header: CardElement[] = [title(titleText(view, ctx))];
+  const items: CardElement[] = [];
+  if (view.taskCount === 0) {
+    header.push(text(ctx.t('summary.empty')));
+  } else {
+    header.push(
+      text(ctx.t('summary.as_of', { date: ctx.date(view.today), count: view.taskCount }), {
+        isSubtle: true,
+        spacing: 'None',
+      }),
+    );
+    items.push(
+      totalsSection(view, ctx),
+      ...unitsSection(view, ctx),
+      ...overdueSection(view, ctx),
+      ...blockersSection(view, ctx),
+      ...notReportedSection(view, ctx),
+      ...changeSection(view, ctx),
+    );
+  }
+  return pagedCard(ctx, header, items, {
+    page,
+    nav: (p) => ({ verb: 'view.page', view: 'summary', period: view.period.key, page: p }),
+  });
+}
+
+function titleText(view: SummaryView, ctx: CardContext): string {
+  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
+  const scope =
+    view.scopeUnit === null
+      ? ctx.t('summary.scope_group')
+      : ctx.t('summary.scope_unit', {
+          unit:
+            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
+        });
+  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
+}
+
+/** A section's first item carries its title, so a title never ends a page alone. */
+function withTitle(heading: string, items: CardElement[]): CardElement[] {
+  const [first, ...rest] = items;
+  return [container([sectionTitle(heading), ...(first ? [first] : [])]), ...rest];
+}
+
+function totalsSection(view: SummaryView, ctx: CardContext): CardElement {
+  const rows: [string, string][] = STANDING_ORDER.map((standing) => {
+    const count = view.totals[standing] ?? 0;
+    return [
+      standingLabel(ctx.locale, standing),
+      `${count} (${formatPercent(ctx.locale, (count / view.taskCount) * 100)})`,
+    ];
+  });
+  return container([
+    sectionTitle(ctx.t('summary.totals')),
+    facts(rows),
+    ...(view.lateReports > 0
+      ? [text(ctx.t('summary.late_reports', { count: view.lateReports }), { size: 'Small' as const })]
+      : []),
+  ]);
+}
+
+function unitsSection(view: SummaryView, ctx: CardContext): CardElement[] {
+  if (view.units.length === 0) return [];
+  const header = [
+    ctx.t('summary.col.unit'),
+    ctx.t('summary.col.lead'),
+    ctx.t('summary.col.reported'),
+    ctx.t('summary.col.done'),
+    ctx.t('summary.col.in_progress'),
+    ctx.t('summary.col.blocked'),
+    ctx.t('summary.col.not_started'),
+    ctx.t('summary.col.overdue'),
+  ];
+  const align = header.map((_, i) => i > 0);
+  const tables: CardElement[] = [];
+  for (let i = 0; i < view.units.length; i += UNIT_ROWS_PER_TABLE) {
+    const rows = view.units
+      .slice(i, i + UNIT_ROWS_PER_TABLE)
+      .map((u) => [
+        u.name && u.name !== u.code ? `${u.code} — ${truncate(u.name, 40)}` : u.code,
+        ...[u.lead, u.reported, u.done, u.inProgress, u.blocked, u.notStarted, u.overdue].map(String),
+      ]);
+    tables.push(table([header, ...rows], align));
+  }
+  return [
+    ...withTitle(ctx.t('summary.by_unit'), tables),
+    text(ctx.t('summary.units_legend'), { isSubtle: true, size: 'Small', spacing: 'Small' }),
+  ];
+}
+
+function overdueSection(view: SummaryView, ctx: CardContext): CardElement[] {
+  const heading = ctx.t('summary.overdue', { count: view.overdue.length });
+  if (view.overdue.length === 0) return withTitle(heading, [text(ctx.t('summary.overdue_none'))]);
+  return withTitle(
+    heading,
+    view.overdue.map((item) => overdueItem(item, ctx)),
+  );
+}
+
+function blockersSection(view: SummaryView, ctx: CardContext): CardElement[] {
+  const heading = ctx.t('summary.blockers', { count: view.blockers.length });
+  if (view.blockers.length === 0) return withTitle(heading, [text(ctx.t('summary.blockers_none'))]);
+  return withTitle(
+    heading,
+    view.blockers.map((b) => {
+      const who = [
+        `[${b.code}] ${unitLabel(b.unitCode, b.unitName)}`,
+        b.memberName,
+        statusLabel(ctx.locale, b.status),
+      ].join(' · ');
+      const { text: said, cut } = cutKeepingLines(b.text, BLOCKER_TEXT_MAX);
+      const quoted = cut ? `${said}${ctx.t('summary.blocker_more', { code: b.code })}` : said;
+      return container([text(who, { weight: 'Bolder', size: 'Small' }), text(quoted, { spacing: 'None' })], {
+        spacing: 'Small',
+        style: 'emphasis',
+      });
+    }),
+  );
+}
+
+function notReportedSection(view: SummaryView, ctx: CardContext): CardElement[] {
+  const heading = ctx.t('summary.not_reported', { count: view.notReported.length });
+  if (view.notReported.length === 0) return withTitle(heading, [text(ctx.t('summary.not_reported_none'))]);
+  return withTitle(
+    heading,
+    view.notReported.map((unit) => {
+      const codes = unit.taskCodes.slice(0, TASK_CODES_MAX).join(', ');
+      const rest =
+        unit.taskCodes.length > TASK_CODES_MAX
+          ? ` ${ctx.t('summary.more_tasks', { count: unit.taskCodes.length - TASK_CODES_MAX })}`
+          : '';
+      return text(`- ${unitLabel(unit.code, unit.name)}: ${codes}${rest}`, { spacing: 'Small' });
+    }),
+  );
+}
+
+function changeSection(view: SummaryView, ctx: CardContext): CardElement[] {
+  const change = view.change;
+  if (!change) return [];
+  const rows: [string, string][] = STANDING_ORDER.map((standing) => {
+    const before = change.totalsBefore[standing] ?? 0;
+    const now = view.totals[standing] ?? 0;
+    return [standingLabel(ctx.locale, standing), `${before} → ${now} (${signed(now - before)})`];
+  });
+  const newlyDone =
+    change.newlyDone.length > 0
+      ? [
+          text(ctx.t('summary.newly_done', { count: change.newlyDone.length }), { weight: 'Bolder' }),
+          ...change.newlyDone.map((task) =>
+            text(`- [${task.code}] ${truncate(task.content, CONTENT_MAX)}`, { spacing: 'None' }),
+          ),
+        ]
+      : [];
+  return withTitle(capitalize(ctx.t('summary.change', { period: ctx.period(change.previousKey) })), [
+    facts(rows),
+    ...newlyDone,
+  ]);
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
+}

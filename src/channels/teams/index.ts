@@ -1,0 +1,117 @@
+/**
+ * The Microsoft Teams channel (docs/teams.md): a Bot Framework bot on the bot's one HTTP server
+ * (`POST /api/messages`). Every botbuilder import stays in this folder, so moving to the Microsoft 365
+ * Agents SDK (`@microsoft/agents-hosting`, same CloudAdapter / ActivityHandler / TurnContext model)
+ * changes nothing outside it.
+ *
+ * Without an Azure Bot registration (MicrosoftAppId…) the channel is not created, unless
+ * TEAMS_ALLOW_UNAUTHENTICATED=true says so explicitly; then it runs without authentication and
+ * `teamsStartupWarning` is the warning to show.
+ */
+import type { Core } from '../../app/core.ts';
+import type { Settings } from '../../config/settings.ts';
+import type { Locale } from '../../domain/roles.ts';
+import { createAdapter } from './adapter.ts';
+import { createAuthentication, credentialProblems } from './auth.ts';
+import { CardLedger } from './card-ledger.ts';
+import { ConversationStore } from './conversation-store.ts';
+import { tt } from './i18n.ts';
+import { describe, TeamsBot } from './teams-bot.ts';
+import { MESSAGES_PATH, TeamsChannel } from './teams-channel.ts';
+
+export { MESSAGES_PATH, TeamsChannel } from './teams-channel.ts';
+
+export interface TeamsChannelOptions {
+  core: Core;
+  settings: Settings;
+  logger?: (line: string) => void;
+  /** Card instance ids (tests make them predictable); random UUIDs by default. */
+  newCardId?: () => string;
+}
+
+/** Settings that say Teams is meant to run: any part of an Azure Bot registration. */
+function registrationGiven(settings: Settings): boolean {
+  return [settings.MicrosoftAppId, settings.MicrosoftAppPassword, settings.MicrosoftAppTenantId].some((v) =>
+    Boolean(v?.trim()),
+  );
+}
+
+/** Whether the channel would run without authentication (no registration, TEAMS_ALLOW_UNAUTHENTICATED=true). */
+export function teamsRunsUnauthenticated(settings: Settings): boolean {
+  return !registrationGiven(settings) && settings.TEAMS_ALLOW_UNAUTHENTICATED;
+}
+
+/** The start-up warning when Teams runs without authentication (for logs and /readyz), else null. */
+export function teamsStartupWarning(
+  settings: Settings,
+  locale: Locale = settings.DEFAULT_LOCALE,
+): string | null {
+  return teamsRunsUnauthenticated(settings)
+    ? tt(locale, 'teams.startup.unauthenticated', { path: MESSAGES_PATH })
+    : null;
+}
+
+export class TeamsConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      ['Cấu hình Microsoft Teams chưa đủ:', ...problems.map((p) => `  - ${p}`), 'Xem docs/teams.md.'].join(
+        '\n',
+      ),
+    );
+    this.name = 'TeamsConfigError';
+  }
+}
+
+/**
+ * The Teams channel, or null when Teams is not configured. A registration given only in part
+ * (an App ID without its secret or tenant) is an error, said at start-up rather than at the first message.
+ */
+export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel | null {
+  const { core, settings } = options;
+  const log = options.logger ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const unauthenticated = teamsRunsUnauthenticated(settings);
+  if (!registrationGiven(settings) && !unauthenticated) return null;
+  if (!unauthenticated) {
+    const problems = credentialProblems(settings);
+    if (problems.length > 0) throw new TeamsConfigError(problems);
+  }
+
+  const conversations = new ConversationStore(core.deps.db, core.deps.group.id);
+  const afterTurn = new Set<Promise<unknown>>();
+  const later = (label: string, work: () => Promise<unknown>) => {
+    const running: Promise<unknown> = work()
+      .catch((error: unknown) => log(`[teams] ${label} failed: ${describe(error)}`))
+      .finally(() => afterTurn.delete(running));
+    afterTurn.add(running);
+  };
+  const adapter = createAdapter(
+    createAuthentication(settings, unauthenticated),
+    log,
+    settings.DEFAULT_LOCALE,
+  );
+  let channel: TeamsChannel | undefined;
+  const bot = new TeamsBot({
+    core,
+    conversations,
+    ledger: new CardLedger(core.deps.db),
+    defaultLocale: settings.DEFAULT_LOCALE,
+    log,
+    later,
+    postToGroup: (view) => channel!.postToGroup(view),
+    sendPersonal: (aadObjectId, attachments) => channel!.sendPersonal(aadObjectId, attachments),
+    ...(options.newCardId ? { newCardId: options.newCardId } : {}),
+  });
+  channel = new TeamsChannel(
+    {
+      core,
+      adapter,
+      bot,
+      conversations,
+      appId: unauthenticated ? '' : (settings.MicrosoftAppId ?? '').trim(),
+      log,
+      warning: teamsStartupWarning(settings),
+    },
+    afterTurn,
+  );
+  return channel;
+}

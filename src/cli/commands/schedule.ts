@@ -1,0 +1,134 @@
+/**
+ * `da06 schedule preview`: the meetings and rounds the scheduler plans, without sending anything
+ * (`--json` for scripts), and `da06 schedule calendar`: the extra days off and make-up working days
+ * an admin adds for the year, on top of Vietnam's public holidays.
+ */
+import { parseArgs } from 'node:util';
+import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
+import { createCore } from '../../app/core.ts';
+import { todayIn } from '../../domain/period.ts';
+import { WorkingCalendar } from '../../domain/working-days.ts';
+import { zonedInstant } from '../../domain/zoned-time.ts';
+import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { dayOffText } from '../../scheduler/messages.ts';
+import { createScheduler, type PreviewItem } from '../../scheduler/scheduler.ts';
+import { CalendarStore } from '../../store/calendar-store.ts';
+import { type Command, UsageError } from '../context.ts';
+import { table } from '../output.ts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const KIND_LABELS: Record<PreviewItem['kind'], string> = {
+  meeting: 'Họp giao ban',
+  'meeting-reminder': 'Nhắc lịch họp',
+  'round-open': 'Mở đợt báo cáo',
+  'round-reminder': 'Nhắc đơn vị chưa báo cáo',
+  summary: 'Gửi tổng hợp cho Tổ trưởng',
+};
+
+export const schedulePreviewCommand: Command = {
+  path: ['schedule', 'preview'],
+  usage: 'da06 schedule preview [--from YYYY-MM-DD] [--months N] [--json]',
+  summary: 'Xem trước lịch họp giao ban, đợt báo cáo và nhắc nhở sẽ gửi (không gửi gì).',
+  async run(args, context) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        from: { type: 'string' },
+        months: { type: 'string', default: '2' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (values.from !== undefined && !DAY.test(values.from))
+      throw new UsageError('--from phải có dạng YYYY-MM-DD');
+    const months = Number(values.months);
+    if (!Number.isInteger(months) || months < 1 || months > 24)
+      throw new UsageError('--months phải là số nguyên từ 1 đến 24');
+    const settings = context.settings();
+    const app = await context.app();
+    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const timeZone = app.group.timeZone;
+    const from = zonedInstant(values.from ?? todayIn(timeZone, clock.now()), '00:00', timeZone);
+    const scheduler = createScheduler({
+      core: createCore(app, clock),
+      db: app.db,
+      channels: [],
+      clock,
+      settings,
+    });
+    const items = await scheduler.preview(from, months);
+    if (values.json) {
+      context.output.out(JSON.stringify(items, null, 2));
+      return 0;
+    }
+    if (items.length === 0) {
+      context.output.out('Không có lịch nào trong khoảng này.');
+      return 0;
+    }
+    context.output.out(
+      table(
+        ['Thời điểm', 'Việc', 'Kỳ', 'Ghi chú'],
+        items.map((item) => [
+          formatDateTime('vi', item.at, timeZone, { weekday: true }),
+          `${KIND_LABELS[item.kind]}${item.offset ? ` (${item.offset})` : ''}${item.status === 'cancelled' ? ' — đã hủy' : ''}`,
+          item.period ?? item.occurrence,
+          item.note ?? '',
+        ]),
+        90,
+      ),
+    );
+    return 0;
+  },
+};
+
+export const scheduleCalendarCommand: Command = {
+  path: ['schedule', 'calendar'],
+  usage:
+    'da06 schedule calendar [list [--year YYYY]] | add YYYY-MM-DD off|work [ghi chú…] | remove YYYY-MM-DD',
+  summary: 'Ngày nghỉ thêm và ngày làm bù của cơ quan (ngoài các ngày lễ, Tết).',
+  async run(args, context) {
+    const [action = 'list', ...rest] = args;
+    const app = await context.app();
+    const store = new CalendarStore(app.db.client, app.group.id);
+    if (action === 'add') {
+      const [day, kind, ...note] = rest;
+      if (!day || !DAY.test(day) || (kind !== 'off' && kind !== 'work')) {
+        throw new UsageError('Cần ngày (YYYY-MM-DD) và loại: off (nghỉ thêm) hoặc work (làm bù)');
+      }
+      await store.set(day, kind, note.join(' ').trim() || null, 'cli');
+      context.output.out(
+        `Đã ghi ${formatDate('vi', day)}: ${kind === 'off' ? 'ngày nghỉ' : 'ngày làm việc (làm bù)'}.`,
+      );
+      return 0;
+    }
+    if (action === 'remove') {
+      const [day] = rest;
+      if (!day || !DAY.test(day)) throw new UsageError('Cần ngày (YYYY-MM-DD)');
+      const removed = await store.remove(day, 'cli');
+      context.output.out(
+        removed ? `Đã xóa ${formatDate('vi', day)}.` : `Không có ngày ${formatDate('vi', day)} trong lịch.`,
+      );
+      return removed ? 0 : 1;
+    }
+    if (action !== 'list') throw new UsageError(`Không hiểu "${action}"`);
+    const { values } = parseArgs({ args: rest, options: { year: { type: 'string' } } });
+    const days = (await store.list()).filter((d) => !values.year || d.day.startsWith(`${values.year}-`));
+    const calendar = new WorkingCalendar(days);
+    context.output.out(
+      days.length === 0
+        ? 'Chưa có ngày nghỉ thêm hay ngày làm bù nào (các ngày lễ, Tết lấy theo lịch nhà nước).'
+        : table(
+            ['Ngày', 'Loại', 'Ghi chú'],
+            days.map((d) => {
+              const off = calendar.dayOff(d.day);
+              return [
+                formatDate('vi', d.day),
+                d.kind === 'off' ? 'nghỉ' : 'làm bù',
+                off ? dayOffText('vi', off) : (d.note ?? ''),
+              ];
+            }),
+          ),
+    );
+    return 0;
+  },
+};

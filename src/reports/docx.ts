@@ -1,0 +1,758 @@
+/**
+ * The DOCX draft of a period's report, laid out as a Vietnamese administrative report (Nghị định
+ * 30/2020/NĐ-CP, Phụ lục I): a borderless two-column header (issuing body with a short rule, number
+ * "Số: …/BC-TCT" left blank; national heading and motto, place and date), the title "BÁO CÁO" and its
+ * subject, body sections I–IV justified with a first-line indent, the closing line, "Nơi nhận:" and the
+ * signature block "TỔ TRƯỞNG" left blank for signing; then the appendix table on landscape pages.
+ * Times New Roman 12–14 pt on A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; page numbers
+ * centred at the top from page 2.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Header,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type {
+  PeriodTaskRow,
+  RaisedBlocker,
+  ReportPeriodData,
+  UnitWord,
+} from '../domain/report-period-data.ts';
+import type { Locale } from '../domain/roles.ts';
+import {
+  dateText,
+  deadlineText,
+  percentText,
+  periodText,
+  placeDate,
+  rt,
+  standingText,
+  upper,
+} from './i18n.ts';
+import { leadText, type ReportDocument, romanNumeral, tableRows, wordPeriodShown } from './model.ts';
+
+const FONT = 'Times New Roman';
+/** Half-points, as docx sizes are. */
+const PT = (points: number) => points * 2;
+const BODY = PT(14);
+const TEXT_WIDTH = convertMillimetersToTwip(210 - 30 - 15);
+const LANDSCAPE_TEXT_WIDTH = convertMillimetersToTwip(297 - 20 - 20);
+const FIRST_LINE = convertMillimetersToTwip(12.7);
+/** Units listed by name before "và N đơn vị khác". */
+const MAX_UNITS_LISTED = 20;
+
+export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
+  const { locale, data } = doc;
+  const period = periodText(locale, data.period);
+  const title = rt(locale, 'reports.doc.title', { period });
+  const document = new Document({
+    creator: 'da06-bot',
+    title,
+    description: rt(locale, 'reports.doc.subject', { period }),
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+              header: convertMillimetersToTwip(10),
+              footer: convertMillimetersToTwip(10),
+            },
+          },
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        children: [
+          headerTable(doc),
+          ...titleBlock(locale, period),
+          ...intro(doc, period),
+          ...resultsSection(doc),
+          ...behindSection(doc),
+          ...blockersSection(doc),
+          ...nextMonthSection(doc),
+          body(rt(locale, 'reports.doc.closing', { period }), { keepNext: true }),
+          signatureTable(doc),
+        ],
+      },
+      {
+        properties: {
+          page: {
+            size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(20),
+              right: convertMillimetersToTwip(20),
+              header: convertMillimetersToTwip(10),
+              footer: convertMillimetersToTwip(10),
+            },
+          },
+        },
+        headers: { default: pageNumberHeader() },
+        children: appendix(doc),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  underline?: boolean;
+}
+
+function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    bold: style.bold,
+    italics: style.italics,
+    size: style.size,
+    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
+  });
+}
+
+/** A body paragraph: justified, first-line indent, 6 pt before, 1.15 lines. */
+function body(
+  text: string | ParagraphChild[],
+  options: { keepNext?: boolean; indent?: boolean } = {},
+): Paragraph {
+  return new Paragraph({
+    children: typeof text === 'string' ? [run(text)] : text,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: options.indent === false ? undefined : { firstLine: FIRST_LINE },
+    spacing: { before: 120, after: 0, line: 276, lineRule: LineRuleType.AUTO },
+    keepNext: options.keepNext,
+  });
+}
+
+function heading(text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, { bold: true })],
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+    spacing: { before: 240, after: 0, line: 276, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+  });
+}
+
+function subheading(text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, { bold: true })],
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+    spacing: { before: 160, after: 0, line: 276, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+  });
+}
+
+function centered(
+  text: string,
+  style: RunStyle = {},
+  spacing: { before?: number; after?: number } = {},
+): Paragraph {
+  return new Paragraph({ children: [run(text, style)], alignment: AlignmentType.CENTER, spacing });
+}
+
+/** A short centred rule (Nghị định 30: 1/3–1/2 of the line above), drawn as a paragraph's bottom border. */
+function shortRule(cellWidth: number, ruleWidth: number): Paragraph {
+  const side = Math.max(0, Math.round((cellWidth - ruleWidth) / 2));
+  return new Paragraph({
+    children: [],
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    run: { size: PT(2) },
+  });
+}
+
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: PT(13) })],
+      }),
+    ],
+  });
+}
+
+function noBorderCell(children: Paragraph[], width: number): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header, title, introduction
+
+function headerTable(doc: ReportDocument): Table {
+  const { locale } = doc;
+  const left = convertMillimetersToTwip(63);
+  const right = TEXT_WIDTH - left;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          noBorderCell(
+            [
+              centered(rt(locale, 'reports.doc.parent'), { size: PT(12) }),
+              centered(rt(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
+              shortRule(left, convertMillimetersToTwip(22)),
+            ],
+            left,
+          ),
+          noBorderCell(
+            [
+              centered(rt(locale, 'reports.doc.nation'), { bold: true, size: PT(12) }),
+              centered(rt(locale, 'reports.doc.motto'), { bold: true, size: PT(13), underline: true }),
+            ],
+            right,
+          ),
+        ],
+      }),
+      new TableRow({
+        children: [
+          noBorderCell([centered(rt(locale, 'reports.doc.number'), { size: PT(13) }, { before: 120 })], left),
+          noBorderCell(
+            [centered(placeDate(locale, doc.issuedOn), { italics: true, size: PT(14) }, { before: 120 })],
+            right,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+function titleBlock(locale: Locale, period: string): Paragraph[] {
+  return [
+    centered(rt(locale, 'reports.doc.kind'), { bold: true, size: PT(14) }, { before: 360 }),
+    centered(rt(locale, 'reports.doc.subject', { period }), { bold: true, size: PT(14) }),
+    shortRule(TEXT_WIDTH, convertMillimetersToTwip(40)),
+    new Paragraph({ children: [], spacing: { before: 120 } }),
+  ];
+}
+
+function intro(doc: ReportDocument, period: string): Paragraph[] {
+  const { locale, data } = doc;
+  const date = dateText(locale, data.asOf);
+  if (doc.plans.length === 0) return [body(rt(locale, 'reports.doc.intro_no_plan', { period, date }))];
+  const plans = doc.plans
+    .map((plan) =>
+      plan.issuedOn
+        ? rt(locale, 'reports.doc.plan_ref_dated', {
+            title: plan.title,
+            number: plan.number,
+            date: dateText(locale, plan.issuedOn),
+          })
+        : rt(locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
+    )
+    .join('; ');
+  return [body(rt(locale, 'reports.doc.intro', { plans, period, date }))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// I. Results
+
+function resultsSection(doc: ReportDocument): (Paragraph | Table)[] {
+  const { locale, data } = doc;
+  const out: (Paragraph | Table)[] = [heading(rt(locale, 'reports.doc.s1'))];
+  if (data.taskCount === 0) return [...out, body(rt(locale, 'reports.doc.s1.no_tasks'))];
+  out.push(
+    body(
+      rt(locale, 'reports.doc.s1.overview', {
+        count: data.taskCount,
+        ...data.totals,
+        donePercent: percentText(locale, (data.totals.done / data.taskCount) * 100),
+      }),
+    ),
+  );
+  if (!data.hasReports) {
+    out.push(body(rt(locale, 'reports.doc.s1.no_reports', { period: periodText(locale, data.period) })));
+    return out;
+  }
+  out.push(
+    body(
+      rt(locale, 'reports.doc.s1.reporting', {
+        reports: data.reportCount,
+        units: data.reportingUnits,
+        late: data.lateReports,
+      }),
+    ),
+  );
+  if (doc.chart) out.push(...chartBlock(doc));
+  if (data.period.kind !== 'month') out.push(body(rt(locale, 'reports.doc.s1.aggregate')));
+  const titled = groupTitles(data);
+  data.groups.forEach((group, i) => {
+    if (titled) out.push(subheading(`${i + 1}. ${groupTitle(doc, group)}`));
+    for (const task of group.tasks) out.push(...taskBlock(doc, task));
+  });
+  return out;
+}
+
+/** Groups get titles unless the plan has no section rows at all. */
+function groupTitles(data: ReportPeriodData): boolean {
+  return data.groups.length > 1 || (data.groups[0] !== undefined && data.groups[0].section !== null);
+}
+
+/** The plan's section row; the plan's number in front when the report covers several plans. */
+function groupTitle(doc: ReportDocument, group: ReportPeriodData['groups'][number]): string {
+  const prefix = doc.plans.length > 1 ? `${group.planNumber}: ` : '';
+  return `${prefix}${group.section ?? rt(doc.locale, 'reports.doc.other_tasks')}`;
+}
+
+function chartBlock(doc: ReportDocument): Paragraph[] {
+  const chart = doc.chart!;
+  // 150 mm wide (docx sizes images in pixels at 96 to the inch): with its caption the chart then fits
+  // under the opening paragraphs on the first page.
+  const width = Math.round((150 / 25.4) * 96);
+  const height = Math.round((chart.height / chart.width) * width);
+  const caption = rt(doc.locale, 'reports.doc.chart_caption');
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 160 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width, height },
+          altText: { name: 'chart', title: caption, description: chart.altText },
+        }),
+      ],
+    }),
+    centered(caption, { italics: true, size: PT(12) }, { before: 60, after: 120 }),
+  ];
+}
+
+function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
+  const { locale, data } = doc;
+  const meta = rt(locale, 'reports.doc.task_meta', {
+    lead: inline(leadText(task)),
+    deadline: inline(deadlineText(locale, task.deadline)),
+  });
+  const standing = rt(
+    locale,
+    task.percent === null ? 'reports.doc.task_standing' : 'reports.doc.task_standing_percent',
+    {
+      standing: standingText(locale, task.standing),
+      percent: task.percent ?? '',
+    },
+  );
+  const silent = unique(task.leadUnits).filter(
+    (unit) => !task.words.some((w) => w.unitCode === unit) && !task.carriedDone.includes(unit),
+  );
+  const partlySilent = silent.length > 0 && silent.length < unique(task.leadUnits).length;
+  const out = [
+    body(
+      [
+        run(`${rt(locale, 'reports.doc.task', { code: task.code })} `, { bold: true }),
+        run(`${inline(task.content)} ${meta} `),
+        run(standing, { italics: true }),
+      ],
+      { keepNext: task.words.length + task.carriedDone.length > 0 || partlySilent },
+    ),
+  ];
+  for (const word of task.words) out.push(...wordLines(doc, word, data));
+  for (const unit of task.carriedDone) {
+    out.push(body(`- ${rt(locale, 'reports.doc.carried_done', { unit: unitLabel(data, unit) })}`));
+  }
+  if (partlySilent) {
+    out.push(body(`- ${rt(locale, 'reports.doc.leads_missing', { units: listUnits(locale, silent) })}`));
+  }
+  return out;
+}
+
+/** Text of the plan or of a unit placed inside a sentence: without its own final full stop. */
+export function inline(text: string): string {
+  return text.trim().replace(/[\s.;,]+$/u, '');
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** "- Trung tâm Công nghệ thông tin (Nguyễn Thị Lan): “…”", then its kiến nghị. */
+function wordLines(doc: ReportDocument, word: UnitWord, data: ReportPeriodData): Paragraph[] {
+  const { locale } = doc;
+  const details = [word.memberName];
+  if (wordPeriodShown(data, word)) details.push(periodText(locale, word.periodKey));
+  if (word.late) details.push(rt(locale, 'reports.doc.late_mark'));
+  const source = rt(locale, 'reports.doc.word_source', { unit: word.unitName, details: details.join(', ') });
+  const lines = [body([run('- '), run(source, { bold: true }), run(': '), ...quoted(word.done)])];
+  const blockers = word.blockers?.trim();
+  if (blockers) {
+    lines.push(
+      body([run(`${rt(locale, 'reports.doc.word_blockers')} `, { italics: true }), ...quoted(blockers)]),
+    );
+  }
+  return lines;
+}
+
+/** Members' words in quotation marks, kept whole, line breaks kept. */
+function quoted(text: string): TextRun[] {
+  const lines = text.trim().split(/\r?\n/);
+  return lines.map(
+    (line, i) =>
+      new TextRun({
+        text: `${i === 0 ? '“' : ''}${line}${i === lines.length - 1 ? '”' : ''}`,
+        italics: true,
+        break: i === 0 ? undefined : 1,
+      }),
+  );
+}
+
+function unitLabel(data: ReportPeriodData, code: string): string {
+  return data.units.find((u) => u.code === code)?.name ?? code;
+}
+
+function listUnits(locale: Locale, codes: string[]): string {
+  const shown = codes.slice(0, MAX_UNITS_LISTED).join(', ');
+  return codes.length > MAX_UNITS_LISTED
+    ? `${shown} ${rt(locale, 'reports.doc.and_more', { count: codes.length - MAX_UNITS_LISTED })}`
+    : shown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// II. Behind schedule
+
+function behindSection(doc: ReportDocument): Paragraph[] {
+  const { locale, data } = doc;
+  const date = dateText(locale, data.asOf);
+  const out = [heading(rt(locale, 'reports.doc.s2'))];
+  if (data.overdue.length === 0) {
+    out.push(body(rt(locale, 'reports.doc.s2.overdue_none', { date })));
+  } else {
+    out.push(
+      body(rt(locale, 'reports.doc.s2.overdue_intro', { date, count: data.overdue.length }), {
+        keepNext: true,
+      }),
+    );
+    data.overdue.forEach((task, i) => {
+      const text = rt(locale, 'reports.doc.s2.item', {
+        code: task.code,
+        content: inline(task.content),
+        lead: inline(leadText(task)),
+        due: dateText(locale, task.deadline.due!),
+        days: task.daysOverdue!,
+        standing: standingText(locale, task.standing),
+      });
+      out.push(body([run(`${i + 1}. `, { bold: true }), run(text)], { keepNext: true }));
+      const leadWords = task.words.filter((w) => w.role === 'lead');
+      if (leadWords.length === 0) {
+        out.push(body([run(rt(locale, 'reports.doc.s2.no_reason'), { italics: true })]));
+        return;
+      }
+      out.push(body([run(rt(locale, 'reports.doc.s2.reason'), { italics: true })], { keepNext: true }));
+      for (const word of leadWords) {
+        const reason = word.blockers?.trim() || word.done.trim();
+        const source = rt(locale, 'reports.doc.word_source', {
+          unit: word.unitName,
+          details: [word.memberName, periodText(locale, word.periodKey)].join(', '),
+        });
+        out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(reason)]));
+      }
+    });
+  }
+  if (data.taskCount === 0) return out;
+  if (data.notReported.length === 0) {
+    out.push(body(rt(locale, 'reports.doc.s2.all_reported')));
+    return out;
+  }
+  out.push(
+    body(rt(locale, 'reports.doc.s2.not_reported', { count: data.notReported.length }), { keepNext: true }),
+  );
+  for (const group of silentGroups(data)) {
+    const units =
+      group.units.length <= 5
+        ? group.units.map((u) => (u.name !== u.code ? `${u.name} (${u.code})` : u.code)).join('; ')
+        : rt(locale, 'reports.doc.s2.units_count', {
+            count: group.units.length,
+            units: listUnits(
+              locale,
+              group.units.map((u) => u.code),
+            ),
+          });
+    out.push(
+      body(`- ${rt(locale, 'reports.doc.s2.not_reported_item', { codes: group.codes.join(', '), units })}`),
+    );
+  }
+  return out;
+}
+
+/** Units that did not report, grouped by the tasks they owe, in plan order. */
+function silentGroups(
+  data: ReportPeriodData,
+): { codes: string[]; units: { code: string; name: string }[] }[] {
+  const order = new Map(data.tasks.map((task, i) => [task.code, i]));
+  const groups = new Map<string, { codes: string[]; units: { code: string; name: string }[] }>();
+  for (const unit of data.notReported) {
+    const key = unit.taskCodes.join(',');
+    const group = groups.get(key);
+    if (group) group.units.push(unit);
+    else groups.set(key, { codes: unit.taskCodes, units: [unit] });
+  }
+  const first = (codes: string[]) => Math.min(...codes.map((c) => order.get(c) ?? 0));
+  return [...groups.values()].sort(
+    (a, b) => first(a.codes) - first(b.codes) || b.codes.length - a.codes.length,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// III. Blockers and requests
+
+function blockersSection(doc: ReportDocument): Paragraph[] {
+  const { locale, data } = doc;
+  const out = [heading(rt(locale, 'reports.doc.s3'))];
+  if (data.blockers.length === 0) return [...out, body(rt(locale, 'reports.doc.s3.none'))];
+  out.push(body(rt(locale, 'reports.doc.s3.intro'), { keepNext: true }));
+  const byTask = new Map<number, RaisedBlocker[]>();
+  for (const blocker of data.blockers) {
+    const list = byTask.get(blocker.taskId);
+    if (list) list.push(blocker);
+    else byTask.set(blocker.taskId, [blocker]);
+  }
+  let n = 0;
+  for (const blockers of byTask.values()) {
+    const first = blockers[0]!;
+    n++;
+    out.push(
+      body(
+        [
+          run(`${n}. `, { bold: true }),
+          run(rt(locale, 'reports.doc.s3.task', { code: first.code, content: inline(first.content) })),
+        ],
+        {
+          keepNext: true,
+        },
+      ),
+    );
+    for (const blocker of blockers) {
+      const source = rt(locale, 'reports.doc.s3.source', {
+        unit: blocker.unitName,
+        member: blocker.memberName,
+        periods: blocker.periodKeys.map((key) => periodText(locale, key)).join(', '),
+      });
+      out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(blocker.text)]));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IV. Next month
+
+function nextMonthSection(doc: ReportDocument): Paragraph[] {
+  const { locale, data } = doc;
+  const next = periodText(locale, data.next.period);
+  const out = [heading(rt(locale, 'reports.doc.s4', { period: upper(next) }))];
+  const { dueNext, overdue, recurring } = data.next;
+  if (dueNext.length + overdue.length + recurring.length === 0)
+    return [...out, body(rt(locale, 'reports.doc.s4.none'))];
+  out.push(body(rt(locale, 'reports.doc.s4.intro', { date: dateText(locale, data.asOf) })));
+  const list = (titleKey: string, tasks: PeriodTaskRow[], n: number) => {
+    if (tasks.length === 0) return;
+    out.push(subheading(`${n}. ${rt(locale, titleKey, { period: next })}`));
+    for (const task of tasks) {
+      out.push(
+        body(
+          `- ${rt(locale, 'reports.doc.s4.item', {
+            code: task.code,
+            content: inline(task.content),
+            lead: inline(leadText(task)),
+            deadline: inline(deadlineText(locale, task.deadline)),
+          })}`,
+        ),
+      );
+    }
+  };
+  let n = 0;
+  const lists: [string, PeriodTaskRow[]][] = [
+    ['reports.doc.s4.due', dueNext],
+    ['reports.doc.s4.overdue', overdue],
+    ['reports.doc.s4.recurring', recurring],
+  ];
+  for (const [key, tasks] of lists) if (tasks.length > 0) list(key, tasks, ++n);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recipients and signature
+
+function signatureTable(doc: ReportDocument): Table {
+  const { locale } = doc;
+  const left = convertMillimetersToTwip(80);
+  const right = TEXT_WIDTH - left;
+  const recipients = rt(locale, 'reports.doc.recipient_lines').split('\n');
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          noBorderCell(
+            [
+              new Paragraph({
+                children: [
+                  run(rt(locale, 'reports.doc.recipients'), { bold: true, italics: true, size: PT(12) }),
+                ],
+                spacing: { before: 240 },
+              }),
+              ...recipients.map((line) => new Paragraph({ children: [run(line, { size: PT(11) })] })),
+            ],
+            left,
+          ),
+          noBorderCell(
+            [
+              centered(rt(locale, 'reports.doc.signer'), { bold: true, size: PT(14) }, { before: 240 }),
+              ...Array.from({ length: 5 }, () => new Paragraph({ children: [] })),
+              centered(doc.signer ?? '', { bold: true, size: PT(14) }),
+            ],
+            right,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appendix
+
+const APPENDIX_COLUMNS_MM = [11, 72, 32, 26, 25, 16, 75] as const;
+
+function appendix(doc: ReportDocument): (Paragraph | Table)[] {
+  const { locale, data } = doc;
+  const period = periodText(locale, data.period);
+  const head = [
+    centered(rt(locale, 'reports.doc.appendix'), { bold: true, size: PT(14) }),
+    centered(rt(locale, 'reports.doc.appendix_title', { period: upper(period) }), {
+      bold: true,
+      size: PT(13),
+    }),
+    centered(rt(locale, 'reports.doc.appendix_ref', { date: dateText(locale, doc.issuedOn) }), {
+      italics: true,
+      size: PT(13),
+    }),
+    shortRule(LANDSCAPE_TEXT_WIDTH, convertMillimetersToTwip(40)),
+    new Paragraph({ children: [], spacing: { before: 120 } }),
+  ];
+  if (data.taskCount === 0) return [...head, body(rt(locale, 'reports.doc.appendix_no_tasks'))];
+  if (!data.hasReports) return [...head, body(rt(locale, 'reports.doc.appendix_no_reports', { period }))];
+  return [...head, appendixTable(doc)];
+}
+
+function appendixTable(doc: ReportDocument): Table {
+  const { locale, data } = doc;
+  const total = APPENDIX_COLUMNS_MM.reduce((a, b) => a + b, 0);
+  const widths = APPENDIX_COLUMNS_MM.map((mm) => Math.floor((mm / total) * LANDSCAPE_TEXT_WIDTH));
+  const headers = ['tt', 'content', 'lead', 'deadline', 'standing', 'percent', 'words'].map((c) =>
+    rt(locale, `reports.col.${c}`),
+  );
+  const cell = (paragraphs: Paragraph[], i: number, options: { columnSpan?: number } = {}) =>
+    new TableCell({
+      children: paragraphs,
+      width: {
+        size: options.columnSpan ? widths.reduce((a, b) => a + b, 0) : widths[i]!,
+        type: WidthType.DXA,
+      },
+      columnSpan: options.columnSpan,
+      verticalAlign: VerticalAlign.TOP,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    });
+  const text = (value: string, style: RunStyle & { align?: 'center' | 'left' | 'justify' } = {}) =>
+    new Paragraph({
+      children: [run(value, { size: PT(12), ...style })],
+      alignment:
+        style.align === 'center'
+          ? AlignmentType.CENTER
+          : style.align === 'justify'
+            ? AlignmentType.JUSTIFIED
+            : AlignmentType.LEFT,
+    });
+
+  const rows: TableRow[] = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: headers.map((h, i) => cell([text(h, { bold: true, align: 'center' })], i)),
+    }),
+  ];
+  const tableRowsByTask = new Map(tableRows(data, locale).map((row, i) => [data.tasks[i]!.taskId, row]));
+  data.groups.forEach((group, g) => {
+    if (groupTitles(data)) {
+      const title = `${romanNumeral(g + 1)}. ${groupTitle(doc, group)}`;
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [cell([text(title, { bold: true })], 0, { columnSpan: widths.length })],
+        }),
+      );
+    }
+    for (const task of group.tasks) {
+      const row = tableRowsByTask.get(task.taskId)!;
+      const words = row.words.flatMap((w) =>
+        w
+          .split('\n')
+          .map((line) => new Paragraph({ children: [run(line, { size: PT(11) })], spacing: { after: 40 } })),
+      );
+      const size = row.content.length + row.words.reduce((sum, w) => sum + w.length, 0);
+      rows.push(
+        new TableRow({
+          cantSplit: size < 1500,
+          children: [
+            cell([text(row.tt, { align: 'center' })], 0),
+            cell([text(row.content, { align: 'justify' })], 1),
+            cell([text(row.lead)], 2),
+            cell([text(row.deadline, { align: 'center' })], 3),
+            cell([text(row.standing, { align: 'center' })], 4),
+            cell([text(row.percent === null ? '' : String(row.percent), { align: 'center' })], 5),
+            cell(words.length > 0 ? words : [text('')], 6),
+          ],
+        }),
+      );
+    }
+  });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows,
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * The composition root: builds the core, the configured channels (Slack, Teams, the terminal), the
+ * scheduler and the one HTTP server, and stops them in order on SIGTERM. `da06 start` calls it.
+ */
+import type { Clock } from '../app/clock.ts';
+import { type Core, createCore } from '../app/core.ts';
+import type { App } from '../app/open-app.ts';
+import type { View } from '../app/views.ts';
+import type { Channel, Recipient } from '../channels/channel.ts';
+import { createSlackChannel } from '../channels/slack/index.ts';
+import { createTeamsChannel, teamsStartupWarning } from '../channels/teams/index.ts';
+import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
+import type { Settings } from '../config/settings.ts';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
+import { healthRoutes } from '../server/health-routes.ts';
+import { createHttpServer, type HttpServer } from '../server/http-server.ts';
+import type { Logger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { checkReadiness } from './readiness.ts';
+
+export interface BotOptions {
+  app: App;
+  settings: Settings;
+  clock: Clock;
+  logger: Logger;
+  /** Where the terminal chat shows proactive messages; null when no terminal chat runs. */
+  terminal: { deliver(view: View, recipient: Recipient): void } | null;
+  /** Run the scheduler's loop in this process (off for a piped terminal session; SCHEDULER_ENABLED=false removes it). */
+  scheduler: boolean;
+  /** Listen on PORT even with no chat platform (health and metrics only). */
+  http: boolean;
+}
+
+export interface RunningBot {
+  core: Core;
+  channels: Channel[];
+  scheduler: Scheduler | null;
+  /** The port the HTTP server listens on, or null when none runs. */
+  port: number | null;
+  metrics: Metrics;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Whether any chat platform is configured (then `npm start` serves it instead of the terminal). */
+export function platformConfigured(settings: Settings): boolean {
+  return (
+    slackConfigured(settings) || Boolean(settings.MicrosoftAppId) || settings.TEAMS_ALLOW_UNAUTHENTICATED
+  );
+}
+
+/** A bot token plus either the signing secret (HTTP mode) or an app-level token (Socket Mode). */
+function slackConfigured(settings: Settings): boolean {
+  return Boolean(settings.SLACK_BOT_TOKEN && (settings.SLACK_SIGNING_SECRET || settings.SLACK_APP_TOKEN));
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { app, settings, clock, logger } = options;
+  const core = createCore(app, clock);
+  const log = (line: string) => logger.info(line);
+  const channels: Channel[] = [];
+  if (slackConfigured(settings)) channels.push(createSlackChannel({ core, settings, logger: log }));
+  const teams = createTeamsChannel({ core, settings, logger: log });
+  if (teams) channels.push(teams);
+  const terminal = options.terminal;
+  if (terminal) channels.push(new TerminalChannel((view, recipient) => terminal.deliver(view, recipient)));
+  const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);
+  for (const warning of warnings) logger.warn(warning);
+
+  const metrics = new Metrics();
+  metrics.watchOutbox(() => outboxState(app));
+  let server: HttpServer | null = null;
+  let port: number | null = null;
+  const routes = channels.flatMap((channel) => channel.routes);
+  if (routes.length > 0 || options.http) {
+    server = createHttpServer(
+      [
+        ...healthRoutes({
+          readiness: () => checkReadiness(app.db, warnings),
+          metrics: async () => ({
+            contentType: metrics.registry.contentType,
+            body: await metrics.registry.metrics(),
+          }),
+        }),
+        ...routes,
+      ],
+      (error) => logger.error({ err: error }, 'request failed'),
+      metrics,
+    );
+    port = await server.listen(settings.PORT);
+    logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
+  }
+  for (const channel of channels) await channel.start();
+
+  let scheduler: Scheduler | null = null;
+  if (settings.SCHEDULER_ENABLED) {
+    scheduler = createScheduler({
+      core,
+      db: app.db,
+      channels,
+      clock,
+      settings,
+      logger,
+      drain: { onSent: (row) => metrics.messagesSent.inc({ channel: row.channel }) },
+    });
+    core.useScheduler(scheduler);
+    // A piped terminal session keeps the scheduler for `meeting` and `remind now` but runs no loop.
+    if (options.scheduler) await scheduler.start();
+  }
+
+  let stopped: Promise<void> | null = null;
+  return {
+    core,
+    channels,
+    scheduler,
+    port,
+    metrics,
+    /** Stops taking requests, lets those in flight finish, releases outbox claims, closes the database. */
+    stop: (graceMs = 10_000) => {
+      stopped ??= (async () => {
+        const closing = server?.close(graceMs);
+        await scheduler?.stop();
+        await Promise.allSettled(channels.map((channel) => channel.stop()));
+        await closing;
+        await app.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function outboxState(app: App) {
+  const [pending, failed, oldest] = await Promise.all([
+    app.db.client.outboxMessage.count({ where: { status: { in: ['pending', 'claimed'] } } }),
+    app.db.client.outboxMessage.count({ where: { status: 'failed' } }),
+    app.db.client.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  const age = oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0;
+  return { pending, failed, oldestPendingSeconds: Math.max(0, age) };
+}

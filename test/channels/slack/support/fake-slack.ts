@@ -1,0 +1,249 @@
+/**
+ * A fake Slack Web API on 127.0.0.1: records every call (method, parameters, token), every POST to
+ * a response_url and every file sent to an upload URL (files.uploadV2: files.getUploadURLExternal →
+ * POST to the upload_url it returned → files.completeUploadExternal), answers like Slack, and can be
+ * told to answer the next calls of a method with a 429 (Retry-After), a 5xx or a platform error. The
+ * process edge, not a mock inside the process.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeSocketMode } from './fake-socket.ts';
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  token: string | null;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** Bytes POSTed to an upload_url handed out by files.getUploadURLExternal. */
+export interface UploadPost {
+  fileId: string;
+  /** The file's bytes (the multipart part's content, or the raw body). */
+  bytes: Buffer;
+  at: number;
+}
+
+/** A file as files.uploadV2 left it: announced, sent, then shared (or not yet). */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  length: number;
+  /** The screen-reader description given to files.getUploadURLExternal (`alt_txt`, or the SDK's `alt_text`). */
+  altText: string | null;
+  bytes: Buffer | null;
+  title: string | null;
+  /** From files.completeUploadExternal: where it was shared and with what message. */
+  channelId: string | null;
+  initialComment: string | null;
+  completed: boolean;
+}
+
+export type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+
+/** Parameters the Web API client sends JSON-encoded inside the form. */
+const JSON_PARAMS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly uploads: UploadPost[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | null = null;
+  /** Socket Mode's WebSocket end, once started. */
+  socketMode: FakeSocketMode | null = null;
+  private port = 0;
+  private counter = 0;
+  private fileCounter = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** The next `times` calls of `method` fail this way. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Every file of files.uploadV2, in the order files.getUploadURLExternal announced them. */
+  uploadedFiles(): UploadedFile[] {
+    const completions = this.callsOf('files.completeUploadExternal');
+    return this.callsOf('files.getUploadURLExternal').map((call, index) => {
+      const id = `F${String(index + 1).padStart(4, '0')}`;
+      const done = completions.find((c) =>
+        (c.params.files as Array<{ id: string }>).some((f) => f.id === id),
+      );
+      const entry = (done?.params.files as Array<{ id: string; title?: string }> | undefined)?.find(
+        (f) => f.id === id,
+      );
+      const alt = call.params.alt_txt ?? call.params.alt_text;
+      return {
+        id,
+        filename: String(call.params.filename),
+        length: Number(call.params.length),
+        altText: typeof alt === 'string' ? alt : null,
+        bytes: this.uploads.find((u) => u.fileId === id)?.bytes ?? null,
+        title: entry?.title ?? null,
+        channelId: typeof done?.params.channel_id === 'string' ? done.params.channel_id : null,
+        initialComment: typeof done?.params.initial_comment === 'string' ? done.params.initial_comment : null,
+        completed: done !== undefined,
+      };
+    });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.uploads.length = 0;
+    this.fileCounter = 0;
+    this.failures.clear();
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.handle(request).then(({ status, headers, body }) => {
+        response
+          .writeHead(status, { 'content-type': 'application/json', ...headers })
+          .end(JSON.stringify(body));
+      });
+    });
+    this.socketMode = new FakeSocketMode(this.server);
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.socketMode?.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Polls until `predicate` holds (every 20 ms, at most `timeoutMs`). */
+  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  waitForCall(method: string, predicate: (call: ApiCall) => boolean = () => true, timeoutMs = 5000) {
+    return this.waitFor(
+      () => this.calls.find((call) => call.method === method && predicate(call)),
+      timeoutMs,
+    );
+  }
+
+  waitForResponse(predicate: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000) {
+    return this.waitFor(() => this.responses.find(predicate), timeoutMs);
+  }
+
+  private async handle(request: IncomingMessage) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const raw = body.toString('utf8');
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/upload/')) {
+      const fileId = path.slice('/upload/'.length);
+      const type = String(request.headers['content-type'] ?? '');
+      this.uploads.push({ fileId, bytes: await uploadedBytes(body, type), at: Date.now() });
+      return { status: 200, headers: {}, body: { ok: true } };
+    }
+    if (path.startsWith('/response/')) {
+      this.responses.push({ path, body: JSON.parse(raw || '{}'), at: Date.now() });
+      return { status: 200, headers: {}, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const params: Record<string, unknown> = {};
+    const type = String(request.headers['content-type'] ?? '');
+    if (type.includes('application/json')) Object.assign(params, JSON.parse(raw || '{}'));
+    else {
+      for (const [key, value] of new URLSearchParams(raw))
+        params[key] = JSON_PARAMS.has(key) ? JSON.parse(value) : value;
+    }
+    const auth = String(request.headers.authorization ?? '');
+    this.calls.push({ method, params, token: auth.replace(/^Bearer /, '') || null, at: Date.now() });
+    const failure = this.failures.get(method)?.shift();
+    if (failure && 'status' in failure) {
+      const headers: Record<string, string> =
+        failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {};
+      return {
+        status: failure.status,
+        headers,
+        body: { ok: false, error: failure.status === 429 ? 'ratelimited' : 'server' },
+      };
+    }
+    if (failure) return { status: 200, headers: {}, body: { ok: false, error: failure.error } };
+    return { status: 200, headers: {}, body: this.answer(method, params) };
+  }
+
+  private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    const n = ++this.counter;
+    switch (method) {
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(params.users)}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: params.channel, ts: `1718850000.${String(n).padStart(6, '0')}` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1718850000.${String(n).padStart(6, '0')}` };
+      case 'views.open':
+      case 'views.update':
+      case 'views.push':
+      case 'views.publish':
+        return { ok: true, view: { ...(params.view as object), id: `V${n}`, hash: `hash${n}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++this.fileCounter).padStart(4, '0')}`;
+        return { ok: true, file_id: id, upload_url: `http://127.0.0.1:${this.port}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return {
+          ok: true,
+          files: (params.files as Array<{ id: string; title?: string }>).map((f) => ({
+            id: f.id,
+            title: f.title ?? '',
+          })),
+        };
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=t${n}` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** The file in an upload POST: the first file part of a multipart body, else the body as it came. */
+async function uploadedBytes(body: Buffer, type: string): Promise<Buffer> {
+  if (!type.includes('multipart/form-data')) return body;
+  const form = await new Request('http://upload.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body,
+  }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+  }
+  return body;
+}
