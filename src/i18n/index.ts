@@ -309,3 +309,25 @@ function localizeValue(locale: Locale, name: string, value: string): string {
   if (name === 'role' && isRole(value)) return roleLabel(locale, value);
   return value;
 }
+
+/**
+ * The facts a reminder shows under each task, in every channel: lead units, the deadline with its
+ * last day, and the task's standing.
+ */
+export function reminderTaskFacts(
+  locale: Locale,
+  task: { leadUnits: string[]; deadline: { text: string; due: string | null }; standing: TaskStanding },
+): string[] {
+  const written = task.deadline.text.trim() || t(locale, 'deadline.missing');
+  const deadline = task.deadline.due
+    ? t(locale, 'deadline.label', {
+        text: written,
+        detail: t(locale, 'deadline.due', { date: formatDate(locale, task.deadline.due) }),
+      })
+    : written;
+  return [
+    t(locale, 'tasks.lead_units', { units: task.leadUnits.join(', ') || '—' }),
+    t(locale, 'tasks.deadline', { deadline }),
+    standingLabel(locale, task.standing),
+  ];
+}

@@ -1,27 +1,10 @@
 /** The commands, one per line; the administration commands only for admins. */
+import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP } from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
 import type { SlackContext } from '../i18n.ts';
 import { context, esc, header, type KnownBlock, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
-
-/** The terminal's list without `/da06 as` (a terminal-only command). */
-const MEMBER_COMMANDS = [
-  'help.cmd.tasks',
-  'help.cmd.report',
-  'help.cmd.summary',
-  'help.cmd.overdue',
-  'help.cmd.meeting',
-  'help.cmd.help',
-] as const;
-
-const ADMIN_COMMANDS = [
-  'help.cmd.members_add',
-  'help.cmd.members_link',
-  'help.cmd.members_role',
-  'help.cmd.members_deactivate',
-  'help.cmd.members_list',
-] as const;
 
 export function renderHelp(view: HelpView, ctx: SlackContext): Rendered {
   const title = ctx.t('help.title');
@@ -35,11 +18,19 @@ export function renderHelp(view: HelpView, ctx: SlackContext): Rendered {
     });
     blocks.push(context(esc(who)));
   }
-  blocks.push(...sections(MEMBER_COMMANDS.map((key) => `• ${esc(ctx.t(key))}`)));
+  blocks.push(...sections(MEMBER_HELP.map((key) => `• ${esc(ctx.t(key))}`)));
+  if (view.chair) {
+    blocks.push(
+      ...sections(
+        CHAIR_HELP.map((key) => `• ${esc(ctx.t(key))}`),
+        `*${esc(ctx.t('help.chair_title'))}*`,
+      ),
+    );
+  }
   if (view.admin) {
     blocks.push(
       ...sections(
-        ADMIN_COMMANDS.map((key) => `• ${esc(ctx.t(key))}`),
+        ADMIN_HELP.map((key) => `• ${esc(ctx.t(key))}`),
         `*${esc(ctx.t('help.admin_title'))}*`,
       ),
     );

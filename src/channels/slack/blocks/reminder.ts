@@ -4,7 +4,7 @@
  * buttons ("Cập nhật tiến độ", "Đã hoàn thành", "Nhắc lại sau").
  */
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
-import { standingLabel } from '../../../i18n/index.ts';
+import { reminderTaskFacts } from '../../../i18n/index.ts';
 import type { SlackContext } from '../i18n.ts';
 import { taskButtons, taskLine } from './common.ts';
 import { clip, esc, header, type KnownBlock, section, sections } from './kit.ts';
@@ -40,18 +40,7 @@ export function renderReminder(view: ReminderView, ctx: SlackContext): Rendered 
 }
 
 function taskText(task: ReminderTask, ctx: SlackContext): string {
-  const deadlineText = task.deadline.text.trim() || ctx.t('deadline.missing');
-  const deadline = task.deadline.due
-    ? ctx.t('deadline.label', {
-        text: deadlineText,
-        detail: ctx.t('deadline.due', { date: ctx.date(task.deadline.due) }),
-      })
-    : deadlineText;
-  const facts = [
-    ctx.t('tasks.lead_units', { units: task.leadUnits.join(', ') || '—' }),
-    ctx.t('tasks.deadline', { deadline }),
-    standingLabel(ctx.locale, task.standing),
-  ];
+  const facts = reminderTaskFacts(ctx.locale, task);
   const lines = [taskLine(task.code, task.content), esc(facts.join(' · '))];
   if (task.daysOverdue !== null && task.daysOverdue > 0 && task.deadline.due) {
     const overdue = ctx.t('overdue.days', { days: task.daysOverdue, date: ctx.date(task.deadline.due) });

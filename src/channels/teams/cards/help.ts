@@ -1,4 +1,5 @@
 /** The commands, as the terminal lists them, with a note on typing them in Teams and shortcut buttons. */
+import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP } from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
 import type { QuickCommand } from '../actions.ts';
@@ -11,23 +12,6 @@ import {
   text,
   title,
 } from './card.ts';
-
-const MEMBER_COMMANDS = [
-  'help.cmd.tasks',
-  'help.cmd.report',
-  'help.cmd.summary',
-  'help.cmd.overdue',
-  'help.cmd.meeting',
-  'help.cmd.help',
-] as const;
-
-const ADMIN_COMMANDS = [
-  'help.cmd.members_add',
-  'help.cmd.members_link',
-  'help.cmd.members_role',
-  'help.cmd.members_deactivate',
-  'help.cmd.members_list',
-] as const;
 
 const SHORTCUTS: [QuickCommand, string][] = [
   ['tasks', 'teams.action.my_tasks'],
@@ -52,12 +36,18 @@ export function renderHelpCard(view: HelpView, ctx: CardContext): AdaptiveCard {
           ),
         ]
       : []),
-    ...MEMBER_COMMANDS.map((key) => text(ctx.t(key), { spacing: 'Small' })),
+    ...MEMBER_HELP.map((key) => text(ctx.t(key), { spacing: 'Small' })),
     text(ctx.t('teams.help.usage'), { isSubtle: true, spacing: 'Medium' }),
+    ...(view.chair
+      ? [
+          sectionTitle(ctx.t('help.chair_title')),
+          ...CHAIR_HELP.map((key) => text(ctx.t(key), { spacing: 'Small' })),
+        ]
+      : []),
     ...(view.admin
       ? [
           sectionTitle(ctx.t('help.admin_title')),
-          ...ADMIN_COMMANDS.map((key) => text(ctx.t(key), { spacing: 'Small' })),
+          ...ADMIN_HELP.map((key) => text(ctx.t(key), { spacing: 'Small' })),
         ]
       : []),
   ];

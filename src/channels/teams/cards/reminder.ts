@@ -6,7 +6,7 @@
  * action can list what is still to report without the bot keeping the reminder anywhere.
  */
 import type { ReminderTask, ReminderView, TaskItemView } from '../../../app/views.ts';
-import { standingLabel } from '../../../i18n/index.ts';
+import { reminderTaskFacts } from '../../../i18n/index.ts';
 import { type ReminderRef, taskInputs } from '../actions.ts';
 import {
   type AdaptiveCard,
@@ -139,18 +139,7 @@ export function reminderTaskItem(
   buttons: TaskButtons | null,
 ): CardElement {
   const detail = (value: string, options = {}) => text(value, { size: 'Small', spacing: 'None', ...options });
-  const deadlineText = task.deadline.text.trim() || ctx.t('deadline.missing');
-  const deadline = task.deadline.due
-    ? ctx.t('deadline.label', {
-        text: deadlineText,
-        detail: ctx.t('deadline.due', { date: ctx.date(task.deadline.due) }),
-      })
-    : deadlineText;
-  const facts = [
-    ctx.t('tasks.lead_units', { units: task.leadUnits.join(', ') || '—' }),
-    ctx.t('tasks.deadline', { deadline }),
-    standingLabel(ctx.locale, task.standing),
-  ];
+  const facts = reminderTaskFacts(ctx.locale, task);
   const items: CardElement[] = [
     text(`[${task.code}] ${truncate(task.content, CONTENT_MAX)}`, { weight: 'Bolder' }),
     detail(facts.join(' · ')),

@@ -1,5 +1,5 @@
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
-import { standingLabel } from '../../../i18n/index.ts';
+import { reminderTaskFacts } from '../../../i18n/index.ts';
 import type { RenderContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
@@ -39,18 +39,7 @@ function meetingLines(view: ReminderView, ctx: RenderContext): string[] | null {
 
 function taskLines(task: ReminderTask, ctx: RenderContext): string[] {
   const detail = (text: string) => wrap(text, ctx.width, '  ');
-  const deadlineText = task.deadline.text.trim() || ctx.t('deadline.missing');
-  const deadline = task.deadline.due
-    ? ctx.t('deadline.label', {
-        text: deadlineText,
-        detail: ctx.t('deadline.due', { date: ctx.date(task.deadline.due) }),
-      })
-    : deadlineText;
-  const facts = [
-    ctx.t('tasks.lead_units', { units: task.leadUnits.join(', ') || '—' }),
-    ctx.t('tasks.deadline', { deadline }),
-    standingLabel(ctx.locale, task.standing),
-  ];
+  const facts = reminderTaskFacts(ctx.locale, task);
   const lines = [
     ...wrap(`[${task.code}] ${truncate(task.content, CONTENT_MAX)}`, ctx.width, '  ', '- '),
     ...detail(facts.join(' · ')),
