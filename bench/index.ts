@@ -3,10 +3,17 @@
  * the same run on the same machine, and prints a table (or one JSON object with --json):
  * `{ "scenarios": [ { "name", "metric", "value", "baseline", "ratio", "unit", "target" } ] }`.
  * `--smoke` runs tiny sizes without targets (what `npm test` does so the benchmarks cannot rot).
+ *
+ * Scenarios (bench/scenarios/, docs/performance.md): summary-scale, slack-ack, teams-turn, fanout,
+ * footprint. `BENCH_PROFILE=DIR` writes CPU profiles of the measured phases (bench/support/profile.ts).
  */
 import { cpus, totalmem } from 'node:os';
 import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
+import * as fanout from './scenarios/fanout.ts';
+import * as footprint from './scenarios/footprint.ts';
+import * as slackAck from './scenarios/slack-ack.ts';
 import { FULL_SIZE, measureSummaryScale, SMOKE_SIZE } from './scenarios/summary-scale.ts';
+import * as teamsTurn from './scenarios/teams-turn.ts';
 import type { ScenarioResult } from './types.ts';
 
 export interface BenchOptions {
@@ -33,6 +40,26 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
       }
     }
   }
+  const timed = async (name: string, measure: () => Promise<ScenarioResult[]>) => {
+    if (!wanted(name)) return;
+    options.log(`${name}: running${options.smoke ? ' (smoke)' : ''}…`);
+    const started = performance.now();
+    results.push(...(await measure()));
+    options.log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const log = options.log;
+  await timed('slack-ack', () =>
+    slackAck.measureSlackAck({ size: options.smoke ? slackAck.SMOKE : slackAck.FULL, log }),
+  );
+  await timed('teams-turn', () =>
+    teamsTurn.measureTeamsTurn({ size: options.smoke ? teamsTurn.SMOKE : teamsTurn.FULL, log }),
+  );
+  await timed('fanout', () =>
+    fanout.measureFanout({ size: options.smoke ? fanout.SMOKE : fanout.FULL, log }),
+  );
+  await timed('footprint', () =>
+    footprint.measureFootprint({ size: options.smoke ? footprint.SMOKE : footprint.FULL, log }),
+  );
   return results;
 }
 
