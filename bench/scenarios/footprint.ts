@@ -204,15 +204,6 @@ async function fanOutThroughBot(
       await sleep(50);
     }
     const seconds = (performance.now() - started) / 1000;
-    if (process.env.BENCH_DEBUG) {
-      const counted = await countDeliveries(edge, expected);
-      log(
-        `DEBUG calls ${JSON.stringify(counted.tally.calls)} dup ${counted.duplicated} stray ${counted.stray}`,
-      );
-      log(`DEBUG multi ${JSON.stringify(Object.entries(counted.tally.posted).filter(([, n]) => n > 1))}`);
-      for (const line of launched.stderr)
-        if (!line.includes('"listening"')) log(`DEBUG bot: ${line.slice(0, 400)}`);
-    }
     const memory = readMemory(launched.child.pid!);
     log(
       `footprint fan-out: ${delivered} of ${size.fanoutMessages} DMs in ${seconds.toFixed(1)} s after ready (${(delivered / seconds).toFixed(0)} msg/s); RSS ${memory.rssMb.toFixed(1)} MB, peak ${memory.peakMb.toFixed(1)} MB`,

@@ -34,9 +34,13 @@ export class RosterStore {
   ) {}
 
   /** Members of the group, active ones only unless asked. */
-  async members(options: { includeInactive?: boolean } = {}): Promise<RosterMember[]> {
+  async members(options: { includeInactive?: boolean; id?: number } = {}): Promise<RosterMember[]> {
     const rows = await this.db.member.findMany({
-      where: { groupId: this.groupId, ...(options.includeInactive ? {} : { active: true }) },
+      where: {
+        groupId: this.groupId,
+        ...(options.includeInactive ? {} : { active: true }),
+        ...(options.id === undefined ? {} : { id: options.id }),
+      },
       include: {
         unit: { select: { code: true, name: true } },
         identities: { select: { platform: true, externalId: true } },
@@ -59,7 +63,9 @@ export class RosterStore {
 
   /** One member of the group (active or not), or null. */
   async member(id: number): Promise<RosterMember | null> {
-    return (await this.members({ includeInactive: true })).find((m) => m.id === id) ?? null;
+    // One row, not the roster: the outbox asks once per message, and a fan-out sends thousands.
+    const [member] = await this.members({ includeInactive: true, id });
+    return member ?? null;
   }
 
   /** Sets (or clears, with nulls) a member's leave, inclusive days YYYY-MM-DD. */
