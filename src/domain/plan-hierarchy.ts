@@ -36,7 +36,7 @@ import {
   sectionTitle,
   type TaskDraft,
 } from './plan-rows.ts';
-import { foldVietnamese, parseRoman } from './text.ts';
+import { foldVietnamese, parseRoman, toRoman } from './text.ts';
 
 interface Levels {
   objective: boolean;
@@ -196,33 +196,4 @@ function leadingNumber(text: string): string | null {
   if (arabic) return arabic[1]!;
   const roman = LEADING_ROMAN.exec(folded);
   return roman && parseRoman(roman[1]!) !== null ? roman[1]! : null;
-}
-
-const ROMAN_STEPS: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function toRoman(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
-  let rest = n;
-  let out = '';
-  for (const [value, numeral] of ROMAN_STEPS) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
 }

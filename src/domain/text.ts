@@ -52,3 +52,33 @@ export function parseRoman(s: string): number | null {
   }
   return total;
 }
+
+/** Writes a whole number 1–3999 as a Roman numeral (section numbers I, II, …); others as digits. */
+const ROMAN_STEPS: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
+  let rest = n;
+  let out = '';
+  for (const [value, numeral] of ROMAN_STEPS) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
+  return out;
+}

@@ -3,8 +3,10 @@
  * the CSV share: one row per task (TT, nhóm, nội dung, đơn vị chủ trì, thời hạn, tình trạng, tỷ lệ,
  * ý kiến của đơn vị), the units' words quoted and attributed ("CNTT: …").
  */
+
 import type { PeriodTaskRow, ReportPeriodData, UnitWord } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
+import { toRoman } from '../domain/text.ts';
 import type { ChartImage } from './chart.ts';
 import { deadlineText, periodText, rt, standingText } from './i18n.ts';
 
@@ -100,29 +102,4 @@ function cellWords(data: ReportPeriodData, row: PeriodTaskRow, locale: Locale): 
 }
 
 /** Section rows of the plan, numbered I, II, III… in order of appearance (per plan when several). */
-export function romanNumeral(n: number): string {
-  const digits: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let rest = n;
-  let out = '';
-  for (const [value, numeral] of digits) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
-}
+export const romanNumeral = toRoman;

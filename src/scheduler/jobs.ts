@@ -290,31 +290,45 @@ export const meetingReminderJob: JobDefinition = {
   },
 };
 
+/**
+ * A reporting round's messages: each lead unit's members get the unit's tasks that `wanted` keeps,
+ * with the report buttons. The round opening and its reminders differ only in that filter and topic.
+ */
+async function roundMessages(
+  ctx: Parameters<JobDefinition['handler']>[0],
+  occurrence: Parameters<JobDefinition['handler']>[1],
+  job: 'round-open' | 'round-reminder',
+  wanted: (standing: TaskStanding) => boolean,
+) {
+  const period = occurrence.period!;
+  const names = await unitNames(ctx);
+  const pairs = (await leadUnitTasks(ctx.deps, reportMonth(period))).filter((p) => wanted(p.standing));
+  const meeting = meetingView(occurrence.meeting!, ctx.config.timeZone);
+  const topic = job === 'round-open' ? 'round_open' : 'round_reminder';
+  return fanOutToUnits(ctx, job, occurrence, groupByUnit(pairs), names, (unitCode, unitPairs) =>
+    reminder(topic, {
+      period,
+      meeting,
+      tasks: unitPairs.map((p) => reminderTask(p.task, p.standing, ctx.today)),
+      units: [
+        {
+          code: unitCode,
+          name: names.get(unitCode) ?? unitCode,
+          taskCodes: unitPairs.map((p) => p.task.code),
+        },
+      ],
+      actions: true,
+    }),
+  );
+}
+
 export const roundOpenJob: JobDefinition = {
   id: 'round-open',
   when: 'ROUND_OPEN_DAYS_BEFORE days before each meeting, at OVERDUE_CHECK_AT',
   schedule: meetingJob('round-open'),
   async handler(ctx, occurrence) {
-    const period = occurrence.period!;
-    const names = await unitNames(ctx);
-    const open = (await leadUnitTasks(ctx.deps, reportMonth(period))).filter((p) => p.standing !== 'done');
-    const meeting = meetingView(occurrence.meeting!, ctx.config.timeZone);
     return {
-      messages: fanOutToUnits(ctx, 'round-open', occurrence, groupByUnit(open), names, (unitCode, pairs) =>
-        reminder('round_open', {
-          period,
-          meeting,
-          tasks: pairs.map((p) => reminderTask(p.task, p.standing, ctx.today)),
-          units: [
-            {
-              code: unitCode,
-              name: names.get(unitCode) ?? unitCode,
-              taskCodes: pairs.map((p) => p.task.code),
-            },
-          ],
-          actions: true,
-        }),
-      ),
+      messages: await roundMessages(ctx, occurrence, 'round-open', (standing) => standing !== 'done'),
     };
   },
 };
@@ -324,33 +338,12 @@ export const roundReminderJob: JobDefinition = {
   when: 'ROUND_REMINDER_DAYS_BEFORE days before each meeting, at OVERDUE_CHECK_AT, to units that have not reported',
   schedule: meetingJob('round-reminder'),
   async handler(ctx, occurrence) {
-    const period = occurrence.period!;
-    const names = await unitNames(ctx);
-    const missing = (await leadUnitTasks(ctx.deps, reportMonth(period))).filter(
-      (p) => p.standing === 'not_reported',
-    );
-    const meeting = meetingView(occurrence.meeting!, ctx.config.timeZone);
     return {
-      messages: fanOutToUnits(
+      messages: await roundMessages(
         ctx,
-        'round-reminder',
         occurrence,
-        groupByUnit(missing),
-        names,
-        (unitCode, pairs) =>
-          reminder('round_reminder', {
-            period,
-            meeting,
-            tasks: pairs.map((p) => reminderTask(p.task, p.standing, ctx.today)),
-            units: [
-              {
-                code: unitCode,
-                name: names.get(unitCode) ?? unitCode,
-                taskCodes: pairs.map((p) => p.task.code),
-              },
-            ],
-            actions: true,
-          }),
+        'round-reminder',
+        (standing) => standing === 'not_reported',
       ),
     };
   },
