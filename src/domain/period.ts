@@ -162,6 +162,18 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
  * "Asia/Ho_Chi_Minh"). Throws a RangeError for an unknown time zone.
  */
 export function todayIn(timeZone: string, now: Date): string {
+  // Every request asks; formatting costs ~25 µs. The day cannot change within a second.
+  const second = Math.floor(now.getTime() / 1000);
+  const cached = lastDay.get(timeZone);
+  if (cached?.second === second) return cached.day;
+  const day = formatDay(timeZone, now);
+  lastDay.set(timeZone, { second, day });
+  return day;
+}
+
+const lastDay = new Map<string, { second: number; day: string }>();
+
+function formatDay(timeZone: string, now: Date): string {
   let format = dayFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -1,5 +1,7 @@
 /** Appends to the audit log inside the caller's transaction, so a change and its record commit together. */
-import type { Tx } from './open-database.ts';
+import type { Db, Tx } from './open-database.ts';
+import { RawQuery, rawRows } from './raw-rows.ts';
+import { directFor, sqliteTimestamp } from './sqlite-direct.ts';
 
 export interface AuditRecord {
   actor: string;
@@ -19,4 +21,44 @@ export async function audit(tx: Tx, record: AuditRecord): Promise<void> {
       details: record.details === undefined ? null : JSON.stringify(record.details),
     },
   });
+}
+
+/**
+ * Appends one entry on its own (no surrounding change to commit with). On SQLite it joins the
+ * current group commit (sqlite-direct.ts) instead of paying for a Prisma query and a commit alone.
+ */
+export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
+  const row = {
+    actor: record.actor,
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId == null ? null : String(record.entityId),
+    details: record.details === undefined ? null : JSON.stringify(record.details),
+  };
+  const direct = directFor(db);
+  if (!direct) {
+    await db.auditEntry.create({ data: row });
+    return;
+  }
+  const at = sqliteTimestamp(new Date());
+  await direct.write(() =>
+    direct.run(
+      `INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details") VALUES (?, ?, ?, ?, ?, ?)`,
+      at,
+      row.actor,
+      row.action,
+      row.entity,
+      row.entityId,
+      row.details,
+    ),
+  );
+}
+
+const FIRST_DETAILS = new RawQuery(`
+  SELECT "details" FROM "AuditEntry" WHERE "entity" = ? AND "entityId" = ? ORDER BY "id" LIMIT 1`);
+
+/** The details (JSON text) of the first entry about an entity, or null. */
+export async function firstAuditDetails(db: Db, entity: string, entityId: string): Promise<string | null> {
+  const [row] = await rawRows(db, FIRST_DETAILS, entity, entityId);
+  return row?.details == null ? null : String(row.details);
 }

@@ -4,15 +4,15 @@
  * is typed against the SQLite one; see docs/adr/0002-two-prisma-schemas.md.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
-import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PrismaClient as SqliteClientType } from '../generated/sqlite/client.ts';
 import { type Provider, providerOf, sqlitePath } from './provider.ts';
+import { registerDirect, SqliteDirect } from './sqlite-direct.ts';
 
-export type Db = SqliteClient;
+export type Db = SqliteClientType;
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -30,13 +30,26 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * Only the driver of the URL's database is loaded (pg or better-sqlite3, with its Prisma adapter),
+ * and only the generated client of that provider (`openDatabase`): a SQLite bot carries no
+ * PostgreSQL code in memory (docs/performance.md, footprint). The adapters are required through
+ * their CommonJS builds so that `adapterFactoryFor` stays synchronous.
+ */
+const requireDriver = createRequire(import.meta.url);
+
 /** A driver-adapter factory for the URL: what the Prisma client and the schema engine connect through. */
 export function adapterFactoryFor(
   url: string,
   options: OpenOptions = {},
 ): SqlMigrationAwareDriverAdapterFactory {
-  if (providerOf(url) === 'postgresql')
+  if (providerOf(url) === 'postgresql') {
+    const { PrismaPg } = requireDriver('@prisma/adapter-pg') as typeof import('@prisma/adapter-pg');
     return new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+  }
+  const { PrismaBetterSqlite3 } = requireDriver(
+    '@prisma/adapter-better-sqlite3',
+  ) as typeof import('@prisma/adapter-better-sqlite3');
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return new PrismaBetterSqlite3({ url: path, timeout: 5000 });
@@ -50,12 +63,22 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const provider = providerOf(url);
   const factory = adapterFactoryFor(url, options);
   if (provider === 'sqlite') return openSqlite(url, factory);
+  const { PrismaClient: PostgresClient } = await import('../generated/postgresql/client.ts');
   const client = new PostgresClient({ adapter: factory }) as unknown as Db;
   await client.$connect();
   return { provider, url, client, factory, close: () => client.$disconnect() };
 }
 
 async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFactory): Promise<Database> {
+  // Keep hold of the better-sqlite3 connection the adapter opens, for SqliteDirect.
+  const held: { connection?: BetterSqlite3.Database } = {};
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    held.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  };
+  const { PrismaClient: SqliteClient } = await import('../generated/sqlite/client.ts');
   const client = new SqliteClient({ adapter: factory });
   await client.$connect();
   // WAL lets readers run beside the writer, and synchronous=NORMAL stops every write waiting for the
@@ -63,5 +86,6 @@ async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFa
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await client.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  if (held.connection) registerDirect(client, new SqliteDirect(held.connection));
   return { provider: 'sqlite', url, client, factory, close: () => client.$disconnect() };
 }

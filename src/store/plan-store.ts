@@ -3,7 +3,7 @@ import type { DeadlineKind } from '../domain/deadline.ts';
 import type { ParsedTask } from '../domain/plan.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
-import { int, text } from './raw-rows.ts';
+import { int, RawQuery, rawRows, text } from './raw-rows.ts';
 
 export interface PlanHeader {
   number: string;
@@ -32,6 +32,32 @@ export interface TaskRow {
   deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
   product: string | null;
 }
+
+const TASKS = new RawQuery(`
+  SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
+  FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
+  WHERE pl."groupId" = ?
+  ORDER BY t."planId", t."position"`);
+
+const TASK_UNITS = new RawQuery(`
+  SELECT tu."taskId", tu."role", u."code"
+  FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
+  JOIN "Task" t ON t."id" = tu."taskId" JOIN "Plan" pl ON pl."id" = t."planId"
+  WHERE pl."groupId" = ?
+  ORDER BY u."code"`);
+
+const TASK_BY_ID = new RawQuery(`
+  SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
+  FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
+  WHERE pl."groupId" = ? AND t."id" = ?`);
+
+const UNITS_OF_TASK = new RawQuery(`
+  SELECT tu."taskId", tu."role", u."code"
+  FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
+  WHERE tu."taskId" = ?
+  ORDER BY u."code"`);
 
 export class PlanStore {
   constructor(private readonly db: Db) {}
@@ -105,46 +131,19 @@ export class PlanStore {
    * Two SQL queries: every command that lists or summarises tasks starts here.
    */
   async listTasks(groupId: number, planNumber?: string): Promise<TaskRow[]> {
-    const tasks = await this.db.$queryRaw<Record<string, unknown>[]>`
-      SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-             t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
-      FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
-      WHERE pl."groupId" = ${groupId}
-      ORDER BY t."planId", t."position"`;
-    const units = await this.db.$queryRaw<Record<string, unknown>[]>`
-      SELECT tu."taskId", tu."role", u."code"
-      FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
-      JOIN "Task" t ON t."id" = tu."taskId" JOIN "Plan" pl ON pl."id" = t."planId"
-      WHERE pl."groupId" = ${groupId}
-      ORDER BY u."code"`;
-    const byTask = new Map<number, { lead: string[]; coordinating: string[] }>();
-    for (const row of units) {
-      const id = int(row.taskId);
-      const entry = byTask.get(id) ?? { lead: [], coordinating: [] };
-      (row.role === 'lead' ? entry.lead : entry.coordinating).push(String(row.code));
-      byTask.set(id, entry);
-    }
-    return tasks
-      .filter((task) => planNumber === undefined || task.planNumber === planNumber)
-      .map((task) => {
-        const id = int(task.id);
-        return {
-          id,
-          planNumber: String(task.planNumber),
-          code: String(task.code),
-          section: text(task.section),
-          content: String(task.content),
-          leadUnits: byTask.get(id)?.lead ?? [],
-          coordinatingUnits: byTask.get(id)?.coordinating ?? [],
-          deadline: {
-            text: String(task.deadlineText),
-            kind: task.deadlineKind as DeadlineKind,
-            due: text(task.deadlineDue),
-            start: text(task.deadlineStart),
-          },
-          product: text(task.product),
-        };
-      });
+    const tasks = await rawRows(this.db, TASKS, groupId);
+    const units = await rawRows(this.db, TASK_UNITS, groupId);
+    return toTaskRows(
+      tasks.filter((task) => planNumber === undefined || task.planNumber === planNumber),
+      units,
+    );
+  }
+
+  /** One task of the group with its unit codes (a form submission names its task by id), or null. */
+  async taskById(groupId: number, taskId: number): Promise<TaskRow | null> {
+    const tasks = await rawRows(this.db, TASK_BY_ID, groupId, taskId);
+    if (tasks.length === 0) return null;
+    return toTaskRows(tasks, await rawRows(this.db, UNITS_OF_TASK, taskId))[0] ?? null;
   }
 
   private async unitIdsByCode(): Promise<Map<string, number>> {
@@ -197,4 +196,34 @@ async function replaceTaskUnits(
     return { taskId, unitId, role };
   });
   if (rows.length > 0) await tx.taskUnit.createMany({ data: rows });
+}
+
+/** Task rows and their (taskId, role, code) unit rows as `TaskRow`s, in the order of `tasks`. */
+function toTaskRows(tasks: Record<string, unknown>[], units: Record<string, unknown>[]): TaskRow[] {
+  const byTask = new Map<number, { lead: string[]; coordinating: string[] }>();
+  for (const row of units) {
+    const id = int(row.taskId);
+    const entry = byTask.get(id) ?? { lead: [], coordinating: [] };
+    (row.role === 'lead' ? entry.lead : entry.coordinating).push(String(row.code));
+    byTask.set(id, entry);
+  }
+  return tasks.map((task) => {
+    const id = int(task.id);
+    return {
+      id,
+      planNumber: String(task.planNumber),
+      code: String(task.code),
+      section: text(task.section),
+      content: String(task.content),
+      leadUnits: byTask.get(id)?.lead ?? [],
+      coordinatingUnits: byTask.get(id)?.coordinating ?? [],
+      deadline: {
+        text: String(task.deadlineText),
+        kind: task.deadlineKind as DeadlineKind,
+        due: text(task.deadlineDue),
+        start: text(task.deadlineStart),
+      },
+      product: text(task.product),
+    };
+  });
 }

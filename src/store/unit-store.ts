@@ -4,12 +4,29 @@ import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
+import { directFor } from './sqlite-direct.ts';
 
 /** Syncing the whole directory (86 units and their aliases) can outlast Prisma's 5 s default under load. */
 const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 
 export class UnitStore {
+  private readonly ids = new Map<string, number>();
+
   constructor(private readonly db: Db) {}
+
+  /** The database id of a unit by its code (a report is stored against it). */
+  async idOf(code: string): Promise<number> {
+    // A unit keeps its id for good (units are deactivated, never deleted): remember it.
+    const known = this.ids.get(code);
+    if (known !== undefined) return known;
+    const direct = directFor(this.db);
+    const row = direct
+      ? direct.get<{ id: number }>(`SELECT "id" FROM "Unit" WHERE "code" = ?`, code)
+      : await this.db.unit.findUnique({ where: { code }, select: { id: true } });
+    if (!row) throw new Error(`Unit ${code} is not in the database.`);
+    this.ids.set(code, row.id);
+    return row.id;
+  }
 
   /** Every active unit with its aliases, ordered by code. */
   async list(): Promise<UnitEntry[]> {

@@ -247,6 +247,15 @@ describe('todayIn', () => {
     expect(todayIn(zone, new Date(instant))).toBe(day);
   });
 
+  it('remembers the last answer only for the same second and zone (midnight falls on a second)', () => {
+    const zone = 'Asia/Ho_Chi_Minh';
+    expect(todayIn(zone, new Date('2024-06-30T16:59:59.000Z'))).toBe('2024-06-30');
+    expect(todayIn(zone, new Date('2024-06-30T16:59:59.999Z'))).toBe('2024-06-30');
+    expect(todayIn(zone, new Date('2024-06-30T17:00:00.000Z'))).toBe('2024-07-01');
+    expect(todayIn('UTC', new Date('2024-06-30T17:00:00.000Z'))).toBe('2024-06-30');
+    expect(todayIn(zone, new Date('2024-06-30T16:59:59.500Z'))).toBe('2024-06-30');
+  });
+
   it('throws on an unknown time zone', () => {
     expect(() => todayIn('Mars/Olympus_Mons', new Date('2024-01-01T00:00:00Z'))).toThrow(RangeError);
   });

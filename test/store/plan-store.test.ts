@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { firstAuditDetails, recordAudit } from '../../src/store/audit.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
 import { UnitStore } from '../../src/store/unit-store.ts';
@@ -86,5 +87,44 @@ describeEachDatabase('PlanStore', (db) => {
     const entries = await db().client.auditEntry.findMany({ where: { action: 'plan.import' } });
     expect(entries.length).toBeGreaterThanOrEqual(3);
     expect(JSON.parse(entries[0]!.details!)).toMatchObject({ number: header.number, created: 2 });
+  });
+
+  it('reads one task by id exactly as the list has it, and nothing of another group', async () => {
+    const tasks = await plans.listTasks(groupId);
+    for (const task of tasks) expect(await plans.taskById(groupId, task.id)).toEqual(task);
+    expect(await plans.taskById(groupId, 999_999)).toBeNull();
+    const other = await ensureGroup(db().client, {
+      name: 'Tổ khác',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      locale: 'vi',
+    });
+    expect(await plans.taskById(other.id, tasks[0]!.id)).toBeNull();
+  });
+
+  it('keeps audit entries written on their own, and finds the first about an entity', async () => {
+    await recordAudit(db().client, {
+      actor: 'test',
+      action: 'a',
+      entity: 'Thing',
+      entityId: 7,
+      details: { n: 1 },
+    });
+    await recordAudit(db().client, {
+      actor: 'test',
+      action: 'b',
+      entity: 'Thing',
+      entityId: 7,
+      details: { n: 2 },
+    });
+    expect(JSON.parse((await firstAuditDetails(db().client, 'Thing', '7'))!)).toEqual({ n: 1 });
+    expect(await firstAuditDetails(db().client, 'Thing', '8')).toBeNull();
+    const rows = await db().client.auditEntry.findMany({
+      where: { entity: 'Thing' },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((row) => [row.action, row.entityId, row.at instanceof Date])).toEqual([
+      ['a', '7', true],
+      ['b', '7', true],
+    ]);
   });
 });

@@ -37,7 +37,7 @@ export async function reportForm(
   if (mine.length === 0) return notice('report.no_tasks', { unit: viewer.unitCode }, 'info');
   let task: TaskRow | null = null;
   if (taskCode) {
-    const checked = checkTask(tasks, viewer, taskCode);
+    const checked = checkTask(viewer, findTask(tasks, taskCode) ?? taskCode);
     if ('kind' in checked) return checked;
     task = checked;
   }
@@ -70,13 +70,13 @@ export async function submitReport(
   request: SubmitRequest,
 ): Promise<ReportSavedView | ReportFormView | NoticeView> {
   const today = todayOf(deps);
-  const tasks = await allTasks(deps);
+  // A form names its task by id: read that one task, not the plan (this is the submission hot path).
   const task =
     typeof request.task === 'number'
-      ? (tasks.find((t) => t.id === request.task) ?? null)
-      : findTask(tasks, request.task);
+      ? await deps.plans.taskById(deps.group.id, request.task)
+      : findTask(await allTasks(deps), request.task);
   const checked = task
-    ? checkTask(tasks, viewer, task)
+    ? checkTask(viewer, task)
     : notice('report.unknown_task', { code: String(request.task) });
   if ('kind' in checked) return checked;
   const period: Period | null = request.periodKey ? parsePeriod(request.periodKey) : periodOf('month', today);
@@ -92,13 +92,10 @@ export async function submitReport(
     const form = await reportForm(deps, viewer, checked.code);
     return form.kind === 'report-form' ? { ...form, errors: validated.errors } : form;
   }
-  const unit = await deps.db.unit.findUniqueOrThrow({
-    where: { code: viewer.unitCode },
-    select: { id: true },
-  });
+  const unitId = await deps.units.idOf(viewer.unitCode);
   const late = window === 'late';
   const { revision } = await deps.reports.submit(
-    { taskId: checked.id, period, unitId: unit.id, memberId: viewer.memberId, input: validated.input, late },
+    { taskId: checked.id, period, unitId, memberId: viewer.memberId, input: validated.input, late },
     `member:${viewer.memberId}`,
   );
   return {
@@ -115,9 +112,9 @@ export async function submitReport(
 }
 
 /** The task, if it exists and the viewer's unit may report on it; otherwise the refusal. */
-function checkTask(tasks: TaskRow[], viewer: Viewer, typed: string | TaskRow): TaskRow | NoticeView {
-  const task = typeof typed === 'string' ? findTask(tasks, typed) : typed;
-  if (!task) return notice('report.unknown_task', { code: String(typed) });
+function checkTask(viewer: Viewer, found: TaskRow | string): TaskRow | NoticeView {
+  if (typeof found === 'string') return notice('report.unknown_task', { code: found });
+  const task = found;
   const decision = canReportOn(viewer, task);
   if (!decision.allowed) return notice(decision.reason, { code: task.code, unit: viewer.unitCode });
   return task;

@@ -56,15 +56,12 @@ export async function snoozeTask(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= today || daysBetween(today, until) > MAX_SNOOZE_DAYS) {
     return notice('error', 'snooze.invalid_date', { max: formatMax(today) });
   }
-  const unit = await deps.db.unit.findUniqueOrThrow({
-    where: { code: viewer.unitCode },
-    select: { id: true },
-  });
+  const unitId = await deps.units.idOf(viewer.unitCode);
   await deps.db.$transaction(async (tx) => {
     const snooze = await tx.taskSnooze.create({
       data: {
         taskId: task.id,
-        unitId: unit.id,
+        unitId,
         memberId: viewer.memberId,
         until,
         reason: reason?.trim() || null,

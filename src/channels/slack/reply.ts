@@ -6,6 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Rendered } from './blocks/types.ts';
 import type { SlackDeps } from './deps.ts';
+import { postJson } from './post-json.ts';
 
 /** Posts an ephemeral reply to a response_url; false when Slack refused it (expired, used up). */
 export async function respondTo(
@@ -15,19 +16,19 @@ export async function respondTo(
   options: { replaceOriginal?: boolean } = {},
 ): Promise<boolean> {
   try {
-    const response = await fetch(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const status = await postJson(
+      responseUrl,
+      {
         response_type: 'ephemeral',
         replace_original: options.replaceOriginal ?? false,
         text: message.text,
         blocks: message.blocks,
-      }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) deps.log(`slack: response_url answered ${response.status}`);
-    return response.ok;
+      },
+      10_000,
+    );
+    const ok = status >= 200 && status < 300;
+    if (!ok) deps.log(`slack: response_url answered ${status}`);
+    return ok;
   } catch (error) {
     deps.log(`slack: response_url failed: ${describe(error)}`);
     return false;

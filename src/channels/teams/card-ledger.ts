@@ -8,6 +8,7 @@
  * `TeamsCard`), so a repeat after a restart is recognised too.
  */
 import type { NoticeView, ReportSavedView } from '../../app/views.ts';
+import { firstAuditDetails, recordAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open-database.ts';
 import type { ReminderRef } from './actions.ts';
 
@@ -63,14 +64,12 @@ export class CardLedger {
       }
       const { outcome, value } = await work();
       if (outcome) {
-        await this.db.auditEntry.create({
-          data: {
-            actor,
-            action: 'teams.card.used',
-            entity: ENTITY,
-            entityId: key,
-            details: JSON.stringify(outcome),
-          },
+        await recordAudit(this.db, {
+          actor,
+          action: 'teams.card.used',
+          entity: ENTITY,
+          entityId: key,
+          details: outcome,
         });
         settle(outcome);
       } else {
@@ -86,14 +85,10 @@ export class CardLedger {
   }
 
   private async lookup(key: string): Promise<CardOutcome | null> {
-    const entry = await this.db.auditEntry.findFirst({
-      where: { entity: ENTITY, entityId: key },
-      orderBy: { id: 'asc' },
-      select: { details: true },
-    });
-    if (!entry?.details) return null;
+    const details = await firstAuditDetails(this.db, ENTITY, key);
+    if (!details) return null;
     try {
-      return JSON.parse(entry.details) as CardOutcome;
+      return JSON.parse(details) as CardOutcome;
     } catch {
       return null;
     }
