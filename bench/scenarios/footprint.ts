@@ -10,11 +10,18 @@
  * scheduler's first tick drains them through the Slack channel to the fake API, and its resident
  * memory (and peak, VmHWM) is read once every message has arrived.
  * Targets: ≤ 150 MB idle, ≤ 2 s from launch to ready.
+ *
+ * bin/da06.js runs the precompiled bundle in dist/ when it is up to date with src/, as after
+ * `npm install`; when src/ changed since, this scenario rebuilds it first (as `npm run build`), so it
+ * measures what an installed bot runs. With DA06_FROM_SOURCE=1 (the test suite sets it) the bot runs
+ * src/ through tsx instead, and nothing is built.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildDist } from '../../scripts/build-dist.mjs';
+import { distStaleReason } from '../../scripts/dist.mjs';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import { UnitStore } from '../../src/store/unit-store.ts';
@@ -74,6 +81,17 @@ export async function measureFootprint(options: FootprintOptions): Promise<Scena
   const edge = await startEdge();
   const workdir = mkdtempSync(join(tmpdir(), 'da06-bench-footprint-'));
   const running = new Set<ChildProcess>();
+  const fromSource = process.env.DA06_FROM_SOURCE === '1';
+  if (!fromSource) {
+    const stale = distStaleReason();
+    if (stale) {
+      log(`footprint: ${stale}; building it as npm install does`);
+      await buildDist();
+    }
+  }
+  log(
+    `footprint: the bot runs ${fromSource ? 'src/ through tsx (DA06_FROM_SOURCE=1)' : 'dist/ (precompiled)'}`,
+  );
   try {
     const apiUrl = await edge.startSlack({ rate: size.rate });
     const env = (databaseUrl: string): NodeJS.ProcessEnv => ({
@@ -85,9 +103,12 @@ export async function measureFootprint(options: FootprintOptions): Promise<Scena
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
       SLACK_API_URL: apiUrl,
+      // The fake API's allowance: the bot paces its posts at this rate (SLACK_SEND_RATE).
+      SLACK_SEND_RATE: String(size.rate),
       LOG_LEVEL: 'info',
       // Only the outbox drains: no job occurrence of the real date is decided (meeting reminders…).
       SCHEDULER_GRACE_HOURS: '0',
+      ...(fromSource ? { DA06_FROM_SOURCE: '1' } : {}),
     });
     const launchBot = (databaseUrl: string) =>
       launch([join(REPO, 'bin/da06.js'), 'start'], env(databaseUrl), workdir, size.readyTimeoutMs, running);

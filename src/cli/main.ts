@@ -4,60 +4,58 @@
  */
 import { SettingsError } from '../config/load-settings.ts';
 import { UserFacingError } from '../domain/errors.ts';
-import { dbMigrateCommand } from './commands/db.ts';
-import { deadlineCommand } from './commands/deadline.ts';
-import {
-  membersAddCommand,
-  membersDeactivateCommand,
-  membersLinkCommand,
-  membersListCommand,
-  membersRoleCommand,
-} from './commands/members.ts';
-import { outboxCommand } from './commands/outbox.ts';
-import { planImportCommand, planListCommand } from './commands/plan.ts';
-import { reportCommand } from './commands/report.ts';
-import { scheduleCalendarCommand, schedulePreviewCommand } from './commands/schedule.ts';
-import { seedDemoCommand } from './commands/seed.ts';
-import { simulateCommand } from './commands/simulate.ts';
-import { startCommand } from './commands/start.ts';
-import { unitsAddCommand, unitsAliasCommand, unitsListCommand } from './commands/units.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
 import { type Output, processOutput } from './output.ts';
 
-export const COMMANDS: Command[] = [
-  startCommand,
-  dbMigrateCommand,
-  seedDemoCommand,
-  planImportCommand,
-  planListCommand,
-  deadlineCommand,
-  unitsListCommand,
-  unitsAddCommand,
-  unitsAliasCommand,
-  membersAddCommand,
-  membersListCommand,
-  membersLinkCommand,
-  membersRoleCommand,
-  membersDeactivateCommand,
-  schedulePreviewCommand,
-  scheduleCalendarCommand,
-  outboxCommand,
-  simulateCommand,
-  reportCommand,
-];
+/**
+ * Every command by the words that select it. A command's module (and what it pulls in: report
+ * libraries, chat SDKs…) is imported only when that command runs, so `da06 start` does not load
+ * `da06 report`'s document writers (docs/performance.md, footprint).
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./commands/start.ts')).startCommand,
+  'db migrate': async () => (await import('./commands/db.ts')).dbMigrateCommand,
+  'seed demo': async () => (await import('./commands/seed.ts')).seedDemoCommand,
+  'plan import': async () => (await import('./commands/plan.ts')).planImportCommand,
+  'plan list': async () => (await import('./commands/plan.ts')).planListCommand,
+  deadline: async () => (await import('./commands/deadline.ts')).deadlineCommand,
+  'units list': async () => (await import('./commands/units.ts')).unitsListCommand,
+  'units add': async () => (await import('./commands/units.ts')).unitsAddCommand,
+  'units alias': async () => (await import('./commands/units.ts')).unitsAliasCommand,
+  'members add': async () => (await import('./commands/members.ts')).membersAddCommand,
+  'members list': async () => (await import('./commands/members.ts')).membersListCommand,
+  'members link': async () => (await import('./commands/members.ts')).membersLinkCommand,
+  'members role': async () => (await import('./commands/members.ts')).membersRoleCommand,
+  'members deactivate': async () => (await import('./commands/members.ts')).membersDeactivateCommand,
+  'schedule preview': async () => (await import('./commands/schedule.ts')).schedulePreviewCommand,
+  'schedule calendar': async () => (await import('./commands/schedule.ts')).scheduleCalendarCommand,
+  outbox: async () => (await import('./commands/outbox.ts')).outboxCommand,
+  simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+};
 
-export function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
-  const matches = COMMANDS.filter((command) => command.path.every((word, i) => argv[i] === word));
-  const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
-  return best ? { command: best, rest: argv.slice(best.path.length) } : null;
+/** The command the leading words of `argv` name (the longest match), and the arguments after them. */
+export function findCommand(
+  argv: string[],
+): { name: string; load: () => Promise<Command>; rest: string[] } | null {
+  const matches = Object.keys(COMMANDS)
+    .map((name) => name.split(' '))
+    .filter((path) => path.every((word, i) => argv[i] === word));
+  const best = matches.sort((a, b) => b.length - a.length)[0];
+  if (!best) return null;
+  const name = best.join(' ');
+  const load = COMMANDS[name];
+  return load ? { name, load, rest: argv.slice(best.length) } : null;
 }
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
+/** The overview lists every command's summary, so it is the one place that loads them all. */
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
   return [
     'da06: trợ lý Tổ công tác Đề án 06 (BHXH Việt Nam)',
     '',
-    ...COMMANDS.map((c) => `  da06 ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  da06 ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
     '',
     'Thêm --help sau một lệnh để xem cách dùng.',
   ].join('\n');
@@ -69,28 +67,29 @@ export async function main(
   env = process.env,
 ): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    output.out(help());
+    output.out(await help());
     return 0;
   }
   const found = findCommand(argv);
   if (!found) {
-    output.err(`Không có lệnh "${argv.join(' ')}".\n\n${help()}`);
+    output.err(`Không có lệnh "${argv.join(' ')}".\n\n${await help()}`);
     return 2;
   }
+  const command = await found.load();
   if (found.rest.includes('--help')) {
-    output.out(`${found.command.summary}\n\nCách dùng: ${found.command.usage}`);
+    output.out(`${command.summary}\n\nCách dùng: ${command.usage}`);
     return 0;
   }
   const context = createCliContext(output, env);
   try {
-    return await found.command.run(found.rest, context);
+    return await command.run(found.rest, context);
   } catch (error) {
     if (error instanceof SettingsError) {
       output.err(error.message);
       return 78; // EX_CONFIG
     }
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      output.err(`${error.message}\nCách dùng: ${found.command.usage}`);
+      output.err(`${error.message}\nCách dùng: ${command.usage}`);
       return 2;
     }
     if (error instanceof UserFacingError) {

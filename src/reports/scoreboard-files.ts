@@ -2,7 +2,7 @@
  * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV) and as plain lines
  * for chat, always with the rule that produced it written under the ranking.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
 import type { Ratio, Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
 import { csvFile } from './csv.ts';
@@ -56,7 +56,9 @@ function headers(locale: Locale): string[] {
 }
 
 export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is imported when a file is asked for: the chat's scoreboard lines above do not need it.
+  const { default: Excel } = await import('exceljs');
+  const book: ExcelJS.Workbook = new Excel.Workbook();
   book.creator = 'da06-bot';
   const period = periodText(locale, board.period);
   const sheet = book.addWorksheet(rt(locale, 'reports.scoreboard.sheet'), {

@@ -1,14 +1,15 @@
 /**
  * The composition root: builds the core, the configured channels (Slack, Teams, the terminal), the
  * scheduler and the one HTTP server, and stops them in order on SIGTERM. `da06 start` calls it.
+ * A channel's module (and its SDK: Bolt, botbuilder and msal) is imported only when that channel is
+ * configured, so a Slack-only bot does not carry the Bot Framework in memory (docs/performance.md).
  */
 import type { Clock } from '../app/clock.ts';
 import { type Core, createCore } from '../app/core.ts';
 import type { App } from '../app/open-app.ts';
 import type { View } from '../app/views.ts';
 import type { Channel, Recipient } from '../channels/channel.ts';
-import { createSlackChannel } from '../channels/slack/index.ts';
-import { createTeamsChannel, teamsStartupWarning } from '../channels/teams/index.ts';
+import { teamsStartupWarning, teamsWanted } from '../channels/teams/setup.ts';
 import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
 import type { Settings } from '../config/settings.ts';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
@@ -58,9 +59,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const core = createCore(app, clock);
   const log = (line: string) => logger.info(line);
   const channels: Channel[] = [];
-  if (slackConfigured(settings)) channels.push(createSlackChannel({ core, settings, logger: log }));
-  const teams = createTeamsChannel({ core, settings, logger: log });
-  if (teams) channels.push(teams);
+  if (slackConfigured(settings)) {
+    const { createSlackChannel } = await import('../channels/slack/index.ts');
+    channels.push(createSlackChannel({ core, settings, logger: log }));
+  }
+  if (teamsWanted(settings)) {
+    const { createTeamsChannel } = await import('../channels/teams/index.ts');
+    const teams = createTeamsChannel({ core, settings, logger: log });
+    if (teams) channels.push(teams);
+  }
   const terminal = options.terminal;
   if (terminal) channels.push(new TerminalChannel((view, recipient) => terminal.deliver(view, recipient)));
   const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);

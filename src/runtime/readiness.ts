@@ -1,8 +1,8 @@
 /** What /readyz checks: the database answers, and it has every migration this code expects. */
 
 import type { Readiness } from '../server/health-routes.ts';
-import { appliedMigrations } from '../store/migrations/migrate.ts';
 import { migrationNames } from '../store/migrations/migration-files.ts';
+import { appliedMigrations } from '../store/migrations/migration-status.ts';
 import type { Database } from '../store/open-database.ts';
 
 export async function checkReadiness(db: Database, warnings: string[] = []): Promise<Readiness> {

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { appliedMigrations, migrateDatabase } from '../../src/store/migrations/migrate.ts';
-import { migrationNames, migrationsDir, schemaText } from '../../src/store/migrations/migration-files.ts';
+import {
+  migrationChecksums,
+  migrationNames,
+  migrationsDir,
+  schemaText,
+} from '../../src/store/migrations/migration-files.ts';
+import { migrationsUpToDate } from '../../src/store/migrations/migration-status.ts';
 import { NO_FILTERS, withSchemaEngine } from '../../src/store/migrations/schema-engine.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
@@ -24,6 +31,49 @@ describeEachDatabase('migrations', (db, provider) => {
     await db().client.$disconnect(); // the client reconnects on its next query
     expect(await migrateDatabase(db().url)).toEqual({ applied: [] });
     expect(await appliedMigrations(db())).toEqual(migrationNames(provider));
+  });
+
+  it('are found up to date without the schema engine when every folder is recorded with its checksum', async () => {
+    expect(migrationChecksums(provider).map((m) => m.name)).toEqual(migrationNames(provider));
+    expect(await migrationsUpToDate(db().url)).toBe(true);
+  });
+
+  it('are not up to date when a migration is missing, failed, edited or unknown to the folders', async () => {
+    const client = db().client;
+    const last = migrationNames(provider).at(-1)!;
+    const row = (
+      await client.$queryRawUnsafe<{ id: string; checksum: string }[]>(
+        `SELECT id, checksum FROM _prisma_migrations WHERE migration_name = '${last}'`,
+      )
+    )[0]!;
+    const check = async (change: string, undo: string) => {
+      await client.$executeRawUnsafe(change);
+      try {
+        return await migrationsUpToDate(db().url);
+      } finally {
+        await client.$executeRawUnsafe(undo);
+      }
+    };
+    const restore = `UPDATE _prisma_migrations SET migration_name = '${last}', checksum = '${row.checksum}', finished_at = started_at, rolled_back_at = NULL WHERE id = '${row.id}'`;
+    expect(
+      await check(
+        `UPDATE _prisma_migrations SET rolled_back_at = started_at WHERE id = '${row.id}'`,
+        restore,
+      ),
+    ).toBe(false);
+    expect(
+      await check(`UPDATE _prisma_migrations SET finished_at = NULL WHERE id = '${row.id}'`, restore),
+    ).toBe(false);
+    expect(
+      await check(`UPDATE _prisma_migrations SET checksum = 'edited' WHERE id = '${row.id}'`, restore),
+    ).toBe(false);
+    expect(
+      await check(
+        `UPDATE _prisma_migrations SET migration_name = '29991231000000_newer' WHERE id = '${row.id}'`,
+        restore,
+      ),
+    ).toBe(false);
+    expect(await migrationsUpToDate(db().url)).toBe(true);
   });
 
   it('leave tables the generated client can use', async () => {
@@ -55,4 +105,10 @@ describeEachDatabase('migrations', (db, provider) => {
       expect(diff.stdout).toContain('This is an empty migration.');
     });
   }
+});
+
+it('an unreachable database or one never migrated is not up to date (the engine then decides)', async () => {
+  expect(await migrationsUpToDate('postgresql://u:p@127.0.0.1:1/none')).toBe(false);
+  const dir = mkdtempSync(join(tmpdir(), 'da06-migrations-'));
+  expect(await migrationsUpToDate(`file:${join(dir, 'empty.db')}`)).toBe(false);
 });

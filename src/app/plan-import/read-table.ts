@@ -6,7 +6,6 @@
 import type { RawTable } from '../../domain/plan-table.ts';
 import { fileProblem } from './plan-file-error.ts';
 import { readCsv } from './read-csv.ts';
-import { readXlsx } from './read-xlsx.ts';
 
 export type { RawTable } from '../../domain/plan-table.ts';
 export { PlanFileError } from './plan-file-error.ts';
@@ -33,7 +32,9 @@ export async function readPlanTable(
   if (bytes.length === 0) throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
 
   const format = formatOf(name, bytes);
-  const table = format === 'xlsx' ? await readXlsx(bytes, opts.sheet) : readCsv(bytes);
+  // exceljs (and its zip readers) load with the first XLSX file, not with every start of the bot.
+  const table =
+    format === 'xlsx' ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet) : readCsv(bytes);
   if (table.rows.every((cells) => cells.every((c) => c.trim() === ''))) {
     throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
   }

@@ -25,12 +25,10 @@ import {
   type ReportPeriodData,
 } from '../../domain/report-period-data.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
-import { type ChartImage, renderProgressChart } from '../../reports/chart.ts';
+import type { ChartImage } from '../../reports/chart.ts';
 import { renderReportCsv } from '../../reports/csv.ts';
-import { renderReportDocx } from '../../reports/docx.ts';
 import { periodText, rt } from '../../reports/i18n.ts';
 import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
-import { renderReportXlsx } from '../../reports/xlsx.ts';
 import type { TaskRow } from '../../store/plan-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, Viewer } from '../views.ts';
@@ -108,7 +106,7 @@ export async function exportReport(
     }),
     caption: captionLines(doc, viewer.locale, format),
     image: chart
-      ? chartAttachment(doc, viewer.locale === doc.locale ? chart : renderChart(doc, viewer.locale))
+      ? chartAttachment(doc, viewer.locale === doc.locale ? chart : await renderChart(doc, viewer.locale))
       : undefined,
   };
 }
@@ -140,16 +138,19 @@ export function defaultPeriod(today: string, graceDays: number): Period {
   return addDays(month.startsOn, graceDays) > today ? previousPeriod(month) : month;
 }
 
-/** Renders one format of a loaded report. */
+/**
+ * Renders one format of a loaded report. The DOCX and XLSX writers (docx, exceljs) are imported here,
+ * when a report is asked for, not when the bot starts (docs/performance.md, footprint).
+ */
 export async function renderReportFile(
   doc: ReportDocument,
   format: FileFormat,
 ): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
   const bytes =
     format === 'docx'
-      ? await renderReportDocx(doc)
+      ? await (await import('../../reports/docx.ts')).renderReportDocx(doc)
       : format === 'xlsx'
-        ? await renderReportXlsx(doc)
+        ? await (await import('../../reports/xlsx.ts')).renderReportXlsx(doc)
         : renderReportCsv(doc);
   return {
     fileName: `bao-cao-de-an-06-${doc.data.period.key}.${format}`,
@@ -230,11 +231,12 @@ export async function loadReportDocument(
     signer: chairs.length === 1 ? chairs[0]!.displayName : null,
     chart: null,
   };
-  return { ...doc, chart: data.taskCount === 0 ? null : renderChart(doc, locale) };
+  return { ...doc, chart: data.taskCount === 0 ? null : await renderChart(doc, locale) };
 }
 
-/** The chart of a loaded report, in `locale`. */
-export function renderChart(doc: ReportDocument, locale: Locale): ChartImage {
+/** The chart of a loaded report, in `locale` (chart.js and the canvas are imported on first use). */
+export async function renderChart(doc: ReportDocument, locale: Locale): Promise<ChartImage> {
+  const { renderProgressChart } = await import('../../reports/chart.ts');
   return renderProgressChart(
     {
       period: doc.data.period,

@@ -10,16 +10,16 @@
  */
 import type { Core } from '../../app/core.ts';
 import type { Settings } from '../../config/settings.ts';
-import type { Locale } from '../../domain/roles.ts';
 import { createAdapter } from './adapter.ts';
 import { createAuthentication, credentialProblems } from './auth.ts';
 import { CardLedger } from './card-ledger.ts';
 import { ConversationStore } from './conversation-store.ts';
-import { tt } from './i18n.ts';
+import { registrationGiven, teamsRunsUnauthenticated, teamsStartupWarning } from './setup.ts';
 import { describe, TeamsBot } from './teams-bot.ts';
-import { MESSAGES_PATH, TeamsChannel } from './teams-channel.ts';
+import { TeamsChannel } from './teams-channel.ts';
 
-export { MESSAGES_PATH, TeamsChannel } from './teams-channel.ts';
+export { MESSAGES_PATH, teamsRunsUnauthenticated, teamsStartupWarning } from './setup.ts';
+export { TeamsChannel } from './teams-channel.ts';
 
 export interface TeamsChannelOptions {
   core: Core;
@@ -27,28 +27,6 @@ export interface TeamsChannelOptions {
   logger?: (line: string) => void;
   /** Card instance ids (tests make them predictable); random UUIDs by default. */
   newCardId?: () => string;
-}
-
-/** Settings that say Teams is meant to run: any part of an Azure Bot registration. */
-function registrationGiven(settings: Settings): boolean {
-  return [settings.MicrosoftAppId, settings.MicrosoftAppPassword, settings.MicrosoftAppTenantId].some((v) =>
-    Boolean(v?.trim()),
-  );
-}
-
-/** Whether the channel would run without authentication (no registration, TEAMS_ALLOW_UNAUTHENTICATED=true). */
-export function teamsRunsUnauthenticated(settings: Settings): boolean {
-  return !registrationGiven(settings) && settings.TEAMS_ALLOW_UNAUTHENTICATED;
-}
-
-/** The start-up warning when Teams runs without authentication (for logs and /readyz), else null. */
-export function teamsStartupWarning(
-  settings: Settings,
-  locale: Locale = settings.DEFAULT_LOCALE,
-): string | null {
-  return teamsRunsUnauthenticated(settings)
-    ? tt(locale, 'teams.startup.unauthenticated', { path: MESSAGES_PATH })
-    : null;
 }
 
 export class TeamsConfigError extends Error {

@@ -14,9 +14,11 @@ import type { Channel, Recipient, SendOutcome } from '../channel.ts';
 import { processRequest } from './adapter.ts';
 import type { ConversationStore, StoredReference } from './conversation-store.ts';
 import { renderCard } from './render.ts';
+import { MESSAGES_PATH } from './setup.ts';
 import { cardAttachment, describe, type TeamsBot } from './teams-bot.ts';
 
-export const MESSAGES_PATH = '/api/messages';
+export { MESSAGES_PATH };
+
 /** How long `stop` waits for requests and after-turn work in flight. */
 const STOP_GRACE_MS = 10_000;
 

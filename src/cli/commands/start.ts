@@ -6,9 +6,9 @@
  */
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import type { App } from '../../app/open-app.ts';
-import { seedDemo } from '../../app/seed-demo.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
 import type { Settings } from '../../config/settings.ts';
@@ -30,6 +30,8 @@ export const startCommand: Command = {
     const app = await context.app();
     const useTerminal = values.terminal || settings.TERMINAL || !platformConfigured(settings);
     if (await shouldSeedDemo(app, settings)) {
+      // The plan reader (CSV decoding, plan parsing) is loaded only for the first run's demo data.
+      const { seedDemo } = await import('../../app/seed-demo.ts');
       const seeded = await seedDemo(app, 'system');
       context.output.err(
         `Đã nạp dữ liệu mẫu: kế hoạch 147/QĐ-BHXH (${seeded.plan.parsed.tasks.length} nhiệm vụ), ${seeded.membersAdded} thành viên mẫu.`,
@@ -50,6 +52,9 @@ export const startCommand: Command = {
       scheduler: !useTerminal || interactive,
       http: !useTerminal,
     });
+    // bin/da06.js held V8's young generation at its initial size during start-up; under load it may
+    // grow again as V8 sees fit (its default factor, 2), so requests pay no extra garbage collection.
+    setFlagsFromString('--semi-space-growth-factor=2');
     if (!useTerminal) {
       await waitForSignal(logger, bot.stop);
       return 0;

@@ -1,4 +1,5 @@
 /** Reads `prisma/<provider>/migrations` in the layout the Prisma CLI writes and the schema engine expects. */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Provider } from '../provider.ts';
@@ -27,6 +28,20 @@ export function migrationNames(provider: Provider): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
     .map((entry) => entry.name)
     .sort();
+}
+
+/**
+ * Each migration folder with the checksum the schema engine records for it in `_prisma_migrations`
+ * (SHA-256 of `migration.sql`, hex), oldest first.
+ */
+export function migrationChecksums(provider: Provider): { name: string; checksum: string }[] {
+  const dir = migrationsDir(provider);
+  return migrationNames(provider).map((name) => ({
+    name,
+    checksum: createHash('sha256')
+      .update(readFileSync(join(dir, name, 'migration.sql')))
+      .digest('hex'),
+  }));
 }
 
 export function readMigrationList(provider: Provider): MigrationList {
