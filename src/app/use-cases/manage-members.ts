@@ -2,12 +2,12 @@
  * Admin actions on members from chat (`/da06 members add|list|link|role|deactivate …`), with the same
  * flags as the `da06 members` command line. Only admins may; the refusal says so.
  */
-import { parseArgs } from 'node:util';
 import { UserFacingError } from '../../domain/errors.ts';
 import { canManage } from '../../domain/permissions.ts';
-import { isLocale, isRole, type Platform } from '../../domain/roles.ts';
+import { isRole } from '../../domain/roles.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import type { CoreDeps } from '../core-deps.ts';
+import { parseMemberAdd, parseMemberLink } from '../member-flags.ts';
 import type { MembersView, NoticeView, Viewer } from '../views.ts';
 
 const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
@@ -59,37 +59,9 @@ export async function manageMembers(
 }
 
 async function add(deps: CoreDeps, args: string[], actor: string): Promise<NoticeView> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      name: { type: 'string' },
-      unit: { type: 'string' },
-      role: { type: 'string' },
-      slack: { type: 'string' },
-      teams: { type: 'string' },
-      terminal: { type: 'string' },
-      email: { type: 'string' },
-      locale: { type: 'string' },
-    },
-  });
-  const role = values.role ?? 'member';
-  const locale = values.locale ?? 'vi';
-  if (!values.name?.trim() || !values.unit || !isRole(role) || !isLocale(locale))
-    return notice('error', 'members.usage');
-  const identities: Partial<Record<Platform, string>> = {};
-  for (const platform of ['slack', 'teams', 'terminal'] as const)
-    if (values[platform]) identities[platform] = values[platform];
-  const member = await deps.members.add(
-    {
-      displayName: values.name,
-      unitCode: values.unit.toUpperCase(),
-      role,
-      locale,
-      email: values.email ?? null,
-      identities,
-    },
-    actor,
-  );
+  const parsed = parseMemberAdd(args);
+  if (!parsed.ok) return notice('error', 'members.usage');
+  const member = await deps.members.add(parsed.value, actor);
   return notice('success', 'members.added', {
     name: member.displayName,
     unit: member.unitCode,
@@ -98,19 +70,14 @@ async function add(deps: CoreDeps, args: string[], actor: string): Promise<Notic
 }
 
 async function link(deps: CoreDeps, args: string[], actor: string): Promise<NoticeView> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { slack: { type: 'string' }, teams: { type: 'string' }, terminal: { type: 'string' } },
-  });
-  const platforms = (['slack', 'teams', 'terminal'] as const).filter((p) => values[p]);
-  if (platforms.length !== 1) return notice('error', 'members.usage');
-  const platform = platforms[0]!;
-  const member = await findOne(deps, positionals.join(' '));
-  await deps.members.link(member.id, platform, values[platform]!, actor);
+  const parsed = parseMemberLink(args);
+  if (!parsed.ok) return notice('error', 'members.usage');
+  const { platform, externalId } = parsed.value;
+  const member = await findOne(deps, parsed.value.member);
+  await deps.members.link(member.id, platform, externalId, actor);
   return notice('success', 'members.linked', {
     name: member.displayName,
-    account: `${platform}:${values[platform]}`,
+    account: `${platform}:${externalId}`,
   });
 }
 

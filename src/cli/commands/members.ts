@@ -1,9 +1,20 @@
 import { parseArgs } from 'node:util';
+import { type MemberFlagProblem, parseMemberAdd, parseMemberLink } from '../../app/member-flags.ts';
 import type { App } from '../../app/open-app.ts';
-import { isRole, type Platform, ROLES } from '../../domain/roles.ts';
+import { isRole, ROLES } from '../../domain/roles.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
+
+/** What the command line says for each problem `parseMemberAdd`/`parseMemberLink` finds. */
+const ADD_PROBLEMS: Record<MemberFlagProblem, string> = {
+  name: '--name: cần họ tên.',
+  unit: '--unit: cần mã đơn vị (xem da06 units list).',
+  role: `--role: một trong ${ROLES.join(', ')}.`,
+  locale: '--locale: vi hoặc en.',
+  email: '--email không hợp lệ.',
+  account: 'Cần đúng một trong --slack, --teams, --terminal.',
+};
 
 export const membersAddCommand: Command = {
   path: ['members', 'add'],
@@ -11,43 +22,10 @@ export const membersAddCommand: Command = {
     'da06 members add --name NAME --unit CODE --role member|vice-chair|chair|admin [--slack USER_ID] [--teams AAD_OBJECT_ID] [--terminal LOGIN] [--email EMAIL] [--locale vi|en]',
   summary: 'Thêm thành viên Tổ công tác.',
   async run(args, context) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        name: { type: 'string' },
-        unit: { type: 'string' },
-        role: { type: 'string' },
-        slack: { type: 'string' },
-        teams: { type: 'string' },
-        terminal: { type: 'string' },
-        email: { type: 'string' },
-        locale: { type: 'string' },
-      },
-    });
-    if (!values.name?.trim()) throw new UsageError('--name: cần họ tên.');
-    if (!values.unit) throw new UsageError('--unit: cần mã đơn vị (xem da06 units list).');
-    const role = values.role ?? 'member';
-    if (!isRole(role)) throw new UsageError(`--role: một trong ${ROLES.join(', ')}.`);
-    const locale = values.locale ?? 'vi';
-    if (locale !== 'vi' && locale !== 'en') throw new UsageError('--locale: vi hoặc en.');
-    if (values.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
-      throw new UsageError('--email không hợp lệ.');
-    const identities: Partial<Record<Platform, string>> = {};
-    if (values.slack) identities.slack = values.slack;
-    if (values.teams) identities.teams = values.teams;
-    if (values.terminal) identities.terminal = values.terminal;
+    const parsed = parseMemberAdd(args);
+    if (!parsed.ok) throw new UsageError(ADD_PROBLEMS[parsed.problem]);
     const app = await context.app();
-    const member = await app.members.add(
-      {
-        displayName: values.name,
-        unitCode: values.unit.trim().toUpperCase(),
-        role,
-        email: values.email ?? null,
-        locale,
-        identities,
-      },
-      'cli',
-    );
+    const member = await app.members.add(parsed.value, 'cli');
     context.output.out(
       `Đã thêm ${member.displayName} (${member.unitCode}, ${member.role}), mã thành viên ${member.id}.`,
     );
@@ -87,18 +65,13 @@ export const membersLinkCommand: Command = {
   usage: 'da06 members link NAME|ID (--slack USER_ID | --teams AAD_OBJECT_ID | --terminal LOGIN)',
   summary: 'Liên kết thành viên với tài khoản Slack, Teams hoặc terminal.',
   async run(args, context) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { slack: { type: 'string' }, teams: { type: 'string' }, terminal: { type: 'string' } },
-    });
-    const given = (['slack', 'teams', 'terminal'] as const).filter((platform) => values[platform]);
-    if (given.length !== 1) throw new UsageError('Cần đúng một trong --slack, --teams, --terminal.');
-    const platform = given[0]!;
+    const parsed = parseMemberLink(args);
+    if (!parsed.ok) throw new UsageError(ADD_PROBLEMS.account);
+    const { platform, externalId } = parsed.value;
     const app = await context.app();
-    const member = await findMember(app, positionals.join(' '));
-    await app.members.link(member.id, platform, values[platform]!, 'cli');
-    context.output.out(`Đã liên kết ${member.displayName} với ${platform}:${values[platform]}.`);
+    const member = await findMember(app, parsed.value.member);
+    await app.members.link(member.id, platform, externalId, 'cli');
+    context.output.out(`Đã liên kết ${member.displayName} với ${platform}:${externalId}.`);
     return 0;
   },
 };
