@@ -4,6 +4,9 @@
  * proposed fix to the outbox's recipient lookup would do (today it loads every member of the group
  * with their accounts for each message). Nothing under src/ is changed.
  *
+ * Historical: the fix landed (`RosterStore.member` reads one member), and `Outbox.drain` now reads a
+ * claimed batch's members in one query (`membersById`), so this patch no longer changes anything.
+ *
  * `node bin/run-ts.js bench/experiments/fanout-member-lookup.ts [MESSAGES] [--as-is]`
  */
 import type { Locale, Role } from '../../src/domain/roles.ts';

@@ -1,8 +1,9 @@
 /**
  * Experiment for docs/performance.md (not part of `npm run bench`): the Slack channel's `send` alone
- * (conversations.open + chat.postMessage, no outbox, no database), with 1, 4, 8 and 16 sends in
- * flight, against the bench's fake Slack API at R = 500/s (burst 50). Shows the channel's own ceiling,
- * and what 429s with a whole-second Retry-After cost once sends overlap without client-side pacing.
+ * (chat.postMessage to the member's user id, no outbox, no database), with 1, 4, 8 and 16 sends in
+ * flight, against the bench's fake Slack API at R = 500/s (burst 50), once unpaced (SLACK_SEND_RATE
+ * far above R: what 429s with a whole-second Retry-After cost once sends overlap) and once paced at
+ * SLACK_SEND_RATE = R.
  *
  * `node bin/run-ts.js bench/experiments/slack-send-concurrency.ts [MESSAGES]`
  */
@@ -20,39 +21,42 @@ const temp = await createTempDatabase('sqlite');
 try {
   const fixture = await createCoreFixture(temp.db);
   const apiUrl = await edge.startSlack({ rate: 500, burst: 50 });
-  const settings = settingsSchema.parse({
-    SLACK_BOT_TOKEN: 'xoxb-bench-token',
-    SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
-    SLACK_API_URL: apiUrl,
-  });
-  const channel = createSlackChannel({ core: fixture.core, settings, logger: () => {} });
-  const view = JSON.parse(nudgePayload({ id: 1, code: '1', content: 'Tổ chức hội nghị' })) as View;
-  for (const inFlight of [1, 4, 8, 16]) {
-    await edge.resetSlack();
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (next < messages) {
-          const i = next++;
-          const recipient = {
-            kind: 'member' as const,
-            memberId: i,
-            externalId: `U${inFlight}X${i}`,
-            locale: 'vi' as const,
-          };
-          const outcome = await channel.send(recipient, view);
-          if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const tally = await edge.slackTally();
-    process.stdout.write(
-      `${inFlight} in flight: ${(messages / seconds).toFixed(0)} msg/s, ${tally.limited} answered 429\n`,
-    );
+  for (const rate of [10_000, 500]) {
+    const settings = settingsSchema.parse({
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789',
+      SLACK_API_URL: apiUrl,
+      SLACK_SEND_RATE: String(rate),
+    });
+    const channel = createSlackChannel({ core: fixture.core, settings, logger: () => {} });
+    const view = JSON.parse(nudgePayload({ id: 1, code: '1', content: 'Tổ chức hội nghị' })) as View;
+    for (const inFlight of [1, 4, 8, 16]) {
+      await edge.resetSlack();
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < messages) {
+            const i = next++;
+            const recipient = {
+              kind: 'member' as const,
+              memberId: i,
+              externalId: `U${rate}X${inFlight}X${i}`,
+              locale: 'vi' as const,
+            };
+            const outcome = await channel.send(recipient, view);
+            if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const tally = await edge.slackTally();
+      process.stdout.write(
+        `SLACK_SEND_RATE ${rate}, ${inFlight} in flight: ${(messages / seconds).toFixed(0)} msg/s, ${tally.limited} answered 429\n`,
+      );
+    }
+    await channel.stop();
   }
-  await channel.stop();
 } finally {
   await edge.close();
   await temp.drop();

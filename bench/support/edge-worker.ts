@@ -211,7 +211,8 @@ class FakeSlackApi {
             body: { ok: false, error: 'ratelimited' },
           };
         }
-        const channel = String(params.channel);
+        // A user id as the channel posts in the bot's DM with that user, as Slack does.
+        const channel = String(params.channel).replace(/^([UW][A-Z0-9]+)$/, 'D$1');
         this.tally.posted[channel] = (this.tally.posted[channel] ?? 0) + 1;
         const at = Date.now();
         if (this.tally.firstPostAt === 0) this.tally.firstPostAt = at;

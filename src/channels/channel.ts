@@ -19,14 +19,40 @@ export type Recipient =
  * the chair rather than dropped.
  */
 export type SendOutcome =
-  | { ok: true; messageId?: string }
+  | {
+      ok: true;
+      messageId?: string;
+      /** Nothing was posted: the platform already had the message (an earlier attempt's, see `Delivery`). */
+      alreadyDelivered?: boolean;
+    }
   | {
       ok: false;
       retryable: boolean;
       reason: string;
       code: 'rate_limited' | 'server_error' | 'not_reachable' | 'rejected' | 'network';
       retryAfterMs?: number;
+      /**
+       * The platform may have accepted the message although the call failed (a timeout, a 5xx after
+       * the request was sent): the outbox treats the row as possibly delivered, and the next attempt
+       * passes `Delivery.unconfirmedSince`.
+       */
+      uncertain?: boolean;
     };
+
+/**
+ * How the outbox identifies one delivery (docs/adr/0008-exactly-once-delivery.md). `key` is unique to
+ * one outbox row and the same on every attempt; a channel that can, carries it in the message it
+ * posts (Slack: message metadata). `unconfirmedSince` is set when an earlier attempt may have been
+ * accepted without the outbox hearing of it (its process died holding the claim, or the call's fate
+ * is unknown): the earliest moment that attempt may have posted. A channel that can read back what
+ * it posted (Slack: conversations.history) first looks for `key` there and posts only what is
+ * missing, answering `alreadyDelivered` when everything was; a channel that cannot (Teams) posts
+ * again, so there the crash window stays at-least-once.
+ */
+export interface Delivery {
+  key: string;
+  unconfirmedSince?: Date;
+}
 
 export interface Channel {
   readonly platform: Platform;
@@ -36,8 +62,11 @@ export interface Channel {
   start(): Promise<void>;
   /** Stops taking new work; in-flight requests finish first. */
   stop(): Promise<void>;
-  /** Delivers one message (a reminder, a nudge, a summary) proactively. */
-  send(recipient: Recipient, view: View): Promise<SendOutcome>;
+  /**
+   * Delivers one message (a reminder, a nudge, a summary) proactively. The outbox passes `delivery`
+   * (see `Delivery`); callers outside the outbox may leave it out.
+   */
+  send(recipient: Recipient, view: View, delivery?: Delivery): Promise<SendOutcome>;
   /** Whether this channel can reach the recipient at all (a linked account, a known conversation). */
   canReach(recipient: Recipient): Promise<boolean>;
 }

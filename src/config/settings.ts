@@ -69,6 +69,16 @@ export const settingsSchema = z.object({
   SLACK_API_URL: z.string().url('phải là một URL').default('https://slack.com/api/'),
   /** The group's Slack channel (announcements, summaries posted by the chair). */
   SLACK_GROUP_CHANNEL: z.string().optional(),
+  /**
+   * Proactive messages (chat.postMessage) per second this process sends at most: reminders go out at
+   * this pace instead of into 429s. Slack allows about one per second per channel and an unpublished
+   * workspace-wide rate; a DM fan-out posts to a different channel each time.
+   */
+  SLACK_SEND_RATE: z.coerce
+    .number({ message: 'phải là một số (tin nhắn mỗi giây)' })
+    .positive('phải lớn hơn 0')
+    .max(10_000, 'tối đa 10000')
+    .default(5),
 
   // Microsoft Teams (src/channels/teams): Azure Bot registration.
   MicrosoftAppId: z.string().optional(),

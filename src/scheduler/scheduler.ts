@@ -235,7 +235,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-const emptyDrain: DrainResult = { sent: 0, retried: 0, failed: 0, expired: 0, unreachable: 0, released: 0 };
+const emptyDrain: DrainResult = {
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  expired: 0,
+  unreachable: 0,
+  released: 0,
+  confirmed: 0,
+};
 
 const PREVIEW_JOBS = new Set<string>(['meeting-reminder', 'round-open', 'round-reminder', 'summary']);
 

@@ -8,9 +8,14 @@
  *   process, a restart) finds it, or on PostgreSQL waits on its unique key and then skips.
  * - `mark`: facts a job must remember, e.g. that a task's lateness was escalated to the chair.
  *
- * Claiming: on PostgreSQL `SELECT … FOR UPDATE SKIP LOCKED` then `claimedBy/claimedAt` in one
- * transaction, so replicas never take the same row; on SQLite (one process) a conditional
- * `UPDATE … WHERE status = 'pending'` per row.
+ * Claiming a batch: on PostgreSQL one statement, `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+ * LOCKED) RETURNING …`, so replicas never take the same row; on SQLite (one process) the ids due,
+ * then one conditional `UPDATE … WHERE id IN (…) AND status = 'pending' RETURNING …`.
+ *
+ * `sentAt` on a row that is not `sent` means "may have been delivered from this moment on": its
+ * sender died holding the claim (`releaseStale` copies the claim's time there) or a send's fate was
+ * unknown (`markRetry` with `unconfirmedSince`). It stays until the row is sent, and every attempt
+ * meanwhile asks the channel to look before it posts (docs/adr/0008-exactly-once-delivery.md).
  */
 import type { Database, Tx } from './open-database.ts';
 
@@ -142,13 +147,40 @@ export class OutboxStore {
     return (await tx.outboxMessage.createMany({ data: fresh })).count;
   }
 
-  /** Puts claims older than `staleBefore` (their process died) back to pending. */
+  /**
+   * Puts claims older than `staleBefore` (their process died) back to pending, marked as possibly
+   * delivered since the claim was taken (`sentAt`, unless an earlier moment is there already): the
+   * dead sender may have posted any of them before it could record it.
+   */
   async releaseStale(staleBefore: Date): Promise<number> {
-    const { count } = await this.client.outboxMessage.updateMany({
+    const stale = await this.client.outboxMessage.findMany({
       where: { status: 'claimed', claimedAt: { lt: staleBefore } },
-      data: { status: 'pending', claimedBy: null, claimedAt: null },
+      select: { id: true, claimedAt: true, sentAt: true },
     });
-    return count;
+    // One update per claim (a batch shares its claim time), each only if that claim is still there.
+    const groups = new Map<string, { claimedAt: Date; marked: boolean; ids: number[] }>();
+    for (const row of stale) {
+      const claimedAt = row.claimedAt as Date;
+      const marked = row.sentAt !== null;
+      const key = `${claimedAt.getTime()}/${marked}`;
+      const group = groups.get(key) ?? { claimedAt, marked, ids: [] };
+      group.ids.push(row.id);
+      groups.set(key, group);
+    }
+    let released = 0;
+    for (const { claimedAt, marked, ids } of groups.values()) {
+      const { count } = await this.client.outboxMessage.updateMany({
+        where: { id: { in: ids }, status: 'claimed', claimedAt },
+        data: {
+          status: 'pending',
+          claimedBy: null,
+          claimedAt: null,
+          ...(marked ? {} : { sentAt: claimedAt }),
+        },
+      });
+      released += count;
+    }
+    return released;
   }
 
   /** Puts this worker's claims back to pending (on stop, or when a channel asks to wait). */
@@ -160,25 +192,38 @@ export class OutboxStore {
     return count;
   }
 
-  /** Claims up to `limit` pending rows due by `now` on the given channels, for `workerId`. */
+  /**
+   * Claims up to `limit` pending rows due by `now` on the given channels for `workerId`, oldest due
+   * first, and returns them as claimed.
+   */
   async claim(workerId: string, now: Date, channels: string[], limit: number): Promise<OutboxRow[]> {
     if (channels.length === 0 || limit <= 0) return [];
-    if (this.db.provider === 'postgresql') return this.claimPostgres(workerId, now, channels, limit);
-    const candidates = await this.client.outboxMessage.findMany({
+    const rows =
+      this.db.provider === 'postgresql'
+        ? await this.claimPostgres(workerId, now, channels, limit)
+        : await this.claimSqlite(workerId, now, channels, limit);
+    return rows.sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+  }
+
+  private async claimSqlite(
+    workerId: string,
+    now: Date,
+    channels: string[],
+    limit: number,
+  ): Promise<OutboxRow[]> {
+    // One process per SQLite file: nothing can take these rows between the two statements, and the
+    // status condition would skip any that something did.
+    const due = await this.client.outboxMessage.findMany({
       where: { status: 'pending', notBefore: { lte: now }, channel: { in: channels } },
       orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
       take: limit,
       select: { id: true },
     });
-    const claimed: number[] = [];
-    for (const { id } of candidates) {
-      const { count } = await this.client.outboxMessage.updateMany({
-        where: { id, status: 'pending' },
-        data: { status: 'claimed', claimedBy: workerId, claimedAt: now },
-      });
-      if (count === 1) claimed.push(id);
-    }
-    return this.byIds(claimed);
+    if (due.length === 0) return [];
+    return this.client.outboxMessage.updateManyAndReturn({
+      where: { id: { in: due.map((row) => row.id) }, status: 'pending' },
+      data: { status: 'claimed', claimedBy: workerId, claimedAt: now },
+    });
   }
 
   private async claimPostgres(
@@ -187,53 +232,52 @@ export class OutboxStore {
     channels: string[],
     limit: number,
   ): Promise<OutboxRow[]> {
-    const ids = await this.client.$transaction(async (tx) => {
-      const placeholders = channels.map((_, i) => `$${i + 2}`).join(', ');
-      const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT "id" FROM "OutboxMessage"
-          WHERE "status" = 'pending' AND "notBefore" <= $1::timestamp(3) AND "channel" IN (${placeholders})
-          ORDER BY "notBefore", "id"
-          LIMIT ${Math.floor(limit)}
-          FOR UPDATE SKIP LOCKED`,
-        utcTimestamp(now),
-        ...channels,
-      );
-      const locked = rows.map((row) => Number(row.id));
-      if (locked.length > 0) {
-        await tx.outboxMessage.updateMany({
-          where: { id: { in: locked } },
-          data: { status: 'claimed', claimedBy: workerId, claimedAt: now },
-        });
-      }
-      return locked;
-    });
-    return this.byIds(ids);
-  }
-
-  private async byIds(ids: number[]): Promise<OutboxRow[]> {
-    if (ids.length === 0) return [];
-    return this.client.outboxMessage.findMany({
-      where: { id: { in: ids } },
-      orderBy: [{ notBefore: 'asc' }, { id: 'asc' }],
-    });
+    // One statement: the rows locked by SKIP LOCKED are the rows updated; a concurrent claimer skips
+    // them, and sees them claimed once this commits.
+    const placeholders = channels.map((_, i) => `$${i + 4}`).join(', ');
+    const rows = await this.client.$queryRawUnsafe<RawRow[]>(
+      `UPDATE "OutboxMessage" SET "status" = 'claimed', "claimedBy" = $1, "claimedAt" = $2::timestamp(3)
+        WHERE "id" IN (
+          SELECT "id" FROM "OutboxMessage"
+           WHERE "status" = 'pending' AND "notBefore" <= $3::timestamp(3) AND "channel" IN (${placeholders})
+           ORDER BY "notBefore", "id"
+           LIMIT ${Math.floor(limit)}
+           FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+      workerId,
+      utcTimestamp(now),
+      utcTimestamp(now),
+      ...channels,
+    );
+    return rows.map(fromRaw);
   }
 
   /** Marks a claimed row sent. False when the claim was lost (released as stale meanwhile). */
   async markSent(id: number, workerId: string, now: Date): Promise<boolean> {
-    const { count } = await this.client.outboxMessage.updateMany({
-      where: { id, status: 'claimed', claimedBy: workerId },
-      data: { status: 'sent', sentAt: now, attempts: { increment: 1 }, lastError: null },
-    });
-    return count === 1;
+    return (await this.markSentMany([id], workerId, now)) === 1;
   }
 
-  /** Back to pending, to be tried at `notBefore`; `attempted` counts it as a send attempt. */
+  /** Marks claimed rows sent in one statement; returns how many were still this worker's claims. */
+  async markSentMany(ids: number[], workerId: string, now: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { count } = await this.client.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: 'claimed', claimedBy: workerId },
+      data: { status: 'sent', sentAt: now, attempts: { increment: 1 }, lastError: null },
+    });
+    return count;
+  }
+
+  /**
+   * Back to pending, to be tried at `notBefore`; `attempted` counts it as a send attempt.
+   * `unconfirmedSince`: the attempt may have been delivered after all (see the top of this file).
+   */
   async markRetry(
     id: number,
     workerId: string,
     notBefore: Date,
     error: string,
     attempted = true,
+    unconfirmedSince?: Date,
   ): Promise<boolean> {
     const { count } = await this.client.outboxMessage.updateMany({
       where: { id, status: 'claimed', claimedBy: workerId },
@@ -244,6 +288,7 @@ export class OutboxStore {
         claimedBy: null,
         claimedAt: null,
         ...(attempted ? { attempts: { increment: 1 } } : {}),
+        ...(unconfirmedSince ? { sentAt: unconfirmedSince } : {}),
       },
     });
     return count === 1;
@@ -290,6 +335,31 @@ export class OutboxStore {
     });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
   }
+}
+
+/** A row as `RETURNING *` gives it through `$queryRawUnsafe` (PostgreSQL). */
+type RawRow = Omit<OutboxRow, 'notBefore' | 'claimedAt' | 'sentAt' | 'createdAt'> & {
+  notBefore: Date | string;
+  claimedAt: Date | string | null;
+  sentAt: Date | string | null;
+  createdAt: Date | string;
+};
+
+function fromRaw(row: RawRow): OutboxRow {
+  // TIMESTAMP(3) without a zone holds UTC (Prisma's convention); a driver may hand it over as text.
+  const date = (value: Date | string) =>
+    value instanceof Date
+      ? value
+      : new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  return {
+    ...row,
+    id: Number(row.id),
+    attempts: Number(row.attempts),
+    notBefore: date(row.notBefore),
+    claimedAt: row.claimedAt === null ? null : date(row.claimedAt),
+    sentAt: row.sentAt === null ? null : date(row.sentAt),
+    createdAt: date(row.createdAt),
+  };
 }
 
 function bookkeeping(kind: string, occurrence: string, now: Date) {

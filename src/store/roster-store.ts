@@ -34,12 +34,15 @@ export class RosterStore {
   ) {}
 
   /** Members of the group, active ones only unless asked. */
-  async members(options: { includeInactive?: boolean; id?: number } = {}): Promise<RosterMember[]> {
+  async members(
+    options: { includeInactive?: boolean; id?: number; ids?: number[] } = {},
+  ): Promise<RosterMember[]> {
     const rows = await this.db.member.findMany({
       where: {
         groupId: this.groupId,
         ...(options.includeInactive ? {} : { active: true }),
         ...(options.id === undefined ? {} : { id: options.id }),
+        ...(options.ids === undefined ? {} : { id: { in: options.ids } }),
       },
       include: {
         unit: { select: { code: true, name: true } },
@@ -66,6 +69,13 @@ export class RosterStore {
     // One row, not the roster: the outbox asks once per message, and a fan-out sends thousands.
     const [member] = await this.members({ includeInactive: true, id });
     return member ?? null;
+  }
+
+  /** These members of the group (active or not) by id, in one query: the outbox reads a batch's recipients. */
+  async membersById(ids: number[]): Promise<Map<number, RosterMember>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.members({ includeInactive: true, ids });
+    return new Map(found.map((member) => [member.id, member]));
   }
 
   /** Sets (or clears, with nulls) a member's leave, inclusive days YYYY-MM-DD. */

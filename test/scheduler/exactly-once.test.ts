@@ -170,7 +170,8 @@ describeEachDatabase('exactly once', (db, provider) => {
       }
       return undefined;
     };
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    // One send at a time, so that the 429 comes before any other send starts.
+    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
     const first = await scheduler.tick();
     // The platform asked to wait: nothing more goes to it in this drain.
     expect(first).toMatchObject({ sent: 0, retried: 1 });
@@ -200,6 +201,102 @@ describeEachDatabase('exactly once', (db, provider) => {
     expect(failures).toBe(2);
     expect(channel.delivered).toHaveLength(first.planned);
     expect(new Set(channel.delivered.map(keyOf)).size).toBe(first.planned);
+  });
+
+  it('several sends in flight: a 429 lets those finish, starts nothing new, and the rest waits for Retry-After', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let limited = false;
+    let startedAfter429 = 0;
+    channel.script = async (_r, _v, call) => {
+      if (limited) startedAfter429++;
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await sleep(call === 2 ? 20 : 5);
+      inFlight--;
+      if (call === 2) {
+        limited = true;
+        return { ok: false, retryable: true, code: 'rate_limited', reason: 'HTTP 429', retryAfterMs: 60_000 };
+      }
+      return undefined;
+    };
+    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 3 } });
+    const first = await scheduler.tick();
+    expect(most).toBe(3);
+    expect(first.retried).toBe(1);
+    expect(first.sent).toBeGreaterThan(0);
+    // Sends started before the 429 finished; none started after it.
+    expect(startedAfter429).toBe(0);
+    const pending = await db().client.outboxMessage.findMany({
+      where: { status: 'pending', kind: { notIn: ['job', 'mark'] } },
+    });
+    expect(pending).toHaveLength(first.planned - first.sent);
+    expect(pending.every((r) => r.notBefore.toISOString() === '2024-06-18T01:31:00.000Z')).toBe(true);
+    channel.script = null;
+    f.clock.set('2024-06-18T08:31:00+07:00');
+    expect((await scheduler.tick()).sent).toBe(first.planned - first.sent);
+    expect(new Set(channel.delivered.map(keyOf)).size).toBe(first.planned);
+    expect(channel.delivered).toHaveLength(first.planned);
+  });
+
+  it('a claim of a dead process is released as possibly delivered: the next attempt looks first, and what it finds is not sent again', async () => {
+    const planner = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { batchSize: 0 } });
+    const { planned } = await planner.tick();
+    const claimedAt = f.clock.now();
+    const held = await new OutboxStore(db()).claim('dead-process', claimedAt, ['terminal'], 3);
+    expect(held).toHaveLength(3);
+    // The dead process had posted the first of them before it died.
+    const landed = held[0]!.id;
+    const looked: { id: number; since?: string }[] = [];
+    channel.script = (_r, _v, _call, delivery) => {
+      const id = Number(delivery?.key.split('/')[0]);
+      if (delivery?.unconfirmedSince) looked.push({ id, since: delivery.unconfirmedSince.toISOString() });
+      return id === landed && delivery?.unconfirmedSince ? { ok: true, alreadyDelivered: true } : undefined;
+    };
+    f.clock.set('2024-06-18T08:41:00+07:00');
+    const result = await schedulerFor(f.core, db(), [channel], f.clock).tick();
+    expect(result).toMatchObject({ sent: planned, confirmed: 1 });
+    // Exactly the three rows the dead process held were checked, from the moment it claimed them.
+    expect(looked.map((l) => l.id).sort()).toEqual(held.map((r) => r.id).sort());
+    expect(new Set(looked.map((l) => l.since))).toEqual(new Set([claimedAt.toISOString()]));
+    expect(channel.delivered).toHaveLength(planned - 1);
+    expect(channel.delivered.every((d) => /^\d+\/[a-z-]+\//.test(d.delivery?.key ?? ''))).toBe(true);
+    const rows = await messages();
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it('a send whose fate is unknown (a timeout): the row is retried as possibly delivered until it is sent', async () => {
+    let first = 0;
+    channel.script = (_r, _v, call, delivery) => {
+      if (call === 1) {
+        first = Number(delivery?.key.split('/')[0]);
+        return { ok: false, retryable: true, code: 'network', reason: 'timeout', uncertain: true };
+      }
+      return undefined;
+    };
+    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
+    const { planned } = await scheduler.tick();
+    const row = await db().client.outboxMessage.findUniqueOrThrow({ where: { id: first } });
+    expect(row).toMatchObject({ status: 'pending', lastError: 'network: timeout' });
+    expect(row.sentAt?.toISOString()).toBe(f.clock.now().toISOString());
+    channel.script = (_r, _v, _call, delivery) =>
+      Number(delivery?.key.split('/')[0]) === first && delivery?.unconfirmedSince
+        ? { ok: false, retryable: true, code: 'server_error', reason: 'HTTP 503' }
+        : undefined;
+    f.clock.set('2024-06-18T08:31:00+07:00');
+    await scheduler.tick();
+    // Still unconfirmed from the first attempt, not from the second.
+    const again = await db().client.outboxMessage.findUniqueOrThrow({ where: { id: first } });
+    expect(again.sentAt?.toISOString()).toBe('2024-06-18T01:30:00.000Z');
+    channel.script = null;
+    f.clock.set('2024-06-18T08:33:00+07:00');
+    await scheduler.tick();
+    const last = channel.delivered.find((d) => Number(d.delivery?.key.split('/')[0]) === first);
+    expect(last?.delivery?.unconfirmedSince?.toISOString()).toBe('2024-06-18T01:30:00.000Z');
+    expect(channel.delivered).toHaveLength(planned);
+    const sent = await db().client.outboxMessage.findUniqueOrThrow({ where: { id: first } });
+    expect(sent.status).toBe('sent');
+    expect(sent.sentAt?.toISOString()).toBe('2024-06-18T01:33:00.000Z');
   });
 
   it('a platform that keeps failing: the row is marked failed with the reason after the last attempt', async () => {

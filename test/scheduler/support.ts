@@ -6,7 +6,7 @@
 import type { Clock } from '../../src/app/clock.ts';
 import type { Core } from '../../src/app/core.ts';
 import type { ReminderView, View } from '../../src/app/views.ts';
-import type { Channel, Recipient, SendOutcome } from '../../src/channels/channel.ts';
+import type { Channel, Delivery as DeliveryKey, Recipient, SendOutcome } from '../../src/channels/channel.ts';
 import type { Platform } from '../../src/domain/roles.ts';
 import { SCHEDULER_DEFAULTS, type SchedulerSettings } from '../../src/scheduler/config.ts';
 import {
@@ -22,12 +22,15 @@ export interface Delivery {
   view: View;
   /** "member:3", "group". */
   to: string;
+  /** The outbox's delivery key and, when an earlier attempt may have landed, since when. */
+  delivery?: DeliveryKey;
 }
 
 type Script = (
   recipient: Recipient,
   view: View,
   call: number,
+  delivery?: DeliveryKey,
 ) => SendOutcome | undefined | Promise<SendOutcome | undefined>;
 
 /** A channel that records what it delivers; `script` may answer otherwise (429, 5xx, not reachable). */
@@ -45,11 +48,11 @@ export class FakeChannel implements Channel {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  async send(recipient: Recipient, view: View): Promise<SendOutcome> {
+  async send(recipient: Recipient, view: View, delivery?: DeliveryKey): Promise<SendOutcome> {
     this.calls++;
-    const scripted = await this.script?.(recipient, view, this.calls);
-    if (scripted && !scripted.ok) return scripted;
-    this.delivered.push({ recipient, view, to: who(recipient) });
+    const scripted = await this.script?.(recipient, view, this.calls, delivery);
+    if (scripted && (!scripted.ok || scripted.alreadyDelivered)) return scripted;
+    this.delivered.push({ recipient, view, to: who(recipient), ...(delivery ? { delivery } : {}) });
     return { ok: true, messageId: `m${this.calls}` };
   }
 

@@ -67,6 +67,15 @@ export const taskActionsBlockId = (taskId: number) => `task_actions:${taskId}`;
 
 /**
  * Scopes the app's calls need (chat.postMessage/postEphemeral, conversations.open for DMs,
- * files.uploadV2 for `/da06 export`, /da06).
+ * files.uploadV2 for `/da06 export`, /da06, conversations.history to find the outbox's own messages
+ * after a crash in DMs and in the group's public or private channel).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'files:write'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'files:write',
+  'im:history',
+  'channels:history',
+  'groups:history',
+] as const;

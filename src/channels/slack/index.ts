@@ -11,14 +11,18 @@ import { createBolt } from './app.ts';
 import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
+import { createPostMessage } from './post-message.ts';
 import { createSender } from './send.ts';
 
 export interface SlackChannelOptions {
   core: Core;
   settings: Settings;
   logger?: (line: string) => void;
-  /** Tuning for tests: the ack budget of modal submissions, the longest 429 waited out in send(). */
-  timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number };
+  /**
+   * Tuning for tests: the ack budget of modal submissions, the longest 429 waited out in send(), the
+   * wait before send()'s quick retry of a post whose fate is unknown.
+   */
+  timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number; quickRetryMs?: number };
 }
 
 export function createSlackChannel(options: SlackChannelOptions): Channel {
@@ -47,7 +51,9 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     client: new WebClient(settings.SLACK_BOT_TOKEN, {
       slackApiUrl: settings.SLACK_API_URL,
       rejectRateLimitedCalls: true,
-      retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 1000 },
+      // No retries inside the client: a repeated chat.postMessage whose first try may have landed
+      // would be a duplicate. send() retries once itself, after checking (see send.ts).
+      retryConfig: { retries: 0 },
       timeout: 15_000,
     }),
     settings,
@@ -55,6 +61,13 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     log,
     dmChannels: deps.dmChannels,
     maxInlineWaitMs: options.timing?.maxInlineWaitMs,
+    quickRetryMs: options.timing?.quickRetryMs,
+    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts).
+    postMessage: createPostMessage({
+      apiUrl: settings.SLACK_API_URL,
+      token: settings.SLACK_BOT_TOKEN ?? '',
+      timeoutMs: 15_000,
+    }),
   });
 
   const routes: Route[] = receiver
@@ -93,7 +106,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       ]);
       clearTimeout(timer);
     },
-    send: (recipient, view) => sender.send(recipient, view),
+    send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),
   };
 }

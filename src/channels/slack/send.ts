@@ -1,15 +1,34 @@
 /**
  * Proactive messages (reminders, nudges, summaries) from the outbox: chat.postMessage to the member's
- * DM (conversations.open) or to SLACK_GROUP_CHANNEL, and what went wrong as a `SendOutcome` the outbox
- * acts on. A 429 with a short Retry-After is waited out and tried again here; a long one goes back to
- * the outbox with `retryAfterMs`.
+ * DM or to SLACK_GROUP_CHANNEL, and what went wrong as a `SendOutcome` the outbox acts on.
+ *
+ * - Pacing: every chat.postMessage takes a token from a bucket refilled at SLACK_SEND_RATE per second
+ *   (`TokenBucket`), shared by every send in flight, so a fan-out runs at the workspace's allowance and
+ *   a 429 is the exception. A short Retry-After empties the bucket for that long (every post waits)
+ *   and the call is tried again; a long one goes back to the outbox with `retryAfterMs`, which holds
+ *   the channel.
+ * - DMs are posted with the member's user id as `channel` (Slack posts it in the bot's DM with them,
+ *   the app's Messages tab), so a fan-out needs no conversations.open per member; the DM's id from
+ *   the answer is remembered. Where Slack answers channel_not_found for a user id, the DM is opened
+ *   and the post tried once more.
+ * - Posts go through post-message.ts (Node's HTTP client, not the Web API client: CPU per post), and
+ *   a view sent to many is rendered once per language.
+ * - Exactly once (docs/adr/0008-exactly-once-delivery.md): with a `Delivery`, every page carries
+ *   message metadata `{ event_type: "da06_outbox", event_payload: { key, page, pages } }`. When the
+ *   outbox says an earlier attempt may have been accepted (`unconfirmedSince`), the DM's or
+ *   channel's history since then is read first (conversations.history, include_all_metadata) and only
+ *   the pages not found are posted. A post whose fate is unknown (timeout, 5xx) is checked the same
+ *   way before its one quick retry, and reported `uncertain` if it still fails.
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { View } from '../../app/views.ts';
 import type { Settings } from '../../config/settings.ts';
-import type { Recipient, SendOutcome } from '../channel.ts';
+import type { Delivery, Recipient, SendOutcome } from '../channel.ts';
+import { TokenBucket } from '../token-bucket.ts';
+import type { Rendered } from './blocks/types.ts';
 import { messagePages } from './flows/pages.ts';
 import type { SlackContext } from './i18n.ts';
+import type { PostMessage } from './post-message.ts';
 import { describe } from './reply.ts';
 
 /** Slack's answers that mean this member or channel cannot be reached: tell the chair, do not retry. */
@@ -27,6 +46,25 @@ export const NOT_REACHABLE = new Set([
 /** Slack's answers that a later try may fix. */
 const SERVER_SIDE = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
+/** Answers of conversations.history that mean "cannot look here" (not "look again later"). */
+const CANNOT_LOOK = new Set([
+  'missing_scope',
+  'not_allowed_token_type',
+  'no_permission',
+  'not_in_channel',
+  'channel_not_found',
+  'access_denied',
+]);
+
+/** The metadata event type of every message the outbox posts. */
+export const OUTBOX_EVENT_TYPE = 'da06_outbox';
+
+/** History read before the earliest moment an earlier attempt may have posted (clock skew). */
+const LOOKBACK_MARGIN_MS = 5 * 60_000;
+/** Pages of conversations.history read at most per check (of `HISTORY_LIMIT` messages each). */
+const MAX_HISTORY_PAGES = 5;
+const HISTORY_LIMIT = 200;
+
 export interface SenderOptions {
   client: WebClient;
   settings: Settings;
@@ -37,56 +75,215 @@ export interface SenderOptions {
   maxInlineWaitMs?: number;
   /** Tries per call when rate limited (default 3). */
   attempts?: number;
+  /** Paces chat.postMessage (default: a bucket at SLACK_SEND_RATE); null posts unpaced. */
+  pace?: TokenBucket | null;
+  /** Wait before the one quick retry of a post whose fate is unknown (default 250 ms). */
+  quickRetryMs?: number;
+  /** How chat.postMessage is sent (default: through `client`; the channel passes post-message.ts's). */
+  postMessage?: PostMessage;
 }
+
+/** The bucket for SLACK_SEND_RATE: bursts of a twentieth of a second's allowance (at least one). */
+export function sendPace(rate: number): TokenBucket {
+  return new TokenBucket(rate, Math.max(1, Math.floor(rate / 20)));
+}
+
+/** What a history check found: the pages of the delivery already posted, or that it could not look. */
+type Found = { pages: Set<number> } | { cannotLook: string };
 
 export function createSender(options: SenderOptions) {
   const { client, settings } = options;
   const maxWait = options.maxInlineWaitMs ?? 30_000;
   const attempts = options.attempts ?? 3;
+  const pace = options.pace === undefined ? sendPace(settings.SLACK_SEND_RATE) : options.pace;
+  const quickRetryMs = options.quickRetryMs ?? 250;
+  const postMessage: PostMessage = options.postMessage ?? ((args) => client.chat.postMessage(args));
+  let warnedCannotLook = false;
+  // A fan-out sends one view (the outbox hands out one object per payload) to many: render it once
+  // per language.
+  const rendered = new WeakMap<View, Map<string, Rendered[]>>();
+  const pagesOf = (view: View, locale: 'vi' | 'en'): Rendered[] => {
+    let byLocale = rendered.get(view);
+    if (!byLocale) {
+      byLocale = new Map();
+      rendered.set(view, byLocale);
+    }
+    let pages = byLocale.get(locale);
+    if (!pages) {
+      pages = messagePages(view, options.ctx(locale));
+      byLocale.set(locale, pages);
+    }
+    return pages;
+  };
 
-  async function call<T>(what: () => Promise<T>): Promise<T> {
+  async function call<T>(what: () => Promise<T>, paced = false): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      if (paced) await pace?.take();
       try {
         return await what();
       } catch (error) {
         const wait = rateLimitedMs(error);
         if (wait === null || attempt >= attempts || wait > maxWait) throw error;
+        // Every post waits with this one; a longer wait is the outbox's (it holds the channel).
+        if (paced) pace?.hold(wait);
         options.log(`slack: rate limited, trying again in ${wait} ms`);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }
 
-  async function channelOf(recipient: Recipient): Promise<string | null> {
-    if (recipient.kind === 'group') return settings.SLACK_GROUP_CHANNEL ?? null;
-    const known = options.dmChannels.get(recipient.externalId);
+  function remember(userId: string, channel: string): void {
+    if (options.dmChannels.get(userId) === channel) return;
+    if (options.dmChannels.size >= 50_000) options.dmChannels.clear();
+    options.dmChannels.set(userId, channel);
+  }
+
+  /** The id of the bot's DM with the member (remembered, else conversations.open). */
+  async function dmChannel(userId: string): Promise<string | null> {
+    const known = options.dmChannels.get(userId);
     if (known) return known;
-    const opened = await call(() => client.conversations.open({ users: recipient.externalId }));
+    const opened = await call(() => client.conversations.open({ users: userId }));
     const id = opened.channel?.id ?? null;
-    if (id) options.dmChannels.set(recipient.externalId, id);
+    if (id) remember(userId, id);
     return id;
   }
 
-  return {
-    async send(recipient: Recipient, view: View): Promise<SendOutcome> {
-      try {
-        const channel = await channelOf(recipient);
-        if (!channel) {
-          const reason = recipient.kind === 'group' ? 'SLACK_GROUP_CHANNEL is not set' : 'no DM conversation';
-          return { ok: false, retryable: false, reason, code: 'not_reachable' };
+  /** Which pages of `delivery` are already in `channel` since `since`. */
+  async function findPosted(channel: string, key: string, since: Date): Promise<Found> {
+    const oldest = ((since.getTime() - LOOKBACK_MARGIN_MS) / 1000).toFixed(6);
+    const pages = new Set<number>();
+    let cursor: string | undefined;
+    try {
+      for (let n = 0; n < MAX_HISTORY_PAGES; n++) {
+        const history = await call(() =>
+          client.conversations.history({
+            channel,
+            oldest,
+            limit: HISTORY_LIMIT,
+            include_all_metadata: true,
+            ...(cursor ? { cursor } : {}),
+          }),
+        );
+        for (const message of history.messages ?? []) {
+          const metadata = message.metadata;
+          if (metadata?.event_type !== OUTBOX_EVENT_TYPE) continue;
+          const payload = (metadata.event_payload ?? {}) as { key?: unknown; page?: unknown };
+          if (payload.key === key) pages.add(Number(payload.page ?? 1));
         }
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) return { pages };
+      }
+      options.log(`slack: more than ${MAX_HISTORY_PAGES * HISTORY_LIMIT} messages in ${channel} to check`);
+      return { pages };
+    } catch (error) {
+      const slackError = (error as { code?: string; data?: { error?: string } })?.data?.error ?? '';
+      if ((error as { code?: string })?.code === ErrorCode.PlatformError && CANNOT_LOOK.has(slackError))
+        return { cannotLook: slackError };
+      throw error;
+    }
+  }
+
+  /** `findPosted` for a recipient; a channel that cannot be read is said once in the log. */
+  async function posted(recipient: Recipient, delivery: Delivery, since: Date): Promise<Set<number>> {
+    const channel =
+      recipient.kind === 'group'
+        ? (settings.SLACK_GROUP_CHANNEL ?? null)
+        : await dmChannel(recipient.externalId);
+    if (!channel) return new Set();
+    const found = await findPosted(channel, delivery.key, since);
+    if ('pages' in found) return found.pages;
+    if (!warnedCannotLook) {
+      warnedCannotLook = true;
+      options.log(
+        `slack: cannot read back earlier messages (${found.cannotLook}): a message whose delivery is unconfirmed is posted again. Reinstall the app with the im:history, channels:history and groups:history scopes.`,
+      );
+    }
+    return new Set();
+  }
+
+  return {
+    async send(recipient: Recipient, view: View, delivery?: Delivery): Promise<SendOutcome> {
+      // Whether something of this message may be in Slack although the outbox will not hear "ok":
+      // a page posted before a later one failed, or a post whose fate is unknown.
+      let partly = false;
+      try {
+        let channel =
+          recipient.kind === 'group'
+            ? (settings.SLACK_GROUP_CHANNEL ?? null)
+            : (options.dmChannels.get(recipient.externalId) ?? recipient.externalId);
+        if (!channel) {
+          return {
+            ok: false,
+            retryable: false,
+            reason: 'SLACK_GROUP_CHANNEL is not set',
+            code: 'not_reachable',
+          };
+        }
+        const pages = pagesOf(view, recipient.locale);
+        const done = delivery?.unconfirmedSince
+          ? await posted(recipient, delivery, delivery.unconfirmedSince)
+          : new Set<number>();
+        if (done.size > 0 && pages.every((_, index) => done.has(index + 1)))
+          return { ok: true, alreadyDelivered: true };
         let messageId: string | undefined;
-        for (const page of messagePages(view, options.ctx(recipient.locale))) {
-          const posted = await call(() =>
-            client.chat.postMessage({ channel, text: page.text, blocks: page.blocks }),
-          );
-          messageId ??= posted.ts;
+        for (const [index, page] of pages.entries()) {
+          const number = index + 1;
+          if (done.has(number)) continue;
+          const metadata = delivery
+            ? {
+                event_type: OUTBOX_EVENT_TYPE,
+                event_payload: { key: delivery.key, page: number, pages: pages.length },
+              }
+            : undefined;
+          let answer: { ts?: string; channel?: string } | null = null;
+          for (let attempt = 1; answer === null; attempt++) {
+            const to: string = channel;
+            try {
+              answer = await call(
+                () =>
+                  postMessage({
+                    channel: to,
+                    text: page.text,
+                    blocks: page.blocks,
+                    ...(metadata ? { metadata } : {}),
+                  }),
+                true,
+              );
+            } catch (error) {
+              if (
+                recipient.kind === 'member' &&
+                to === recipient.externalId &&
+                slackErrorOf(error) === 'channel_not_found'
+              ) {
+                // This workspace does not take a user id as the channel: open the DM and post there.
+                const opened = await dmChannel(recipient.externalId);
+                if (!opened || opened === to) throw error;
+                channel = opened;
+                continue;
+              }
+              const outcome = toOutcome(error);
+              if (outcome.ok || !outcome.uncertain) throw error;
+              partly = true;
+              if (attempt >= 2) throw error;
+              // Unknown fate (timeout, 5xx): one quick retry, after looking if the message says who it is.
+              await new Promise((resolve) => setTimeout(resolve, quickRetryMs));
+              if (delivery && (await posted(recipient, delivery, new Date(Date.now() - 60_000))).has(number))
+                answer = {};
+            }
+          }
+          partly = true;
+          if (recipient.kind === 'member' && answer.channel && answer.channel !== recipient.externalId) {
+            remember(recipient.externalId, answer.channel);
+            channel = answer.channel;
+          }
+          messageId ??= answer.ts;
         }
         return { ok: true, messageId };
       } catch (error) {
-        const outcome = toOutcome(error);
-        options.log(`slack: send failed (${outcome.ok ? 'ok' : outcome.code}): ${describe(error)}`);
-        return outcome;
+        const { uncertain: _, ...outcome } = toOutcome(error) as Extract<SendOutcome, { ok: false }>;
+        options.log(`slack: send failed (${outcome.code}): ${describe(error)}`);
+        // The next attempt must look before it posts (with the delivery key it can).
+        return partly ? { ...outcome, uncertain: true } : outcome;
       }
     },
 
@@ -94,7 +291,7 @@ export function createSender(options: SenderOptions) {
       if (recipient.kind === 'group') return Boolean(settings.SLACK_GROUP_CHANNEL);
       if (!/^[UW][A-Z0-9]{2,}$/.test(recipient.externalId)) return false;
       try {
-        return (await channelOf(recipient)) !== null;
+        return (await dmChannel(recipient.externalId)) !== null;
       } catch (error) {
         const outcome = toOutcome(error);
         // Only a definite "cannot" counts; a network hiccup is for send() to meet and retry.
@@ -102,6 +299,11 @@ export function createSender(options: SenderOptions) {
       }
     },
   };
+}
+
+function slackErrorOf(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
 }
 
 function rateLimitedMs(error: unknown): number | null {
@@ -132,7 +334,8 @@ export function toOutcome(error: unknown): SendOutcome {
       const status = e.statusCode ?? 0;
       if (status === 429)
         return { ok: false, retryable: true, reason, code: 'rate_limited', retryAfterMs: 60_000 };
-      if (status >= 500) return { ok: false, retryable: true, reason, code: 'server_error' };
+      // Slack may have acted on the request before the gateway failed: unknown fate.
+      if (status >= 500) return { ok: false, retryable: true, reason, code: 'server_error', uncertain: true };
       return { ok: false, retryable: false, reason, code: 'rejected' };
     }
     case ErrorCode.PlatformError: {
@@ -141,11 +344,13 @@ export function toOutcome(error: unknown): SendOutcome {
         return { ok: false, retryable: false, reason, code: 'not_reachable' };
       if (slackError === 'ratelimited')
         return { ok: false, retryable: true, reason, code: 'rate_limited', retryAfterMs: 60_000 };
-      if (SERVER_SIDE.has(slackError)) return { ok: false, retryable: true, reason, code: 'server_error' };
+      if (SERVER_SIDE.has(slackError))
+        return { ok: false, retryable: true, reason, code: 'server_error', uncertain: true };
       return { ok: false, retryable: false, reason, code: 'rejected' };
     }
     default:
-      // Request errors (DNS, refused, timeouts) and anything unexpected: try again later.
-      return { ok: false, retryable: true, reason, code: 'network' };
+      // Request errors (DNS, refused, timeouts) and anything unexpected: try again later. A timeout
+      // may come after Slack took the message, so its fate is unknown.
+      return { ok: false, retryable: true, reason, code: 'network', uncertain: true };
   }
 }

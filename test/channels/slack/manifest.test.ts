@@ -169,11 +169,14 @@ describe('Slack manifest and ids', () => {
   });
 
   it('asks for the scopes the code’s Web API calls need, and no more', () => {
-    const needs: Record<string, string | null> = {
+    const needs: Record<string, string | string[] | null> = {
       'chat.postMessage': 'chat:write',
       'chat.postEphemeral': 'chat:write',
       'chat.update': 'chat:write',
       'conversations.open': 'im:write',
+      // The outbox reads back its own messages after a crash: DMs, and the group's channel
+      // (public or private).
+      'conversations.history': ['im:history', 'channels:history', 'groups:history'],
       'views.open': null,
       'views.update': null,
       'views.push': null,
@@ -194,10 +197,7 @@ describe('Slack manifest and ids', () => {
       }
     }
     expect([...called].filter((method) => !(method in needs))).toEqual([]);
-    const required = sorted([
-      'commands',
-      ...[...called].map((m) => needs[m]).filter((s): s is string => s !== null),
-    ]);
+    const required = sorted(['commands', ...[...called].flatMap((m) => needs[m] ?? [])]);
     expect(sorted(manifest.oauth_config.scopes.bot)).toEqual(required);
     expect(sorted(BOT_SCOPES)).toEqual(required);
   });

@@ -1,10 +1,12 @@
 /**
  * `channel.send` for the outbox: the member's DM or the group's channel; a 429 waited out after its
  * Retry-After; failures reported as SendOutcome (rate_limited with retryAfterMs, server_error,
- * not_reachable) so the outbox knows whether to retry or tell the chair.
+ * not_reachable) so the outbox knows whether to retry or tell the chair; the delivery key carried as
+ * message metadata and, when an earlier attempt may have landed, looked for before posting
+ * (docs/adr/0008-exactly-once-delivery.md); posts paced at SLACK_SEND_RATE.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { NoticeView } from '../../../src/app/views.ts';
+import type { NoticeView, ReminderView } from '../../../src/app/views.ts';
 import type { Recipient } from '../../../src/channels/channel.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { GROUP_CHANNEL, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
@@ -24,16 +26,157 @@ describeEachDatabase('Slack send()', (db) => {
   });
   beforeEach(() => h.fake.reset());
 
-  it('to a member: conversations.open, then chat.postMessage with a text fallback and blocks', async () => {
+  it('to a member: chat.postMessage to the user id (their DM with the bot), a text fallback and blocks', async () => {
     const outcome = await h.channel.send({ ...lan, externalId: 'UFRESH01' }, note);
     expect(outcome).toMatchObject({ ok: true, messageId: expect.any(String) });
-    expect(h.fake.callsOf('conversations.open')).toMatchObject([{ params: { users: 'UFRESH01' } }]);
+    expect(h.fake.callsOf('conversations.open')).toEqual([]);
     const [posted] = h.fake.callsOf('chat.postMessage');
     expect(posted?.params).toMatchObject({
-      channel: 'DUFRESH01',
+      channel: 'UFRESH01',
       text: 'Chưa có lịch giao ban tiếp theo. Tổ công tác sẽ thông báo ngay khi có lịch.',
     });
+    expect(posted?.params.metadata).toBeUndefined();
     expect(textOf(posted?.params.blocks)).toContain('Chưa có lịch giao ban');
+    expect(h.fake.messages.map((m) => m.channel)).toEqual(['DUFRESH01']);
+    // The DM's id from the answer is used from then on.
+    await h.channel.send({ ...lan, externalId: 'UFRESH01' }, note);
+    expect(h.fake.callsOf('chat.postMessage')[1]?.params.channel).toBe('DUFRESH01');
+  });
+
+  it('a workspace that answers channel_not_found for a user id: the DM is opened and the post tried there', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    const outcome = await h.channel.send({ ...lan, externalId: 'UFRESH02' }, note);
+    expect(outcome.ok).toBe(true);
+    expect(h.fake.callsOf('conversations.open')).toMatchObject([{ params: { users: 'UFRESH02' } }]);
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.params.channel)).toEqual([
+      'UFRESH02',
+      'DUFRESH02',
+    ]);
+    expect(h.fake.deliveries()).toEqual(new Map([['DUFRESH02', 1]]));
+  });
+
+  it('with a delivery key: every page carries it as message metadata', async () => {
+    const outcome = await h.channel.send({ ...lan, externalId: 'UKEY0001' }, note, {
+      key: '7/overdue-nudge/x',
+    });
+    expect(outcome.ok).toBe(true);
+    expect(h.fake.callsOf('chat.postMessage')[0]?.params.metadata).toEqual({
+      event_type: 'da06_outbox',
+      event_payload: { key: '7/overdue-nudge/x', page: 1, pages: 1 },
+    });
+    expect(h.fake.callsOf('conversations.history')).toEqual([]);
+  });
+
+  it('unconfirmed: the message found in the DM since then is not posted again', async () => {
+    const since = new Date(Date.now() - 1000);
+    await h.channel.send({ ...lan, externalId: 'UKEY0002' }, note, { key: '8/k' });
+    h.fake.calls.length = 0;
+    const outcome = await h.channel.send({ ...lan, externalId: 'UKEY0002' }, note, {
+      key: '8/k',
+      unconfirmedSince: since,
+    });
+    expect(outcome).toEqual({ ok: true, alreadyDelivered: true });
+    expect(h.fake.callsOf('chat.postMessage')).toEqual([]);
+    const [looked] = h.fake.callsOf('conversations.history');
+    expect(looked?.params).toMatchObject({ channel: 'DUKEY0002', include_all_metadata: 'true' });
+    expect(Number(looked?.params.oldest)).toBeLessThan(since.getTime() / 1000);
+  });
+
+  it('unconfirmed but not there (another key, or before `since`): it is posted', async () => {
+    await h.channel.send({ ...lan, externalId: 'UKEY0003' }, note, { key: '9/k' });
+    const outcome = await h.channel.send({ ...lan, externalId: 'UKEY0003' }, note, {
+      key: '10/k',
+      unconfirmedSince: new Date(Date.now() - 1000),
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.ok && outcome.alreadyDelivered).toBeFalsy();
+    expect(h.fake.deliveries().get('DUKEY0003')).toBe(2);
+  });
+
+  it('an answer lost after Slack posted (503): the quick retry looks first and posts nothing twice', async () => {
+    h.fake.failAfterNext('chat.postMessage', { status: 503 });
+    const outcome = await h.channel.send({ ...lan, externalId: 'ULOST001' }, note, { key: '11/k' });
+    expect(outcome.ok).toBe(true);
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(h.fake.callsOf('conversations.history')).toHaveLength(1);
+    expect(h.fake.deliveries()).toEqual(new Map([['DULOST001', 1]]));
+  });
+
+  it('two lost answers: uncertain, so the outbox has the next attempt look first', async () => {
+    h.fake.failAfterNext('chat.postMessage', { status: 503 }, 2);
+    h.fake.failNext('conversations.history', { status: 503 });
+    const outcome = await h.channel.send({ ...lan, externalId: 'ULOST002' }, note, { key: '12/k' });
+    expect(outcome).toMatchObject({ ok: false, retryable: true, uncertain: true });
+    const again = await h.channel.send({ ...lan, externalId: 'ULOST002' }, note, {
+      key: '12/k',
+      unconfirmedSince: new Date(Date.now() - 5000),
+    });
+    expect(again).toEqual({ ok: true, alreadyDelivered: true });
+    expect(h.fake.deliveries()).toEqual(new Map([['DULOST002', 1]]));
+  });
+
+  it('history cannot be read (missing_scope): the message is posted (at least once) and the log says why', async () => {
+    h.fake.failNext('conversations.history', { error: 'missing_scope' });
+    const outcome = await h.channel.send({ ...lan, externalId: 'USCOPE01' }, note, {
+      key: '13/k',
+      unconfirmedSince: new Date(),
+    });
+    expect(outcome.ok).toBe(true);
+    expect(h.fake.deliveries()).toEqual(new Map([['DUSCOPE01', 1]]));
+    expect(h.logs.some((line) => line.includes('im:history'))).toBe(true);
+  });
+
+  it('a message of several pages, cut off after the first: only the missing pages are posted', async () => {
+    const long: ReminderView = {
+      kind: 'reminder',
+      topic: 'overdue_nudge',
+      period: null,
+      meeting: null,
+      tasks: Array.from({ length: 60 }, (_, i) => ({
+        taskId: 1000 + i,
+        code: `T${i + 1}`,
+        content: `Nội dung nhiệm vụ ${i + 1}`,
+        leadUnits: ['CNTT'],
+        deadline: { text: 'Tháng 02/2024', due: '2024-02-29' },
+        standing: 'not_reported' as const,
+        daysOverdue: 112,
+      })),
+      units: [],
+      // A section and a row of buttons per task: more blocks than one message takes.
+      actions: true,
+    };
+    const since = new Date(Date.now() - 1000);
+    await h.channel.send({ ...lan, externalId: 'UPAGES01' }, long, { key: '14/k' });
+    const pages = h.fake.messages.length;
+    expect(pages).toBeGreaterThan(1);
+    expect(h.fake.messages.map((m) => m.metadata?.event_payload)).toEqual(
+      Array.from({ length: pages }, (_, i) => ({ key: '14/k', page: i + 1, pages })),
+    );
+    // As if the process had died after the first page.
+    h.fake.messages.splice(1);
+    const outcome = await h.channel.send({ ...lan, externalId: 'UPAGES01' }, long, {
+      key: '14/k',
+      unconfirmedSince: since,
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(h.fake.messages.map((m) => m.metadata?.event_payload.page)).toEqual(
+      Array.from({ length: pages }, (_, i) => i + 1),
+    );
+  });
+
+  it('posts are paced at SLACK_SEND_RATE', async () => {
+    const paced = await startHarness(db(), { env: { SLACK_SEND_RATE: '20' }, fixture: h.fixture });
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 6; i++)
+        expect((await paced.channel.send({ ...lan, externalId: `UPACE00${i}` }, note)).ok).toBe(true);
+      // A burst of one at 20/s: five waits of 50 ms after the first.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+      const at = paced.fake.callsOf('chat.postMessage').map((c) => c.at);
+      expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(240);
+    } finally {
+      await paced.close();
+    }
   });
 
   it('in the member’s language', async () => {
@@ -71,12 +214,13 @@ describeEachDatabase('Slack send()', (db) => {
     });
   });
 
-  it('5xx: server_error, retryable (after one quick retry of its own)', async () => {
+  it('5xx: server_error, retryable, fate unknown (after one quick retry of its own)', async () => {
     h.fake.failNext('chat.postMessage', { status: 503 }, 2);
     expect(await h.channel.send(lan, note)).toMatchObject({
       ok: false,
       retryable: true,
       code: 'server_error',
+      uncertain: true,
     });
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(2);
   });

@@ -4,7 +4,9 @@
  * - MODE=drain: drains the outbox (real clock) until nothing is pending or claimed, or
  * - MODE=tick: runs `scheduler.tick()` at the fixed instant CLOCK until nothing is pending.
  * Prints `ready` once set up and `done {json}` at the end; the parent may SIGKILL it at any moment.
- * Env: WORKER_ID, STALE_CLAIM_MS, BACKOFF_MS, BATCH_SIZE, DEADLINE_MS.
+ * With WAIT_FOR_GO set it waits, after `ready`, for a line `go` on stdin before it starts.
+ * Env: WORKER_ID, STALE_CLAIM_MS, BACKOFF_MS, BATCH_SIZE, CONCURRENCY, DEADLINE_MS, SLACK_SEND_RATE
+ * (default 1000: the fakes are not rate limited unless a test says so).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixedClock, systemClock } from '../../../src/app/clock.ts';
@@ -30,6 +32,7 @@ const policy = {
   backoffBaseMs: Number(env.BACKOFF_MS ?? 30_000),
   backoffMaxMs: Number(env.BACKOFF_MS ?? 30_000) * 4,
   batchSize: Number(env.BATCH_SIZE ?? 25),
+  concurrency: Number(env.CONCURRENCY ?? 4),
 };
 
 const settings = settingsSchema.parse({
@@ -38,6 +41,7 @@ const settings = settingsSchema.parse({
   SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789',
   SLACK_API_URL: env.SLACK_API_URL,
   SLACK_GROUP_CHANNEL: 'CGROUP01',
+  SLACK_SEND_RATE: env.SLACK_SEND_RATE ?? '1000',
 });
 const db = await openDatabase(settings.DATABASE_URL, { poolSize: 4 });
 // The group the parent's core fixture created (test/support/core.ts).
@@ -57,12 +61,28 @@ const core = new Core({
   clock,
   graceDays: 10,
 });
-const channel = createSlackChannel({ core, settings, timing: { maxInlineWaitMs: 1000, stopGraceMs: 1000 } });
+const channel = createSlackChannel({
+  core,
+  settings,
+  timing: { maxInlineWaitMs: 1000, stopGraceMs: 1000, quickRetryMs: 20 },
+});
 const open = () => db.client.outboxMessage.count({ where: { status: { in: ['pending', 'claimed'] } } });
 process.stdout.write('ready\n');
+if (env.WAIT_FOR_GO) {
+  // Started ahead of time (its start-up overlapping the parent's other work): wait for the word.
+  await new Promise<void>((resolve) => {
+    let input = '';
+    process.stdin.on('data', (chunk: Buffer) => {
+      input += chunk.toString();
+      if (/^go$/m.test(input)) resolve();
+    });
+  });
+  process.stdin.pause();
+}
 
 const total = {
   sent: 0,
+  confirmed: 0,
   retried: 0,
   failed: 0,
   expired: 0,

@@ -6,12 +6,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../../../src/domain/roles.ts';
 import type { MemberStore } from '../../../src/store/member-store.ts';
+import type { Database } from '../../../src/store/open-database.ts';
 import type { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface WorkerResult {
   sent: number;
+  /** Of `sent`: rows found already delivered (a killed process's) rather than posted. */
+  confirmed: number;
   retried: number;
   failed: number;
   expired: number;
@@ -30,6 +33,8 @@ export interface Worker {
   done(timeoutMs?: number): Promise<WorkerResult>;
   /** stdout and stderr so far (for failure messages). */
   output(): string;
+  /** Lets a worker started with WAIT_FOR_GO begin. */
+  go(): void;
   kill(signal?: NodeJS.Signals): void;
 }
 
@@ -40,7 +45,7 @@ export function startWorker(env: Record<string, string>): Worker {
   const child = spawn(process.execPath, ['bin/run-ts.js', 'test/faults/support/fanout-worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [env.WAIT_FOR_GO ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   live.add(child);
   let out = '';
@@ -96,6 +101,9 @@ export function startWorker(env: Record<string, string>): Worker {
         timeoutMs,
         'done',
       );
+    },
+    go() {
+      child.stdin?.end('go\n');
     },
     kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -159,12 +167,44 @@ export async function seedSlackMembers(
   return out;
 }
 
-/** chat.postMessage calls the fake answered ok, counted by channel ("D<user>"). */
-export function deliveriesByChannel(fake: FakeSlack, skipFirst = 0): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const call of fake.callsOf('chat.postMessage').slice(skipFirst)) {
-    const channel = String(call.params.channel);
-    counts.set(channel, (counts.get(channel) ?? 0) + 1);
+/**
+ * `seedSlackMembers` in bulk (a few statements per 500 members, no audit entries): for fan-outs of
+ * thousands, whose members only need to exist and be linked.
+ */
+export async function seedSlackMembersBulk(
+  db: Database,
+  groupId: number,
+  count: number,
+  units: string[],
+  from = 1,
+): Promise<{ id: number; user: string }[]> {
+  const unitIds = await db.client.unit.findMany({
+    where: { code: { in: units } },
+    select: { id: true, code: true },
+  });
+  const idOf = new Map(unitIds.map((u) => [u.code, u.id]));
+  const out: { id: number; user: string }[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const size = Math.min(500, count - start);
+    const created = await db.client.member.createManyAndReturn({
+      data: Array.from({ length: size }, (_, k) => ({
+        groupId,
+        unitId: idOf.get(units[(start + k) % units.length] ?? '') ?? [...idOf.values()][0]!,
+        displayName: `Thành viên ${from + start + k}`,
+        role: 'member',
+      })),
+      select: { id: true },
+    });
+    const batch = created.map((row, k) => ({ id: row.id, user: slackUser(from + start + k) }));
+    await db.client.memberIdentity.createMany({
+      data: batch.map((m) => ({ memberId: m.id, platform: 'slack', externalId: m.user })),
+    });
+    out.push(...batch);
   }
-  return counts;
+  return out;
+}
+
+/** Messages the fake accepted (chat.postMessage answered ok), counted by conversation ("D<user>"). */
+export function deliveriesByChannel(fake: FakeSlack): Map<string, number> {
+  return fake.deliveries();
 }

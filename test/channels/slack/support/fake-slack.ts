@@ -4,6 +4,13 @@
  * POST to the upload_url it returned → files.completeUploadExternal), answers like Slack, and can be
  * told to answer the next calls of a method with a 429 (Retry-After), a 5xx or a platform error. The
  * process edge, not a mock inside the process.
+ *
+ * Messages posted with chat.postMessage are kept per conversation, as Slack keeps them: a user id
+ * (`U…`) as the channel means the bot's DM with that user (`D<user id>`, the id conversations.open
+ * gives), the answer names the conversation and a `ts` from the real clock, `metadata` is stored,
+ * and conversations.history returns them newest first between `oldest` and `latest` (exclusive
+ * unless `inclusive`), `limit` at a time with a cursor, with their metadata only when asked
+ * (`include_all_metadata`). `failAfterNext` makes a call fail after Slack acted on it (a lost answer).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +54,14 @@ export interface UploadedFile {
 
 export type Failure = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
 
+/** A message as the fake keeps it in a conversation's history. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
+}
+
 /** Parameters the Web API client sends JSON-encoded inside the form. */
 const JSON_PARAMS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
@@ -54,7 +69,11 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads: UploadPost[] = [];
+  /** Every message chat.postMessage accepted, in order. */
+  readonly messages: StoredMessage[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private readonly lostAnswers = new Map<string, Failure[]>();
+  private lastTs = 0;
   private server: Server | null = null;
   /** Socket Mode's WebSocket end, once started. */
   socketMode: FakeSocketMode | null = null;
@@ -75,6 +94,23 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /**
+   * The next `times` calls of `method` are carried out (a message is posted), then answered with
+   * this failure: the answer got lost on the way back, a timeout or a gateway error after the fact.
+   */
+  failAfterNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.lostAnswers.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.lostAnswers.set(method, queue);
+  }
+
+  /** Messages accepted per conversation (`D<user>` for DMs). */
+  deliveries(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const message of this.messages) counts.set(message.channel, (counts.get(message.channel) ?? 0) + 1);
+    return counts;
   }
 
   callsOf(method: string): ApiCall[] {
@@ -111,8 +147,10 @@ export class FakeSlack {
     this.calls.length = 0;
     this.responses.length = 0;
     this.uploads.length = 0;
+    this.messages.length = 0;
     this.fileCounter = 0;
     this.failures.clear();
+    this.lostAnswers.clear();
   }
 
   async start(): Promise<void> {
@@ -195,7 +233,73 @@ export class FakeSlack {
       };
     }
     if (failure) return { status: 200, headers: {}, body: { ok: false, error: failure.error } };
-    return { status: 200, headers: {}, body: this.answer(method, params) };
+    const answer = this.answer(method, params);
+    const lost = answer.ok === true ? this.lostAnswers.get(method)?.shift() : undefined;
+    if (lost) return failureAnswer(lost);
+    return { status: 200, headers: {}, body: answer };
+  }
+
+  /** A DM's conversation id for a user id given as the channel, as Slack resolves it. */
+  private conversationOf(channel: string): string {
+    return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
+  }
+
+  /** A message timestamp from the real clock, strictly increasing ("seconds.micro"). */
+  private nextTs(): string {
+    const micros = Math.max(Date.now() * 1000, this.lastTs + 1);
+    this.lastTs = micros;
+    return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  private post(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.conversationOf(String(params.channel));
+    const ts = this.nextTs();
+    const metadata = params.metadata as StoredMessage['metadata'] | undefined;
+    this.messages.push({
+      channel,
+      ts,
+      text: String(params.text ?? ''),
+      metadata:
+        metadata && typeof metadata.event_type === 'string'
+          ? { event_type: metadata.event_type, event_payload: metadata.event_payload ?? {} }
+          : null,
+    });
+    return { ok: true, channel, ts, message: { type: 'message', text: params.text, ts } };
+  }
+
+  private history(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(params.channel ?? '');
+    if (!/^[CDG]/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    const inclusive = params.inclusive === true || params.inclusive === 'true' || params.inclusive === '1';
+    const oldest = params.oldest === undefined ? 0 : Number(params.oldest);
+    const latest = params.latest === undefined ? Number.POSITIVE_INFINITY : Number(params.latest);
+    const limit = Math.min(999, Math.max(1, Number(params.limit ?? 100)));
+    const offset = params.cursor ? Number(Buffer.from(String(params.cursor), 'base64').toString()) : 0;
+    const withMetadata =
+      params.include_all_metadata === true ||
+      params.include_all_metadata === 'true' ||
+      params.include_all_metadata === '1';
+    const all = this.messages
+      .filter((m) => m.channel === channel)
+      .filter((m) => {
+        const ts = Number(m.ts);
+        return inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest;
+      })
+      .reverse();
+    const page = all.slice(offset, offset + limit);
+    const more = offset + limit < all.length;
+    return {
+      ok: true,
+      messages: page.map((m) => ({
+        type: 'message',
+        bot_id: 'BBOT',
+        text: m.text,
+        ts: m.ts,
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? Buffer.from(String(offset + limit)).toString('base64') : '' },
+    };
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -204,7 +308,9 @@ export class FakeSlack {
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users)}` } };
       case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts: `1718850000.${String(n).padStart(6, '0')}` };
+        return this.post(params);
+      case 'conversations.history':
+        return this.history(params);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1718850000.${String(n).padStart(6, '0')}` };
       case 'views.open':
@@ -232,6 +338,19 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+function failureAnswer(failure: Failure) {
+  if ('status' in failure) {
+    const headers: Record<string, string> =
+      failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {};
+    return {
+      status: failure.status,
+      headers,
+      body: { ok: false, error: failure.status === 429 ? 'ratelimited' : 'server' },
+    };
+  }
+  return { status: 200, headers: {}, body: { ok: false, error: failure.error } };
 }
 
 /** The file in an upload POST: the first file part of a multipart body, else the body as it came. */

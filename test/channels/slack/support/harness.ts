@@ -56,6 +56,8 @@ export async function startHarness(
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
     SLACK_GROUP_CHANNEL: GROUP_CHANNEL,
+    // Proactive messages are paced (send.ts); fast enough here that tests do not wait on it.
+    SLACK_SEND_RATE: '200',
     ...options.env,
   });
   const logs: string[] = [];
