@@ -1,19 +1,34 @@
 /**
- * POST a JSON body and read the status: what a response_url needs, on Node's own HTTP client with
- * keep-alive agents. Global `fetch` cost ≈ 0.35 ms more CPU per call here (WHATWG streams, abort
- * signals), and every status-form submission sends one confirmation this way (docs/performance.md).
+ * POST a JSON body on Node's own HTTP client with keep-alive agents: what a response_url answer and
+ * the outbox's chat.postMessage need. Global `fetch` (which the Web API client also goes through)
+ * cost ≈ 0.35 ms more CPU per call here (WHATWG streams, abort signals), paid once per form
+ * submission and once per reminder of a fan-out (docs/performance.md).
  */
 import http from 'node:http';
 import https from 'node:https';
 
 const agents = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
 };
 
-/** Resolves with the HTTP status; rejects on network errors and after `timeoutMs` without an answer. */
-export function postJson(url: string, body: unknown, timeoutMs: number): Promise<number> {
-  const target = new URL(url);
+export interface JsonAnswer {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * Resolves with the answer, whatever its status; rejects on network errors and after `timeoutMs`
+ * without an answer.
+ */
+export function postJson(
+  url: string | URL,
+  body: unknown,
+  options: { timeoutMs: number; headers?: Record<string, string> },
+): Promise<JsonAnswer> {
+  const target = typeof url === 'string' ? new URL(url) : url;
   const transport = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : null;
   if (!transport) return Promise.reject(new Error(`not an http(s) URL: ${target.protocol}`));
   const payload = JSON.stringify(body);
@@ -24,18 +39,27 @@ export function postJson(url: string, body: unknown, timeoutMs: number): Promise
         method: 'POST',
         agent: agents[target.protocol as 'http:' | 'https:'],
         headers: {
+          ...options.headers,
           'content-type': 'application/json; charset=utf-8',
           'content-length': Buffer.byteLength(payload),
         },
-        timeout: timeoutMs,
+        timeout: options.timeoutMs,
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     request.on('error', reject);
     request.end(payload);
   });

@@ -9,8 +9,6 @@
  * throughput (docs/performance.md, "fanout"). No retries here: send.ts decides what may be tried
  * again, and how (a post whose fate is unknown is checked first).
  */
-import http from 'node:http';
-import https from 'node:https';
 import {
   type ChatPostMessageArguments,
   WebAPIHTTPError,
@@ -18,6 +16,7 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
+import { type JsonAnswer, postJson } from './post-json.ts';
 
 /** What send.ts reads of chat.postMessage's answer. */
 export interface PostedMessage {
@@ -35,63 +34,34 @@ export function createPostMessage(options: {
   timeoutMs: number;
 }): PostMessage {
   const target = new URL('chat.postMessage', options.apiUrl);
-  const secure = target.protocol === 'https:';
-  if (!secure && target.protocol !== 'http:')
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
     throw new Error(`SLACK_API_URL is not http(s): ${target.protocol}`);
-  const transport = secure ? https : http;
-  const agent = new transport.Agent({ keepAlive: true, maxSockets: 32 });
-  const authorization = `Bearer ${options.token}`;
+  const headers = { authorization: `Bearer ${options.token}`, 'user-agent': 'da06-bot' };
 
-  return (args) => {
-    const payload = JSON.stringify(args);
-    return new Promise<PostedMessage>((resolve, reject) => {
-      const request = transport.request(
-        target,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            authorization,
-            'content-type': 'application/json; charset=utf-8',
-            'content-length': Buffer.byteLength(payload),
-            'user-agent': 'da06-bot',
-          },
-          timeout: options.timeoutMs,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => reject(new WebAPIRequestError(error)));
-          response.on('end', () => {
-            const status = response.statusCode ?? 0;
-            const text = Buffer.concat(chunks).toString('utf8');
-            if (status === 429) {
-              const seconds = Number.parseInt(String(response.headers['retry-after'] ?? ''), 10);
-              reject(new WebAPIRateLimitedError(Number.isFinite(seconds) ? seconds : 60));
-              return;
-            }
-            if (status !== 200) {
-              const headers = Object.fromEntries(
-                Object.entries(response.headers).map(([key, value]) => [key, String(value)]),
-              );
-              reject(new WebAPIHTTPError(status, response.statusMessage ?? '', headers, text));
-              return;
-            }
-            let result: PostedMessage & { error?: string };
-            try {
-              result = JSON.parse(text) as PostedMessage & { error?: string };
-            } catch (error) {
-              reject(new WebAPIRequestError(error instanceof Error ? error : new Error(String(error))));
-              return;
-            }
-            if (!result.ok) reject(new WebAPIPlatformError({ ...result, error: result.error ?? 'unknown' }));
-            else resolve(result);
-          });
-        },
+  return async (args) => {
+    let answer: JsonAnswer;
+    try {
+      answer = await postJson(target, args, { timeoutMs: options.timeoutMs, headers });
+    } catch (error) {
+      throw new WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (answer.status === 429) {
+      const seconds = Number.parseInt(String(answer.headers['retry-after'] ?? ''), 10);
+      throw new WebAPIRateLimitedError(Number.isFinite(seconds) ? seconds : 60);
+    }
+    if (answer.status !== 200) {
+      const flat = Object.fromEntries(
+        Object.entries(answer.headers).map(([key, value]) => [key, String(value)]),
       );
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-      request.on('error', (error) => reject(new WebAPIRequestError(error)));
-      request.end(payload);
-    });
+      throw new WebAPIHTTPError(answer.status, answer.statusText, flat, answer.text);
+    }
+    let result: PostedMessage & { error?: string };
+    try {
+      result = JSON.parse(answer.text) as PostedMessage & { error?: string };
+    } catch (error) {
+      throw new WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (!result.ok) throw new WebAPIPlatformError({ ...result, error: result.error ?? 'unknown' });
+    return result;
   };
 }

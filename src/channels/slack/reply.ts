@@ -16,7 +16,7 @@ export async function respondTo(
   options: { replaceOriginal?: boolean } = {},
 ): Promise<boolean> {
   try {
-    const status = await postJson(
+    const { status } = await postJson(
       responseUrl,
       {
         response_type: 'ephemeral',
@@ -24,7 +24,7 @@ export async function respondTo(
         text: message.text,
         blocks: message.blocks,
       },
-      10_000,
+      { timeoutMs: 10_000 },
     );
     const ok = status >= 200 && status < 300;
     if (!ok) deps.log(`slack: response_url answered ${status}`);
