@@ -7,26 +7,20 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReminderView } from '../../../src/app/views.ts';
-import { Outbox } from '../../../src/scheduler/outbox.ts';
 import { openDatabase } from '../../../src/store/open-database.ts';
 import { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 import { createCoreFixture } from '../../support/core.ts';
 import { createTempDatabase } from '../../support/temp-database.ts';
-import { deliveriesByChannel, killAllWorkers, seedSlackMembers, startWorker } from '../support/workers.ts';
+import {
+  deliveriesByChannel,
+  enqueueNudges,
+  killAllWorkers,
+  seedSlackMembers,
+  startWorker,
+} from '../support/workers.ts';
 
 const RECIPIENTS = 120;
 const FAILED_POSTS = 60;
-
-const view: ReminderView = {
-  kind: 'reminder',
-  topic: 'overdue_nudge',
-  period: null,
-  meeting: null,
-  tasks: [],
-  units: [],
-  actions: false,
-};
 
 describe('the platform returning 5xx for a while [sqlite, child process]', () => {
   let fake: FakeSlack | null = null;
@@ -46,24 +40,7 @@ describe('the platform returning 5xx for a while [sqlite, child process]', () =>
     cleanup = () => rmSync(dirname(file), { recursive: true, force: true });
     const fixture = await createCoreFixture(temp.db);
     const seeded = await seedSlackMembers(fixture.core.deps.members, RECIPIENTS, ['CNTT', 'VP', 'TCCB']);
-    const now = new Date();
-    await new Outbox({
-      db: temp.db,
-      group: fixture.core.deps.group,
-      clock: { now: () => now },
-      workerId: 'parent',
-    }).enqueue({
-      job: 'fault-outage',
-      occurrence: 'outage',
-      messages: seeded.map((m) => ({
-        kind: 'overdue-nudge',
-        occurrence: `fault/${m.id}`,
-        recipient: `member:${m.id}:slack`,
-        channel: 'slack',
-        payload: JSON.stringify(view),
-        notBefore: now,
-      })),
-    });
+    await enqueueNudges(temp.db, fixture.core.deps.group, seeded, 'fault-outage', 'outage');
     await temp.db.close();
 
     fake = new FakeSlack();

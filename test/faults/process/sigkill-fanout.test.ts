@@ -22,14 +22,13 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ReminderView } from '../../../src/app/views.ts';
-import { Outbox } from '../../../src/scheduler/outbox.ts';
 import { openDatabase } from '../../../src/store/open-database.ts';
 import { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 import { createCoreFixture } from '../../support/core.ts';
 import { createTempDatabase } from '../../support/temp-database.ts';
 import {
   deliveriesByChannel,
+  enqueueNudges,
   killAllWorkers,
   pollUntil,
   seedSlackMembersBulk,
@@ -38,16 +37,6 @@ import {
 
 const RECIPIENTS = 2000;
 const TRIALS = 20;
-
-const view: ReminderView = {
-  kind: 'reminder',
-  topic: 'overdue_nudge',
-  period: null,
-  meeting: null,
-  tasks: [],
-  units: [],
-  actions: false,
-};
 
 describe('SIGKILL during a fan-out [sqlite, child processes]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'da06-sigkill-'));
@@ -63,20 +52,7 @@ describe('SIGKILL during a fan-out [sqlite, child processes]', () => {
     const group = fixture.core.deps.group;
     const seeded = await seedSlackMembersBulk(base.db, group.id, RECIPIENTS, ['CNTT', 'VP', 'TCCB']);
     users = seeded.map((m) => m.user);
-    const now = new Date();
-    const outbox = new Outbox({ db: base.db, group, clock: { now: () => now }, workerId: 'parent' });
-    const { messages } = await outbox.enqueue({
-      job: 'fault-fanout',
-      occurrence: 'sigkill',
-      messages: seeded.map((m) => ({
-        kind: 'overdue-nudge',
-        occurrence: `fault/${m.id}`,
-        recipient: `member:${m.id}:slack`,
-        channel: 'slack',
-        payload: JSON.stringify(view),
-        notBefore: now,
-      })),
-    });
+    const messages = await enqueueNudges(base.db, group, seeded, 'fault-fanout', 'sigkill');
     expect(messages).toBe(RECIPIENTS);
     await base.db.close();
     copyFileSync(base.url.slice('file:'.length), template);

@@ -4,7 +4,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ReminderView } from '../../../src/app/views.ts';
 import type { Platform } from '../../../src/domain/roles.ts';
+import { Outbox } from '../../../src/scheduler/outbox.ts';
 import type { MemberStore } from '../../../src/store/member-store.ts';
 import type { Database } from '../../../src/store/open-database.ts';
 import type { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
@@ -207,4 +209,42 @@ export async function seedSlackMembersBulk(
 /** Messages the fake accepted (chat.postMessage answered ok), counted by conversation ("D<user>"). */
 export function deliveriesByChannel(fake: FakeSlack): Map<string, number> {
   return fake.deliveries();
+}
+
+const NUDGE: ReminderView = {
+  kind: 'reminder',
+  topic: 'overdue_nudge',
+  period: null,
+  meeting: null,
+  tasks: [],
+  units: [],
+  actions: false,
+};
+
+/**
+ * One decision (`job`/`occurrence`) with an overdue nudge for each member, due now, written through
+ * `Outbox.enqueue` so the keys are real; returns how many messages were recorded.
+ */
+export async function enqueueNudges(
+  db: Database,
+  group: { id: number; timeZone: string; locale: string },
+  members: { id: number }[],
+  job: string,
+  occurrence: string,
+): Promise<number> {
+  const now = new Date();
+  const outbox = new Outbox({ db, group, clock: { now: () => now }, workerId: 'parent' });
+  const { messages } = await outbox.enqueue({
+    job,
+    occurrence,
+    messages: members.map((m) => ({
+      kind: 'overdue-nudge',
+      occurrence: `fault/${m.id}`,
+      recipient: `member:${m.id}:slack`,
+      channel: 'slack',
+      payload: JSON.stringify(NUDGE),
+      notBefore: now,
+    })),
+  });
+  return messages;
 }
