@@ -1,10 +1,10 @@
 /** What every listener gets: the core, the settings, the dedupe cache, logging and work tracking. */
-import type { App } from '@slack/bolt';
 import type { Core } from '../../app/core.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Locale } from '../../domain/roles.ts';
 import type { Dedupe } from './dedupe.ts';
 import { type SlackContext, slackContext } from './i18n.ts';
+import type { ListenerRouter } from './listeners/router.ts';
 
 export interface SlackDeps {
   core: Core;
@@ -20,11 +20,11 @@ export interface SlackDeps {
   ctx(locale: Locale): SlackContext;
 }
 
-/** A listener file: what it handles (for the manifest test) and how it registers with Bolt. */
+/** A listener file: what it handles (for the manifest test) and how it registers its handler with the router. */
 export interface ListenerModule {
   kind: 'command' | 'action' | 'view' | 'event' | 'options';
   id: string;
-  register(app: App, deps: SlackDeps): void;
+  register(router: ListenerRouter, deps: SlackDeps): void;
 }
 
 export function contextFactory(settings: Settings): (locale: Locale) => SlackContext {

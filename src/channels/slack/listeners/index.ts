@@ -10,6 +10,7 @@ import { snoozeAction } from './actions/snooze.ts';
 import { da06Command } from './commands/da06.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { taskOptions } from './options/task-options.ts';
+import { ListenerRouter } from './router.ts';
 import { doneLinkSubmit } from './views/done-link-submit.ts';
 import { reportSubmit } from './views/report-submit.ts';
 import { snoozeSubmit } from './views/snooze-submit.ts';
@@ -29,6 +30,9 @@ export const LISTENERS: readonly ListenerModule[] = [
   taskOptions,
 ];
 
+/** Every listener file registers with one router, which gives Bolt one listener per kind (see router.ts). */
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const listener of LISTENERS) listener.register(app, deps);
+  const router = new ListenerRouter();
+  for (const listener of LISTENERS) listener.register(router, deps);
+  router.mount(app);
 }

@@ -15,8 +15,8 @@ type TaskSelect = BlockAction<StaticSelectAction | ExternalSelectAction>;
 export const formTaskAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.formTask,
-  register(app, deps) {
-    app.action<TaskSelect>(ACTIONS.formTask, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<TaskSelect>(ACTIONS.formTask, async ({ ack, body, action, client }) => {
       await ack();
       const modal = body.view;
       if (!modal) return;

@@ -8,8 +8,8 @@ import { afterAck } from '../shared.ts';
 export const homePageAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.homePage,
-  register(app, deps) {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.homePage, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<BlockAction<ButtonAction>>(ACTIONS.homePage, async ({ ack, body, action, client }) => {
       await ack();
       const page = Number.parseInt(action.value ?? '1', 10);
       await afterAck(deps, client, { userId: body.user.id }, 'paging the App Home', () =>

@@ -16,8 +16,8 @@ import { afterAck, answerClick, metaFrom } from '../shared.ts';
 export const markDoneAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.markDone,
-  register(app, deps) {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.markDone, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<BlockAction<ButtonAction>>(ACTIONS.markDone, async ({ ack, body, action, client }) => {
       await ack();
       const target = { userId: body.user.id, responseUrl: body.response_url };
       await afterAck(deps, client, target, 'marking a task done', async () => {

@@ -9,8 +9,8 @@ import { afterAck } from '../shared.ts';
 export const moreAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.more,
-  register(app, deps) {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.more, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<BlockAction<ButtonAction>>(ACTIONS.more, async ({ ack, body, action, client }) => {
       await ack();
       const more = parseMore(action.value);
       if (!more) return;

@@ -11,8 +11,8 @@ import { afterAck, answerClick, metaFrom } from '../shared.ts';
 export const reportTaskAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.reportTask,
-  register(app, deps) {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.reportTask, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<BlockAction<ButtonAction>>(ACTIONS.reportTask, async ({ ack, body, action, client }) => {
       await ack();
       const target = { userId: body.user.id, responseUrl: body.response_url };
       await afterAck(deps, client, target, 'opening the report form', async () => {

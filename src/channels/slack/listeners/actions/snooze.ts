@@ -12,8 +12,8 @@ import { afterAck, answerClick, metaFrom } from '../shared.ts';
 export const snoozeAction: ListenerModule = {
   kind: 'action',
   id: ACTIONS.snooze,
-  register(app, deps) {
-    app.action<BlockAction<ButtonAction>>(ACTIONS.snooze, async ({ ack, body, action, client }) => {
+  register(router, deps) {
+    router.action<BlockAction<ButtonAction>>(ACTIONS.snooze, async ({ ack, body, action, client }) => {
       await ack();
       const target = { userId: body.user.id, responseUrl: body.response_url };
       await afterAck(deps, client, target, 'opening the snooze form', async () => {

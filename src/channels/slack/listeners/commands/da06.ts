@@ -9,8 +9,8 @@ import { afterAck } from '../shared.ts';
 export const da06Command: ListenerModule = {
   kind: 'command',
   id: COMMAND,
-  register(app, deps) {
-    app.command(COMMAND, async ({ command, ack, client }) => {
+  register(router, deps) {
+    router.command(COMMAND, async ({ command, ack, client }) => {
       await ack();
       const target = { userId: command.user_id, responseUrl: command.response_url };
       await afterAck(deps, client, target, `${COMMAND} ${command.text}`, () =>

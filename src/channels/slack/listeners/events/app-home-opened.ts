@@ -7,8 +7,8 @@ import { describe } from '../../reply.ts';
 export const appHomeOpened: ListenerModule = {
   kind: 'event',
   id: EVENTS.appHomeOpened,
-  register(app, deps) {
-    app.event(EVENTS.appHomeOpened, async ({ event, body, client }) => {
+  register(router, deps) {
+    router.event(EVENTS.appHomeOpened, async ({ event, body, client }) => {
       if (event.tab !== 'home') return;
       // Slack delivers again (X-Slack-Retry-Num) when the first delivery was not acked in time.
       if (deps.dedupe.seen(`event:${body.event_id}`)) return;

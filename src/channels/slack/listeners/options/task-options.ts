@@ -13,8 +13,8 @@ import { whoIs } from '../../viewer.ts';
 export const taskOptions: ListenerModule = {
   kind: 'options',
   id: ACTIONS.formTask,
-  register(app, deps) {
-    app.options<'block_suggestion'>(ACTIONS.formTask, async ({ ack, body }) => {
+  register(router, deps) {
+    router.options<'block_suggestion'>(ACTIONS.formTask, async ({ ack, body }) => {
       try {
         const who = await whoIs(deps, body.user.id);
         const form = who.viewer ? await deps.core.reportForm(who.viewer, null) : null;

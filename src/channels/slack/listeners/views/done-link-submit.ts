@@ -8,7 +8,7 @@ import { type SubmitWork, submissionListener, textOf } from './submission.ts';
 export const doneLinkSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.doneLink,
-  register(app, deps) {
+  register(router, deps) {
     const work: SubmitWork = async (viewer, ctx, meta, values) => {
       const url = textOf(values, BLOCKS.doneLink, INPUTS.doneLink).trim();
       if (url === '' || meta.task === null) return { kind: 'nothing' };
@@ -28,6 +28,6 @@ export const doneLinkSubmit: ListenerModule = {
       }
       return { kind: 'saved', message: renderMessage(result, ctx) };
     };
-    app.view(CALLBACKS.doneLink, submissionListener(deps, 'done-link', work));
+    router.view(CALLBACKS.doneLink, submissionListener(deps, 'done-link', work));
   },
 };

@@ -9,7 +9,7 @@ import { type SubmitWork, selectedOf, submissionListener, textOf } from './submi
 export const reportSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.report,
-  register(app, deps) {
+  register(router, deps) {
     const work: SubmitWork = async (viewer, ctx, meta, values) => {
       const taskId = taskIdOf(selectedOf(values, BLOCKS.task, ACTIONS.formTask)) ?? meta.task;
       if (taskId === null)
@@ -26,6 +26,6 @@ export const reportSubmit: ListenerModule = {
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
       return { kind: 'saved', message: renderMessage(result, ctx) };
     };
-    app.view(CALLBACKS.report, submissionListener(deps, 'report', work));
+    router.view(CALLBACKS.report, submissionListener(deps, 'report', work));
   },
 };

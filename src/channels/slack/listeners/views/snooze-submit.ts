@@ -7,7 +7,7 @@ import { dateOf, type SubmitWork, submissionListener, textOf } from './submissio
 export const snoozeSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.snooze,
-  register(app, deps) {
+  register(router, deps) {
     const work: SubmitWork = async (viewer, ctx, meta, values) => {
       if (meta.task === null) return { kind: 'nothing' };
       const until = dateOf(values, BLOCKS.snoozeUntil, INPUTS.snoozeUntil) ?? '';
@@ -19,6 +19,6 @@ export const snoozeSubmit: ListenerModule = {
       if (result.tone !== 'success') return { kind: 'refused', notice: result };
       return { kind: 'saved', message: renderMessage(result, ctx) };
     };
-    app.view(CALLBACKS.snooze, submissionListener(deps, 'snooze', work));
+    router.view(CALLBACKS.snooze, submissionListener(deps, 'snooze', work));
   },
 };
