@@ -5,12 +5,16 @@ import {
   asView,
   blockActions,
   buttons,
+  confirmationOf,
   elementOf,
   type Harness,
   homeOpened,
+  reportValues,
   startHarness,
   textOf,
   USERS,
+  viewOutput,
+  viewSubmission,
 } from './support/harness.ts';
 
 describeEachDatabase('Slack App Home', (db) => {
@@ -86,7 +90,7 @@ describeEachDatabase('Slack App Home', (db) => {
     expect(textOf((publish.params.view as Record<string, unknown>).blocks)).toContain('--slack UNKNOWN9');
   });
 
-  it('"Báo cáo tiến độ" on the App Home opens the modal with the task picker', async () => {
+  it('"Báo cáo tiến độ" on the App Home opens the modal with the task picker; a submission there is confirmed in the modal and the App Home shows the new status', async () => {
     const home = {
       id: 'VHOME1',
       type: 'home',
@@ -106,5 +110,21 @@ describeEachDatabase('Slack App Home', (db) => {
     const view = asView(opened.params.view);
     expect(elementOf(view, 'report_task').initial_option).toBeUndefined();
     expect(JSON.parse(String(view.private_metadata))).toMatchObject({ origin: 'home', task: null });
+
+    const tasks = await h.fixture.core.deps.plans.listTasks(h.fixture.core.deps.group.id);
+    const taskId = tasks.find((t) => t.code === '2')!.id;
+    const values = reportValues({
+      task: taskId,
+      status: 'blocked',
+      percent: '35',
+      done: 'Đã họp',
+      blockers: 'Chờ kinh phí',
+    });
+    const saved = await h.slack.interactive(viewSubmission(USERS.lan, viewOutput(view, values)));
+    expect(confirmationOf(saved)).toContain('Vướng mắc, 35%');
+    const refreshed = await h.fake.waitForCall('views.publish');
+    expect(refreshed.params.user_id).toBe(USERS.lan);
+    expect(textOf((refreshed.params.view as Record<string, unknown>).blocks)).toContain('35%');
+    expect(h.fake.responses).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * After a modal was submitted and acked: the member's confirmation (ephemeral where they started, else
- * a DM), and a fresh App Home when they started there.
+ * After a modal was submitted: the App Home refreshed when the member started there (it shows the
+ * latest statuses), and — for work that outlived the ack, when the modal is gone — the confirmation
+ * as a message (ephemeral where they started, else a DM).
  */
 import type { WebClient } from '@slack/web-api';
 import type { Rendered } from '../blocks/types.ts';
@@ -9,18 +10,26 @@ import type { ModalMeta } from '../metadata.ts';
 import { describe, tell } from '../reply.ts';
 import { publishHome } from './home.ts';
 
-export async function confirm(
+export async function refreshHome(
+  deps: SlackDeps,
+  client: WebClient,
+  userId: string,
+  meta: ModalMeta,
+): Promise<void> {
+  if (meta.origin !== 'home') return;
+  await publishHome(deps, client, userId).catch((error) =>
+    deps.log(`slack: App Home refresh failed: ${describe(error)}`),
+  );
+}
+
+export async function confirmLate(
   deps: SlackDeps,
   client: WebClient,
   userId: string,
   meta: ModalMeta,
   message: Rendered,
 ): Promise<void> {
-  if (meta.origin === 'home') {
-    await publishHome(deps, client, userId).catch((error) =>
-      deps.log(`slack: App Home refresh failed: ${describe(error)}`),
-    );
-  }
+  await refreshHome(deps, client, userId, meta);
   await tell(deps, client, { userId, responseUrl: meta.responseUrl }, message);
 }
 

@@ -251,6 +251,17 @@ export function textOf(value: unknown): string {
   return out.join('\n');
 }
 
+/**
+ * The confirmation a submission was answered with: the form replaced in place (`response_action:
+ * "update"`) by a modal whose only button closes it; its texts, joined. Throws on any other answer.
+ */
+export function confirmationOf(response: { json(): unknown }): string {
+  const answer = response.json() as { response_action?: string; view?: Record<string, unknown> };
+  if (answer.response_action !== 'update' || answer.view?.type !== 'modal' || answer.view.submit)
+    throw new Error(`not a confirmation: ${JSON.stringify(answer)}`);
+  return textOf(answer.view.blocks);
+}
+
 /** The buttons (elements with a value) of blocks. */
 export function buttons(blocks: unknown): Array<{ action_id: string; value: string; block_id?: string }> {
   const out: Array<{ action_id: string; value: string; block_id?: string }> = [];

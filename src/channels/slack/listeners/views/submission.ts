@@ -1,18 +1,23 @@
 /**
  * The frame of every modal submission: who submits; the work run once per submission (a retried
  * delivery or a double click has the same view id and values, so the same idempotency key); the answer
- * inside Slack's 3 s — field errors beside the fields, a refusal in the modal, or close and confirm.
- * Work slower than the budget is acked first; its outcome then comes as a message.
+ * inside Slack's 3 s — field errors beside the fields, or the form replaced in place by the refusal or
+ * by the confirmation (as Teams replaces a submitted card). Work slower than the budget is acked
+ * first; its outcome then comes as a message.
+ *
+ * Why the confirmation is in the modal, not a message to the response_url: the member sees it where
+ * they pressed "Gửi", from every starting point alike (a command, a reminder's button, the App Home),
+ * with no second call to Slack that could fail or expire — and that call cost more CPU than the rest
+ * of the submission's own work (docs/performance.md, slack-ack).
  */
-import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { NoticeView, Viewer } from '../../../../app/views.ts';
 import { esc, sections } from '../../blocks/kit.ts';
 import { renderNotice } from '../../blocks/notice.ts';
-import { noticeModal } from '../../blocks/notice-modal.ts';
+import { messageModal, noticeModal } from '../../blocks/notice-modal.ts';
 import type { Rendered } from '../../blocks/types.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { confirm, withinBudget } from '../../flows/confirm.ts';
+import { confirmLate, refreshHome, withinBudget } from '../../flows/confirm.ts';
 import type { SlackContext } from '../../i18n.ts';
 import { decodeMeta, type ModalMeta } from '../../metadata.ts';
 import { describe, tell } from '../../reply.ts';
@@ -66,9 +71,9 @@ export function submissionListener(deps: SlackDeps, name: string, work: SubmitWo
       if (outcome.kind === 'errors') return answer({ response_action: 'errors', errors: outcome.errors });
       if (outcome.kind === 'refused')
         return answer({ response_action: 'update', view: noticeModal(outcome.notice, ctx) });
-      await answer();
-      if (outcome.kind === 'saved' && run.fresh)
-        await deps.track(confirm(deps, client, body.user.id, meta, outcome.message));
+      if (outcome.kind === 'nothing') return answer();
+      await answer({ response_action: 'update', view: messageModal(outcome.message, ctx) });
+      if (run.fresh) await deps.track(refreshHome(deps, client, body.user.id, meta));
     } catch (error) {
       deps.log(`slack: ${name} submission failed: ${describe(error)}`);
       const ctx = deps.ctx(deps.settings.DEFAULT_LOCALE);
@@ -93,7 +98,7 @@ async function tellLate(
   outcome: Outcome,
   ctx: SlackContext,
 ): Promise<void> {
-  if (outcome.kind === 'saved') return confirm(deps, client, userId, meta, outcome.message);
+  if (outcome.kind === 'saved') return confirmLate(deps, client, userId, meta, outcome.message);
   if (outcome.kind === 'refused')
     return tell(deps, client, { userId, responseUrl: meta.responseUrl }, renderNotice(outcome.notice, ctx));
   if (outcome.kind === 'errors') {
@@ -107,13 +112,14 @@ async function tellLate(
   }
 }
 
-/** The same modal submitted with the same values by the same person: one key. */
+/**
+ * One key per submitted modal. Slack keeps a view's id across a retried delivery and a double click.
+ * The same view submitted again with other values is either a correction after field errors (whose
+ * key was forgotten: only stored outcomes are remembered) or impossible (a stored form is replaced by
+ * its confirmation, which has no submit button), so the values need not be part of the key.
+ */
 export function submissionKey(name: string, body: ViewSubmitAction): string {
-  const hash = createHash('sha256')
-    .update(JSON.stringify([body.user.id, body.view.id, body.view.state.values]))
-    .digest('hex')
-    .slice(0, 32);
-  return `${name}:${hash}`;
+  return `${name}:${body.user.id}:${body.view.id}`;
 }
 
 export function textOf(values: Values, block: string, action: string): string {
