@@ -113,9 +113,14 @@ export class MemberStore {
 
   /** The active member behind a platform account, or null when nobody has linked it. */
   async byIdentity(platform: Platform, externalId: string): Promise<MemberRecord | null> {
-    // Every chat event starts here: on SQLite, two prepared statements instead of a Prisma query.
+    // Every chat event starts here: on SQLite, one prepared statement instead of a Prisma query, and
+    // its answer kept until the members change (SqliteDirect.cached).
     const direct = directFor(this.db);
-    if (direct) return byIdentityDirect(direct, this.groupId, platform, externalId);
+    if (direct) {
+      return direct.cached(`member:${this.groupId}:${platform}:${externalId}`, () =>
+        byIdentityDirect(direct, this.groupId, platform, externalId),
+      );
+    }
     const identity = await this.db.memberIdentity.findUnique({
       where: { platform_externalId: { platform, externalId } },
       include: { member: { include: memberInclude } },

@@ -4,6 +4,7 @@ import type { ParsedTask } from '../domain/plan.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
+import { directFor } from './sqlite-direct.ts';
 
 export interface PlanHeader {
   number: string;
@@ -141,6 +142,16 @@ export class PlanStore {
 
   /** One task of the group with its unit codes (a form submission names its task by id), or null. */
   async taskById(groupId: number, taskId: number): Promise<TaskRow | null> {
+    // On SQLite the answer is kept until the plan changes (SqliteDirect.cached).
+    const direct = directFor(this.db);
+    if (direct) {
+      return direct.cached(`task:${groupId}:${taskId}`, () => {
+        const tasks = direct.all(TASK_BY_ID.text, groupId, taskId);
+        return tasks.length === 0
+          ? null
+          : (toTaskRows(tasks, direct.all(UNITS_OF_TASK.text, taskId))[0] ?? null);
+      });
+    }
     const tasks = await rawRows(this.db, TASK_BY_ID, groupId, taskId);
     if (tasks.length === 0) return null;
     return toTaskRows(tasks, await rawRows(this.db, UNITS_OF_TASK, taskId))[0] ?? null;

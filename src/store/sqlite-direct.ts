@@ -19,10 +19,66 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 type Param = string | number | bigint | null | Buffer;
 
+/**
+ * The tables a `cached` read may depend on: who the members are and the plan. They change when an
+ * admin edits members or imports a plan, not when members report.
+ */
+const DIRECTORY_TABLES = ['Member', 'MemberIdentity', 'Unit', 'Plan', 'Task', 'TaskUnit'] as const;
+
+/** Entries kept at most; past that the cache starts again (a group has hundreds of members and tasks). */
+const CACHE_LIMIT = 5000;
+
 export class SqliteDirect {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly cache = new Map<string, unknown>();
+  /** Writes to the directory tables on this connection, counted by TEMP triggers (watchDirectory). */
+  private directoryWrites = 0;
+  /** What the cache's entries were read at: directoryWrites and SQLite's data_version. */
+  private cachedAt: readonly [number, number] = [-1, -1];
+  private dataVersion: BetterSqlite3.Statement | null = null;
+  /** data_version as read in this turn of the event loop, or null until it is read. */
+  private othersThisTurn: number | null = null;
 
   constructor(private readonly connection: BetterSqlite3.Database) {}
+
+  /**
+   * `read()`'s answer, remembered until one of the directory tables changes (the member behind a
+   * Slack id, a task by id: every form submission asks both). Not timed, but told:
+   * - this connection's own writes to those tables, however they are made (Prisma, raw SQL, these
+   *   statements), are counted as they happen by TEMP triggers (never in the schema or migrations);
+   * - another connection's commits (another process on the same file, such as `da06 members add`)
+   *   move SQLite's `data_version`, read once per turn of the event loop: a read transaction on a
+   *   WAL database costs as much as the lookups it saves, so the requests of one turn share it, as
+   *   if they had all arrived when it began.
+   * Only for reads of the directory tables. The answer is frozen: callers copy it to change it.
+   */
+  cached<T>(key: string, read: () => T): T {
+    const version = [this.directoryWrites, this.othersVersion()] as const;
+    if (version[0] !== this.cachedAt[0] || version[1] !== this.cachedAt[1]) {
+      this.cache.clear();
+      this.cachedAt = version;
+    }
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = deepFreeze(read());
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  private othersVersion(): number {
+    if (this.othersThisTurn !== null) return this.othersThisTurn;
+    if (!this.dataVersion) {
+      watchDirectory(this.connection, () => {
+        this.directoryWrites++;
+      });
+      this.dataVersion = this.connection.prepare('PRAGMA data_version').pluck().safeIntegers(false);
+    }
+    this.othersThisTurn = this.dataVersion.get() as number;
+    setImmediate(() => {
+      this.othersThisTurn = null;
+    });
+    return this.othersThisTurn;
+  }
 
   /** False while a transaction (Prisma's or ours) is open on the connection. */
   get free(): boolean {
@@ -110,6 +166,31 @@ export class SqliteDirect {
     }
     return statement;
   }
+}
+
+/**
+ * TEMP triggers (this connection's own, never in the schema or the migrations) that call back into
+ * JavaScript on every write to the directory tables made on this connection.
+ */
+function watchDirectory(connection: BetterSqlite3.Database, changed: () => void): void {
+  connection.function('da06_directory_changed', { deterministic: false }, () => {
+    changed();
+    return null;
+  });
+  for (const table of DIRECTORY_TABLES) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      connection.exec(`CREATE TEMP TRIGGER IF NOT EXISTS da06_directory_${table}_${event.toLowerCase()}
+        AFTER ${event} ON main."${table}" BEGIN SELECT da06_directory_changed(); END;`);
+    }
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The client's direct statements, registered by `openDatabase` (SQLite only). */
