@@ -8,6 +8,7 @@
  * footprint. `BENCH_PROFILE=DIR` writes CPU profiles of the measured phases (bench/support/profile.ts).
  */
 import { cpus, totalmem } from 'node:os';
+import { missingServerNodeOptions } from '../scripts/node-options.mjs';
 import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
 import * as fanout from './scenarios/fanout.ts';
 import * as footprint from './scenarios/footprint.ts';
@@ -48,6 +49,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
     options.log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
   const log = options.log;
+  // slack-ack and teams-turn run the bot (and its bare baseline) in this process.
+  const missing = missingServerNodeOptions();
+  if (missing.length > 0 && !options.smoke)
+    log(
+      `bench: this process lacks the bot's V8 options ${missing.join(' ')} (package.json's start script); run it as \`npm run bench\` to measure the bot as it runs`,
+    );
   await timed('slack-ack', () =>
     slackAck.measureSlackAck({ size: options.smoke ? slackAck.SMOKE : slackAck.FULL, log }),
   );
@@ -90,7 +97,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (json) process.stdout.write(`${JSON.stringify({ scenarios: results })}\n`);
   else {
     process.stdout.write(
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ')}\n\n`,
     );
     process.stdout.write(`${table(results)}\n`);
   }

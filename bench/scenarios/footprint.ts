@@ -1,5 +1,6 @@
 /**
- * footprint: what `da06 start` costs as a server. `node bin/da06.js start` is spawned with Slack
+ * footprint: what `da06 start` costs as a server. `node bin/da06.js start` is spawned (with the V8
+ * options of package.json's start script, as `npm start` runs it) with Slack
  * configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL pointing at the bench's fake Slack
  * API, PORT=0 so the port comes from its "listening" log line) on a migrated SQLite database, from an
  * empty working directory (no .env is read). Measured: the time from spawn to the first 200 of
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDist } from '../../scripts/build-dist.mjs';
 import { distStaleReason } from '../../scripts/dist.mjs';
+import { serverNodeOptions } from '../../scripts/node-options.mjs';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import { UnitStore } from '../../src/store/unit-store.ts';
@@ -111,7 +113,13 @@ export async function measureFootprint(options: FootprintOptions): Promise<Scena
       ...(fromSource ? { DA06_FROM_SOURCE: '1' } : {}),
     });
     const launchBot = (databaseUrl: string) =>
-      launch([join(REPO, 'bin/da06.js'), 'start'], env(databaseUrl), workdir, size.readyTimeoutMs, running);
+      launch(
+        [...serverNodeOptions(), join(REPO, 'bin/da06.js'), 'start'],
+        env(databaseUrl),
+        workdir,
+        size.readyTimeoutMs,
+        running,
+      );
     const launchBare = () =>
       launch(['-e', BARE_SERVER], { PATH: process.env.PATH }, workdir, size.readyTimeoutMs, running);
 

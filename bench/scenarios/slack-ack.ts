@@ -42,7 +42,7 @@ export const FULL: SlackAckSize = {
   clients: 50,
   warmup: 300,
   requests: 3000,
-  rounds: 3,
+  rounds: 5,
   timeLimitMs: 90_000,
 };
 export const SMOKE: SlackAckSize = { clients: 5, warmup: 10, requests: 40, rounds: 1, timeLimitMs: 15_000 };
