@@ -21,7 +21,12 @@ import { identify } from './use-cases/identify.ts';
 import { manageMembers } from './use-cases/manage-members.ts';
 import { nextMeeting } from './use-cases/meeting.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
-import { reportForm, type SubmitRequest, submitReport } from './use-cases/report-status.ts';
+import {
+  type ChannelReceipt,
+  reportForm,
+  type SubmitRequest,
+  submitReport,
+} from './use-cases/report-status.ts';
 import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
@@ -116,8 +121,8 @@ export class Core {
   }
 
   /** "Đã hoàn thành" on a reminder: done, 100 %, with the product link when given. */
-  markDone(viewer: Viewer, task: string | number, evidenceUrl?: string | null) {
-    return markDone(this.deps, viewer, task, evidenceUrl);
+  markDone(viewer: Viewer, task: string | number, evidenceUrl?: string | null, receipt?: ChannelReceipt) {
+    return markDone(this.deps, viewer, task, evidenceUrl, receipt);
   }
 
   /** "Nhắc lại sau" on a reminder: no nudges about the task for the viewer's unit until `until`. */

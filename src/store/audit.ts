@@ -1,7 +1,7 @@
 /** Appends to the audit log inside the caller's transaction, so a change and its record commit together. */
 import type { Db, Tx } from './open-database.ts';
 import { RawQuery, rawRows } from './raw-rows.ts';
-import { directFor, sqliteTimestamp } from './sqlite-direct.ts';
+import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
 export interface AuditRecord {
   actor: string;
@@ -12,15 +12,7 @@ export interface AuditRecord {
 }
 
 export async function audit(tx: Tx, record: AuditRecord): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      actor: record.actor,
-      action: record.action,
-      entity: record.entity,
-      entityId: record.entityId == null ? null : String(record.entityId),
-      details: record.details === undefined ? null : JSON.stringify(record.details),
-    },
-  });
+  await tx.auditEntry.create({ data: auditRow(record) });
 }
 
 /**
@@ -28,30 +20,37 @@ export async function audit(tx: Tx, record: AuditRecord): Promise<void> {
  * current group commit (sqlite-direct.ts) instead of paying for a Prisma query and a commit alone.
  */
 export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
-  const row = {
+  const direct = directFor(db);
+  if (!direct) {
+    await db.auditEntry.create({ data: auditRow(record) });
+    return;
+  }
+  const at = new Date();
+  await direct.write(() => auditDirect(direct, record, at));
+}
+
+/** `audit` as a prepared statement, for writes already inside a SqliteDirect transaction. */
+export function auditDirect(direct: SqliteDirect, record: AuditRecord, at: Date): void {
+  const row = auditRow(record);
+  direct.run(
+    `INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details") VALUES (?, ?, ?, ?, ?, ?)`,
+    sqliteTimestamp(at),
+    row.actor,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.details,
+  );
+}
+
+function auditRow(record: AuditRecord) {
+  return {
     actor: record.actor,
     action: record.action,
     entity: record.entity,
     entityId: record.entityId == null ? null : String(record.entityId),
     details: record.details === undefined ? null : JSON.stringify(record.details),
   };
-  const direct = directFor(db);
-  if (!direct) {
-    await db.auditEntry.create({ data: row });
-    return;
-  }
-  const at = sqliteTimestamp(new Date());
-  await direct.write(() =>
-    direct.run(
-      `INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details") VALUES (?, ?, ?, ?, ?, ?)`,
-      at,
-      row.actor,
-      row.action,
-      row.entity,
-      row.entityId,
-      row.details,
-    ),
-  );
 }
 
 const FIRST_DETAILS = new RawQuery(`

@@ -6,7 +6,7 @@
 import type { Period } from '../domain/period.ts';
 import type { ReportInput, Status } from '../domain/report.ts';
 import type { SummaryReportInput } from '../domain/summary.ts';
-import { audit } from './audit.ts';
+import { type AuditRecord, audit, auditDirect } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
@@ -19,6 +19,9 @@ export interface SubmitReport {
   input: ReportInput;
   late: boolean;
 }
+
+/** An audit entry to commit with a submission, given its revision number. */
+export type Receipt = (revision: number) => AuditRecord;
 
 export interface StoredReport extends SummaryReportInput {
   revision: number;
@@ -91,13 +94,17 @@ const DONE_BEFORE = new RawQuery(`
 export class ReportStore {
   constructor(private readonly db: Db) {}
 
-  /** Stores a submission as the current report and as a revision; returns the revision number. */
-  async submit(report: SubmitReport, actor: string): Promise<{ revision: number }> {
+  /**
+   * Stores a submission as the current report and as a revision; returns the revision number.
+   * `receipt`, when given, is one more audit entry committed in the same transaction (what a channel
+   * records to recognise a repeat of this request, ADR 9).
+   */
+  async submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }> {
     const direct = directFor(this.db);
-    if (direct) return direct.write(() => writeDirect(direct, report, actor, new Date()));
+    if (direct) return direct.write(() => writeDirect(direct, report, actor, new Date(), receipt));
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.$transaction((tx) => this.write(tx, report, actor));
+        return await this.db.$transaction((tx) => this.write(tx, report, actor, receipt));
       } catch (error) {
         // Two first submissions racing on PostgreSQL: one insert loses the unique index; run it again
         // as an update, so it becomes the later revision instead of an error.
@@ -107,7 +114,12 @@ export class ReportStore {
     }
   }
 
-  private async write(tx: Tx, report: SubmitReport, actor: string): Promise<{ revision: number }> {
+  private async write(
+    tx: Tx,
+    report: SubmitReport,
+    actor: string,
+    receipt?: Receipt,
+  ): Promise<{ revision: number }> {
     const periodId = await ensurePeriod(tx, report.period);
     const fields = { ...report.input, memberId: report.memberId, late: report.late };
     const current = await tx.statusReport.upsert({
@@ -126,6 +138,7 @@ export class ReportStore {
       entityId: current.id,
       details: { period: report.period.key, ...report.input, late: report.late },
     });
+    if (receipt) await audit(tx, receipt(current.revision));
     return { revision: current.revision };
   }
 
@@ -220,6 +233,7 @@ function writeDirect(
   report: SubmitReport,
   actor: string,
   now: Date,
+  receipt?: Receipt,
 ): { revision: number } {
   const at = sqliteTimestamp(now);
   const { period, input } = report;
@@ -295,14 +309,17 @@ function writeDirect(
     input.evidenceUrl,
     at,
   );
-  direct.run(
-    `INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details") VALUES (?, ?, ?, ?, ?, ?)`,
-    at,
-    actor,
-    revision === 1 ? 'report.submit' : 'report.edit',
-    'StatusReport',
-    String(id),
-    JSON.stringify({ period: period.key, ...input, late: report.late }),
+  auditDirect(
+    direct,
+    {
+      actor,
+      action: revision === 1 ? 'report.submit' : 'report.edit',
+      entity: 'StatusReport',
+      entityId: id,
+      details: { period: period.key, ...input, late: report.late },
+    },
+    now,
   );
+  if (receipt) auditDirect(direct, receipt(revision), now);
   return { revision };
 }

@@ -142,6 +142,39 @@ describeEachDatabase('core use cases', (db) => {
     expect(report.done).toBe(report.revisions[1]?.done);
   });
 
+  it('report: a channel’s receipt commits with the report, or neither is written', async () => {
+    const receipt = (entityId: string, details: (saved: { revision: number }) => unknown) => ({
+      action: 'test.receipt',
+      entity: 'TestReceipt',
+      entityId,
+      details,
+    });
+    const saved = expectKind(
+      await f.core.submitReport(f.viewers.minh, {
+        task: '2',
+        draft: { ...good, done: 'Có biên nhận' },
+        receipt: receipt('card-1', (view) => ({ revision: view.revision })),
+      }),
+      'report-saved',
+    );
+    const recorded = await db().client.auditEntry.findMany({ where: { entity: 'TestReceipt' } });
+    expect(recorded.map((r) => [r.entityId, r.actor, JSON.parse(r.details ?? 'null')])).toEqual([
+      ['card-1', `member:${f.viewers.minh.memberId}`, { revision: saved.revision }],
+    ]);
+    const before = await db().client.statusReportRevision.count();
+    await expect(
+      f.core.submitReport(f.viewers.minh, {
+        task: '2',
+        draft: { ...good, done: 'Biên nhận hỏng' },
+        receipt: receipt('card-2', () => {
+          throw new Error('receipt failed');
+        }),
+      }),
+    ).rejects.toThrow('receipt failed');
+    expect(await db().client.statusReportRevision.count()).toBe(before);
+    expect(await db().client.auditEntry.count({ where: { entityId: 'card-2' } })).toBe(0);
+  });
+
   it('summary: the chair sees the whole group; a member only their unit', async () => {
     const chair = expectKind(
       await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary')),

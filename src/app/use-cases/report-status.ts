@@ -62,6 +62,21 @@ export interface SubmitRequest {
   draft: ReportDraft;
   /** Defaults to the month that is running. */
   periodKey?: string;
+  /** Recorded with the report, in the same transaction (see ChannelReceipt). */
+  receipt?: ChannelReceipt;
+}
+
+/**
+ * What a channel records with a stored report, atomically: proof that this request was handled, so
+ * that a repeat of it — even after a crash right after the commit — finds the record together with
+ * the report it made, never the one without the other (the Teams card ledger).
+ */
+export interface ChannelReceipt {
+  action: string;
+  entity: string;
+  entityId: string;
+  /** What to record, given the confirmation the member is about to see. */
+  details(saved: ReportSavedView): unknown;
 }
 
 export async function submitReport(
@@ -94,11 +109,7 @@ export async function submitReport(
   }
   const unitId = await deps.units.idOf(viewer.unitCode);
   const late = window === 'late';
-  const { revision } = await deps.reports.submit(
-    { taskId: checked.id, period, unitId, memberId: viewer.memberId, input: validated.input, late },
-    `member:${viewer.memberId}`,
-  );
-  return {
+  const saved = (revision: number): ReportSavedView => ({
     kind: 'report-saved',
     viewer,
     period,
@@ -108,7 +119,22 @@ export async function submitReport(
     percent: validated.input.percent,
     revision,
     late,
-  };
+  });
+  const actor = `member:${viewer.memberId}`;
+  const { receipt } = request;
+  const { revision } = await deps.reports.submit(
+    { taskId: checked.id, period, unitId, memberId: viewer.memberId, input: validated.input, late },
+    actor,
+    receipt &&
+      ((revision) => ({
+        actor,
+        action: receipt.action,
+        entity: receipt.entity,
+        entityId: receipt.entityId,
+        details: receipt.details(saved(revision)),
+      })),
+  );
+  return saved(revision);
 }
 
 /** The task, if it exists and the viewer's unit may report on it; otherwise the refusal. */

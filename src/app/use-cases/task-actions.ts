@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.ts';
 import { audit } from '../../store/audit.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
-import { submitReport } from './report-status.ts';
+import { type ChannelReceipt, submitReport } from './report-status.ts';
 import { allTasks, findTask } from './task-scope.ts';
 
 /** The longest snooze a unit may ask for: a quarter; beyond that the chair should hear about it. */
@@ -28,6 +28,7 @@ export async function markDone(
   viewer: Viewer,
   task: string | number,
   evidenceUrl?: string | null,
+  receipt?: ChannelReceipt,
 ): Promise<ReportSavedView | ReportFormView | NoticeView> {
   return submitReport(deps, viewer, {
     task,
@@ -37,6 +38,7 @@ export async function markDone(
       done: t(viewer.locale, 'report.quick_done_text'),
       evidenceUrl: evidenceUrl ?? null,
     },
+    ...(receipt ? { receipt } : {}),
   });
 }
 

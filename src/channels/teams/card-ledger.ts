@@ -5,8 +5,11 @@
  * another device) gets the first answer again and stores nothing.
  *
  * Records live in memory (concurrent repeats wait for the first) and in the audit log (entity
- * `TeamsCard`), so a repeat after a restart is recognised too.
+ * `TeamsCard`), so a repeat after a restart is recognised too. A report (a form, "Đã hoàn thành")
+ * records its card's use in the report's own transaction (`receipt`, a ChannelReceipt of the core):
+ * the report and the record commit together or not at all. Other actions record it right after.
  */
+import type { ChannelReceipt } from '../../app/use-cases/report-status.ts';
 import type { NoticeView, ReportSavedView } from '../../app/views.ts';
 import { firstAuditDetails, recordAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open-database.ts';
@@ -21,6 +24,7 @@ export interface CardOutcome {
 }
 
 const ENTITY = 'TeamsCard';
+const ACTION = 'teams.card.used';
 const MEMORY_LIMIT = 2000;
 
 export class CardLedger {
@@ -32,15 +36,20 @@ export class CardLedger {
     return `${memberId}:${cardId}:${slot}`;
   }
 
+  /** What `work` hands to the core to record the card's use with the report it stores. */
+  static receipt(key: string, outcomeOf: (saved: ReportSavedView) => CardOutcome): ChannelReceipt {
+    return { action: ACTION, entity: ENTITY, entityId: key, details: outcomeOf };
+  }
+
   /**
    * Runs `work` unless the card was already used: then `replay` draws the recorded outcome. `work`
    * returns the outcome to record, or null when nothing was stored (errors on the form: the same card
-   * may be sent again).
+   * may be sent again); `recorded` when the core already committed it with the report (`receipt`).
    */
   async once<T>(
     key: string,
     actor: string,
-    work: () => Promise<{ outcome: CardOutcome | null; value: T }>,
+    work: () => Promise<{ outcome: CardOutcome | null; value: T; recorded?: boolean }>,
     replay: (outcome: CardOutcome) => Promise<T>,
   ): Promise<T> {
     const pending = this.memory.get(key);
@@ -57,20 +66,21 @@ export class CardLedger {
     );
     this.trim();
     try {
-      const recorded = await this.lookup(key);
-      if (recorded) {
-        settle(recorded);
-        return await replay(recorded);
+      const earlier = await this.lookup(key);
+      if (earlier) {
+        settle(earlier);
+        return await replay(earlier);
       }
-      const { outcome, value } = await work();
+      const { outcome, value, recorded } = await work();
       if (outcome) {
-        await recordAudit(this.db, {
-          actor,
-          action: 'teams.card.used',
-          entity: ENTITY,
-          entityId: key,
-          details: outcome,
-        });
+        if (!recorded)
+          await recordAudit(this.db, {
+            actor,
+            action: ACTION,
+            entity: ENTITY,
+            entityId: key,
+            details: outcome,
+          });
         settle(outcome);
       } else {
         this.memory.delete(key);

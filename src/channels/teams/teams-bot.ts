@@ -407,10 +407,11 @@ export class TeamsBot extends ActivityHandler {
               blockers: draft.blockers ?? null,
               evidenceUrl: draft.evidenceUrl ?? null,
             },
+            receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId })),
           });
           if (result.kind === 'report-saved') {
             const outcome: CardOutcome = { result, reminder, taskId };
-            return { outcome, value: await done(outcome) };
+            return { outcome, value: await done(outcome), recorded: true };
           }
           if (result.kind === 'report-form') {
             // Errors beside the fields, on the same card (same id: it has not been used yet).
@@ -425,9 +426,14 @@ export class TeamsBot extends ActivityHandler {
           return { outcome: null, value: messageResponse(noticeText(result, ctx)) };
         }
         const ids = taskInputs(action.taskId);
+        const receipt = CardLedger.receipt(key, (saved) => ({
+          result: saved,
+          reminder,
+          taskId: action.taskId,
+        }));
         const result =
           action.verb === 'task.done'
-            ? await this.core.markDone(viewer, action.taskId, inputs[ids.evidence]?.trim() || null)
+            ? await this.core.markDone(viewer, action.taskId, inputs[ids.evidence]?.trim() || null, receipt)
             : await this.core.snooze(
                 viewer,
                 action.taskId,
@@ -436,7 +442,8 @@ export class TeamsBot extends ActivityHandler {
               );
         if (result.kind === 'report-saved' || (result.kind === 'notice' && result.tone === 'success')) {
           const outcome: CardOutcome = { result, reminder, taskId: action.taskId };
-          return { outcome, value: await done(outcome) };
+          // A report ("Đã hoàn thành") recorded the card's use itself; a snooze did not.
+          return { outcome, value: await done(outcome), recorded: result.kind === 'report-saved' };
         }
         if (result.kind === 'report-form') {
           const errors = result.errors.map((e) => `${ctx.t(`field.${e.field}`)}: ${ctx.tl(e.key, e.params)}`);
