@@ -16,6 +16,8 @@ setFlagsFromString('--wasm-tiering-budget=18000000');
 // 2 × 16 MB, which then stays resident while the bot idles. `da06 start` keeps it at its initial
 // size until the bot serves, then gives back V8's default growth (src/cli/commands/start.ts).
 if (process.argv[2] === 'start') setFlagsFromString('--semi-space-growth-factor=1');
+// The young generation's ceiling (--max-semi-space-size) sizes the heap, so it cannot be set here:
+// `npm start` passes it on the command line (package.json's start script, ADR 9).
 
 const built = process.env.DA06_FROM_SOURCE === '1' ? null : freshDistMain();
 let main;
