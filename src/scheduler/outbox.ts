@@ -82,6 +82,11 @@ export interface DrainResult {
   confirmed: number;
 }
 
+/** A drain that did nothing (a fresh tally to count into). */
+export function emptyDrainResult(): DrainResult {
+  return { sent: 0, retried: 0, failed: 0, expired: 0, unreachable: 0, released: 0, confirmed: 0 };
+}
+
 export interface OutboxContext {
   db: Database;
   group: { id: number; timeZone: string; locale: string };
@@ -122,15 +127,7 @@ export class Outbox {
   /** Sends every due message this process has a channel for; returns what happened. */
   async drain(channels: Channel[], options: DrainOptions = {}): Promise<DrainResult> {
     const policy = { ...DEFAULT_DRAIN_POLICY, ...options };
-    const result: DrainResult = {
-      sent: 0,
-      retried: 0,
-      failed: 0,
-      expired: 0,
-      unreachable: 0,
-      released: 0,
-      confirmed: 0,
-    };
+    const result = emptyDrainResult();
     const byPlatform = new Map(channels.map((c) => [c.platform as string, c]));
     const { workerId } = this.ctx;
     const now = () => this.ctx.clock.now();

@@ -28,6 +28,7 @@ import {
   type DrainOptions,
   type DrainPolicy,
   type DrainResult,
+  emptyDrainResult,
   Outbox,
   type SchedulerLogger,
   silentLogger,
@@ -181,7 +182,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
     }
     const drained = stopping
-      ? { ...emptyDrain }
+      ? emptyDrainResult()
       : await outbox.drain(channels, { ...options.drain, shouldStop: () => stopping });
     const pending = await db.client.outboxMessage.count({ where: { status: 'pending' } });
     return { ...drained, decided: decidedCount, planned: planned_, pending };
@@ -234,16 +235,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
   };
 }
-
-const emptyDrain: DrainResult = {
-  sent: 0,
-  retried: 0,
-  failed: 0,
-  expired: 0,
-  unreachable: 0,
-  released: 0,
-  confirmed: 0,
-};
 
 const PREVIEW_JOBS = new Set<string>(['meeting-reminder', 'round-open', 'round-reminder', 'summary']);
 

@@ -223,16 +223,7 @@ export class FakeSlack {
     const auth = String(request.headers.authorization ?? '');
     this.calls.push({ method, params, token: auth.replace(/^Bearer /, '') || null, at: Date.now() });
     const failure = this.failures.get(method)?.shift();
-    if (failure && 'status' in failure) {
-      const headers: Record<string, string> =
-        failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {};
-      return {
-        status: failure.status,
-        headers,
-        body: { ok: false, error: failure.status === 429 ? 'ratelimited' : 'server' },
-      };
-    }
-    if (failure) return { status: 200, headers: {}, body: { ok: false, error: failure.error } };
+    if (failure) return failureAnswer(failure);
     const answer = this.answer(method, params);
     const lost = answer.ok === true ? this.lostAnswers.get(method)?.shift() : undefined;
     if (lost) return failureAnswer(lost);
