@@ -12,6 +12,7 @@ import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
 import { createPostMessage } from './post-message.ts';
+import { guardSlackRequest } from './request-guard.ts';
 import { createSender } from './send.ts';
 
 export interface SlackChannelOptions {
@@ -75,12 +76,22 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
         {
           method: 'POST',
           path: EVENTS_PATH,
-          handle(request, response) {
+          async handle(request, response) {
             if (stopping) {
               // Slack delivers again later; nothing new starts while the bot shuts down.
               response.writeHead(503, { 'retry-after': '5' }).end();
               return;
             }
+            const verdict = await guardSlackRequest(request, {
+              signingSecret: settings.SLACK_SIGNING_SECRET ?? '',
+            });
+            if (!verdict.ok) {
+              log(`slack: request refused (${verdict.status}): ${verdict.reason}`);
+              response.writeHead(verdict.status, { connection: 'close' }).end();
+              return;
+            }
+            // Bolt takes a request whose body is already read as it is (HTTPModuleFunctions.bufferIncomingMessage).
+            (request as typeof request & { rawBody: Buffer }).rawBody = verdict.body;
             receiver.requestListener(request, response);
           },
         },

@@ -14,6 +14,7 @@ import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
 import type { Settings } from '../../config/settings.ts';
 import { platformConfigured, startBot } from '../../runtime/bot.ts';
 import { createLogger } from '../../runtime/logger.ts';
+import { installProcessGuards } from '../../runtime/process-guards.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import type { Command } from '../context.ts';
 
@@ -56,6 +57,7 @@ export const startCommand: Command = {
     // grow again as V8 sees fit (its default factor, 2), so requests pay no extra garbage collection.
     setFlagsFromString('--semi-space-growth-factor=2');
     if (!useTerminal) {
+      installProcessGuards(logger);
       await waitForSignal(logger, bot.stop);
       return 0;
     }
