@@ -242,7 +242,10 @@ function bareBotServer(settings: ReturnType<typeof settingsSchema.parse>): HttpS
       method: 'POST',
       path: MESSAGES_PATH,
       handle: (request, response) =>
-        processRequest(adapter, (context) => bot.run(context), request, response),
+        processRequest(adapter, (context) => bot.run(context), request, response, {
+          requireToken: true,
+          log: () => {},
+        }),
     },
   ]);
 }

@@ -34,12 +34,25 @@ export function createAdapter(
   return adapter;
 }
 
-/** Serves one request to /api/messages: read and parse the body, then let the adapter authenticate and run the turn. */
+/** How one request is served: whether a token is required, and where refusals are logged. */
+export interface ServeOptions {
+  /** False only when the channel runs without authentication (TEAMS_ALLOW_UNAUTHENTICATED=true). */
+  requireToken: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * Serves one request to /api/messages: read and parse the body, check it is an activity at all, then
+ * let the adapter authenticate and run the turn. A malformed activity is answered 400 (401 when it
+ * comes without a token either) before the SDK sees it: the SDK answered some shapes with 500. Error
+ * answers carry only their status text; what the SDK said goes to the log, never to the caller.
+ */
 export async function processRequest(
   adapter: CloudAdapter,
   logic: (context: TurnContext) => Promise<void>,
   request: IncomingMessage,
   response: ServerResponse,
+  options: ServeOptions,
 ): Promise<void> {
   let body: unknown;
   try {
@@ -51,15 +64,44 @@ export async function processRequest(
       .end(tooLarge ? 'Request body too large' : 'Request body is not JSON');
     return;
   }
+  const problem = activityProblem(body);
+  if (problem) {
+    const unsigned = options.requireToken && !request.headers.authorization;
+    options.log(`[teams] request refused: ${problem}${unsigned ? ' (and no token)' : ''}`);
+    response
+      .writeHead(unsigned ? 401 : 400, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(unsigned ? 'Unauthorized' : 'Bad request');
+    return;
+  }
   await adapter.process(
     { body: body as Record<string, unknown>, headers: request.headers, method: request.method },
-    nodeResponse(response),
+    nodeResponse(response, options.log),
     logic,
   );
 }
 
-/** The response shape botbuilder writes to (status, header, send, end), over node's ServerResponse. */
-function nodeResponse(response: ServerResponse) {
+/** What makes `body` no activity the bot can answer, or null: the fields every turn relies on. */
+export function activityProblem(body: unknown): string | null {
+  if (!isObject(body)) return 'the body is not a JSON object';
+  if (typeof body.type !== 'string' || body.type === '') return 'no activity type';
+  if (typeof body.serviceUrl !== 'string' || body.serviceUrl === '') return 'no serviceUrl';
+  if (!isObject(body.conversation) || typeof body.conversation.id !== 'string') return 'no conversation id';
+  if (!isObject(body.from) || typeof body.from.id !== 'string') return 'no sender id';
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden' };
+
+/**
+ * The response shape botbuilder writes to (status, header, send, end), over node's ServerResponse.
+ * An error status keeps its status but not the SDK's text (a token error, a failed metadata fetch):
+ * that is logged instead.
+ */
+function nodeResponse(response: ServerResponse, log: (line: string) => void) {
   let status = 200;
   let payload: string | undefined;
   let contentType = 'text/plain; charset=utf-8';
@@ -82,8 +124,18 @@ function nodeResponse(response: ServerResponse) {
     },
     end() {
       if (response.writableEnded) return;
+      if (status >= 400 && status !== 404 && !isInvokeAnswer(payload)) {
+        if (payload !== undefined) log(`[teams] answered ${status}: ${payload}`);
+        payload = STATUS_TEXT[status] ?? 'Internal error';
+        contentType = 'text/plain; charset=utf-8';
+      }
       response.writeHead(status, payload === undefined ? {} : { 'content-type': contentType });
       response.end(payload);
     },
   };
+}
+
+/** An invoke's own answer (an Adaptive Card error the bot chose to send) is not the SDK's error text. */
+function isInvokeAnswer(payload: string | undefined): boolean {
+  return payload?.startsWith('{') === true;
 }

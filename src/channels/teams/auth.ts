@@ -117,6 +117,7 @@ class TeamsAuthentication extends BotFrameworkAuthentication {
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
     try {
+      requireExpiry(authHeader);
       const result = await this.inner.authenticateRequest(activity, authHeader);
       return result.connectorFactory
         ? { ...result, connectorFactory: new NoRetryConnectorFactory(result.connectorFactory) }
@@ -159,6 +160,25 @@ class TeamsAuthentication extends BotFrameworkAuthentication {
 
   override getOriginatingAudience(): string {
     return this.inner.getOriginatingAudience();
+  }
+}
+
+/**
+ * jsonwebtoken accepts a token without `exp` (it checks expiry only when the claim is there), so a
+ * token once leaked would be good forever. The Bot Framework always sets it; require it.
+ */
+function requireExpiry(authHeader: string): void {
+  const token = /^Bearer\s+(\S+)$/i.exec(authHeader.trim())?.[1];
+  if (!token) return; // no token: the SDK refuses it, or authentication is off
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return; // not a JWT: the SDK refuses it with its own message
+  }
+  const exp = (claims as { exp?: unknown } | null)?.exp;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    throw new AuthenticationError('Unauthorized: the token has no expiry (exp).', 401);
   }
 }
 

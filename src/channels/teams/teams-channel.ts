@@ -175,6 +175,7 @@ export class TeamsChannel implements Channel {
       (context) => this.parts.bot.run(context),
       request,
       response,
+      { requireToken: this.parts.appId !== '', log: this.parts.log },
     );
     this.inFlight.add(work);
     try {

@@ -13,8 +13,8 @@ export interface TokenClaims {
   audience: string;
   serviceUrl: string;
   issuer?: string;
-  /** Seconds from now; negative for an expired token. */
-  expiresIn?: number;
+  /** Seconds from now; negative for an expired token; null for a token with no `exp` claim at all. */
+  expiresIn?: number | null;
 }
 
 export interface IdentityServer {
@@ -61,14 +61,13 @@ export async function startIdentityServer(): Promise<IdentityServer> {
   const signWith = (key: Parameters<SignJWT['sign']>[0]) => async (claims: TokenClaims) => {
     const now = Math.floor(Date.now() / 1000);
     const expires = now + (claims.expiresIn ?? 3600);
-    return new SignJWT({ serviceurl: claims.serviceUrl })
+    const jwt = new SignJWT({ serviceurl: claims.serviceUrl })
       .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
       .setIssuer(claims.issuer ?? BOT_FRAMEWORK_ISSUER)
       .setAudience(claims.audience)
       .setIssuedAt(Math.min(now, expires - 60))
-      .setNotBefore(Math.min(now, expires - 60) - 60)
-      .setExpirationTime(expires)
-      .sign(key);
+      .setNotBefore(Math.min(now, expires - 60) - 60);
+    return (claims.expiresIn === null ? jwt : jwt.setExpirationTime(expires)).sign(key);
   };
 
   return {
