@@ -10,7 +10,7 @@ import {
   STATUSES,
   type Status,
 } from './report.ts';
-import { foldVietnamese } from './text.ts';
+import { charCount, cleanTypedText, foldVietnamese } from './text.ts';
 
 export type ReportValidation = { ok: true; input: ReportInput } | { ok: false; errors: FieldError[] };
 
@@ -86,21 +86,22 @@ function readPercent(value: string | number, fail: (error: FieldError) => null):
   return n;
 }
 
-/** Trimmed NFC text, null when empty; a too long text is reported and read as null. */
+/**
+ * A typed text (see `cleanTypedText`): null when nothing visible is left; a control character or a
+ * too long text is reported and read as null.
+ */
 function readText(
   field: 'done' | 'blockers' | 'evidenceUrl',
   value: string | null | undefined,
   fail: (error: FieldError) => null,
 ): string | null {
-  const text = (value ?? '').normalize('NFC').trim();
-  if (text === '') return null;
-  // Characters as people count them (code points), after composing "e" + accent into "é".
-  let length = 0;
-  for (const _ of text) length++;
-  if (length > MAX_TEXT_CHARS) {
+  const clean = cleanTypedText(value);
+  if (!clean.ok) return fail({ field, key: 'report.error.control_chars' });
+  if (clean.text === null) return null;
+  if (charCount(clean.text) > MAX_TEXT_CHARS) {
     return fail({ field, key: 'report.error.too_long', params: { max: MAX_TEXT_CHARS } });
   }
-  return text;
+  return clean.text;
 }
 
 /** An absolute http(s) URL with a host and no spaces. */

@@ -82,3 +82,44 @@ export function toRoman(n: number): string {
   }
   return out;
 }
+
+/**
+ * Control characters a person never means to type in a report (NUL, bell, escape sequences that move
+ * a terminal's cursor, C1 controls, DEL). Line breaks and tabs are ordinary text.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Bidi embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source"). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Characters that show nothing: zero-width spaces and joiners, marks, word joiners, BOM, soft hyphen. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+export type CleanText = { ok: true; text: string | null } | { ok: false; problem: 'control_chars' };
+
+/**
+ * A free text as typed by one person for others to read: NFC, trimmed, bidi controls taken out; null
+ * when nothing visible is left (only spaces, zero-width or bidi characters); refused when it holds a
+ * control character. Length limits are the caller's (they differ per field).
+ */
+export function cleanTypedText(value: string | null | undefined): CleanText {
+  const text = (value ?? '').normalize('NFC');
+  if (CONTROL_CHARS.test(text)) return { ok: false, problem: 'control_chars' };
+  const kept = text.replace(BIDI_CONTROLS, '').trim();
+  if (kept.replace(INVISIBLE, '').trim() === '') return { ok: true, text: null };
+  return { ok: true, text: kept };
+}
+
+/** Code points, as people count characters (after composing "e" + accent into "é"). */
+export function charCount(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}
+
+/**
+ * Text from one person made safe to show to another on a terminal or in a plain-text log: control
+ * characters (escape sequences included) become U+FFFD, bidi controls are dropped; line breaks and
+ * tabs stay. For texts stored before they were checked on input.
+ */
+export function displaySafe(text: string): string {
+  return text.replace(BIDI_CONTROLS, '').replace(new RegExp(CONTROL_CHARS.source, 'g'), '\ufffd');
+}

@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   'report.error.percent_invalid': 'Completion must be a whole number, for example 60.',
   'report.error.percent_range': 'Completion must be between 0 and 100.',
   'report.error.done_required': 'Please describe the work done in this period.',
+  'report.error.control_chars':
+    'The text holds control characters (such as NUL or terminal escape codes); type it again or paste it as plain text.',
   'report.error.too_long': 'The text is too long: at most {max} characters.',
   'report.error.url_invalid':
     'The evidence link is not valid; it must be a full address starting with http:// or https://.',

@@ -47,6 +47,8 @@ export const vi = {
   'report.error.percent_invalid': 'Tỷ lệ hoàn thành phải là một số nguyên, ví dụ 60.',
   'report.error.percent_range': 'Tỷ lệ hoàn thành phải từ 0 đến 100.',
   'report.error.done_required': 'Vui lòng nêu kết quả đã thực hiện trong kỳ.',
+  'report.error.control_chars':
+    'Nội dung có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL hoặc mã điều khiển màn hình); hãy gõ lại hoặc dán dưới dạng văn bản thuần.',
   'report.error.too_long': 'Nội dung quá dài: tối đa {max} ký tự.',
   'report.error.url_invalid':
     'Đường dẫn minh chứng không hợp lệ; cần là một địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://.',

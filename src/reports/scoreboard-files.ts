@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
 import type { Ratio, Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
-import { csvFile } from './csv.ts';
+import { csvFile, csvSeparator } from './csv.ts';
 import { dateText, percentText, periodText, rt, upper } from './i18n.ts';
 
 const COLUMNS = [
@@ -105,7 +105,10 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
 export function renderScoreboardCsv(board: Scoreboard, locale: Locale): Buffer {
   const rule =
     board.rows.length === 0 ? rt(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
-  return csvFile([headers(locale), ...board.rows.map((row) => values(row, locale)), [], [rule]]);
+  return csvFile(
+    [headers(locale), ...board.rows.map((row) => values(row, locale)), [], [rule]],
+    csvSeparator(locale),
+  );
 }
 
 /** Plain lines for chat and the terminal: title, figures date, the first `limit` units, the rule. */

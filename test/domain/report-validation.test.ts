@@ -208,3 +208,35 @@ describe('validateReport', () => {
     ]);
   });
 });
+
+describe('texts typed by one person and read by another (issue 16)', () => {
+  it.each([
+    ['a NUL character', 'Đã làm\u0000xong'],
+    ['a bell', 'Đã làm\u0007'],
+    ['an escape sequence that moves the cursor', 'Đã làm\u001b[2A\u001b[2Kxong'],
+    ['a C1 control', 'Đã làm\u009bxong'],
+    ['DEL', 'Đã làm\u007f'],
+  ])('%s in a text is a field error, not stored', (_what, done) => {
+    expect(errorsOf({ done })).toEqual([{ field: 'done', key: 'report.error.control_chars' }]);
+    expect(errorsOf({ blockers: done })).toEqual([{ field: 'blockers', key: 'report.error.control_chars' }]);
+  });
+
+  it('line breaks and tabs are ordinary text', () => {
+    const result = validateReport({ ...valid, done: 'Dòng 1\nDòng 2\r\n\tDòng 3' });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['zero-width spaces', '\u200b\u200b\u200b'],
+    ['a zero-width joiner and a BOM', '\u200d\ufeff'],
+    ['no-break and ideographic spaces', '\u00a0\u3000'],
+    ['bidi marks only', '\u200e\u200f\u202a\u202c'],
+  ])('a text of only %s counts as empty', (_what, done) => {
+    expect(errorsOf({ done })).toEqual([{ field: 'done', key: 'report.error.done_required' }]);
+  });
+
+  it('bidi overrides and isolates are taken out of what is stored', () => {
+    const result = validateReport({ ...valid, done: 'Hoàn thành \u202etxt.exe\u202c và \u2066A\u2069' });
+    expect(result.ok && result.input.done).toBe('Hoàn thành txt.exe và A');
+  });
+});

@@ -56,7 +56,7 @@ describe('da06 report (SQLite file, demo data, clock at 5 July 2024)', () => {
     const csv = join(dir, 'xep-hang.csv');
     expect(await run(['--period', '2024-06', '--scoreboard', '--out', csv])).toBe(0);
     expect(out[0]).toMatch(/^Đã ghi bảng xếp hạng thi đua 2024-06: .*xep-hang\.csv \(\d+ đơn vị\)\.$/);
-    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFHạng,Mã đơn vị,Tên đơn vị')).toBe(true);
+    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFHạng;Mã đơn vị;Tên đơn vị')).toBe(true);
     expect(existsSync(chartPathFor(csv))).toBe(false);
   });
 

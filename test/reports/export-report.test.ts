@@ -442,20 +442,20 @@ describeEachDatabase('export report', (db) => {
     expect(file.caption).toContain('Kỳ này chưa có báo cáo nào của các đơn vị; dự thảo nêu rõ điều đó.');
   });
 
-  it('CSV: the flat table in UTF-8 with a BOM, CRLF, quoted multi-line words', async () => {
+  it('CSV: the flat table in UTF-8 with a BOM, CRLF, ";" for Vietnamese Excel, quoted multi-line words', async () => {
     const file = asFile(await exportReport(f.core.deps, f.viewers.chair, '2024-06', 'csv'));
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = file.bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Kỳ báo cáo,TT,Nhóm nhiệm vụ,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn,Tình trạng,Tỷ lệ (%),Số ngày quá hạn,Ý kiến của đơn vị',
+      'Kỳ báo cáo;TT;Nhóm nhiệm vụ;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời hạn;Tình trạng;Tỷ lệ (%);Số ngày quá hạn;Ý kiến của đơn vị',
     );
     expect(lines[1]).toBe(
-      '2024-06,1,,Tổ chức hội nghị,Trung tâm CNTT,Tháng 02/2024,Đã hoàn thành,100,,CNTT: đã hoàn thành từ kỳ trước',
+      '2024-06;1;;Tổ chức hội nghị;Trung tâm CNTT;Tháng 02/2024;Đã hoàn thành;100;;CNTT: đã hoàn thành từ kỳ trước',
     );
     expect(text).toContain(
-      '2024-06,2,,Số hóa hồ sơ,Văn phòng,Quý II/2024,Đang triển khai,70,,"VP: Đã số hóa 70% hồ sơ\nVướng mắc, kiến nghị: Thiếu máy quét\nCNTT: Đã nâng cấp phần mềm số hóa\nVướng mắc, kiến nghị: Đề nghị bổ sung kinh phí"',
+      '2024-06;2;;Số hóa hồ sơ;Văn phòng;Quý II/2024;Đang triển khai;70;;"VP: Đã số hóa 70% hồ sơ\nVướng mắc, kiến nghị: Thiếu máy quét\nCNTT: Đã nâng cấp phần mềm số hóa\nVướng mắc, kiến nghị: Đề nghị bổ sung kinh phí"',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFile } from '../../src/reports/csv.ts';
+import { csvCell, csvFile, csvSeparator } from '../../src/reports/csv.ts';
 import { placeDate } from '../../src/reports/i18n.ts';
 import { romanNumeral } from '../../src/reports/model.ts';
 import { splitWords } from '../../src/reports/xlsx.ts';
@@ -61,5 +61,32 @@ describe('reports catalogs', () => {
         placeholdersOf(text),
       ]);
     }
+  });
+});
+
+describe('CSV cells that a spreadsheet could run (OWASP CSV injection, issue 16)', () => {
+  it.each([
+    ['x;=cmd|\'/C calc\'!A0'],
+    ['a,=HYPERLINK("http://evil")'],
+    ['x; @SUM(A1)'],
+    ['x;\t=1'],
+  ])('%j: no separator or line inside it is followed by a formula', (text) => {
+    const cell = csvCell(text);
+    expect(cell.startsWith('"')).toBe(true);
+    const inner = cell.slice(1, -1).replaceAll('""', '"');
+    expect(inner).not.toMatch(/(^|[,;])[ \t]*[=+\-@\t\r]/);
+  });
+
+  it('bullets after a line break inside a quoted cell stay as written', () => {
+    expect(csvCell('CNTT: đã làm\n- Bước 1')).toBe('"CNTT: đã làm\n- Bước 1"');
+  });
+
+  it('a file for Vietnamese readers is separated by ";" (Excel in a Vietnamese locale), English by ","', () => {
+    const rows = [
+      ['Hạng', 'Ghi chú'],
+      [1, 'a, b; c'],
+    ];
+    expect(csvFile(rows, csvSeparator('vi')).toString('utf8')).toBe('\uFEFFHạng;Ghi chú\r\n1;"a, b; c"\r\n');
+    expect(csvFile(rows, csvSeparator('en')).toString('utf8')).toBe('\uFEFFHạng,Ghi chú\r\n1,"a, b; c"\r\n');
   });
 });

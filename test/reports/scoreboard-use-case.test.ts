@@ -118,7 +118,7 @@ describeEachDatabase('scoreboard use case', (db) => {
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(lines[1]).toBe('1,TCCB,Vụ Tổ chức cán bộ,1,0,0,—,0,0,1,1,100%');
+    expect(lines[1]).toBe('1;TCCB;Vụ Tổ chức cán bộ;1;0;0;—;0;0;1;1;100%');
     expect(lines[5]).toMatch(/^"?Cách xếp hạng:/);
   });
 });
