@@ -87,6 +87,7 @@ export function toRoman(n: number): string {
  * Control characters a person never means to type in a report (NUL, bell, escape sequences that move
  * a terminal's cursor, C1 controls, DEL). Line breaks and tabs are ordinary text.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Bidi embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source"). */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
