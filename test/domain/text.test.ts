@@ -22,6 +22,8 @@ describe('cleanTypedText', () => {
 
 describe('displaySafe', () => {
   it('shows stored escape sequences and bidi controls harmlessly, keeping line breaks', () => {
-    expect(displaySafe('ok\u001b[2A\u001b[2Kxx\nnext\t\u202eevil')).toBe('ok\ufffd[2A\ufffd[2Kxx\nnext\tevil');
+    expect(displaySafe('ok\u001b[2A\u001b[2Kxx\nnext\t\u202eevil')).toBe(
+      'ok\ufffd[2A\ufffd[2Kxx\nnext\tevil',
+    );
   });
 });

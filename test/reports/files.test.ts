@@ -65,17 +65,15 @@ describe('reports catalogs', () => {
 });
 
 describe('CSV cells that a spreadsheet could run (OWASP CSV injection, issue 16)', () => {
-  it.each([
-    ['x;=cmd|\'/C calc\'!A0'],
-    ['a,=HYPERLINK("http://evil")'],
-    ['x; @SUM(A1)'],
-    ['x;\t=1'],
-  ])('%j: no separator or line inside it is followed by a formula', (text) => {
-    const cell = csvCell(text);
-    expect(cell.startsWith('"')).toBe(true);
-    const inner = cell.slice(1, -1).replaceAll('""', '"');
-    expect(inner).not.toMatch(/(^|[,;])[ \t]*[=+\-@\t\r]/);
-  });
+  it.each([["x;=cmd|'/C calc'!A0"], ['a,=HYPERLINK("http://evil")'], ['x; @SUM(A1)'], ['x;\t=1']])(
+    '%j: no separator or line inside it is followed by a formula',
+    (text) => {
+      const cell = csvCell(text);
+      expect(cell.startsWith('"')).toBe(true);
+      const inner = cell.slice(1, -1).replaceAll('""', '"');
+      expect(inner).not.toMatch(/(^|[,;])[ \t]*[=+\-@\t\r]/);
+    },
+  );
 
   it('bullets after a line break inside a quoted cell stay as written', () => {
     expect(csvCell('CNTT: đã làm\n- Bước 1')).toBe('"CNTT: đã làm\n- Bước 1"');
