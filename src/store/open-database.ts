@@ -76,6 +76,7 @@ async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFa
   factory.connect = async () => {
     const adapter = await connect();
     held.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    beginImmediately(held.connection);
     return adapter;
   };
   const { PrismaClient: SqliteClient } = await import('../generated/sqlite/client.ts');
@@ -88,4 +89,18 @@ async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFa
   await client.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   if (held.connection) registerDirect(client, new SqliteDirect(held.connection));
   return { provider: 'sqlite', url, client, factory, close: () => client.$disconnect() };
+}
+
+/**
+ * Prisma's SQLite adapter opens every interactive transaction with a plain (DEFERRED) `BEGIN`: it
+ * reads under a snapshot and asks for the write lock only at its first write. When another process
+ * (the CLI beside the bot, or the bot beside the CLI) committed in between, SQLite refuses at once
+ * with SQLITE_BUSY_SNAPSHOT, and the busy timeout cannot help. Our transactions are there to write,
+ * so they take the write lock up front (`BEGIN IMMEDIATE`, as SqliteDirect's do) and wait their
+ * turn for up to the connection's busy timeout.
+ */
+function beginImmediately(connection: BetterSqlite3.Database): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((source: string) =>
+    prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof connection.prepare;
 }
