@@ -10,6 +10,7 @@ import { parseDeadline } from './deadline.ts';
 import type { ImportProblem, ParsedPlan, ParsedTask } from './plan.ts';
 import { type ColumnMeaning, findHeader, type HeaderMatch, MEANING_LABELS } from './plan-columns.ts';
 import { isHierarchical, readHierarchicalRows } from './plan-hierarchy.ts';
+import { qualifyCodes } from './plan-periods.ts';
 import { type DraftResult, preview, readFlatRows, type TaskDraft } from './plan-rows.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -61,7 +62,7 @@ export function parsePlanTable(table: RawTable, directory: UnitDirectory): Parse
     ? readHierarchicalRows(table.rows, header)
     : readFlatRows(table.rows, header);
   problems.push(...read.problems);
-  const tasks = read.drafts.map((draft) => finishTask(draft, header, directory, problems));
+  const tasks = qualifyCodes(read.drafts).map((draft) => finishTask(draft, header, directory, problems));
   problems.push(...duplicateCodes(tasks));
   return { tasks, columns, problems: sorted(problems) };
 }
