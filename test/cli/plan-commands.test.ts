@@ -62,6 +62,9 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
       deadline: { text: 'Tháng 02/2024', kind: 'month', due: '2024-02-29' },
       product: 'Hội nghị',
       row: 3,
+      leadText: 'Trung tâm CNTT',
+      coordinatingText: expect.any(String),
+      issues: [],
     });
     expect(tasks[2]).toMatchObject({
       leadUnits: ['TTLT'],
@@ -85,14 +88,35 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     const args = ['plan', 'import', fixture('unknown-unit.csv'), '--number', 'T-3'];
     const rejected = await runCli(args, env);
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toMatch(/dòng 6, cột "Đơn vị chủ trì".*Vụ XYZ/);
-    expect(rejected.stderr).toContain('da06 units alias');
+    expect(rejected.stderr).toContain('Vụ XYZ (dòng 6)');
+    expect(rejected.stderr).toContain(`--number T-3 --map "Vụ XYZ=`);
     expect(JSON.parse((await runCli(['plan', 'list', '--plan', 'T-3', '--json'], env)).stdout)).toEqual([]);
 
-    expect((await runCli(['units', 'alias', 'Vụ XYZ', '--unit', 'TTLT'], env)).code).toBe(0);
-    const accepted = await runCli(args, env);
+    // The review: every row printed, the unknown name on its row, exit 1 while it remains.
+    const review = await runCli([...args, '--dry-run', '--json'], env);
+    expect(review.code).toBe(1);
+    const rows = JSON.parse(review.stdout) as {
+      row: number;
+      issues: { column: string; message: string }[];
+    }[];
+    expect(rows.map((r) => r.row)).toEqual([3, 4, 6]);
+    expect(rows[2]!.issues).toEqual([
+      { column: 'Đơn vị chủ trì', message: expect.stringContaining('Vụ XYZ') },
+    ]);
+    expect(rows[0]!.issues).toEqual([]);
+
+    // --map with a code the directory lacks is refused; with a real code the dry run passes.
+    expect((await runCli([...args, '--dry-run', '--map', 'Vụ XYZ=NOPE'], env)).stderr).toContain('NOPE');
+    const mapped = await runCli([...args, '--dry-run', '--json', '--map', 'Vụ XYZ=TTLT'], env);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)[2].leadUnits).toEqual(['TTLT']);
+
+    // A real import with --map records the name as an alias: the next import needs no --map.
+    const accepted = await runCli([...args, '--map', 'Vụ XYZ=TTLT'], env);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toContain('3 nhiệm vụ mới');
+    expect(accepted.stderr).toContain('Đã lưu tên gọi "Vụ XYZ" cho đơn vị TTLT');
+    expect((await runCli(args, env)).code).toBe(0);
   });
 
   it('units alias refuses a wording that already names another unit', async () => {
