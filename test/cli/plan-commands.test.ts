@@ -119,6 +119,27 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     expect((await runCli(args, env)).code).toBe(0);
   });
 
+  it('plan import reads a Word decision: the review first, then the import', async () => {
+    const file = join(import.meta.dirname, '../fixtures/plans/official-decision.docx');
+    const review = await runCli(['plan', 'import', file, '--number', 'QD-1', '--dry-run', '--json'], env);
+    expect(review.code).toBe(0);
+    const rows = JSON.parse(review.stdout) as { code: string; section: string; issues: unknown[] }[];
+    expect(rows.map((r) => r.code)).toEqual([
+      '1.I.1.1',
+      '1.I.1.2',
+      '1.I.2.1',
+      '1.II.1.1',
+      '1.II.1.2',
+      '2.I.1.1',
+      '2.I.1.2',
+    ]);
+    expect(rows.every((r) => r.issues.length === 0)).toBe(true);
+    const imported = await runCli(['plan', 'import', file, '--number', 'QD-1', '--year', '2025'], env);
+    expect(imported.stdout).toContain('7 nhiệm vụ mới');
+    const listed = await runCli(['plan', 'list', '--plan', 'QD-1'], env);
+    expect(listed.stdout).toContain('QD-1 #2.I.1.1');
+  });
+
   it('units alias refuses a wording that already names another unit', async () => {
     const run = await runCli(['units', 'alias', 'Trung tâm CNTT', '--unit', 'VP'], env);
     expect(run.code).toBe(1);
