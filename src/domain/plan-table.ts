@@ -140,9 +140,11 @@ function finishTask(
 ): ParsedTask {
   const columnName = (m: ColumnMeaning) => header.byMeaning.get(m)?.header ?? MEANING_LABELS[m];
   const at = `Dòng ${draft.row}`;
+  const unresolved: { role: 'lead' | 'coordinating'; name: string }[] = [];
   const resolveUnits = (meaning: 'lead' | 'coordinating', text: string): string[] => {
     const { codes, unknown } = directory.resolve(text);
     for (const value of unknown) {
+      unresolved.push({ role: meaning, name: value });
       problems.push({
         row: draft.row,
         column: columnName(meaning),
@@ -207,6 +209,7 @@ function finishTask(
     deadline,
     product: draft.product === '' ? null : draft.product,
     row: draft.row,
+    ...(unresolved.length > 0 ? { unresolved } : {}),
   };
 }
 

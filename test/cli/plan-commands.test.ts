@@ -140,6 +140,20 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     expect(listed.stdout).toContain('QD-1 #2.I.1.1');
   });
 
+  it('--allow-unresolved keeps an unknown name on the task until "units alias NAME CODE" links it', async () => {
+    const args = ['plan', 'import', fixture('unresolved-unit.csv'), '--number', 'T-4', '--allow-unresolved'];
+    const imported = await runCli(args, env);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Vụ ABC (dòng 6)');
+    expect(imported.stdout).toContain('1 nhiệm vụ còn tên đơn vị chưa rõ');
+    expect((await runCli(['plan', 'list', '--plan', 'T-4'], env)).stdout).toContain('"Vụ ABC" (chưa rõ)');
+    const linked = await runCli(['units', 'alias', 'Vụ ABC', 'PC'], env);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toContain('Đã gắn 1 nhiệm vụ');
+    const tasks = JSON.parse((await runCli(['plan', 'list', '--plan', 'T-4', '--json'], env)).stdout);
+    expect(tasks[2]).toMatchObject({ code: '3', leadUnits: ['PC'], unresolved: [] });
+  });
+
   it('units alias refuses a wording that already names another unit', async () => {
     const run = await runCli(['units', 'alias', 'Trung tâm CNTT', '--unit', 'VP'], env);
     expect(run.code).toBe(1);

@@ -26,6 +26,8 @@ export interface ImportPlanInput {
   sheet?: string;
   /** `--map "KHTC=TCKT"`: unit names read as these codes for this import, then kept as aliases. */
   maps?: ReadonlyMap<string, string>;
+  /** `--allow-unresolved`: unknown unit names do not block; they stay as text on their tasks. */
+  allowUnresolved?: boolean;
 }
 
 export interface ImportPlanOutcome {
@@ -44,9 +46,15 @@ export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): 
   const entries = await deps.units.list();
   const maps = input.maps ?? new Map<string, string>();
   const parsed = await parse(deps, entries, maps, input);
-  const review = reviewPlan(parsed, entries, isBlocking);
-  const blocking = parsed.problems.filter(isBlocking);
-  const warnings = parsed.problems.filter((problem) => !isBlocking(problem));
+  const review = reviewPlan(
+    parsed,
+    entries,
+    (p) => isBlocking(p) && !(input.allowUnresolved && p.code === 'unknown_unit'),
+  );
+  const blocks = (problem: ImportProblem) =>
+    isBlocking(problem) && !(input.allowUnresolved && problem.code === 'unknown_unit');
+  const blocking = parsed.problems.filter(blocks);
+  const warnings = parsed.problems.filter((problem) => !blocks(problem));
   if (parsed.tasks.length === 0 && blocking.length === 0) {
     blocking.push({ row: null, column: null, code: 'no_tasks', message: 'Tệp không có dòng nhiệm vụ nào.' });
   }

@@ -10,7 +10,7 @@ import { table } from '../output.ts';
 export const planImportCommand: Command = {
   path: ['plan', 'import'],
   usage:
-    'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--map "TÊN=MÃ"]... [--dry-run] [--json]',
+    'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--map "TÊN=MÃ"]... [--allow-unresolved] [--dry-run] [--json]',
   summary: 'Nhập kế hoạch từ CSV/XLSX/DOCX theo mẫu bảng của văn bản chính thức.',
   async run(args, context) {
     const { values, positionals } = parseArgs({
@@ -23,6 +23,7 @@ export const planImportCommand: Command = {
         'issued-on': { type: 'string' },
         sheet: { type: 'string' },
         map: { type: 'string', multiple: true },
+        'allow-unresolved': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -60,12 +61,18 @@ export const planImportCommand: Command = {
         actor: 'cli',
         sheet: values.sheet,
         maps,
+        allowUnresolved: values['allow-unresolved'] ?? false,
       },
     );
     const { output } = context;
     // The review: every parsed row, errors or not, so the admin sees what was understood.
     if (values.json) output.out(JSON.stringify(outcome.review.rows.map(rowJson), null, 2));
-    for (const warning of outcome.warnings) output.err(`Lưu ý: ${describeProblem(warning)}`);
+    for (const warning of outcome.warnings.filter((w) => w.code !== 'unknown_unit'))
+      output.err(`Lưu ý: ${describeProblem(warning)}`);
+    if (outcome.blocking.length === 0 && outcome.review.unresolved.length > 0) {
+      output.err(`Lưu ý: giữ nguyên văn tên đơn vị chưa rõ (--allow-unresolved):`);
+      for (const name of outcome.review.unresolved) output.err(`  - ${describeUnresolved(name)}`);
+    }
     if (outcome.blocking.length > 0) {
       output.err(
         `Không nhập tệp ${basename(path)}: ${outcome.blocking.length} lỗi, chưa ghi gì vào cơ sở dữ liệu.`,
@@ -98,10 +105,16 @@ export const planImportCommand: Command = {
     } else if (outcome.saved) {
       const s = outcome.saved;
       output.out(
-        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.removed.length} bỏ.`,
+        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.closed.length} đóng.`,
       );
-      if (s.keptWithReports.length > 0) {
-        output.out(`Giữ lại vì đã có báo cáo (tệp không còn liệt kê): ${s.keptWithReports.join(', ')}`);
+      if (s.closed.length > 0) {
+        output.out(`Đã đóng (tệp không còn liệt kê; giữ nguyên lịch sử và báo cáo): ${s.closed.join(', ')}`);
+      }
+      const unresolved = outcome.parsed.tasks.filter((t) => (t.unresolved ?? []).length > 0).length;
+      if (unresolved > 0) {
+        output.out(
+          `${unresolved} nhiệm vụ còn tên đơn vị chưa rõ (giữ nguyên văn); gắn sau bằng "da06 units alias TÊN MÃ".`,
+        );
       }
     } else {
       output.out(`Tệp hợp lệ: ${outcome.parsed.tasks.length} nhiệm vụ (chạy thử, chưa ghi gì).`);
@@ -131,9 +144,14 @@ export const planListCommand: Command = {
     const rows = tasks.map((task) => [
       `${task.planNumber} #${task.code}`,
       task.content,
-      task.leadUnits.length > 5
-        ? `${task.leadUnits.slice(0, 3).join(', ')} +${task.leadUnits.length - 3}`
-        : task.leadUnits.join(', '),
+      [
+        task.leadUnits.length > 5
+          ? `${task.leadUnits.slice(0, 3).join(', ')} +${task.leadUnits.length - 3}`
+          : task.leadUnits.join(', '),
+        ...task.unresolved.filter((u) => u.role === 'lead').map((u) => `"${u.name}" (chưa rõ)`),
+      ]
+        .filter((t) => t !== '')
+        .join(', '),
       task.deadline.text,
       task.deadline.kind,
       task.deadline.due ?? '—',
