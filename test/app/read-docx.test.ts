@@ -183,6 +183,32 @@ describe('DOCX plans: bad input', () => {
   });
 });
 
+describe('merged unit and deadline cells (XLSX and DOCX)', () => {
+  it('apply to every row they cover, while merged hierarchy cells stay a hierarchy', async () => {
+    const sheet: PlanSheet = {
+      rows: [
+        ['TT', 'Nội dung thực hiện', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành'],
+        ['1', 'Việc một', 'Văn phòng', 'Vụ Pháp chế', 'Quý I/2025'],
+        ['2', 'Việc hai', '', '', ''],
+        ['3', 'Việc ba', 'Trung tâm CNTT', '', 'Năm 2025'],
+      ],
+      mergeColumns: [2, 4],
+    };
+    for (const [name, bytes] of [
+      ['m.xlsx', await toXlsx(sheet)],
+      ['m.docx', await toDocx(sheet)],
+    ] as const) {
+      const plan = await planOf(name, bytes);
+      expect(plan.problems).toEqual([]);
+      expect(plan.tasks.map((t) => [t.code, t.leadUnits, t.coordinatingUnits, t.deadline.text])).toEqual([
+        ['1', ['VP'], ['PC'], 'Quý I/2025'],
+        ['2', ['VP'], [], 'Quý I/2025'],
+        ['3', ['CNTT'], [], 'Năm 2025'],
+      ]);
+    }
+  });
+});
+
 describe('the same table as CSV, XLSX and DOCX', () => {
   const LEADS = ['Vụ Pháp chế', 'Trung tâm CNTT', 'Các Vụ', 'Văn phòng; UBND tỉnh', 'Ban Thu', 'KHTC'];
   const DEADLINES = [
