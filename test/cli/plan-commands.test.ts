@@ -163,6 +163,14 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
   it('deadline --json reads one phrase', async () => {
     const run = await runCli(['deadline', 'Quý IV/2022', '--json'], env);
     expect(JSON.parse(run.stdout)).toEqual({ text: 'Quý IV/2022', kind: 'quarter', due: '2022-12-31' });
+    const yearly = await runCli(['deadline', 'Tháng 11 hằng năm', '--json'], env);
+    expect(JSON.parse(yearly.stdout)).toEqual({
+      text: 'Tháng 11 hằng năm',
+      kind: 'recurring_annual',
+      due: null,
+      yearly: { everyYears: 1, month: 11, day: 30 },
+    });
+    expect((await runCli(['deadline', 'Trước ngày 15/12 hằng năm'], env)).stdout).toContain('hạn ngày 14/12');
   });
 
   it('a bad setting stops with one message listing every problem, without printing secrets', async () => {
