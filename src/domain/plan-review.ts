@@ -101,12 +101,13 @@ export function mapCommand(
   unresolved: readonly UnresolvedName[],
   extraArgs: readonly string[] = [],
 ): string {
-  const maps = unresolved.map((u) => `--map ${shellQuote(`${u.name}=${u.suggestions[0]?.code ?? 'MÃ'}`)}`);
-  return ['da06 plan import', shellQuote(file), ...extraArgs, ...maps].join(' ');
+  const maps = unresolved.flatMap((u) => ['--map', `${u.name}=${u.suggestions[0]?.code ?? 'MÃ'}`]);
+  return ['da06 plan import', ...[file, ...extraArgs, ...maps].map(shellQuote)].join(' ');
 }
 
+/** Words a POSIX shell and PowerShell read as one argument, quoted only when needed. */
 function shellQuote(text: string): string {
-  return /^[\w./=-]+$/u.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+  return /^[\p{L}\p{N}_./=:-]+$/u.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /**

@@ -86,8 +86,11 @@ export const planImportCommand: Command = {
         for (const name of unresolved) output.err(`  - ${describeUnresolved(name)}`);
         const keep = [
           ...(values.number ? ['--number', values.number] : []),
+          ...(values.title ? ['--title', values.title] : []),
+          ...(values.year ? ['--year', values.year] : []),
+          ...(values['issued-on'] ? ['--issued-on', values['issued-on']] : []),
           ...(values.sheet ? ['--sheet', values.sheet] : []),
-          ...[...maps].map(([name, code]) => `--map "${name}=${code}"`),
+          ...[...maps].flatMap(([name, code]) => ['--map', `${name}=${code}`]),
           ...(values['dry-run'] ? ['--dry-run'] : []),
         ];
         output.err(`Kiểm tra rồi chạy lại (mỗi --map cũng được lưu thành tên gọi của đơn vị):`);
