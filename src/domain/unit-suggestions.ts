@@ -117,5 +117,10 @@ export function suggestUnits(
     }))
     .filter((s) => s.score >= threshold);
   scored.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  return scored.slice(0, limit).map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
+  // Only the entries about as close as the best one: an exact match needs no runner-up.
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((s) => s.score >= best - 0.1)
+    .slice(0, limit)
+    .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
 }

@@ -74,9 +74,10 @@ export const planImportCommand: Command = {
       for (const name of outcome.review.unresolved) output.err(`  - ${describeUnresolved(name)}`);
     }
     if (outcome.blocking.length > 0) {
-      output.err(
-        `Không nhập tệp ${basename(path)}: ${outcome.blocking.length} lỗi, chưa ghi gì vào cơ sở dữ liệu.`,
-      );
+      // An unknown name counts once, however many rows it is on.
+      const errors =
+        outcome.blocking.filter((p) => p.code !== 'unknown_unit').length + outcome.review.unresolved.length;
+      output.err(`Không nhập tệp ${basename(path)}: ${errors} lỗi, chưa ghi gì vào cơ sở dữ liệu.`);
       // One line per unknown name, not one per row it appears on.
       for (const problem of outcome.blocking.filter((p) => p.code !== 'unknown_unit'))
         output.err(`  - ${describeProblem(problem)}`);
