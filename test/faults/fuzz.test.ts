@@ -138,38 +138,33 @@ describe('plan files', () => {
     { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
     { arbitrary: fc.string({ maxLength: 300 }).map((text) => new TextEncoder().encode(text)), weight: 1 },
   );
+  const fileNames = fc.constantFrom('plan.csv', 'plan.xlsx', 'plan.txt', 'plan.docx');
   it('each file is imported whole or rejected with row/column problems and nothing written (1,000 cases)', async () => {
     const plans = new PlanStore(temp.db.client);
     let imported = 0;
     await fc.assert(
-      fc.asyncProperty(
-        file,
-        fc.constantFrom('plan.csv', 'plan.xlsx', 'plan.txt', 'plan.docx'),
-        async (bytes, name) => {
-          const tasksBefore = await temp.db.client.task.count();
-          const outcome = await importPlan(
-            { units: f.core.deps.units, plans, groupId: f.core.deps.group.id, maxBytes: 100_000 },
-            {
-              file: { name, bytes },
-              header: { number: 'FUZZ', title: 'Fuzz', year: 2024, issuedOn: null },
-              dryRun: false,
-              actor: 'fuzz',
-            },
-          );
-          if (outcome.saved) {
-            imported++;
-            expect(outcome.blocking).toEqual([]);
-            const fuzzTasks = await plans.listTasks(f.core.deps.group.id, 'FUZZ');
-            expect(fuzzTasks.map((t) => t.code).sort()).toEqual(
-              outcome.parsed.tasks.map((t) => t.code).sort(),
-            );
-          } else {
-            expect(outcome.blocking.length).toBeGreaterThan(0);
-            for (const problem of outcome.blocking) expect(problem.message.length).toBeGreaterThan(0);
-            expect(await temp.db.client.task.count()).toBe(tasksBefore);
-          }
-        },
-      ),
+      fc.asyncProperty(file, fileNames, async (bytes, name) => {
+        const tasksBefore = await temp.db.client.task.count();
+        const outcome = await importPlan(
+          { units: f.core.deps.units, plans, groupId: f.core.deps.group.id, maxBytes: 100_000 },
+          {
+            file: { name, bytes },
+            header: { number: 'FUZZ', title: 'Fuzz', year: 2024, issuedOn: null },
+            dryRun: false,
+            actor: 'fuzz',
+          },
+        );
+        if (outcome.saved) {
+          imported++;
+          expect(outcome.blocking).toEqual([]);
+          const fuzzTasks = await plans.listTasks(f.core.deps.group.id, 'FUZZ');
+          expect(fuzzTasks.map((t) => t.code).sort()).toEqual(outcome.parsed.tasks.map((t) => t.code).sort());
+        } else {
+          expect(outcome.blocking.length).toBeGreaterThan(0);
+          for (const problem of outcome.blocking) expect(problem.message.length).toBeGreaterThan(0);
+          expect(await temp.db.client.task.count()).toBe(tasksBefore);
+        }
+      }),
       { numRuns: 1000 },
     );
     expect(imported).toBeGreaterThan(0); // the generator does produce valid plans
