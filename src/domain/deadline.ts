@@ -31,6 +31,20 @@ export interface Deadline {
   due: string | null;
   /** First day (YYYY-MM-DD) for ranges and "from" forms, else null. */
   start: string | null;
+  /**
+   * For yearly duties with a day in the year ("Tháng 11 hằng năm", "Quý I hằng năm", "Trước ngày
+   * 15/12 hằng năm") or a cadence of several years ("Định kỳ 5 năm"): when it falls due each time.
+   * `month`/`day` are null when only the cadence is written. Absent for every other kind.
+   */
+  yearly?: Yearly;
+}
+
+export interface Yearly {
+  /** 1 for every year, N for "Định kỳ N năm". */
+  everyYears: number;
+  month: number | null;
+  /** Last day allowed in `month` (the end of the month unless a day is written). */
+  day: number | null;
 }
 
 /** Parses one deadline cell. Never throws: unreadable text comes back as `unknown`. */
@@ -51,6 +65,7 @@ const UNKNOWN: Shape = { kind: 'unknown', due: null, start: null };
 function classify(s: string): Shape {
   if (s === '') return UNKNOWN;
   return (
+    matchYearly(s) ??
     matchRecurring(s) ??
     matchSinglePeriod(s) ??
     matchBefore(s) ??
@@ -142,7 +157,7 @@ interface Period {
 }
 
 /** Words in front of a period that do not move it: "trong năm 2024", "đến hết quý I/2022". */
-const PERIOD_PREFIX = /^(?:(?:trong|vao|den het|den|het|cham nhat(?: la| vao)?) )?/;
+const PERIOD_PREFIX = /^(?:(?:trong|vao|den het|den|het|cuoi|cham nhat(?: la| vao)?) )?/;
 const DATE_NUMERIC = /^(?:ngay )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const DATE_WORDS = /^(?:ngay )?(\d{1,2}) thang (\d{1,2}) nam (\d{4})$/;
 /** "thang 2/2024", "t 2/2024", "02/2024", "thang 2 nam 2024"; "thang 10" only with a year to inherit. */
@@ -267,6 +282,69 @@ function yearOf(iso: string): number {
 // Phrase families
 
 const ANNUAL = /^(?:dinh ky )?(?:hang|moi) nam\b/;
+
+/** "hằng năm", "hàng năm", "mỗi năm", "định kỳ hằng năm", "của các năm". */
+const EVERY_YEAR = '(?:(?:dinh ky )?(?:hang|moi) nam|cua cac nam|cac nam)';
+/** "Tháng 11 hằng năm", "Quý I hằng năm", "Trước ngày 15/12 hằng năm" and the year-first order. */
+const YEARLY_AFTER = new RegExp(`^(.+?),? ${EVERY_YEAR}$`);
+const YEARLY_BEFORE = new RegExp(`^${EVERY_YEAR},? (?:vao |trong )?(.+)$`);
+/** "Định kỳ 5 năm", "Định kỳ 02 năm/lần", "5 năm một lần", "05 năm/lần". */
+const EVERY_N_YEARS = /^(?:dinh ky )?(\d{1,2}) nam(?:\/lan| mot lan| 1 lan)?$/;
+
+/**
+ * Yearly duties that name when in the year they fall due. A month or quarter means its last day;
+ * "trước ngày 15/12" means the 14th, read literally like `matchBefore`.
+ */
+function matchYearly(s: string): Shape | null {
+  const every = EVERY_N_YEARS.exec(s);
+  if (every && (s.startsWith('dinh ky') || s.includes('lan'))) {
+    const n = Number(every[1]);
+    if (n >= 1 && n <= 20) {
+      return {
+        kind: 'recurring_annual',
+        due: null,
+        start: null,
+        yearly: { everyYears: n, month: null, day: null },
+      };
+    }
+  }
+  const match = YEARLY_AFTER.exec(s) ?? YEARLY_BEFORE.exec(s);
+  if (!match) return null;
+  const point = dayInYear(match[1]!.replace(PERIOD_PREFIX, ''));
+  return point
+    ? { kind: 'recurring_annual', due: null, start: null, yearly: { everyYears: 1, ...point } }
+    : null;
+}
+
+/** A day of any year, 2001 standing in for it (so February ends on the 28th). */
+function dayInYear(s: string): { month: number; day: number } | null {
+  const before = /^truoc (.+)$/.exec(s);
+  if (before) {
+    const point = dayInYear(before[1]!.replace(PERIOD_PREFIX, ''));
+    if (!point) return null;
+    const previous = dayBefore(isoDate(2001, point.month, point.day));
+    return { month: Number(previous.slice(5, 7)), day: Number(previous.slice(8, 10)) };
+  }
+  const date =
+    /^(?:ngay )?(\d{1,2})[/.-](\d{1,2})$/.exec(s) ?? /^(?:ngay )?(\d{1,2}) thang (\d{1,2})$/.exec(s);
+  if (date) {
+    const [day, month] = [Number(date[1]), Number(date[2])];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2001, month)) return null;
+    return { month, day };
+  }
+  const month = /^(?:thang|t) (\d{1,2})$/.exec(s);
+  if (month) {
+    const m = Number(month[1]);
+    return m >= 1 && m <= 12 ? { month: m, day: daysInMonth(2001, m) } : null;
+  }
+  const quarter = /^(?:quy|q) ?([ivxl1-4]+)$/.exec(s);
+  const q = quarter ? quarterNumber(quarter[1]!) : null;
+  if (q !== null) return { month: 3 * q, day: daysInMonth(2001, 3 * q) };
+  const half = /^(?:6 thang|sau thang|nua) (dau|cuoi) nam$/.exec(s);
+  if (half) return half[1] === 'dau' ? { month: 6, day: 30 } : { month: 12, day: 31 };
+  if (/^cuoi nam$/.test(s)) return { month: 12, day: 31 };
+  return null;
+}
 /**
  * Monthly, quarterly, weekly duties ("Hằng tháng", "Hàng quý", "Định kỳ 6 tháng") are `ongoing`:
  * like "Thường xuyên" they are reported every period and never finish as a whole, and there is no

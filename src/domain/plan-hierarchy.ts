@@ -25,6 +25,7 @@
 
 import type { ImportProblem } from './plan.ts';
 import type { ColumnMeaning, HeaderMatch } from './plan-columns.ts';
+import { HeadingStack, periodHeading, sectionHeading } from './plan-periods.ts';
 import {
   cleanNumber,
   type DraftResult,
@@ -33,7 +34,6 @@ import {
   isSectionNumber,
   preview,
   type RowView,
-  sectionTitle,
   type TaskDraft,
 } from './plan-rows.ts';
 import { foldVietnamese, parseRoman, toRoman } from './text.ts';
@@ -71,7 +71,7 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
 
   const drafts: TaskDraft[] = [];
   const problems: ImportProblem[] = [];
-  let section: string | null = null;
+  const headings = new HeadingStack();
   let objective: { text: string; number: string } | null = null;
   let group: { text: string; number: string } | null = null;
   let objectiveCount = 0;
@@ -95,6 +95,23 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
     const groupText = groupColumn ? view.get(groupColumn) : '';
     const leafText = view.get(levels.leaf);
 
+    // A period or part row merged across the table ("1. Đến năm 2025", "Phần I"), wherever the
+    // merge put its text: one text on the row (besides its number), no units, no deadline.
+    const texts = [...new Set(view.cells.map((c) => c.trim()).filter((c) => c !== '' && c !== tt))];
+    if (texts.length === 1 && !view.hasAssignment() && view.get('product') === '') {
+      const period = periodHeading(texts[0]!, isArabicNumber(tt) || isSectionNumber(tt) ? tt : '');
+      if (period) {
+        headings.enter(period);
+        // Numbering starts again under a period, positions included.
+        objectiveCount = 0;
+        groupCount = 0;
+        objective = null;
+        group = null;
+        carry = {};
+        continue;
+      }
+    }
+
     const isSectionRow =
       (objectiveText === '' && groupText === '' && leafText === '') ||
       (!levels.objective && isSectionNumber(tt) && !view.hasAssignment());
@@ -103,7 +120,11 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
         problems.push(orphan(view));
       } else {
         const title = view.cells.map((c) => c.trim()).find((c) => c !== '' && cleanNumber(c) !== tt);
-        section = sectionTitle(title ?? view.firstText());
+        headings.enter(
+          title === undefined
+            ? sectionHeading(view.firstText())
+            : sectionHeading(title, isSectionNumber(tt) || isArabicNumber(tt) ? tt : ''),
+        );
         objective = null;
         group = null;
         carry = {};
@@ -130,7 +151,12 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
     const parentPath = [objective?.number, groupColumn ? group?.number : undefined].filter(
       (n): n is string => n !== undefined,
     );
-    const base = { row: view.row, section, objective: objective?.text ?? null };
+    const base = {
+      row: view.row,
+      section: headings.section,
+      sectionPath: headings.path,
+      objective: objective?.text ?? null,
+    };
     if (leafText !== '') {
       leafCount++;
       const written = ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(leafText);

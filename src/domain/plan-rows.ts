@@ -7,12 +7,15 @@
 import type { ImportProblem } from './plan.ts';
 import type { ColumnMeaning, HeaderMatch } from './plan-columns.ts';
 import { rowSignature } from './plan-columns.ts';
+import { HeadingStack, periodHeading, sectionHeading } from './plan-periods.ts';
 import { parseRoman } from './text.ts';
 
 export interface TaskDraft {
   row: number;
   code: string;
   section: string | null;
+  /** Numbers of the part, period and section rows above the task ("1", "A.II"); "" under none. */
+  sectionPath: string;
   objective: string | null;
   task: string | null;
   activity: string | null;
@@ -109,16 +112,24 @@ export function readFlatRows(rows: string[][], header: HeaderMatch): DraftResult
   const problems: ImportProblem[] = [];
   const hasNumberColumn = header.byMeaning.has('number');
   const contentMeaning: ColumnMeaning = header.byMeaning.has('content') ? 'content' : 'task';
-  let section: string | null = null;
+  const headings = new HeadingStack();
   for (const view of dataRows(rows, header)) {
     const number = cleanNumber(view.get('number'));
     const content = view.get(contentMeaning);
+    if (!view.hasAssignment()) {
+      const written = isArabicNumber(number) || isSectionNumber(number) ? number : '';
+      const period = periodHeading(content, written) ?? periodHeading(view.firstText());
+      if (period) {
+        headings.enter(period);
+        continue;
+      }
+    }
     if (isSectionNumber(number)) {
-      section = content || otherText(view, number) || number;
+      headings.enter(sectionHeading(content || otherText(view, number) || number, number));
       continue;
     }
     if (!isArabicNumber(number) && !view.hasAssignment()) {
-      section = sectionTitle(view.firstText());
+      headings.enter(sectionHeading(view.firstText()));
       continue;
     }
     let code = number;
@@ -137,7 +148,8 @@ export function readFlatRows(rows: string[][], header: HeaderMatch): DraftResult
     drafts.push({
       row: view.row,
       code,
-      section,
+      section: headings.section,
+      sectionPath: headings.path,
       objective: null,
       task: content,
       activity: null,

@@ -10,6 +10,7 @@ import { parseDeadline } from './deadline.ts';
 import type { ImportProblem, ParsedPlan, ParsedTask } from './plan.ts';
 import { type ColumnMeaning, findHeader, type HeaderMatch, MEANING_LABELS } from './plan-columns.ts';
 import { isHierarchical, readHierarchicalRows } from './plan-hierarchy.ts';
+import { qualifyCodes } from './plan-periods.ts';
 import { type DraftResult, preview, readFlatRows, type TaskDraft } from './plan-rows.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -18,9 +19,33 @@ export interface RawTable {
   rows: string[][];
   /** 0-based positions in `rows` of cells that hold a formula (only XLSX has them). */
   formulaCells: { row: number; col: number }[];
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'docx';
   /** How a CSV file was decoded ("utf-8", "windows-1258", …). */
   encoding?: string;
+  /**
+   * 0-based cells covered by a vertical merge from the cell above (XLSX, DOCX). They read as empty,
+   * except in the unit, deadline and product columns, where the merged value applies to every row
+   * it spans ("Văn phòng" merged over two tasks leads both).
+   */
+  covered?: { row: number; col: number }[];
+}
+
+const SPANNING: readonly ColumnMeaning[] = ['lead', 'coordinating', 'deadline', 'product'];
+
+/** The rows with merged unit, deadline and product cells written into every row they cover. */
+function fillCoveredAssignments(table: RawTable, header: HeaderMatch): string[][] {
+  const columns = new Set(SPANNING.flatMap((m) => header.byMeaning.get(m)?.index ?? []));
+  const cells = (table.covered ?? []).filter((c) => columns.has(c.col) && c.row > header.headerRow);
+  if (cells.length === 0) return table.rows;
+  const rows = table.rows.map((r) => [...r]);
+  for (const { row, col } of [...cells].sort((a, b) => a.row - b.row)) {
+    const above = rows[row - 1]?.[col] ?? '';
+    const target = rows[row];
+    if (!target) continue;
+    while (target.length <= col) target.push('');
+    if ((target[col] ?? '') === '') target[col] = above;
+  }
+  return rows;
 }
 
 export const WARNING_CODES: ReadonlySet<string> = new Set(['unmatched_column', 'unknown_deadline']);
@@ -57,11 +82,12 @@ export function parsePlanTable(table: RawTable, directory: UnitDirectory): Parse
   if (problems.some((p) => p.code === 'missing_column'))
     return { tasks: [], columns, problems: sorted(problems) };
 
+  const rows = fillCoveredAssignments(table, header);
   const read: DraftResult = isHierarchical(header)
-    ? readHierarchicalRows(table.rows, header)
-    : readFlatRows(table.rows, header);
+    ? readHierarchicalRows(rows, header)
+    : readFlatRows(rows, header);
   problems.push(...read.problems);
-  const tasks = read.drafts.map((draft) => finishTask(draft, header, directory, problems));
+  const tasks = qualifyCodes(read.drafts).map((draft) => finishTask(draft, header, directory, problems));
   problems.push(...duplicateCodes(tasks));
   return { tasks, columns, problems: sorted(problems) };
 }
@@ -114,9 +140,11 @@ function finishTask(
 ): ParsedTask {
   const columnName = (m: ColumnMeaning) => header.byMeaning.get(m)?.header ?? MEANING_LABELS[m];
   const at = `Dòng ${draft.row}`;
+  const unresolved: { role: 'lead' | 'coordinating'; name: string }[] = [];
   const resolveUnits = (meaning: 'lead' | 'coordinating', text: string): string[] => {
     const { codes, unknown } = directory.resolve(text);
     for (const value of unknown) {
+      unresolved.push({ role: meaning, name: value });
       problems.push({
         row: draft.row,
         column: columnName(meaning),
@@ -181,6 +209,7 @@ function finishTask(
     deadline,
     product: draft.product === '' ? null : draft.product,
     row: draft.row,
+    ...(unresolved.length > 0 ? { unresolved } : {}),
   };
 }
 

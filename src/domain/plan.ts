@@ -28,6 +28,13 @@ export interface ParsedTask {
   product: string | null;
   /** 1-based row number in the source file (the header is row 1 when it is the first line). */
   row: number;
+  /** Unit names the directory does not know, as written; kept on the task by --allow-unresolved. */
+  unresolved?: UnresolvedUnit[];
+}
+
+export interface UnresolvedUnit {
+  role: 'lead' | 'coordinating';
+  name: string;
 }
 
 export interface ImportProblem {

@@ -10,6 +10,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { phraseKey, type Segment, segments, tokenize } from './phrase-tokens.ts';
+import { codesWithHead, isOutsideBody, OWNER_SUFFIXES, UNIT_KIND_HEADS } from './unit-collectives.ts';
 import {
   ALL_CENTRAL_PHRASES,
   ALL_PROVINCIAL_PHRASES,
@@ -35,7 +36,7 @@ export interface UnitResolution {
 type Target =
   | { type: 'unit'; code: string }
   | { type: 'all'; kind: 'central' | 'provincial' }
-  | { type: 'subset'; codes: string[] }
+  | { type: 'subset'; codes: string[]; bare?: boolean }
   | { type: 'external' }
   | { type: 'noise' };
 
@@ -51,6 +52,13 @@ export class UnitDirectory {
   constructor(entries: UnitEntry[]) {
     this.entries = [...entries];
     for (const phrase of NOISE_PHRASES) this.addPhrase(phrase, { type: 'noise' });
+    for (const phrase of OWNER_SUFFIXES) this.addPhrase(phrase, { type: 'noise' });
+    for (const { head, phrases } of UNIT_KIND_HEADS) {
+      const codes = codesWithHead(entries, head);
+      if (codes.length === 0) continue;
+      this.addPhrase(head, { type: 'subset', codes, bare: true });
+      for (const phrase of phrases) this.addPhrase(phrase, { type: 'subset', codes });
+    }
     for (const phrase of EXTERNAL_BODIES) this.addPhrase(phrase, { type: 'external' });
     for (const phrase of ALL_CENTRAL_PHRASES) this.addPhrase(phrase, { type: 'all', kind: 'central' });
     for (const phrase of ALL_PROVINCIAL_PHRASES) this.addPhrase(phrase, { type: 'all', kind: 'provincial' });
@@ -103,8 +111,9 @@ export class UnitDirectory {
     let run: { start: number; end: number } | null = null;
     const closeRun = () => {
       const text = run ? cell.slice(run.start, run.end).trim() : '';
-      // Line numbers of a list written in the cell ("1. Trung tâm CNTT\n2. Vụ Pháp chế") name nothing.
-      if (text !== '' && !/^[\d\s.)]+$/.test(text)) unknown.push(text);
+      // Line numbers of a list written in the cell ("1. Trung tâm CNTT\n2. Vụ Pháp chế") name nothing;
+      // outside bodies ("Tổng công ty Bưu điện Việt Nam", "UBND tỉnh") are left out like ministries.
+      if (text !== '' && !/^[\d\s.)]+$/.test(text) && !isOutsideBody(text)) unknown.push(text);
       run = null;
     };
     let i = 0;
@@ -140,7 +149,8 @@ export class UnitDirectory {
         .map((w) => w.token.key)
         .join(' ');
       const target = this.phrases.get(key);
-      if (target) return { target, length };
+      if (target && !(target.type === 'subset' && target.bare && !standsAlone(words, i + length)))
+        return { target, length };
     }
     return null;
   }
@@ -151,6 +161,12 @@ export class UnitDirectory {
     this.phrases.set(key, target);
     this.longestPhrase = Math.max(this.longestPhrase, key.split(' ').length);
   }
+}
+
+/** A bare head ("Ban", "Vụ") names a kind of unit only at the end of a list item, not before a name. */
+function standsAlone(words: Segment['words'], next: number): boolean {
+  const word = words[next];
+  return word === undefined || /[,:]/.test(word.punctuationBefore) || word.token.key === 'va';
 }
 
 /** "(gọi tắt là các đơn vị)": a parenthesis restating what precedes it, skipped entirely. */

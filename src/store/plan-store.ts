@@ -1,6 +1,7 @@
 /** Plans and their tasks. A re-import updates tasks by code, so reports stay attached to them. */
 import type { DeadlineKind } from '../domain/deadline.ts';
-import type { ParsedTask } from '../domain/plan.ts';
+import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
+import { foldVietnamese } from '../domain/text.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
@@ -17,9 +18,8 @@ export interface SavePlanResult {
   planId: number;
   created: number;
   updated: number;
-  /** Tasks the file no longer lists: removed, unless members already reported on them. */
-  removed: string[];
-  keptWithReports: string[];
+  /** Tasks the file no longer lists: closed (never deleted, their reports and history stay). */
+  closed: string[];
 }
 
 export interface TaskRow {
@@ -32,13 +32,15 @@ export interface TaskRow {
   coordinatingUnits: string[];
   deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
   product: string | null;
+  /** Unit names imported with --allow-unresolved and not linked to a unit yet. */
+  unresolved: UnresolvedUnit[];
 }
 
 const TASKS = new RawQuery(`
   SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits"
   FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
-  WHERE pl."groupId" = ?
+  WHERE pl."groupId" = ? AND t."closedAt" IS NULL
   ORDER BY t."planId", t."position"`);
 
 const TASK_UNITS = new RawQuery(`
@@ -50,7 +52,7 @@ const TASK_UNITS = new RawQuery(`
 
 const TASK_BY_ID = new RawQuery(`
   SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product"
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits"
   FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
   WHERE pl."groupId" = ? AND t."id" = ?`);
 
@@ -80,7 +82,7 @@ export class PlanStore {
         });
         const before = await tx.task.findMany({
           where: { planId: plan.id },
-          select: { id: true, code: true },
+          select: { id: true, code: true, closedAt: true },
         });
         const existing = new Map(before.map((task) => [task.code, task.id]));
         for (const [position, task] of tasks.entries()) {
@@ -88,23 +90,16 @@ export class PlanStore {
           await replaceTaskUnits(tx, id, task, unitIds);
         }
         const listed = new Set(tasks.map((task) => task.code));
-        const gone = before.filter((task) => !listed.has(task.code));
-        const reported = new Set(
-          (
-            await tx.statusReport.findMany({
-              where: { taskId: { in: gone.map((t) => t.id) } },
-              select: { taskId: true },
-            })
-          ).map((report) => report.taskId),
-        );
-        const removable = gone.filter((task) => !reported.has(task.id));
-        await tx.task.deleteMany({ where: { id: { in: removable.map((task) => task.id) } } });
+        const gone = before.filter((task) => !listed.has(task.code) && task.closedAt === null);
+        await tx.task.updateMany({
+          where: { id: { in: gone.map((task) => task.id) } },
+          data: { closedAt: new Date() },
+        });
         const result: SavePlanResult = {
           planId: plan.id,
           created: tasks.filter((task) => !existing.has(task.code)).length,
           updated: tasks.filter((task) => existing.has(task.code)).length,
-          removed: removable.map((task) => task.code),
-          keptWithReports: gone.filter((task) => reported.has(task.id)).map((task) => task.code),
+          closed: gone.map((task) => task.code),
         };
         await audit(tx, {
           actor,
@@ -157,6 +152,53 @@ export class PlanStore {
     return toTaskRows(tasks, await rawRows(this.db, UNITS_OF_TASK, taskId))[0] ?? null;
   }
 
+  /**
+   * Links the tasks that name `name` among their unresolved units to unit `code` (in the role the
+   * plan gave it) and drops the name from their unresolved list: `da06 units alias` without a
+   * re-import. Returns the codes of the tasks linked.
+   */
+  async linkUnresolved(groupId: number, name: string, code: string, actor: string): Promise<string[]> {
+    const folded = foldVietnamese(name);
+    return this.db.$transaction(async (tx) => {
+      const unit = await tx.unit.findUnique({ where: { code }, select: { id: true } });
+      if (!unit) return [];
+      const tasks = await tx.task.findMany({
+        where: { unresolvedUnits: { not: null }, plan: { groupId } },
+        select: { id: true, code: true, unresolvedUnits: true },
+      });
+      const linked: string[] = [];
+      for (const task of tasks) {
+        const names = JSON.parse(task.unresolvedUnits ?? '[]') as UnresolvedUnit[];
+        const matching = names.filter((n) => foldVietnamese(n.name) === folded);
+        if (matching.length === 0) continue;
+        const roles = new Set(matching.map((n) => n.role));
+        const existing = await tx.taskUnit.findMany({ where: { taskId: task.id, unitId: unit.id } });
+        // A unit that leads is not also its own coordinator.
+        const role = roles.has('lead') ? 'lead' : 'coordinating';
+        if (existing.length === 0)
+          await tx.taskUnit.create({ data: { taskId: task.id, unitId: unit.id, role } });
+        else if (role === 'lead')
+          await tx.taskUnit.updateMany({ where: { taskId: task.id, unitId: unit.id }, data: { role } });
+        const rest = names.filter((n) => foldVietnamese(n.name) !== folded);
+        await tx.task.update({
+          where: { id: task.id },
+          data: { unresolvedUnits: rest.length > 0 ? JSON.stringify(rest) : null },
+        });
+        linked.push(task.code);
+      }
+      if (linked.length > 0) {
+        await audit(tx, {
+          actor,
+          action: 'task.link_unit',
+          entity: 'Unit',
+          entityId: code,
+          details: { name, tasks: linked },
+        });
+      }
+      return linked;
+    });
+  }
+
   private async unitIdsByCode(): Promise<Map<string, number>> {
     const units = await this.db.unit.findMany({ select: { id: true, code: true } });
     return new Map(units.map((unit) => [unit.code, unit.id]));
@@ -178,6 +220,8 @@ async function upsertTask(tx: Tx, planId: number, position: number, task: Parsed
     deadlineStart: task.deadline.start,
     deadlineDue: task.deadline.due,
     product: task.product,
+    unresolvedUnits: task.unresolved && task.unresolved.length > 0 ? JSON.stringify(task.unresolved) : null,
+    closedAt: null,
   };
   const saved = await tx.task.upsert({
     where: { planId_code: { planId, code: task.code } },
@@ -235,6 +279,7 @@ function toTaskRows(tasks: Record<string, unknown>[], units: Record<string, unkn
         start: text(task.deadlineStart),
       },
       product: text(task.product),
+      unresolved: task.unresolvedUnits ? (JSON.parse(String(task.unresolvedUnits)) as UnresolvedUnit[]) : [],
     };
   });
 }

@@ -62,6 +62,9 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
       deadline: { text: 'Tháng 02/2024', kind: 'month', due: '2024-02-29' },
       product: 'Hội nghị',
       row: 3,
+      leadText: 'Trung tâm CNTT',
+      coordinatingText: expect.any(String),
+      issues: [],
     });
     expect(tasks[2]).toMatchObject({
       leadUnits: ['TTLT'],
@@ -85,14 +88,70 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     const args = ['plan', 'import', fixture('unknown-unit.csv'), '--number', 'T-3'];
     const rejected = await runCli(args, env);
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toMatch(/dòng 6, cột "Đơn vị chủ trì".*Vụ XYZ/);
-    expect(rejected.stderr).toContain('da06 units alias');
+    expect(rejected.stderr).toContain('Vụ XYZ (dòng 6)');
+    expect(rejected.stderr).toContain(`--number T-3 --map "Vụ XYZ=`);
     expect(JSON.parse((await runCli(['plan', 'list', '--plan', 'T-3', '--json'], env)).stdout)).toEqual([]);
 
-    expect((await runCli(['units', 'alias', 'Vụ XYZ', '--unit', 'TTLT'], env)).code).toBe(0);
-    const accepted = await runCli(args, env);
+    // The review: every row printed, the unknown name on its row, exit 1 while it remains.
+    const review = await runCli([...args, '--dry-run', '--json'], env);
+    expect(review.code).toBe(1);
+    const rows = JSON.parse(review.stdout) as {
+      row: number;
+      issues: { column: string; message: string }[];
+    }[];
+    expect(rows.map((r) => r.row)).toEqual([3, 4, 6]);
+    expect(rows[2]!.issues).toEqual([
+      { column: 'Đơn vị chủ trì', message: expect.stringContaining('Vụ XYZ') },
+    ]);
+    expect(rows[0]!.issues).toEqual([]);
+
+    // --map with a code the directory lacks is refused; with a real code the dry run passes.
+    expect((await runCli([...args, '--dry-run', '--map', 'Vụ XYZ=NOPE'], env)).stderr).toContain('NOPE');
+    const mapped = await runCli([...args, '--dry-run', '--json', '--map', 'Vụ XYZ=TTLT'], env);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)[2].leadUnits).toEqual(['TTLT']);
+
+    // A real import with --map records the name as an alias: the next import needs no --map.
+    const accepted = await runCli([...args, '--map', 'Vụ XYZ=TTLT'], env);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toContain('3 nhiệm vụ mới');
+    expect(accepted.stderr).toContain('Đã lưu tên gọi "Vụ XYZ" cho đơn vị TTLT');
+    expect((await runCli(args, env)).code).toBe(0);
+  });
+
+  it('plan import reads a Word decision: the review first, then the import', async () => {
+    const file = join(import.meta.dirname, '../fixtures/plans/official-decision.docx');
+    const review = await runCli(['plan', 'import', file, '--number', 'QD-1', '--dry-run', '--json'], env);
+    expect(review.code).toBe(0);
+    const rows = JSON.parse(review.stdout) as { code: string; section: string; issues: unknown[] }[];
+    expect(rows.map((r) => r.code)).toEqual([
+      '1.I.1.1',
+      '1.I.1.2',
+      '1.I.2.1',
+      '1.II.1.1',
+      '1.II.1.2',
+      '2.I.1.1',
+      '2.I.1.2',
+    ]);
+    expect(rows.every((r) => r.issues.length === 0)).toBe(true);
+    const imported = await runCli(['plan', 'import', file, '--number', 'QD-1', '--year', '2025'], env);
+    expect(imported.stdout).toContain('7 nhiệm vụ mới');
+    const listed = await runCli(['plan', 'list', '--plan', 'QD-1'], env);
+    expect(listed.stdout).toContain('QD-1 #2.I.1.1');
+  });
+
+  it('--allow-unresolved keeps an unknown name on the task until "units alias NAME CODE" links it', async () => {
+    const args = ['plan', 'import', fixture('unresolved-unit.csv'), '--number', 'T-4', '--allow-unresolved'];
+    const imported = await runCli(args, env);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Vụ ABC (dòng 6)');
+    expect(imported.stdout).toContain('1 nhiệm vụ còn tên đơn vị chưa rõ');
+    expect((await runCli(['plan', 'list', '--plan', 'T-4'], env)).stdout).toContain('"Vụ ABC" (chưa rõ)');
+    const linked = await runCli(['units', 'alias', 'Vụ ABC', 'PC'], env);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toContain('Đã gắn 1 nhiệm vụ');
+    const tasks = JSON.parse((await runCli(['plan', 'list', '--plan', 'T-4', '--json'], env)).stdout);
+    expect(tasks[2]).toMatchObject({ code: '3', leadUnits: ['PC'], unresolved: [] });
   });
 
   it('units alias refuses a wording that already names another unit', async () => {
@@ -104,6 +163,14 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
   it('deadline --json reads one phrase', async () => {
     const run = await runCli(['deadline', 'Quý IV/2022', '--json'], env);
     expect(JSON.parse(run.stdout)).toEqual({ text: 'Quý IV/2022', kind: 'quarter', due: '2022-12-31' });
+    const yearly = await runCli(['deadline', 'Tháng 11 hằng năm', '--json'], env);
+    expect(JSON.parse(yearly.stdout)).toEqual({
+      text: 'Tháng 11 hằng năm',
+      kind: 'recurring_annual',
+      due: null,
+      yearly: { everyYears: 1, month: 11, day: 30 },
+    });
+    expect((await runCli(['deadline', 'Trước ngày 15/12 hằng năm'], env)).stdout).toContain('hạn ngày 14/12');
   });
 
   it('a bad setting stops with one message listing every problem, without printing secrets', async () => {

@@ -304,3 +304,58 @@ describe('isRecurring', () => {
     expect(isRecurring(parseDeadline(input))).toBe(recurring);
   });
 });
+
+describe('parseDeadline: yearly points, cadences and periods of unseen plans', () => {
+  /** [input, everyYears, month, day] — every phrase is checked with and without diacritics. */
+  const yearly: [string, number, number | null, number | null][] = [
+    ['Tháng 11 hằng năm', 1, 11, 30],
+    ['Tháng 12 hàng năm', 1, 12, 31],
+    ['Tháng 02 hằng năm', 1, 2, 28],
+    ['Quý I hằng năm', 1, 3, 31],
+    ['Quý IV hàng năm', 1, 12, 31],
+    ['Trước ngày 15/12 hằng năm', 1, 12, 14],
+    ['Trước ngày 01/3 hằng năm', 1, 2, 28],
+    ['Ngày 15/12 hằng năm', 1, 12, 15],
+    ['Hằng năm, trước ngày 31/3', 1, 3, 30],
+    ['Hằng năm vào tháng 6', 1, 6, 30],
+    ['6 tháng đầu năm hằng năm', 1, 6, 30],
+    ['Định kỳ 5 năm', 5, null, null],
+    ['Định kỳ 02 năm/lần', 2, null, null],
+    ['03 năm một lần', 3, null, null],
+  ];
+  it.each(yearly.flatMap((c) => [c, [foldVietnamese(c[0]), c[1], c[2], c[3]] as typeof c]))(
+    '%j → every %d year(s), due month %s day %s',
+    (input, everyYears, month, day) => {
+      expect(parseDeadline(input)).toEqual({
+        text: input,
+        kind: 'recurring_annual',
+        due: null,
+        start: null,
+        yearly: { everyYears, month, day },
+      });
+    },
+  );
+
+  const periods: Case[] = [
+    ['Giai đoạn 2021 - 2025', 'range', '2025-12-31', '2021-01-01'],
+    ['Giai đoạn 2026-2030', 'range', '2030-12-31', '2026-01-01'],
+    ['6 tháng đầu năm 2025', 'range', '2025-06-30', '2025-01-01'],
+    ['6 tháng cuối năm 2025', 'range', '2025-12-31', '2025-07-01'],
+    ['Đến năm 2030', 'year', '2030-12-31', null],
+    ['Cuối năm 2025', 'year', '2025-12-31', null],
+    ['Cuối quý II/2025', 'quarter', '2025-06-30', null],
+  ];
+  check(periods);
+  check(periods.map(([input, ...rest]) => [foldVietnamese(input), ...rest] as Case));
+
+  it.each(['Tháng 13 hằng năm', 'Quý V hằng năm', 'Trước ngày 31/2 hằng năm', 'Định kỳ 0 năm'])(
+    'rejects the impossible %j',
+    (input) => {
+      expect(parseDeadline(input).yearly).toBeUndefined();
+    },
+  );
+
+  it('counts yearly points as recurring', () => {
+    expect(isRecurring(parseDeadline('Tháng 11 hằng năm'))).toBe(true);
+  });
+});

@@ -138,11 +138,12 @@ describe('plan files', () => {
     { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
     { arbitrary: fc.string({ maxLength: 300 }).map((text) => new TextEncoder().encode(text)), weight: 1 },
   );
+  const fileNames = fc.constantFrom('plan.csv', 'plan.xlsx', 'plan.txt', 'plan.docx');
   it('each file is imported whole or rejected with row/column problems and nothing written (1,000 cases)', async () => {
     const plans = new PlanStore(temp.db.client);
     let imported = 0;
     await fc.assert(
-      fc.asyncProperty(file, fc.constantFrom('plan.csv', 'plan.xlsx', 'plan.txt'), async (bytes, name) => {
+      fc.asyncProperty(file, fileNames, async (bytes, name) => {
         const tasksBefore = await temp.db.client.task.count();
         const outcome = await importPlan(
           { units: f.core.deps.units, plans, groupId: f.core.deps.group.id, maxBytes: 100_000 },

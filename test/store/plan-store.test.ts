@@ -29,7 +29,7 @@ describeEachDatabase('PlanStore', (db) => {
       ],
       'test',
     );
-    expect(result).toMatchObject({ created: 2, updated: 0, removed: [] });
+    expect(result).toMatchObject({ created: 2, updated: 0, closed: [] });
     const tasks = await plans.listTasks(groupId, header.number);
     expect(tasks.map((t) => t.code)).toEqual(['2', '1']);
     expect(tasks[0]).toMatchObject({ leadUnits: ['CNTT'], coordinatingUnits: ['BHXH-HN', 'VP'] });
@@ -37,7 +37,7 @@ describeEachDatabase('PlanStore', (db) => {
     expect(tasks[0]?.deadline).toEqual({ text: 'Năm 2024', kind: 'year', due: '2024-12-31', start: null });
   });
 
-  it('updates tasks by code on re-import, removes dropped tasks, and keeps those with reports', async () => {
+  it('updates tasks by code on re-import, closes dropped tasks (never deletes them) and reopens them', async () => {
     const [two, one] = await plans.listTasks(groupId, header.number);
     const member = await db().client.member.create({
       data: {
@@ -67,12 +67,58 @@ describeEachDatabase('PlanStore', (db) => {
       [parsedTask('3'), parsedTask('2', { content: 'Đã sửa' })],
       'test',
     );
-    expect(result).toMatchObject({ created: 1, updated: 1, removed: [], keptWithReports: ['1'] });
+    expect(result).toMatchObject({ created: 1, updated: 1, closed: ['1'] });
     const tasks = await plans.listTasks(groupId, header.number);
     expect(tasks.find((t) => t.code === '2')).toMatchObject({ id: two!.id, content: 'Đã sửa' });
-    expect(tasks.map((t) => t.code).sort()).toEqual(['1', '2', '3']);
-    await db().client.statusReport.deleteMany({});
-    expect((await plans.save(groupId, header, [parsedTask('3')], 'test')).removed.sort()).toEqual(['1', '2']);
+    expect(tasks.map((t) => t.code).sort()).toEqual(['2', '3']);
+    // Closed, not deleted: the task and its report are still there.
+    const closed = await db().client.task.findUniqueOrThrow({ where: { id: one!.id } });
+    expect(closed.closedAt).not.toBeNull();
+    expect(await db().client.statusReport.count({ where: { taskId: one!.id } })).toBe(1);
+    expect((await plans.save(groupId, header, [parsedTask('3')], 'test')).closed).toEqual(['2']);
+    // Listed again, the same task (same id, same reports) is open again.
+    await plans.save(groupId, header, [parsedTask('1'), parsedTask('3')], 'test');
+    const reopened = await plans.listTasks(groupId, header.number);
+    expect(reopened.map((t) => [t.code, t.id])).toEqual([
+      ['1', one!.id],
+      ['3', expect.any(Number)],
+    ]);
+  });
+
+  it('keeps unresolved unit names on the task and links them later by alias, without a re-import', async () => {
+    const plan = { ...header, number: '2/KH-TEST' };
+    await plans.save(
+      groupId,
+      plan,
+      [
+        parsedTask('1', {
+          leadUnits: [],
+          leadText: 'KHTC',
+          unresolved: [
+            { role: 'lead', name: 'KHTC' },
+            { role: 'coordinating', name: 'Viện KH' },
+          ],
+        }),
+        parsedTask('2', { coordinatingUnits: [], unresolved: [{ role: 'coordinating', name: 'khtc' }] }),
+      ],
+      'test',
+    );
+    const before = await plans.listTasks(groupId, plan.number);
+    expect(before[0]).toMatchObject({
+      leadUnits: [],
+      unresolved: [
+        { role: 'lead', name: 'KHTC' },
+        { role: 'coordinating', name: 'Viện KH' },
+      ],
+    });
+    expect(await plans.linkUnresolved(groupId, 'KHTC', 'VP', 'test')).toEqual(['1', '2']);
+    const after = await plans.listTasks(groupId, plan.number);
+    expect(after[0]).toMatchObject({
+      leadUnits: ['VP'],
+      unresolved: [{ role: 'coordinating', name: 'Viện KH' }],
+    });
+    expect(after[1]).toMatchObject({ leadUnits: ['CNTT'], coordinatingUnits: ['VP'], unresolved: [] });
+    expect(await plans.linkUnresolved(groupId, 'KHTC', 'VP', 'test')).toEqual([]);
   });
 
   it('writes nothing when any task fails (one transaction)', async () => {

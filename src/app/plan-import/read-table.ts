@@ -33,15 +33,20 @@ export async function readPlanTable(
 
   const format = formatOf(name, bytes);
   // exceljs (and its zip readers) load with the first XLSX file, not with every start of the bot.
+  // exceljs, fflate and saxes load with the first file that needs them.
   const table =
-    format === 'xlsx' ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet) : readCsv(bytes);
+    format === 'xlsx'
+      ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet)
+      : format === 'docx'
+        ? (await import('./read-docx.ts')).readDocx(bytes)
+        : readCsv(bytes);
   if (table.rows.every((cells) => cells.every((c) => c.trim() === ''))) {
     throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
   }
   return table;
 }
 
-function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' {
+function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' | 'docx' {
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const isZip = startsWith(bytes, ZIP_MAGIC);
   const isOle = startsWith(bytes, OLE_MAGIC);
@@ -54,6 +59,27 @@ function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' {
         : `Tệp "${name}" có đuôi .xlsx nhưng không phải tệp Excel hợp lệ.`,
     );
   }
+  if (extension === 'docx') {
+    if (isZip) return 'docx';
+    throw fileProblem(
+      'format_mismatch',
+      isOle
+        ? `Tệp "${name}" có đuôi .docx nhưng là tệp Word cũ (.doc) hoặc đã đặt mật khẩu. Hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) và lưu lại dưới dạng .docx.`
+        : `Tệp "${name}" có đuôi .docx nhưng không phải tệp Word hợp lệ (tệp hỏng hoặc sai định dạng).`,
+    );
+  }
+  if (extension === 'doc' || extension === 'docm' || extension === 'dot' || extension === 'rtf') {
+    throw fileProblem(
+      'unsupported_format',
+      `Tệp "${name}" là định dạng Word .${extension}, chưa đọc được: hãy mở bằng Word và lưu thành .docx (Tệp > Lưu thành > Tài liệu Word (*.docx)), rồi nhập tệp .docx.`,
+    );
+  }
+  if (extension === 'pdf') {
+    throw fileProblem(
+      'unsupported_format',
+      `Tệp "${name}" là PDF: bảng trong PDF không đọc được chính xác (mất ô gộp và thứ tự cột). Hãy dùng tệp Word (.docx) của quyết định, hoặc chép bảng sang Excel và lưu thành .xlsx.`,
+    );
+  }
   if (extension === 'csv' || extension === 'txt') {
     if (isZip || isOle) {
       throw fileProblem(
@@ -64,14 +90,10 @@ function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' {
     return 'csv';
   }
   const hint =
-    extension === 'xls'
-      ? ' Định dạng Excel cũ (.xls) chưa được hỗ trợ; hãy lưu lại dưới dạng .xlsx.'
-      : extension === 'doc' || extension === 'docx'
-        ? ' Hãy chép bảng kế hoạch sang Excel rồi lưu dưới dạng .xlsx hoặc .csv.'
-        : '';
+    extension === 'xls' ? ' Định dạng Excel cũ (.xls) chưa được hỗ trợ; hãy lưu lại dưới dạng .xlsx.' : '';
   throw fileProblem(
     'unsupported_format',
-    `Không hỗ trợ tệp "${name}": chỉ nhận .csv, .txt hoặc .xlsx.${hint}`,
+    `Không hỗ trợ tệp "${name}": chỉ nhận .csv, .txt, .xlsx hoặc .docx.${hint}`,
   );
 }
 

@@ -24,6 +24,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<R
   const sheet = pickSheet(workbook, sheetName);
   const rows: string[][] = [];
   const formulaCells: RawTable['formulaCells'] = [];
+  const covered: NonNullable<RawTable['covered']> = [];
   // eachRow visits only rows that exist in the file: a sheet formatted down to row 1,048,576 does
   // not cost a million iterations. Missing rows in between stay as empty rows, so that row numbers
   // match what the user sees in Excel.
@@ -33,6 +34,9 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<R
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master.address !== cell.address) {
+        // Below its master in the same column: a vertical merge (the row parser decides what it means).
+        if (Number(cell.master.col) === c && Number(cell.master.row) < r)
+          covered.push({ row: r - 1, col: c - 1 });
         cells.push('');
         continue;
       }
@@ -43,7 +47,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<R
   });
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.trim() === '')) rows.pop();
   if (rows.length === 0) throw fileProblem('empty_file', `Trang tính "${sheet.name}" không có dòng nào.`);
-  return { rows, formulaCells, format: 'xlsx' };
+  return { rows, formulaCells, format: 'xlsx', covered };
 }
 
 /** The named sheet (exact name first, then ignoring case and diacritics), else the first visible one. */

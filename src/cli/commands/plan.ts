@@ -2,15 +2,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPlan } from '../../app/plan-import/import-plan.ts';
-import type { ImportProblem, ParsedTask } from '../../domain/plan.ts';
+import type { ImportProblem } from '../../domain/plan.ts';
+import { describeUnresolved, mapCommand, parseMaps, type ReviewRow } from '../../domain/plan-review.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
 export const planImportCommand: Command = {
   path: ['plan', 'import'],
   usage:
-    'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--dry-run] [--json]',
-  summary: 'Nhập kế hoạch từ CSV/XLSX theo mẫu bảng của văn bản chính thức.',
+    'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--map "TÊN=MÃ"]... [--allow-unresolved] [--dry-run] [--json]',
+  summary: 'Nhập kế hoạch từ CSV/XLSX/DOCX theo mẫu bảng của văn bản chính thức.',
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -21,6 +22,8 @@ export const planImportCommand: Command = {
         year: { type: 'string' },
         'issued-on': { type: 'string' },
         sheet: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'allow-unresolved': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -30,6 +33,12 @@ export const planImportCommand: Command = {
     const bytes = readPlanFile(path);
     const app = await context.app();
     const number = values.number ?? basename(path, extname(path));
+    let maps: Map<string, string>;
+    try {
+      maps = parseMaps(values.map ?? []);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     const year = values.year ? Number(values.year) : new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw new UsageError(`Năm không hợp lệ: ${values.year}`);
@@ -51,33 +60,65 @@ export const planImportCommand: Command = {
         dryRun: values['dry-run'] ?? false,
         actor: 'cli',
         sheet: values.sheet,
+        maps,
+        allowUnresolved: values['allow-unresolved'] ?? false,
       },
     );
     const { output } = context;
-    for (const warning of outcome.warnings) output.err(`Lưu ý: ${describeProblem(warning)}`);
+    // The review: every parsed row, errors or not, so the admin sees what was understood.
+    if (values.json) output.out(JSON.stringify(outcome.review.rows.map(rowJson), null, 2));
+    for (const warning of outcome.warnings.filter((w) => w.code !== 'unknown_unit'))
+      output.err(`Lưu ý: ${describeProblem(warning)}`);
+    if (outcome.blocking.length === 0 && outcome.review.unresolved.length > 0) {
+      output.err(`Lưu ý: giữ nguyên văn tên đơn vị chưa rõ (--allow-unresolved):`);
+      for (const name of outcome.review.unresolved) output.err(`  - ${describeUnresolved(name)}`);
+    }
     if (outcome.blocking.length > 0) {
-      output.err(
-        `Không nhập tệp ${basename(path)}: ${outcome.blocking.length} lỗi, chưa ghi gì vào cơ sở dữ liệu.`,
-      );
-      for (const problem of outcome.blocking) output.err(`  - ${describeProblem(problem)}`);
-      const unknown = outcome.blocking.filter((problem) => problem.code === 'unknown_unit');
-      if (unknown.length > 0) {
+      // An unknown name counts once, however many rows it is on.
+      const errors =
+        outcome.blocking.filter((p) => p.code !== 'unknown_unit').length + outcome.review.unresolved.length;
+      output.err(`Không nhập tệp ${basename(path)}: ${errors} lỗi, chưa ghi gì vào cơ sở dữ liệu.`);
+      // One line per unknown name, not one per row it appears on.
+      for (const problem of outcome.blocking.filter((p) => p.code !== 'unknown_unit'))
+        output.err(`  - ${describeProblem(problem)}`);
+      const { unresolved } = outcome.review;
+      if (unresolved.length > 0) {
+        output.err(`Tên đơn vị chưa có trong danh mục (${unresolved.length}):`);
+        for (const name of unresolved) output.err(`  - ${describeUnresolved(name)}`);
+        const keep = [
+          ...(values.number ? ['--number', values.number] : []),
+          ...(values.title ? ['--title', values.title] : []),
+          ...(values.year ? ['--year', values.year] : []),
+          ...(values['issued-on'] ? ['--issued-on', values['issued-on']] : []),
+          ...(values.sheet ? ['--sheet', values.sheet] : []),
+          ...[...maps].flatMap(([name, code]) => ['--map', `${name}=${code}`]),
+          ...(values['dry-run'] ? ['--dry-run'] : []),
+        ];
+        output.err(`Kiểm tra rồi chạy lại (mỗi --map cũng được lưu thành tên gọi của đơn vị):`);
+        output.err(`  ${mapCommand(path, unresolved, keep)}`);
         output.err(
-          'Đơn vị chưa có trong danh mục: gán tên gọi cho một đơn vị bằng "da06 units alias TÊN --unit MÃ",\n' +
-            'hoặc thêm đơn vị mới bằng "da06 units add --code MÃ --name TÊN --kind central|provincial", rồi nhập lại.',
+          'Tên không thuộc đơn vị nào: thêm đơn vị bằng "da06 units add --code MÃ --name TÊN --kind central|provincial".',
         );
       }
       return 1;
     }
+    for (const { name, code } of outcome.aliasesAdded)
+      output.err(`Đã lưu tên gọi "${name}" cho đơn vị ${code}.`);
     if (values.json) {
-      output.out(JSON.stringify(outcome.parsed.tasks.map(taskJson), null, 2));
+      // Printed above.
     } else if (outcome.saved) {
       const s = outcome.saved;
       output.out(
-        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.removed.length} bỏ.`,
+        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.closed.length} đóng.`,
       );
-      if (s.keptWithReports.length > 0) {
-        output.out(`Giữ lại vì đã có báo cáo (tệp không còn liệt kê): ${s.keptWithReports.join(', ')}`);
+      if (s.closed.length > 0) {
+        output.out(`Đã đóng (tệp không còn liệt kê; giữ nguyên lịch sử và báo cáo): ${s.closed.join(', ')}`);
+      }
+      const unresolved = outcome.parsed.tasks.filter((t) => (t.unresolved ?? []).length > 0).length;
+      if (unresolved > 0) {
+        output.out(
+          `${unresolved} nhiệm vụ còn tên đơn vị chưa rõ (giữ nguyên văn); gắn sau bằng "da06 units alias TÊN MÃ".`,
+        );
       }
     } else {
       output.out(`Tệp hợp lệ: ${outcome.parsed.tasks.length} nhiệm vụ (chạy thử, chưa ghi gì).`);
@@ -107,9 +148,14 @@ export const planListCommand: Command = {
     const rows = tasks.map((task) => [
       `${task.planNumber} #${task.code}`,
       task.content,
-      task.leadUnits.length > 5
-        ? `${task.leadUnits.slice(0, 3).join(', ')} +${task.leadUnits.length - 3}`
-        : task.leadUnits.join(', '),
+      [
+        task.leadUnits.length > 5
+          ? `${task.leadUnits.slice(0, 3).join(', ')} +${task.leadUnits.length - 3}`
+          : task.leadUnits.join(', '),
+        ...task.unresolved.filter((u) => u.role === 'lead').map((u) => `"${u.name}" (chưa rõ)`),
+      ]
+        .filter((t) => t !== '')
+        .join(', '),
       task.deadline.text,
       task.deadline.kind,
       task.deadline.due ?? '—',
@@ -140,7 +186,7 @@ function describeProblem(problem: ImportProblem): string {
   return where ? `${where}: ${problem.message}` : problem.message;
 }
 
-function taskJson(task: ParsedTask) {
+function rowJson(task: ReviewRow) {
   return {
     code: task.code,
     section: task.section,
@@ -150,8 +196,16 @@ function taskJson(task: ParsedTask) {
     content: task.content,
     leadUnits: task.leadUnits,
     coordinatingUnits: task.coordinatingUnits,
-    deadline: { text: task.deadline.text, kind: task.deadline.kind, due: task.deadline.due },
+    deadline: {
+      text: task.deadline.text,
+      kind: task.deadline.kind,
+      due: task.deadline.due,
+      ...(task.deadline.yearly ? { yearly: task.deadline.yearly } : {}),
+    },
     product: task.product,
     row: task.row,
+    leadText: task.leadText,
+    coordinatingText: task.coordinatingText,
+    issues: task.issues.map(({ column, message }) => ({ column, message })),
   };
 }

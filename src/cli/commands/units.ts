@@ -51,18 +51,29 @@ export const unitsAddCommand: Command = {
 
 export const unitsAliasCommand: Command = {
   path: ['units', 'alias'],
-  usage: 'da06 units alias "TÊN GỌI" --unit CODE',
-  summary: 'Gán một tên gọi (ví dụ chữ viết tắt trong kế hoạch) cho một đơn vị.',
+  usage: 'da06 units alias "TÊN GỌI" CODE   (hoặc: da06 units alias "TÊN GỌI" --unit CODE)',
+  summary:
+    'Gán một tên gọi (ví dụ chữ viết tắt trong kế hoạch) cho một đơn vị, và gắn các nhiệm vụ đang ghi tên này là "chưa rõ".',
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { unit: { type: 'string' } },
     });
-    const alias = positionals.join(' ').trim();
-    if (!alias || !values.unit) throw new UsageError('Cần tên gọi và --unit MÃ.');
-    await (await context.app()).units.addAlias(alias, values.unit.trim().toUpperCase(), 'cli');
-    context.output.out(`"${alias}" từ nay là đơn vị ${values.unit.trim().toUpperCase()}.`);
+    // "units alias KHTC TCKT": without --unit the last word is the code.
+    const words = values.unit === undefined ? positionals.slice(0, -1) : positionals;
+    const code = (values.unit ?? positionals.at(-1) ?? '').trim().toUpperCase();
+    const alias = words.join(' ').trim();
+    if (!alias || !code) throw new UsageError('Cần tên gọi và mã đơn vị: da06 units alias "TÊN GỌI" MÃ.');
+    const app = await context.app();
+    await app.units.addAlias(alias, code, 'cli');
+    context.output.out(`"${alias}" từ nay là đơn vị ${code}.`);
+    const linked = await app.plans.linkUnresolved(app.group.id, alias, code, 'cli');
+    if (linked.length > 0) {
+      context.output.out(
+        `Đã gắn ${linked.length} nhiệm vụ đang ghi "${alias}" (chưa rõ) với ${code}: ${linked.join(', ')}.`,
+      );
+    }
     return 0;
   },
 };

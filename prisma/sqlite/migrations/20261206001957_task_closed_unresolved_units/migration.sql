@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN "closedAt" DATETIME;
+ALTER TABLE "Task" ADD COLUMN "unresolvedUnits" TEXT;

@@ -1,0 +1,314 @@
+/**
+ * Word (.docx) plan files: the decision's text, then the appendix with the plan table. The package
+ * is unzipped with fflate (only `word/document.xml`, refused by its declared size before it is
+ * inflated) and the XML read with saxes, a streaming XML parser, into a table model of our own:
+ * rows of grid cells with their horizontal span (`w:gridSpan`) and vertical merge (`w:vMerge`).
+ * A merged cell's text is written in its first grid cell only and the cells it covers read as
+ * empty, as exceljs gives merged XLSX cells, so the same row parser reads all three formats.
+ * Text runs are joined, paragraphs and line breaks become "\n", deleted (tracked) text and the
+ * fallback copy of alternate content are skipped, nested tables become text of their cell.
+ *
+ * The plan is every table whose header row matches plan columns, plus the tables that continue it
+ * (a plan split across several tables, or broken at each page with its header repeated).
+ */
+import { unzipSync } from 'fflate';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { findHeader } from '../../domain/plan-columns.ts';
+import type { RawTable } from '../../domain/plan-table.ts';
+import { fileProblem } from './plan-file-error.ts';
+
+/** document.xml of a long plan is a few MB; more is images inlined in odd ways, or a zip bomb. */
+export const MAX_DOCUMENT_XML_BYTES = 32 * 1024 * 1024;
+
+/** One grid cell of a Word table. */
+export interface DocxCell {
+  text: string;
+  /** Grid columns it spans (`w:gridSpan`), at least 1. */
+  span: number;
+  /** `restart` starts a vertical merge, `continue` is covered by the cell above. */
+  vMerge: 'restart' | 'continue' | null;
+}
+
+export interface DocxTable {
+  /** Columns declared by `w:tblGrid`, or 0 when the table declares none. */
+  gridColumns: number;
+  rows: { cells: DocxCell[]; gridBefore: number }[];
+}
+
+export function readDocx(bytes: Uint8Array): RawTable {
+  const xml = documentXml(bytes);
+  const tables = parseDocumentTables(xml);
+  return planTable(tables);
+}
+
+function documentXml(bytes: Uint8Array): string {
+  let files: Record<string, Uint8Array>;
+  let tooLarge: number | null = null;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name !== 'word/document.xml') return false;
+        if (file.originalSize > MAX_DOCUMENT_XML_BYTES) {
+          tooLarge = file.originalSize;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    throw fileProblem(
+      'invalid_docx',
+      `Không đọc được tệp Word: tệp bị hỏng hoặc không phải .docx (${(error as Error).message}). Hãy mở bằng Word và lưu lại dưới dạng .docx.`,
+    );
+  }
+  if (tooLarge !== null) {
+    throw fileProblem(
+      'docx_too_large',
+      `Nội dung văn bản trong tệp Word quá lớn khi giải nén (${Math.round(tooLarge / 1024 / 1024)} MiB, giới hạn ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MiB); không đọc tệp này.`,
+    );
+  }
+  const document = files['word/document.xml'];
+  if (!document) {
+    throw fileProblem(
+      'invalid_docx',
+      'Tệp không có phần nội dung văn bản Word (word/document.xml): không phải tệp .docx hợp lệ.',
+    );
+  }
+  return new TextDecoder('utf-8').decode(document);
+}
+
+/** Every top-level table of the body, in document order; nested tables become text of their cell. */
+export function parseDocumentTables(xml: string): DocxTable[] {
+  const parser = new SaxesParser({ position: false });
+  const tables: DocxTable[] = [];
+  let depth = 0; // nesting of w:tbl
+  let table: DocxTable | null = null;
+  let row: DocxTable['rows'][number] | null = null;
+  let cell: DocxCell | null = null;
+  let paragraphs: string[] = [];
+  let text = '';
+  let inText = false;
+  let skip = 0; // inside mc:Fallback (a second copy of the same content) or deleted runs
+
+  parser.on('opentag', (tag) => {
+    const name = tag.name;
+    if (name === 'mc:Fallback' || name === 'w:del' || name === 'w:moveFrom') skip++;
+    if (skip > 0) return;
+    const attr = (key: string) => (tag as SaxesTagPlain).attributes[key] as string | undefined;
+    switch (name) {
+      case 'w:tbl':
+        depth++;
+        if (depth === 1) table = { gridColumns: 0, rows: [] };
+        break;
+      case 'w:gridCol':
+        if (depth === 1 && table) table.gridColumns++;
+        break;
+      case 'w:tr':
+        if (depth === 1) row = { cells: [], gridBefore: 0 };
+        break;
+      case 'w:gridBefore':
+        if (depth === 1 && row) row.gridBefore = positive(attr('w:val')) ?? 0;
+        break;
+      case 'w:tc':
+        if (depth === 1) {
+          cell = { text: '', span: 1, vMerge: null };
+          paragraphs = [];
+          text = '';
+        }
+        break;
+      case 'w:gridSpan':
+        if (depth === 1 && cell) cell.span = positive(attr('w:val')) ?? 1;
+        break;
+      case 'w:vMerge':
+        if (depth === 1 && cell) cell.vMerge = attr('w:val') === 'restart' ? 'restart' : 'continue';
+        break;
+      case 'w:t':
+        inText = true;
+        break;
+      case 'w:tab':
+        if (cell) text += ' ';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (cell) text += '\n';
+        break;
+    }
+  });
+  parser.on('text', (value) => {
+    if (inText && skip === 0 && cell) text += value;
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.name;
+    if (name === 'mc:Fallback' || name === 'w:del' || name === 'w:moveFrom') {
+      skip--;
+      return;
+    }
+    if (skip > 0) return;
+    switch (name) {
+      case 'w:t':
+        inText = false;
+        break;
+      case 'w:p':
+        // A paragraph of a nested table's cell joins its outer cell's text as well.
+        if (cell) {
+          paragraphs.push(text);
+          text = '';
+        }
+        break;
+      case 'w:tc':
+        if (depth === 1 && cell && row) {
+          cell.text = [...paragraphs, text]
+            .join('\n')
+            .replace(/\u00a0/g, ' ')
+            .trim()
+            .normalize('NFC');
+          row.cells.push(cell);
+          cell = null;
+        }
+        break;
+      case 'w:tr':
+        if (depth === 1 && row && table) {
+          table.rows.push(row);
+          row = null;
+        }
+        break;
+      case 'w:tbl':
+        if (depth === 1 && table) {
+          tables.push(table);
+          table = null;
+        }
+        depth--;
+        break;
+    }
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw fileProblem(
+      'invalid_docx',
+      `Tệp Word bị hỏng: phần nội dung không phải XML hợp lệ (${(error as Error).message.split('\n')[0]}).`,
+    );
+  }
+  return tables;
+}
+
+function positive(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : null;
+}
+
+/**
+ * Lays a Word table out on its grid: a cell's text in its first grid column, the columns it spans
+ * and the cells below it in a vertical merge empty. Throws, naming table, row and cell, when a cell
+ * runs past the table's grid.
+ */
+export function tableGrid(table: DocxTable, index: number): Grid {
+  const width = Math.max(
+    table.gridColumns,
+    ...table.rows.map((r) => r.gridBefore + r.cells.reduce((sum, c) => sum + c.span, 0)),
+  );
+  const rows: string[][] = [];
+  const covered: RawCell[] = [];
+  table.rows.forEach((row, r) => {
+    const cells = new Array<string>(width).fill('');
+    let col = row.gridBefore;
+    for (const cell of row.cells) {
+      if (table.gridColumns > 0 && col + cell.span > table.gridColumns) {
+        throw fileProblem(
+          'docx_merge_outside_table',
+          `Bảng ${index + 1}, dòng ${r + 1}: ô thứ ${row.cells.indexOf(cell) + 1} trải ra ngoài bảng (bảng có ${table.gridColumns} cột, ô kết thúc ở cột ${col + cell.span}). Hãy sửa ô gộp trong Word rồi lưu lại.`,
+        );
+      }
+      // A covered cell reads as empty. Word shows a "continue" with nothing above it (a table split
+      // at a page) as a cell of its own, and keeps no text in it either.
+      if (cell.vMerge !== 'continue') cells[col] = cell.text;
+      else if (r > 0) covered.push({ row: r, col });
+      col += cell.span;
+    }
+    rows.push(cells);
+  });
+  return { rows, covered };
+}
+
+type RawCell = { row: number; col: number };
+interface Grid {
+  rows: string[][];
+  /** Cells covered by a vertical merge from the cell above. */
+  covered: RawCell[];
+}
+
+/** The plan: tables whose header matches plan columns, and the tables that continue them. */
+function planTable(tables: DocxTable[]): RawTable {
+  const grids = tables.map((t, i) => tableGrid(t, i));
+  const rows: string[][] = [];
+  const covered: RawCell[] = [];
+  const take = (grid: Grid, from: number) => {
+    const offset = rows.length - from;
+    rows.push(...grid.rows.slice(from));
+    for (const c of grid.covered) if (c.row >= from) covered.push({ row: c.row + offset, col: c.col });
+  };
+  let width: number | null = null;
+  for (const grid of grids) {
+    const header = findHeader(grid.rows);
+    if (header) {
+      take(grid, width === null ? header.headerRow : header.dataStart);
+      width = grid.rows[header.headerRow]!.length;
+    } else if (width !== null && grid.rows.length > 0 && grid.rows[0]!.length === width) {
+      // The same plan continued in a new table (a page or section break in the middle).
+      take(grid, 0);
+    } else if (width !== null) {
+      break;
+    }
+  }
+  if (width === null) throw noPlanTable(grids.map((g) => g.rows));
+  checkHeaderCells(rows);
+  return { rows: rows.map(trimTrailingEmpty), formulaCells: [], format: 'docx', covered };
+}
+
+/** A column with data but an empty header cell would be dropped without a word: refuse instead. */
+function checkHeaderCells(rows: string[][]): void {
+  const header = findHeader(rows);
+  if (!header) return;
+  const headerRows = rows.slice(header.headerRow, header.dataStart);
+  const width = rows[header.headerRow]!.length;
+  for (let col = 0; col < width; col++) {
+    if (headerRows.some((r) => (r[col] ?? '').trim() !== '')) continue;
+    const filled = rows.slice(header.dataStart).findIndex((r) => (r[col] ?? '').trim() !== '');
+    // A period row merged across the table writes its text in column 1 only: not a column's data.
+    if (filled >= 0 && rows[header.dataStart + filled]!.filter((c) => c.trim() !== '').length > 1) {
+      throw fileProblem(
+        'empty_header_cell',
+        `Bảng kế hoạch: cột ${col + 1} có dữ liệu (dòng ${header.dataStart + filled + 1}) nhưng ô tiêu đề của cột trống. Hãy ghi tên cột (ví dụ "Đơn vị phối hợp") rồi lưu lại.`,
+      );
+    }
+  }
+}
+
+function noPlanTable(grids: string[][][]): Error {
+  if (grids.length === 0) {
+    return fileProblem(
+      'no_plan_table',
+      'Tệp Word không có bảng nào. Bảng kế hoạch cần các cột như "Nội dung thực hiện", "Đơn vị chủ trì", "Thời gian hoàn thành".',
+    );
+  }
+  const found = grids
+    .slice(0, 10)
+    .map((grid, i) => {
+      const first = (grid.find((r) => r.some((c) => c.trim() !== '')) ?? [])
+        .map((c) => c.replace(/\s+/g, ' ').trim())
+        .filter((c) => c !== '')
+        .map((c) => (c.length > 30 ? `${c.slice(0, 27)}...` : c));
+      return `bảng ${i + 1} (${grid.length} dòng): ${first.length > 0 ? first.join(' | ') : '(trống)'}`;
+    })
+    .join('; ');
+  return fileProblem(
+    'no_plan_table',
+    `Không tìm thấy bảng kế hoạch trong tệp Word. Có ${grids.length} bảng — ${found}. Bảng kế hoạch cần dòng tiêu đề có cột nội dung (Nội dung thực hiện, Nhiệm vụ hoặc Hoạt động) và cột đơn vị (Đơn vị chủ trì hoặc Đơn vị phối hợp).`,
+  );
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}
