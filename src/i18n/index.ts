@@ -103,7 +103,8 @@ export function taskRoleLabel(locale: Locale, role: 'lead' | 'coordinating'): st
   return t(locale, `task.role.${role}`);
 }
 
-const MONTH_NAMES_EN = [
+/** English month names, for periods and for the date line of report files. */
+export const MONTH_NAMES_EN: readonly string[] = [
   'January',
   'February',
   'March',

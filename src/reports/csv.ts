@@ -3,7 +3,8 @@
  * UTF-8 with a byte-order mark so Excel opens Vietnamese correctly; RFC 4180 quoting, CRLF rows;
  * a unit's words keep their line breaks inside the quoted cell.
  */
-import { rt } from './i18n.ts';
+
+import { t } from '../i18n/index.ts';
 import { type ReportDocument, tableRows } from './model.ts';
 
 export const BOM = '\uFEFF';
@@ -35,7 +36,7 @@ export function renderReportCsv(doc: ReportDocument): Buffer {
     row.daysOverdue,
     row.words.join('\n'),
   ]);
-  return csvFile([CSV_COLUMNS.map((c) => rt(locale, `reports.col.${c}`)), ...rows]);
+  return csvFile([CSV_COLUMNS.map((c) => t(locale, `reports.col.${c}`)), ...rows]);
 }
 
 /** Rows as a CSV file: BOM, quoted where needed, CRLF. */

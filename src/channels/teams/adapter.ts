@@ -7,8 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Locale } from '../../domain/roles.ts';
+import { t } from '../../i18n/index.ts';
 import { readBody } from '../../server/http-server.ts';
-import { localeOf, tt } from './i18n.ts';
+import { localeOf } from './i18n.ts';
 
 /** Activities are small; Teams caps messages well below this. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -25,7 +26,7 @@ export function createAdapter(
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
       } else {
-        await context.sendActivity(tt(localeOf(context.activity.locale, defaultLocale), 'teams.error'));
+        await context.sendActivity(t(localeOf(context.activity.locale, defaultLocale), 'teams.error'));
       }
     } catch (sendError) {
       log(`[teams] could not tell the user about the failure: ${String(sendError)}`);

@@ -4,8 +4,9 @@
  */
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
+import { renderContext } from '../../presentation/context.ts';
 import type { ReminderRef } from './actions.ts';
-import { type AdaptiveCard, cardContext } from './cards/card.ts';
+import type { AdaptiveCard } from './cards/card.ts';
 import { renderFileCard } from './cards/file.ts';
 import { renderHelpCard } from './cards/help.ts';
 import { renderMeetingCard } from './cards/meeting.ts';
@@ -30,7 +31,7 @@ export interface RenderOptions {
 }
 
 export function renderCard(view: View, locale: Locale, options: RenderOptions): AdaptiveCard {
-  const ctx = cardContext(locale, options.timeZone);
+  const ctx = renderContext(locale, options.timeZone);
   const page = options.page ?? 1;
   switch (view.kind) {
     case 'help':

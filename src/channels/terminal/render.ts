@@ -5,7 +5,7 @@
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { scoreboardLines } from '../../reports/scoreboard-files.ts';
-import { type RenderOptions, renderContext } from './render/context.ts';
+import { type RenderOptions, terminalContext } from './render/context.ts';
 import { renderHelp } from './render/help.ts';
 import { renderMeeting } from './render/meeting.ts';
 import { renderMembers } from './render/members.ts';
@@ -20,7 +20,7 @@ export type { RenderOptions };
 
 /** `view` as text in `locale`, wrapped to `width` (80 by default) characters. No trailing newline. */
 export function renderView(view: View, locale: Locale, opts: RenderOptions = {}): string {
-  const ctx = renderContext(locale, opts);
+  const ctx = terminalContext(locale, opts);
   switch (view.kind) {
     case 'my-tasks':
       return renderMyTasks(view, ctx);

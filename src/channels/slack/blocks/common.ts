@@ -1,6 +1,6 @@
 /** Pieces several renderers share: tone marks, unit names, the three task buttons. */
 import type { NoticeView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { ACTIONS, taskActionsBlockId } from '../ids.ts';
 import { actions, button, clip, esc, oneLine } from './kit.ts';
 
@@ -28,7 +28,7 @@ export function taskLine(code: string, content: string, max = CONTENT_MAX): stri
  * "Cập nhật tiến độ", "Đã hoàn thành", "Nhắc lại sau" for one task: on every reminder and overdue
  * alert. The value is the task id; the block id carries it too, so each task's row is unique.
  */
-export function taskButtons(taskId: number, code: string, ctx: SlackContext) {
+export function taskButtons(taskId: number, code: string, ctx: RenderContext) {
   const value = String(taskId);
   const done = button(ctx.t('slack.button.done'), ACTIONS.markDone, value);
   done.confirm = {

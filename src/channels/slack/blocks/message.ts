@@ -3,7 +3,7 @@
  * reply is cut into pages, each but the last ending with a "Xem thêm" path.
  */
 import type { View } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { renderFile } from './file.ts';
 import { renderHelp } from './help.ts';
 import { clip, type KnownBlock, LIMITS } from './kit.ts';
@@ -22,12 +22,12 @@ import type { Rendered } from './types.ts';
 export type { Rendered };
 
 /** The whole view as one list of blocks (may exceed a message's limit: page it with `paginate`). */
-export function renderMessage(view: View, ctx: SlackContext): Rendered {
+export function renderMessage(view: View, ctx: RenderContext): Rendered {
   const rendered = renderAny(view, ctx);
   return { text: clip(rendered.text, LIMITS.fallbackText), blocks: rendered.blocks };
 }
 
-function renderAny(view: View, ctx: SlackContext): Rendered {
+function renderAny(view: View, ctx: RenderContext): Rendered {
   switch (view.kind) {
     case 'my-tasks':
       return renderMyTasks(view, ctx);

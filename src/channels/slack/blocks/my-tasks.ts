@@ -1,13 +1,13 @@
 /** The viewer's unit's tasks: deadline, latest report, a mark when not reported, a report button each. */
 import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
 import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { ACTIONS } from '../ids.ts';
 import { taskLine, unitText } from './common.ts';
 import { button, context, esc, header, type KnownBlock, section } from './kit.ts';
 import type { Rendered } from './types.ts';
 
-export function renderMyTasks(view: MyTasksView, ctx: SlackContext): Rendered {
+export function renderMyTasks(view: MyTasksView, ctx: RenderContext): Rendered {
   const unit = unitText(view.viewer.unitCode, view.viewer.unitName);
   const title = ctx.t('tasks.title', { unit, period: ctx.period(view.period) });
   const blocks: KnownBlock[] = [header(title)];
@@ -24,7 +24,7 @@ export function renderMyTasks(view: MyTasksView, ctx: SlackContext): Rendered {
 }
 
 /** One task as a section with "Cập nhật tiến độ" beside it (also used by the App Home). */
-export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'>, ctx: SlackContext) {
+export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'>, ctx: RenderContext) {
   let role = ctx.t('tasks.role', { role: taskRoleLabel(ctx.locale, task.role) });
   if (task.role === 'coordinating' && task.leadUnits.length > 0) {
     role += ` · ${ctx.t('tasks.lead_units', { units: task.leadUnits.join(', ') })}`;
@@ -45,7 +45,7 @@ export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'
   );
 }
 
-function latestLine(latest: LatestReportView | null, ctx: SlackContext): string {
+function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
   if (!latest) return esc(ctx.t('tasks.no_report'));
   const line = ctx.t('tasks.latest', {
     period: ctx.period(latest.periodKey),

@@ -4,15 +4,15 @@
  * without the rule. Texts come from `scoreboardLines` (src/reports/scoreboard-files.ts), as in the files.
  */
 import type { ScoreboardView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { scoreboardLines, scoreboardRule } from '../../../reports/scoreboard-files.ts';
-import type { SlackContext } from '../i18n.ts';
 import { context, esc, header, type KnownBlock, LIMITS, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
 
 /** Units listed in chat; the rest are counted ("… và N đơn vị khác") and are in the XLSX. */
 export const SCOREBOARD_ROWS = 30;
 
-export function renderScoreboard(view: ScoreboardView, ctx: SlackContext): Rendered {
+export function renderScoreboard(view: ScoreboardView, ctx: RenderContext): Rendered {
   const lines = scoreboardLines(view, ctx.locale, SCOREBOARD_ROWS);
   const [title = '', ...rest] = lines;
   const blocks: KnownBlock[] = [header(title)];

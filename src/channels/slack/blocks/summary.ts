@@ -6,7 +6,7 @@
 import type { SummaryView } from '../../../app/views.ts';
 import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { taskLine, unitText } from './common.ts';
 import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
 import { overdueFacts } from './overdue.ts';
@@ -24,7 +24,7 @@ export const STANDING_ORDER: TaskStanding[] = [
   'not_reported',
 ];
 
-export function summaryTitle(view: SummaryView, ctx: SlackContext): string {
+export function summaryTitle(view: SummaryView, ctx: RenderContext): string {
   const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
   const scope =
     view.scopeUnit === null
@@ -34,7 +34,7 @@ export function summaryTitle(view: SummaryView, ctx: SlackContext): string {
 }
 
 /** "Đã hoàn thành: *3* (23,8%)" per standing, and the late reports: the App Home shows these too. */
-export function totalsLines(view: SummaryView, ctx: SlackContext): string[] {
+export function totalsLines(view: SummaryView, ctx: RenderContext): string[] {
   const lines = STANDING_ORDER.map((standing) => {
     const count = view.totals[standing] ?? 0;
     const share = view.taskCount === 0 ? 0 : (count / view.taskCount) * 100;
@@ -48,7 +48,7 @@ export function totalsLines(view: SummaryView, ctx: SlackContext): string[] {
   return lines;
 }
 
-export function renderSummary(view: SummaryView, ctx: SlackContext): Rendered {
+export function renderSummary(view: SummaryView, ctx: RenderContext): Rendered {
   const title = summaryTitle(view, ctx);
   const blocks: KnownBlock[] = [header(title)];
   if (view.taskCount === 0) {
@@ -72,7 +72,7 @@ function titled(title: string, lines: string[], none?: string): KnownBlock[] {
   return sections(lines, heading);
 }
 
-function unitsBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function unitsBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   if (view.units.length === 0) return [];
   const lines = view.units.map(
     (u) => `*${esc(u.code)}* ${esc(clip(u.name, 80))} — ${esc(ctx.t('slack.summary.unit_line', { ...u }))}`,
@@ -80,7 +80,7 @@ function unitsBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   return [...titled(ctx.t('summary.by_unit'), lines), context(esc(ctx.t('summary.units_legend')))];
 }
 
-function overdueBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function overdueBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.overdue.map(
     (item) => `${taskLine(item.code, item.content, 160)}\n${overdueFacts(item, ctx)}`,
   );
@@ -91,7 +91,7 @@ function overdueBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   );
 }
 
-function blockerBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function blockerBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.blockers.map((b) => {
     const who = [`*[${esc(b.code)}]* ${esc(unitText(b.unitCode, b.unitName))}`, esc(b.memberName)];
     who.push(esc(statusLabel(ctx.locale, b.status)));
@@ -109,7 +109,7 @@ function blockerBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   );
 }
 
-function notReportedBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function notReportedBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.notReported.map((unit) => {
     const codes = unit.taskCodes.slice(0, 30).join(', ');
     const rest =
@@ -122,7 +122,7 @@ function notReportedBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   return titled(title, lines, ctx.t('summary.not_reported_none'));
 }
 
-function changeBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function changeBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const change = view.change;
   if (!change) return [];
   const lines = STANDING_ORDER.map((standing) => {

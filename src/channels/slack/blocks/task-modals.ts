@@ -4,7 +4,7 @@
  */
 import type { InputBlock, ModalView } from '@slack/types';
 import type { ReportSavedView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { BLOCKS, CALLBACKS, INPUTS } from '../ids.ts';
 import { encodeMeta, type ModalMeta } from '../metadata.ts';
 import { TONE_MARKS } from './common.ts';
@@ -12,7 +12,7 @@ import { clip, esc, LIMITS, oneLine, plain, section } from './kit.ts';
 import { evidenceInput, textInput } from './report-modal.ts';
 import { savedText } from './report-saved.ts';
 
-export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: SlackContext): ModalView {
+export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: RenderContext): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACKS.doneLink,
@@ -39,7 +39,7 @@ export function snoozeModal(
   task: SnoozeTask,
   suggested: string,
   meta: ModalMeta,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): ModalView {
   const until: InputBlock = {
     type: 'input',

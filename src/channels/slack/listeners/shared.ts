@@ -2,10 +2,10 @@
 import type { BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { NoticeView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { renderNotice } from '../blocks/notice.ts';
 import { noticeModal } from '../blocks/notice-modal.ts';
 import type { SlackDeps } from '../deps.ts';
-import type { SlackContext } from '../i18n.ts';
 import type { ModalMeta, Origin } from '../metadata.ts';
 import { describe, tell } from '../reply.ts';
 
@@ -30,7 +30,7 @@ export async function answerClick(
   client: WebClient,
   body: BlockAction,
   notice: NoticeView,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): Promise<void> {
   if (!body.response_url && body.trigger_id) {
     try {

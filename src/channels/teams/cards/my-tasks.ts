@@ -4,9 +4,9 @@
  */
 import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
 import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import {
   actionSet,
-  type CardContext,
   type CardElement,
   CONTENT_MAX,
   container,
@@ -17,7 +17,7 @@ import {
 } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
-export function renderMyTasksCard(view: MyTasksView, ctx: CardContext, page = 1): PagedCard {
+export function renderMyTasksCard(view: MyTasksView, ctx: RenderContext, page = 1): PagedCard {
   const unit =
     view.viewer.unitName === view.viewer.unitCode
       ? view.viewer.unitName
@@ -38,7 +38,7 @@ export function renderMyTasksCard(view: MyTasksView, ctx: CardContext, page = 1)
   return pagedCard(ctx, header, items, { page, nav: (p) => ({ verb: 'view.page', view: 'tasks', page: p }) });
 }
 
-function taskItem(task: TaskItemView, view: MyTasksView, ctx: CardContext): CardElement {
+function taskItem(task: TaskItemView, view: MyTasksView, ctx: RenderContext): CardElement {
   const detail = (value: string, options = {}) => text(value, { size: 'Small', spacing: 'None', ...options });
   let role = ctx.t('tasks.role', { role: taskRoleLabel(ctx.locale, task.role) });
   if (task.role === 'coordinating' && task.leadUnits.length > 0) {
@@ -68,7 +68,7 @@ function taskItem(task: TaskItemView, view: MyTasksView, ctx: CardContext): Card
   );
 }
 
-function latestLine(latest: LatestReportView | null, ctx: CardContext): string {
+function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
   if (!latest) return ctx.t('tasks.no_report');
   const line = ctx.t('tasks.latest', {
     period: ctx.period(latest.periodKey),

@@ -7,12 +7,12 @@ import type { LatestReportView, ReportFormView, ReportSavedView } from '../../..
 import type { FieldError, ReportField } from '../../../domain/report.ts';
 import { MAX_TEXT_CHARS, STATUSES } from '../../../domain/report.ts';
 import { statusLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { FORM_INPUTS, type ReminderRef } from '../actions.ts';
 import {
   type AdaptiveCard,
   adaptiveCard,
   type CardAction,
-  type CardContext,
   type CardElement,
   execute,
   text,
@@ -42,7 +42,7 @@ const CHOICE_MAX = 110;
 
 export function renderReportFormCard(
   view: ReportFormView,
-  ctx: CardContext,
+  ctx: RenderContext,
   options: FormOptions,
 ): AdaptiveCard {
   const draft = options.draft ?? {};
@@ -185,7 +185,7 @@ function initialValue(value: string | null | undefined): { value?: string } {
 function currentLines(
   current: LatestReportView | null,
   taskChosen: boolean,
-  ctx: CardContext,
+  ctx: RenderContext,
 ): CardElement[] {
   if (!taskChosen) return [];
   if (!current) return [text(ctx.t('report.form.new'), { isSubtle: true })];
@@ -200,7 +200,7 @@ function currentLines(
 }
 
 /** "✓ Đã ghi nhận báo cáo nhiệm vụ 1 kỳ tháng 6/2024: Đang triển khai, 60%." with the task and a late note. */
-export function reportSavedBlocks(view: ReportSavedView, ctx: CardContext): CardElement[] {
+export function reportSavedBlocks(view: ReportSavedView, ctx: RenderContext): CardElement[] {
   const params = {
     code: view.taskCode,
     period: ctx.period(view.period),
@@ -218,7 +218,7 @@ export function reportSavedBlocks(view: ReportSavedView, ctx: CardContext): Card
   ];
 }
 
-export function renderReportSavedCard(view: ReportSavedView, ctx: CardContext): AdaptiveCard {
+export function renderReportSavedCard(view: ReportSavedView, ctx: RenderContext): AdaptiveCard {
   return adaptiveCard(ctx, reportSavedBlocks(view, ctx), [
     execute(ctx.t('teams.action.report_other'), { verb: 'report.open' }),
   ]);

@@ -3,11 +3,12 @@
  * TextBlock a unit, paged when long, with the rule that produced the ranking under it on every page.
  */
 import type { ScoreboardView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { scoreboardLines } from '../../../reports/scoreboard-files.ts';
-import { type CardContext, type CardElement, text, title } from './card.ts';
+import { type CardElement, text, title } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
-export function renderScoreboardCard(view: ScoreboardView, ctx: CardContext, page = 1): PagedCard {
+export function renderScoreboardCard(view: ScoreboardView, ctx: RenderContext, page = 1): PagedCard {
   // Every unit (paging does the cutting), the rule last.
   const lines = scoreboardLines(view, ctx.locale, Math.max(1, view.rows.length));
   const [heading = '', ...rest] = lines;

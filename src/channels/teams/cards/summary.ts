@@ -6,9 +6,9 @@
 import type { SummaryView } from '../../../app/views.ts';
 import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import {
   BLOCKER_TEXT_MAX,
-  type CardContext,
   type CardElement,
   CONTENT_MAX,
   container,
@@ -31,7 +31,7 @@ export const UNIT_ROWS_PER_TABLE = 10;
 /** Task codes listed per unit that has not reported, before "… và N nhiệm vụ khác". */
 const TASK_CODES_MAX = 30;
 
-export function renderSummaryCard(view: SummaryView, ctx: CardContext, page = 1): PagedCard {
+export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 1): PagedCard {
   const header: CardElement[] = [title(titleText(view, ctx))];
   const items: CardElement[] = [];
   if (view.taskCount === 0) {
@@ -58,7 +58,7 @@ export function renderSummaryCard(view: SummaryView, ctx: CardContext, page = 1)
   });
 }
 
-function titleText(view: SummaryView, ctx: CardContext): string {
+function titleText(view: SummaryView, ctx: RenderContext): string {
   const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
   const scope =
     view.scopeUnit === null
@@ -76,7 +76,7 @@ function withTitle(heading: string, items: CardElement[]): CardElement[] {
   return [container([sectionTitle(heading), ...(first ? [first] : [])]), ...rest];
 }
 
-function totalsSection(view: SummaryView, ctx: CardContext): CardElement {
+function totalsSection(view: SummaryView, ctx: RenderContext): CardElement {
   const rows: [string, string][] = STANDING_ORDER.map((standing) => {
     const count = view.totals[standing] ?? 0;
     return [
@@ -93,7 +93,7 @@ function totalsSection(view: SummaryView, ctx: CardContext): CardElement {
   ]);
 }
 
-function unitsSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function unitsSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   if (view.units.length === 0) return [];
   const header = [
     ctx.t('summary.col.unit'),
@@ -122,7 +122,7 @@ function unitsSection(view: SummaryView, ctx: CardContext): CardElement[] {
   ];
 }
 
-function overdueSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function overdueSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.overdue', { count: view.overdue.length });
   if (view.overdue.length === 0) return withTitle(heading, [text(ctx.t('summary.overdue_none'))]);
   return withTitle(
@@ -131,7 +131,7 @@ function overdueSection(view: SummaryView, ctx: CardContext): CardElement[] {
   );
 }
 
-function blockersSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function blockersSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.blockers', { count: view.blockers.length });
   if (view.blockers.length === 0) return withTitle(heading, [text(ctx.t('summary.blockers_none'))]);
   return withTitle(
@@ -152,7 +152,7 @@ function blockersSection(view: SummaryView, ctx: CardContext): CardElement[] {
   );
 }
 
-function notReportedSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function notReportedSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.not_reported', { count: view.notReported.length });
   if (view.notReported.length === 0) return withTitle(heading, [text(ctx.t('summary.not_reported_none'))]);
   return withTitle(
@@ -168,7 +168,7 @@ function notReportedSection(view: SummaryView, ctx: CardContext): CardElement[] 
   );
 }
 
-function changeSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function changeSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const change = view.change;
   if (!change) return [];
   const rows: [string, string][] = STANDING_ORDER.map((standing) => {

@@ -1,13 +1,13 @@
 import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
 import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
 /** Task content longer than this is cut with "…"; the full text is in the plan. */
 export const TASK_CONTENT_MAX = 160;
 
 /** The viewer's unit's tasks: numbered, with deadline, latest report and a mark when not reported. */
-export function renderMyTasks(view: MyTasksView, ctx: RenderContext): string {
+export function renderMyTasks(view: MyTasksView, ctx: TerminalContext): string {
   const unit =
     view.viewer.unitName === view.viewer.unitCode
       ? view.viewer.unitName
@@ -30,7 +30,7 @@ function taskLines(
   n: number,
   numberWidth: number,
   view: MyTasksView,
-  ctx: RenderContext,
+  ctx: TerminalContext,
 ): string[] {
   const indent = ' '.repeat(numberWidth);
   const first = `${n}. `.padEnd(numberWidth);
@@ -55,7 +55,7 @@ function taskLines(
   return lines;
 }
 
-function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
+function latestLine(latest: LatestReportView | null, ctx: TerminalContext): string {
   if (!latest) return ctx.t('tasks.no_report');
   const line = ctx.t('tasks.latest', {
     period: ctx.period(latest.periodKey),
