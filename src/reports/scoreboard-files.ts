@@ -1,13 +1,14 @@
 /**
- * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV) and as plain lines
- * for chat, always with the rule that produced it written under the ranking.
+ * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV), always with the
+ * rule that produced it written under the ranking. Its words for chat are in src/presentation/scoreboard.ts.
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
-import type { Ratio, Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
+import type { Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
 import { t } from '../i18n/index.ts';
+import { rateText, scoreboardRule } from '../presentation/scoreboard.ts';
 import { csvFile } from './csv.ts';
-import { dateText, percentText, periodText, upper } from './i18n.ts';
+import { dateText, periodText, upper } from './i18n.ts';
 
 const COLUMNS = [
   { key: 'rank', width: 7 },
@@ -25,15 +26,6 @@ const COLUMNS = [
 ] as const;
 
 export const SCOREBOARD_HEADER_ROW = 4;
-
-/** A rate as people read it: "66,7%", or "—" when there was nothing to count. */
-export function rateText(locale: Locale, ratio: Ratio): string {
-  return ratio.rate === null ? '—' : percentText(locale, ratio.rate * 100);
-}
-
-export function scoreboardRule(locale: Locale, board: Scoreboard): string {
-  return t(locale, 'reports.scoreboard.rule', { date: dateText(locale, board.asOf) });
-}
 
 function values(row: ScoreRow, locale: Locale): (string | number)[] {
   return [
@@ -107,34 +99,4 @@ export function renderScoreboardCsv(board: Scoreboard, locale: Locale): Buffer {
   const rule =
     board.rows.length === 0 ? t(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
   return csvFile([headers(locale), ...board.rows.map((row) => values(row, locale)), [], [rule]]);
-}
-
-/** Plain lines for chat and the terminal: title, figures date, the first `limit` units, the rule. */
-export function scoreboardLines(board: Scoreboard, locale: Locale, limit = 30): string[] {
-  const period = periodText(locale, board.period);
-  const lines = [t(locale, 'reports.scoreboard.title', { period })];
-  if (board.rows.length === 0) return [...lines, t(locale, 'reports.scoreboard.empty')];
-  lines.push(
-    t(locale, 'reports.scoreboard.as_of', { date: dateText(locale, board.asOf), count: board.rows.length }),
-  );
-  lines.push('');
-  for (const row of board.rows.slice(0, limit)) {
-    lines.push(
-      t(locale, 'reports.scoreboard.line', {
-        rank: row.rank,
-        unit: row.name !== row.code ? `${row.name} (${row.code})` : row.code,
-        doneRate: rateText(locale, row.doneOnTime),
-        done: row.doneOnTime.count,
-        due: row.doneOnTime.of,
-        days: row.overdueDays,
-        reportRate: rateText(locale, row.reporting),
-        onTime: row.reporting.count,
-        needed: row.reporting.of,
-      }),
-    );
-  }
-  if (board.rows.length > limit)
-    lines.push(t(locale, 'reports.scoreboard.more', { count: board.rows.length - limit }));
-  lines.push('', scoreboardRule(locale, board));
-  return lines;
 }

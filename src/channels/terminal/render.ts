@@ -4,7 +4,7 @@
  */
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
-import { scoreboardLines } from '../../reports/scoreboard-files.ts';
+import { scoreboardLines } from '../../presentation/scoreboard.ts';
 import { type RenderOptions, terminalContext } from './render/context.ts';
 import { renderHelp } from './render/help.ts';
 import { renderMeeting } from './render/meeting.ts';

@@ -11,7 +11,7 @@ import { renderMessage } from '../../../src/channels/slack/blocks/message.ts';
 import type { Period } from '../../../src/domain/period.ts';
 import { ratio } from '../../../src/domain/scoreboard.ts';
 import { renderContext } from '../../../src/presentation/context.ts';
-import { scoreboardRule } from '../../../src/reports/scoreboard-files.ts';
+import { scoreboardRule } from '../../../src/presentation/scoreboard.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { commandFields, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
 

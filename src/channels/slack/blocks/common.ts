@@ -14,11 +14,6 @@ export const TONE_MARKS: Record<NoticeView['tone'], string> = {
 /** Task content in lists is cut; the full text is in the plan and in the report modal. */
 export const CONTENT_MAX = 300;
 
-/** "Trung tâm Công nghệ thông tin (CNTT)", or the code alone when the name is the code. */
-export function unitText(code: string, name: string | null | undefined): string {
-  return name && name !== code ? `${name} (${code})` : code;
-}
-
 /** "*[5]* Số hóa hồ sơ…": a task as the first line of a list item, escaped. */
 export function taskLine(code: string, content: string, max = CONTENT_MAX): string {
   return `*[${esc(code)}]* ${esc(clip(oneLine(content), max))}`;

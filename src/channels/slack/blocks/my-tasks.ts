@@ -1,9 +1,10 @@
 /** The viewer's unit's tasks: deadline, latest report, a mark when not reported, a report button each. */
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { latestReportLine, unitText } from '../../../presentation/sentences.ts';
 import { ACTIONS } from '../ids.ts';
-import { taskLine, unitText } from './common.ts';
+import { taskLine } from './common.ts';
 import { button, context, esc, header, type KnownBlock, section } from './kit.ts';
 import type { Rendered } from './types.ts';
 
@@ -33,7 +34,7 @@ export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'
     taskLine(task.code, task.content),
     esc(role),
     esc(ctx.t('tasks.deadline', { deadline: deadlineLabel(ctx.locale, task.deadline) })),
-    latestLine(task.latest, ctx),
+    esc(latestReportLine(task.latest, ctx)),
   ];
   if (task.deadline.overdue) lines[2] = `:red_circle: ${lines[2]}`;
   if (!task.reportedThisPeriod) {
@@ -43,16 +44,4 @@ export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'
     lines.join('\n'),
     button(ctx.t('slack.button.update'), ACTIONS.reportTask, String(task.taskId)),
   );
-}
-
-function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
-  if (!latest) return esc(ctx.t('tasks.no_report'));
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return esc(latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line);
 }

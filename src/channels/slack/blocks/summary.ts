@@ -7,7 +7,8 @@ import type { SummaryView } from '../../../app/views.ts';
 import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
-import { taskLine, unitText } from './common.ts';
+import { summaryTitle, unitText } from '../../../presentation/sentences.ts';
+import { taskLine } from './common.ts';
 import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
 import { overdueFacts } from './overdue.ts';
 import type { Rendered } from './types.ts';
@@ -23,15 +24,6 @@ export const STANDING_ORDER: TaskStanding[] = [
   'not_started',
   'not_reported',
 ];
-
-export function summaryTitle(view: SummaryView, ctx: RenderContext): string {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', { unit: unitText(view.scopeUnit, scopeName) });
-  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
-}
 
 /** "Đã hoàn thành: *3* (23,8%)" per standing, and the late reports: the App Home shows these too. */
 export function totalsLines(view: SummaryView, ctx: RenderContext): string[] {

@@ -5,12 +5,12 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import type { ReportSavedView } from '../../../app/views.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import { BLOCKS, CALLBACKS, INPUTS } from '../ids.ts';
 import { encodeMeta, type ModalMeta } from '../metadata.ts';
 import { TONE_MARKS } from './common.ts';
 import { clip, esc, LIMITS, oneLine, plain, section } from './kit.ts';
 import { evidenceInput, textInput } from './report-modal.ts';
-import { savedText } from './report-saved.ts';
 
 export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: RenderContext): ModalView {
   return {
@@ -21,7 +21,7 @@ export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: Rend
     close: plain(ctx.t('slack.modal.skip'), LIMITS.modalButton),
     private_metadata: encodeMeta({ ...meta, period: saved.period.key }),
     blocks: [
-      section(`${TONE_MARKS.success} ${esc(savedText(saved, ctx))}`),
+      section(`${TONE_MARKS.success} ${esc(reportSavedText(saved, ctx))}`),
       section(esc(ctx.t('slack.done.link_prompt'))),
       evidenceInput(BLOCKS.doneLink, INPUTS.doneLink, ctx.t('slack.done.link_label'), ctx),
     ],

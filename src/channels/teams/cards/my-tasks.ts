@@ -2,9 +2,10 @@
  * The viewer's unit's tasks, as the terminal lists them (deadline, latest report, a mark when not
  * reported this period), each with a "Cập nhật tiến độ" button; paged.
  */
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { latestReportLine } from '../../../presentation/sentences.ts';
 import {
   actionSet,
   type CardElement,
@@ -54,7 +55,7 @@ function taskItem(task: TaskItemView, view: MyTasksView, ctx: RenderContext): Ca
       ...(task.product
         ? [detail(ctx.t('tasks.product', { product: truncate(task.product, CONTENT_MAX) }))]
         : []),
-      detail(latestLine(task.latest, ctx)),
+      detail(latestReportLine(task.latest, ctx)),
       ...(task.reportedThisPeriod
         ? []
         : [
@@ -66,16 +67,4 @@ function taskItem(task: TaskItemView, view: MyTasksView, ctx: RenderContext): Ca
     ],
     { separator: true, spacing: 'Medium' },
   );
-}
-
-function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
-  if (!latest) return ctx.t('tasks.no_report');
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line;
 }

@@ -8,6 +8,7 @@ import type { FieldError, ReportField } from '../../../domain/report.ts';
 import { MAX_TEXT_CHARS, STATUSES } from '../../../domain/report.ts';
 import { statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import { FORM_INPUTS, type ReminderRef } from '../actions.ts';
 import {
   type AdaptiveCard,
@@ -201,15 +202,8 @@ function currentLines(
 
 /** "✓ Đã ghi nhận báo cáo nhiệm vụ 1 kỳ tháng 6/2024: Đang triển khai, 60%." with the task and a late note. */
 export function reportSavedBlocks(view: ReportSavedView, ctx: RenderContext): CardElement[] {
-  const params = {
-    code: view.taskCode,
-    period: ctx.period(view.period),
-    status: statusLabel(ctx.locale, view.status),
-    percent: view.percent,
-    revision: view.revision,
-  };
   return [
-    text(`✓ ${ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params)}`, {
+    text(`✓ ${reportSavedText(view, ctx)}`, {
       color: 'Good',
       weight: 'Bolder',
     }),

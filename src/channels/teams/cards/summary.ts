@@ -7,6 +7,7 @@ import type { SummaryView } from '../../../app/views.ts';
 import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { summaryTitle } from '../../../presentation/sentences.ts';
 import {
   BLOCKER_TEXT_MAX,
   type CardElement,
@@ -32,7 +33,7 @@ export const UNIT_ROWS_PER_TABLE = 10;
 const TASK_CODES_MAX = 30;
 
 export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 1): PagedCard {
-  const header: CardElement[] = [title(titleText(view, ctx))];
+  const header: CardElement[] = [title(summaryTitle(view, ctx))];
   const items: CardElement[] = [];
   if (view.taskCount === 0) {
     header.push(text(ctx.t('summary.empty')));
@@ -56,18 +57,6 @@ export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 
     page,
     nav: (p) => ({ verb: 'view.page', view: 'summary', period: view.period.key, page: p }),
   });
-}
-
-function titleText(view: SummaryView, ctx: RenderContext): string {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', {
-          unit:
-            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
-        });
-  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
 }
 
 /** A section's first item carries its title, so a title never ends a page alone. */

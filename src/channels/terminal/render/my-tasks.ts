@@ -1,5 +1,6 @@
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import { latestReportLine } from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
@@ -48,21 +49,9 @@ function taskLines(
   if (task.product) {
     lines.push(...detail(ctx.t('tasks.product', { product: truncate(task.product, TASK_CONTENT_MAX) })));
   }
-  lines.push(...detail(latestLine(task.latest, ctx)));
+  lines.push(...detail(latestReportLine(task.latest, ctx)));
   if (!task.reportedThisPeriod) {
     lines.push(...detail(`! ${ctx.t('tasks.not_reported_mark', { period: ctx.period(view.period) })}`));
   }
   return lines;
-}
-
-function latestLine(latest: LatestReportView | null, ctx: TerminalContext): string {
-  if (!latest) return ctx.t('tasks.no_report');
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line;
 }

@@ -1,5 +1,6 @@
 import type { LatestReportView, ReportFormView, ReportSavedView } from '../../../app/views.ts';
 import { statusLabel } from '../../../i18n/index.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { markedLines, TONE_MARKS } from './notice.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
@@ -69,14 +70,7 @@ function errorLines(view: ReportFormView, ctx: TerminalContext): string[] {
 
 /** The confirmation after saving: what was recorded, and a note when it counts as late. */
 export function renderReportSaved(view: ReportSavedView, ctx: TerminalContext): string {
-  const params = {
-    code: view.taskCode,
-    period: ctx.period(view.period),
-    status: statusLabel(ctx.locale, view.status),
-    percent: view.percent,
-    revision: view.revision,
-  };
-  const saved = ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params);
+  const saved = reportSavedText(view, ctx);
   return [
     ...markedLines(TONE_MARKS.success, saved, ctx.width),
     ...wrap(truncate(view.taskContent, CONTENT_MAX), ctx.width, '  '),

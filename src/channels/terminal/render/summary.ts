@@ -1,6 +1,7 @@
 import type { SummaryView } from '../../../app/views.ts';
 import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import { summaryTitle } from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { overdueItemLines } from './overdue.ts';
 import { type Align, blocks, columns, cutText, heading, oneLine, textWidth, truncate, wrap } from './text.ts';
@@ -15,7 +16,7 @@ const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_s
 
 /** A progress summary for the whole group or one unit: totals, units, overdue, blockers, changes. */
 export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
-  const title = titleLines(view, ctx);
+  const title = heading(summaryTitle(view, ctx), ctx.width, '=');
   if (view.taskCount === 0) return blocks(title, [ctx.t('summary.empty')]);
   return blocks(
     title,
@@ -27,18 +28,6 @@ export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
     notReportedSection(view, ctx),
     changeSection(view, ctx),
   );
-}
-
-function titleLines(view: SummaryView, ctx: TerminalContext): string[] {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', {
-          unit:
-            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
-        });
-  return heading(ctx.t('summary.title', { period: ctx.period(view.period), scope }), ctx.width, '=');
 }
 
 function section(title: string, ctx: TerminalContext, body: string[]): string[] {
