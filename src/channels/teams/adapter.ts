@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Locale } from '../../domain/roles.ts';
-import { t } from '../../i18n/index.ts';
+import { describeError } from '../../presentation/errors.ts';
 import { readBody } from '../../server/http-server.ts';
 import { localeOf } from './i18n.ts';
 
@@ -21,12 +21,17 @@ export function createAdapter(
 ): CloudAdapter {
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log(`[teams] turn failed (${context.activity.type}): ${error.stack ?? error.message}`);
+    const locale = localeOf(context.activity.locale, defaultLocale);
+    // A coded error is said in the member's language, unlogged; a bug is logged with its stack.
+    const said = describeError(error, locale, {
+      log: () => log(`[teams] turn failed (${context.activity.type}): ${error.stack ?? error.message}`),
+      internalKey: 'teams.error',
+    });
     try {
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
       } else {
-        await context.sendActivity(t(localeOf(context.activity.locale, defaultLocale), 'teams.error'));
+        await context.sendActivity(said);
       }
     } catch (sendError) {
       log(`[teams] could not tell the user about the failure: ${String(sendError)}`);
