@@ -9,6 +9,7 @@ import type { DeadlineView } from '../app/views.ts';
 import type { Period } from '../domain/period.ts';
 import { STATUSES, type Status, type TaskStanding } from '../domain/report.ts';
 import { isRole, type Locale, type Role } from '../domain/roles.ts';
+import { wallClock } from '../domain/zoned-time.ts';
 import { en } from './messages.en.ts';
 import { type MessageKey as CoreMessageKey, vi } from './messages.vi.ts';
 import { reportsEn } from './reports.en.ts';
@@ -239,40 +240,10 @@ function dateParts(value: string | Date, timeZone: string): DateParts | null {
   }
   const moment = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(moment.getTime())) return null;
-  const fields = new Map(
-    zonedFormat(timeZone)
-      .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
-  );
-  const weekday = WEEKDAYS.en.indexOf(fields.get('weekday') ?? '');
-  return {
-    year: Number(fields.get('year')),
-    month: Number(fields.get('month')),
-    day: Number(fields.get('day')),
-    hour: Number(fields.get('hour')) % 24,
-    minute: Number(fields.get('minute')),
-    weekday: Math.max(weekday, 0),
-  };
-}
-
-const zonedFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zonedFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zonedFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    zonedFormats.set(timeZone, format);
-  }
-  return format;
+  const clock = wallClock(moment, timeZone);
+  const [year, month, day] = clock.day.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = clock.time.split(':').map(Number) as [number, number];
+  return { year, month, day, hour, minute, weekday: clock.weekday };
 }
 
 function pad2(n: number): string {
