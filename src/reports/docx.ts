@@ -152,21 +152,20 @@ function body(
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({
-    children: [run(text, { bold: true })],
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE },
-    spacing: { before: 240, after: 0, line: 276, lineRule: LineRuleType.AUTO },
-    keepNext: true,
-  });
+  return boldParagraph(text, 240);
 }
 
 function subheading(text: string): Paragraph {
+  return boldParagraph(text, 160);
+}
+
+/** A bold, justified line kept with what follows, `before` twips below the previous one. */
+function boldParagraph(text: string, before: number): Paragraph {
   return new Paragraph({
     children: [run(text, { bold: true })],
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE },
-    spacing: { before: 160, after: 0, line: 276, lineRule: LineRuleType.AUTO },
+    spacing: { before, after: 0, line: 276, lineRule: LineRuleType.AUTO },
     keepNext: true,
   });
 }

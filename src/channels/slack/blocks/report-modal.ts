@@ -97,14 +97,28 @@ export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: RenderCo
     ),
     evidenceInput(BLOCKS.evidence, INPUTS.evidence, ctx.t('field.evidenceUrl'), ctx, current?.evidenceUrl),
   );
+  return formModal(ctx, {
+    callbackId: CALLBACKS.report,
+    titleKey: 'slack.modal.report_title',
+    closeKey: 'slack.modal.cancel',
+    meta: { ...meta, task: form.taskId, period: form.period.key },
+    blocks,
+  });
+}
+
+/** A modal with a form: its title, "Gửi" and a close button (cancel or skip), the meta it carries back. */
+export function formModal(
+  ctx: RenderContext,
+  form: { callbackId: string; titleKey: string; closeKey: string; meta: ModalMeta; blocks: KnownBlock[] },
+): ModalView {
   return {
     type: 'modal',
-    callback_id: CALLBACKS.report,
-    title: plain(ctx.t('slack.modal.report_title'), LIMITS.modalTitle),
+    callback_id: form.callbackId,
+    title: plain(ctx.t(form.titleKey), LIMITS.modalTitle),
     submit: plain(ctx.t('slack.modal.submit'), LIMITS.modalButton),
-    close: plain(ctx.t('slack.modal.cancel'), LIMITS.modalButton),
-    private_metadata: encodeMeta({ ...meta, task: form.taskId, period: form.period.key }),
-    blocks,
+    close: plain(ctx.t(form.closeKey), LIMITS.modalButton),
+    private_metadata: encodeMeta(form.meta),
+    blocks: form.blocks,
   };
 }
 
