@@ -3,7 +3,8 @@
  * section, a card TextBlock, a wrapped terminal line).
  */
 import type { LatestReportView, ReportSavedView, SummaryView } from '../app/views.ts';
-import { statusLabel } from '../i18n/index.ts';
+import type { TaskStanding } from '../domain/report.ts';
+import { standingLabel, statusLabel } from '../i18n/index.ts';
 import type { RenderContext } from './context.ts';
 
 /** "Hà Nội (HN)", or the code alone when the name is missing or the same. */
@@ -44,4 +45,38 @@ export function summaryTitle(view: SummaryView, ctx: RenderContext): string {
       ? ctx.t('summary.scope_group')
       : ctx.t('summary.scope_unit', { unit: unitText(view.scopeUnit, scopeName) });
   return ctx.t('summary.title', { period: ctx.period(view.period), scope });
+}
+
+/** Best news first, as chairs read the totals of a summary. */
+export const STANDING_ORDER: readonly TaskStanding[] = [
+  'done',
+  'in_progress',
+  'blocked',
+  'not_started',
+  'not_reported',
+];
+
+/** One standing's count in the previous period and now ("Đã hoàn thành: 2 → 3 (+1)"). */
+export interface StandingChange {
+  label: string;
+  before: number;
+  now: number;
+  /** "+1", "-2" or "0". */
+  delta: string;
+}
+
+/** How each standing's count moved since the previous period, in `STANDING_ORDER`; [] without a change. */
+export function standingChanges(view: SummaryView, ctx: RenderContext): StandingChange[] {
+  const change = view.change;
+  if (!change) return [];
+  return STANDING_ORDER.map((standing) => {
+    const before = change.totalsBefore[standing] ?? 0;
+    const now = view.totals[standing] ?? 0;
+    return { label: standingLabel(ctx.locale, standing), before, now, delta: signed(now - before) };
+  });
+}
+
+/** "+3", "-2", "0". */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

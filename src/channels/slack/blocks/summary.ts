@@ -4,10 +4,9 @@
  * paged (≤ 50 blocks) by `paginate`, so a group of any size renders.
  */
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
-import { summaryTitle, unitText } from '../../../presentation/sentences.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle, unitText } from '../../../presentation/sentences.ts';
 import { taskLine } from './common.ts';
 import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
 import { overdueFacts } from './overdue.ts';
@@ -15,15 +14,6 @@ import type { Rendered } from './types.ts';
 
 /** A blocker longer than this is cut and points to the full report. */
 export const BLOCKER_TEXT_MAX = 300;
-
-/** Best news first, as chairs read the totals. */
-export const STANDING_ORDER: TaskStanding[] = [
-  'done',
-  'in_progress',
-  'blocked',
-  'not_started',
-  'not_reported',
-];
 
 /** "Đã hoàn thành: *3* (23,8%)" per standing, and the late reports: the App Home shows these too. */
 export function totalsLines(view: SummaryView, ctx: RenderContext): string[] {
@@ -117,12 +107,9 @@ function notReportedBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] 
 function changeBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const change = view.change;
   if (!change) return [];
-  const lines = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    const delta = now - before;
-    return `${esc(standingLabel(ctx.locale, standing))}: ${before} → *${now}* (${delta > 0 ? `+${delta}` : delta})`;
-  });
+  const lines = standingChanges(view, ctx).map(
+    (row) => `${esc(row.label)}: ${row.before} → *${row.now}* (${row.delta})`,
+  );
   if (change.newlyDone.length > 0) {
     lines.push(`_${esc(ctx.t('summary.newly_done', { count: change.newlyDone.length }))}_`);
     lines.push(...change.newlyDone.map((task) => `• ${taskLine(task.code, task.content, 160)}`));

@@ -4,10 +4,9 @@
  * the terminal must: long lists go on to further pages ("Xem tiếp").
  */
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
-import { summaryTitle } from '../../../presentation/sentences.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
 import {
   BLOCKER_TEXT_MAX,
   type CardElement,
@@ -26,7 +25,6 @@ import { overdueItem } from './overdue.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
 /** Best news first, as chairs read the totals. */
-const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
 /** Unit rows per table; a page holds several tables. */
 export const UNIT_ROWS_PER_TABLE = 10;
 /** Task codes listed per unit that has not reported, before "… và N nhiệm vụ khác". */
@@ -160,11 +158,10 @@ function notReportedSection(view: SummaryView, ctx: RenderContext): CardElement[
 function changeSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const change = view.change;
   if (!change) return [];
-  const rows: [string, string][] = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    return [standingLabel(ctx.locale, standing), `${before} → ${now} (${signed(now - before)})`];
-  });
+  const rows: [string, string][] = standingChanges(view, ctx).map((row) => [
+    row.label,
+    `${row.before} → ${row.now} (${row.delta})`,
+  ]);
   const newlyDone =
     change.newlyDone.length > 0
       ? [
@@ -178,8 +175,4 @@ function changeSection(view: SummaryView, ctx: RenderContext): CardElement[] {
     facts(rows),
     ...newlyDone,
   ]);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

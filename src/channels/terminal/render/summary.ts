@@ -1,7 +1,6 @@
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
-import { summaryTitle } from '../../../presentation/sentences.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { overdueItemLines } from './overdue.ts';
 import { type Align, blocks, columns, cutText, heading, oneLine, textWidth, truncate, wrap } from './text.ts';
@@ -12,8 +11,6 @@ export const SUMMARY_LIMITS = { units: 20, overdue: 15, notReported: 20, taskCod
 export const BLOCKER_TEXT_MAX = 300;
 
 /** Best news first, as chairs read the totals. */
-const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
-
 /** A progress summary for the whole group or one unit: totals, units, overdue, blockers, changes. */
 export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
   const title = heading(summaryTitle(view, ctx), ctx.width, '=');
@@ -152,18 +149,13 @@ function notReportedSection(view: SummaryView, ctx: TerminalContext): string[] {
 function changeSection(view: SummaryView, ctx: TerminalContext): string[] {
   const change = view.change;
   if (!change) return [];
-  const rows = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    const delta = now - before;
-    return [
-      `${standingLabel(ctx.locale, standing)}:`,
-      String(before),
-      '→',
-      String(now),
-      `(${signed(delta)})`,
-    ];
-  });
+  const rows = standingChanges(view, ctx).map((row) => [
+    `${row.label}:`,
+    String(row.before),
+    '→',
+    String(row.now),
+    `(${row.delta})`,
+  ]);
   const body = columns(rows, ['left', 'right', 'left', 'right', 'right'], { indent: '  ', header: false });
   if (change.newlyDone.length > 0) {
     body.push('', ctx.t('summary.newly_done', { count: change.newlyDone.length }));
@@ -172,8 +164,4 @@ function changeSection(view: SummaryView, ctx: TerminalContext): string[] {
     }
   }
   return section(capitalize(ctx.t('summary.change', { period: ctx.period(change.previousKey) })), ctx, body);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }
