@@ -16,43 +16,40 @@ import { reportsEn } from './reports.en.ts';
 import { type ReportsMessageKey, reportsVi } from './reports.vi.ts';
 import { schedulerEn } from './scheduler.en.ts';
 import { type SchedulerMessageKey, schedulerVi } from './scheduler.vi.ts';
-import { slackEn } from './slack.en.ts';
-import { type SlackMessageKey, slackVi } from './slack.vi.ts';
-import { teamsEn } from './teams.en.ts';
-import { type TeamsMessageKey, teamsVi } from './teams.vi.ts';
 
-/** Every message key: the core's, and each area's (prefixed `slack.`, `teams.`, `scheduler.`, `reports.`). */
-export type MessageKey =
-  | CoreMessageKey
-  | SlackMessageKey
-  | TeamsMessageKey
-  | SchedulerMessageKey
-  | ReportsMessageKey;
+/** Every message key of src/i18n: the core's, and each area's (prefixed `scheduler.`, `reports.`). */
+export type MessageKey = CoreMessageKey | SchedulerMessageKey | ReportsMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const VI: Readonly<Record<MessageKey, string>> = {
-  ...vi,
-  ...slackVi,
-  ...teamsVi,
-  ...schedulerVi,
-  ...reportsVi,
-};
-const EN: Readonly<Record<MessageKey, string>> = {
-  ...en,
-  ...slackEn,
-  ...teamsEn,
-  ...schedulerEn,
-  ...reportsEn,
-};
+const VI: Record<string, string> = { ...vi, ...schedulerVi, ...reportsVi };
+const EN: Record<string, string> = { ...en, ...schedulerEn, ...reportsEn };
 
-/** One catalog per locale, merged from the area files; test/i18n checks they share keys and placeholders. */
-export const CATALOGS: Record<Locale, Readonly<Record<MessageKey, string>>> = { vi: VI, en: EN };
+/**
+ * One catalog per locale, merged from the area files here and the channels' own catalogs
+ * (src/channels/<channel>/messages.*.ts, added by `addCatalogs` when the channel is loaded);
+ * test/i18n and each channel's tests check they share keys and placeholders.
+ */
+export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = { vi: VI, en: EN };
+
+/**
+ * Adds a channel's catalogs to the merged ones, so the one lookup `t` finds its keys. A channel's keys
+ * carry its prefix (`slack.`, `teams.`); a key already there is a mistake and throws.
+ */
+export function addCatalogs(catalogs: Record<Locale, Readonly<Record<string, string>>>): void {
+  for (const key of Object.keys(catalogs.vi)) {
+    if (Object.hasOwn(VI, key) && VI[key] !== catalogs.vi[key])
+      throw new Error(`message key ${key} added twice`);
+  }
+  Object.assign(VI, catalogs.vi);
+  Object.assign(EN, catalogs.en);
+}
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-export function isMessageKey(key: string): key is MessageKey {
+/** Whether `key` is in the merged catalogs (a channel's keys once its catalogs are added). */
+export function isMessageKey(key: string): boolean {
   return Object.hasOwn(VI, key);
 }
 
@@ -62,7 +59,7 @@ export function isMessageKey(key: string): key is MessageKey {
  * crashing.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  const template = isMessageKey(key) ? CATALOGS[locale][key] : key;
+  const template = isMessageKey(key) ? CATALOGS[locale][key]! : key;
   return params ? interpolate(template, params) : template;
 }
 

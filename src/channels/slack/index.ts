@@ -13,6 +13,7 @@ import { contextFactory, type SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
 import { createPostMessage } from './post-message.ts';
 import { createSender } from './send.ts';
+import './messages.ts';
 
 export interface SlackChannelOptions {
   core: Core;

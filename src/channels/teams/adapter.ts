@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/roles.ts';
 import { describeError } from '../../presentation/errors.ts';
 import { readBody } from '../../server/http-server.ts';
 import { localeOf } from './i18n.ts';
+import './messages.ts';
 
 /** Activities are small; Teams caps messages well below this. */
 const MAX_BODY_BYTES = 512 * 1024;

@@ -7,6 +7,7 @@
 import type { Settings } from '../../config/settings.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { t } from '../../i18n/index.ts';
+import './messages.ts';
 
 /** Where Teams (the Azure Bot Service) posts activities. */
 export const MESSAGES_PATH = '/api/messages';

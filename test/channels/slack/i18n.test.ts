@@ -3,10 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import '../../../src/channels/slack/messages.ts';
+import { slackEn } from '../../../src/channels/slack/messages.en.ts';
+import { slackVi } from '../../../src/channels/slack/messages.vi.ts';
 import { isMessageKey, placeholdersOf, t } from '../../../src/i18n/index.ts';
 import { vi } from '../../../src/i18n/messages.vi.ts';
-import { slackEn } from '../../../src/i18n/slack.en.ts';
-import { slackVi } from '../../../src/i18n/slack.vi.ts';
 
 const keys = Object.keys(slackVi).sort();
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;

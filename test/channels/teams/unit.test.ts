@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { readAction } from '../../../src/channels/teams/actions.ts';
 import { localeOf } from '../../../src/channels/teams/i18n.ts';
+import { teamsEn } from '../../../src/channels/teams/messages.en.ts';
+import { teamsVi } from '../../../src/channels/teams/messages.vi.ts';
 import { commandText } from '../../../src/channels/teams/teams-bot.ts';
 import { retryAfterOf, sendFailure } from '../../../src/channels/teams/teams-channel.ts';
 import { placeholdersOf, t } from '../../../src/i18n/index.ts';
-import { teamsEn } from '../../../src/i18n/teams.en.ts';
-import { teamsVi } from '../../../src/i18n/teams.vi.ts';
 
-describe('Teams messages (src/i18n/teams.*.ts)', () => {
+describe('Teams messages (src/channels/teams/messages.*.ts)', () => {
   it('English has exactly the Vietnamese keys, with the same placeholders', () => {
     expect(Object.keys(teamsEn).sort()).toEqual(Object.keys(teamsVi).sort());
     for (const [key, vi] of Object.entries(teamsVi)) {

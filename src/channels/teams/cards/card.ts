@@ -5,6 +5,7 @@
 import type { Locale } from '../../../domain/roles.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
 import { type ActionData, toExecuteData } from '../actions.ts';
+import '../messages.ts';
 
 /** The attachment content type of an Adaptive Card, also the invoke response type of a refreshed card. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
