@@ -10,8 +10,7 @@ import { type ChartConfiguration, Chart as ChartJs, type Plugin, registerables }
 import type { Period } from '../domain/period.ts';
 import type { TaskStanding } from '../domain/report.ts';
 import type { Locale } from '../domain/roles.ts';
-import { capitalize, t } from '../i18n/index.ts';
-import { percentText, periodText, standingText } from './i18n.ts';
+import { capitalize, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
 
 ChartJs.register(...registerables);
 
@@ -80,13 +79,13 @@ export function topUnits(units: ProgressChartData['units']): UnitBar[] {
 }
 
 function monthsPanel(target: SKRSContext2D, months: ProgressChartData['months'], locale: Locale): void {
-  const labels = months.map((m) => capitalize(periodText(locale, m.period)));
+  const labels = months.map((m) => capitalize(periodLabel(locale, m.period)));
   draw(target, 0, CHART_WIDTH, MONTHS_HEIGHT, {
     type: 'bar',
     data: {
       labels,
       datasets: ORDER.map((standing) => ({
-        label: standingText(locale, standing),
+        label: standingLabel(locale, standing),
         data: months.map((m) => m.totals[standing]),
         backgroundColor: COLORS[standing],
         borderWidth: 0,
@@ -108,7 +107,7 @@ function monthsPanel(target: SKRSContext2D, months: ProgressChartData['months'],
 }
 
 function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, locale: Locale): void {
-  const title = t(locale, 'reports.chart.units_title', { period: periodText(locale, period) });
+  const title = t(locale, 'reports.chart.units_title', { period: periodLabel(locale, period) });
   const labels =
     units.length > 0
       ? units.map((u) => t(locale, 'reports.chart.unit_label', { unit: u.code, lead: u.lead }))
@@ -125,7 +124,7 @@ function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, loc
       meta.data.forEach((bar, i) => {
         const unit = units[i];
         if (!unit) return;
-        context.fillText(percentText(locale, unit.meanPercent), bar.x + 8, bar.y);
+        context.fillText(formatPercent(locale, unit.meanPercent), bar.x + 8, bar.y);
       });
       context.restore();
     },
@@ -200,11 +199,11 @@ function draw(
 function altText(months: ProgressChartData['months'], units: UnitBar[], locale: Locale): string {
   const monthParts = months.map((m) =>
     t(locale, 'reports.chart.alt_month', {
-      period: periodText(locale, m.period),
+      period: periodLabel(locale, m.period),
       counts: ORDER.map((standing) =>
         t(locale, 'reports.chart.alt_count', {
           count: m.totals[standing],
-          standing: standingText(locale, standing).toLocaleLowerCase(locale),
+          standing: standingLabel(locale, standing).toLocaleLowerCase(locale),
         }),
       ).join(', '),
     }),
@@ -218,7 +217,7 @@ function altText(months: ProgressChartData['months'], units: UnitBar[], locale: 
             .map((u) =>
               t(locale, 'reports.chart.alt_unit', {
                 unit: u.code,
-                percent: percentText(locale, u.meanPercent),
+                percent: formatPercent(locale, u.meanPercent),
                 reported: u.reported,
                 lead: u.lead,
               }),

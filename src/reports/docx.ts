@@ -36,8 +36,8 @@ import type {
   UnitWord,
 } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
-import { t } from '../i18n/index.ts';
-import { dateText, deadlineText, percentText, periodText, placeDate, standingText, upper } from './i18n.ts';
+import { formatDate, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
+import { deadlineText, placeDate, upper } from './i18n.ts';
 import { leadText, type ReportDocument, romanNumeral, tableRows, wordPeriodShown } from './model.ts';
 
 const FONT = 'Times New Roman';
@@ -52,7 +52,7 @@ const MAX_UNITS_LISTED = 20;
 
 export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
   const { locale, data } = doc;
-  const period = periodText(locale, data.period);
+  const period = periodLabel(locale, data.period);
   const title = t(locale, 'reports.doc.title', { period });
   const document = new Document({
     creator: 'da06-bot',
@@ -260,7 +260,7 @@ function titleBlock(locale: Locale, period: string): Paragraph[] {
 
 function intro(doc: ReportDocument, period: string): Paragraph[] {
   const { locale, data } = doc;
-  const date = dateText(locale, data.asOf);
+  const date = formatDate(locale, data.asOf);
   if (doc.plans.length === 0) return [body(t(locale, 'reports.doc.intro_no_plan', { period, date }))];
   const plans = doc.plans
     .map((plan) =>
@@ -268,7 +268,7 @@ function intro(doc: ReportDocument, period: string): Paragraph[] {
         ? t(locale, 'reports.doc.plan_ref_dated', {
             title: plan.title,
             number: plan.number,
-            date: dateText(locale, plan.issuedOn),
+            date: formatDate(locale, plan.issuedOn),
           })
         : t(locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
     )
@@ -288,12 +288,12 @@ function resultsSection(doc: ReportDocument): (Paragraph | Table)[] {
       t(locale, 'reports.doc.s1.overview', {
         count: data.taskCount,
         ...data.totals,
-        donePercent: percentText(locale, (data.totals.done / data.taskCount) * 100),
+        donePercent: formatPercent(locale, (data.totals.done / data.taskCount) * 100),
       }),
     ),
   );
   if (!data.hasReports) {
-    out.push(body(t(locale, 'reports.doc.s1.no_reports', { period: periodText(locale, data.period) })));
+    out.push(body(t(locale, 'reports.doc.s1.no_reports', { period: periodLabel(locale, data.period) })));
     return out;
   }
   out.push(
@@ -361,7 +361,7 @@ function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
     locale,
     task.percent === null ? 'reports.doc.task_standing' : 'reports.doc.task_standing_percent',
     {
-      standing: standingText(locale, task.standing),
+      standing: standingLabel(locale, task.standing),
       percent: task.percent ?? '',
     },
   );
@@ -402,7 +402,7 @@ function unique<T>(items: T[]): T[] {
 function wordLines(doc: ReportDocument, word: UnitWord, data: ReportPeriodData): Paragraph[] {
   const { locale } = doc;
   const details = [word.memberName];
-  if (wordPeriodShown(data, word)) details.push(periodText(locale, word.periodKey));
+  if (wordPeriodShown(data, word)) details.push(periodLabel(locale, word.periodKey));
   if (word.late) details.push(t(locale, 'reports.doc.late_mark'));
   const source = t(locale, 'reports.doc.word_source', { unit: word.unitName, details: details.join(', ') });
   const lines = [body([run('- '), run(source, { bold: true }), run(': '), ...quoted(word.done)])];
@@ -444,7 +444,7 @@ function listUnits(locale: Locale, codes: string[]): string {
 
 function behindSection(doc: ReportDocument): Paragraph[] {
   const { locale, data } = doc;
-  const date = dateText(locale, data.asOf);
+  const date = formatDate(locale, data.asOf);
   const out = [heading(t(locale, 'reports.doc.s2'))];
   if (data.overdue.length === 0) {
     out.push(body(t(locale, 'reports.doc.s2.overdue_none', { date })));
@@ -459,9 +459,9 @@ function behindSection(doc: ReportDocument): Paragraph[] {
         code: task.code,
         content: inline(task.content),
         lead: inline(leadText(task)),
-        due: dateText(locale, task.deadline.due!),
+        due: formatDate(locale, task.deadline.due!),
         days: task.daysOverdue!,
-        standing: standingText(locale, task.standing),
+        standing: standingLabel(locale, task.standing),
       });
       out.push(body([run(`${i + 1}. `, { bold: true }), run(text)], { keepNext: true }));
       const leadWords = task.words.filter((w) => w.role === 'lead');
@@ -474,7 +474,7 @@ function behindSection(doc: ReportDocument): Paragraph[] {
         const reason = word.blockers?.trim() || word.done.trim();
         const source = t(locale, 'reports.doc.word_source', {
           unit: word.unitName,
-          details: [word.memberName, periodText(locale, word.periodKey)].join(', '),
+          details: [word.memberName, periodLabel(locale, word.periodKey)].join(', '),
         });
         out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(reason)]));
       }
@@ -557,7 +557,7 @@ function blockersSection(doc: ReportDocument): Paragraph[] {
       const source = t(locale, 'reports.doc.s3.source', {
         unit: blocker.unitName,
         member: blocker.memberName,
-        periods: blocker.periodKeys.map((key) => periodText(locale, key)).join(', '),
+        periods: blocker.periodKeys.map((key) => periodLabel(locale, key)).join(', '),
       });
       out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(blocker.text)]));
     }
@@ -570,12 +570,12 @@ function blockersSection(doc: ReportDocument): Paragraph[] {
 
 function nextMonthSection(doc: ReportDocument): Paragraph[] {
   const { locale, data } = doc;
-  const next = periodText(locale, data.next.period);
+  const next = periodLabel(locale, data.next.period);
   const out = [heading(t(locale, 'reports.doc.s4', { period: upper(next) }))];
   const { dueNext, overdue, recurring } = data.next;
   if (dueNext.length + overdue.length + recurring.length === 0)
     return [...out, body(t(locale, 'reports.doc.s4.none'))];
-  out.push(body(t(locale, 'reports.doc.s4.intro', { date: dateText(locale, data.asOf) })));
+  out.push(body(t(locale, 'reports.doc.s4.intro', { date: formatDate(locale, data.asOf) })));
   const list = (titleKey: string, tasks: PeriodTaskRow[], n: number) => {
     if (tasks.length === 0) return;
     out.push(subheading(`${n}. ${t(locale, titleKey, { period: next })}`));
@@ -651,14 +651,14 @@ const APPENDIX_COLUMNS_MM = [11, 72, 32, 26, 25, 16, 75] as const;
 
 function appendix(doc: ReportDocument): (Paragraph | Table)[] {
   const { locale, data } = doc;
-  const period = periodText(locale, data.period);
+  const period = periodLabel(locale, data.period);
   const head = [
     centered(t(locale, 'reports.doc.appendix'), { bold: true, size: PT(14) }),
     centered(t(locale, 'reports.doc.appendix_title', { period: upper(period) }), {
       bold: true,
       size: PT(13),
     }),
-    centered(t(locale, 'reports.doc.appendix_ref', { date: dateText(locale, doc.issuedOn) }), {
+    centered(t(locale, 'reports.doc.appendix_ref', { date: formatDate(locale, doc.issuedOn) }), {
       italics: true,
       size: PT(13),
     }),

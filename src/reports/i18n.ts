@@ -4,9 +4,8 @@
  */
 import type { Deadline } from '../domain/deadline.ts';
 import type { Period } from '../domain/period.ts';
-import type { TaskStanding } from '../domain/report.ts';
 import type { Locale } from '../domain/roles.ts';
-import { formatDate, formatPercent, MONTH_NAMES_EN, periodLabel, standingLabel, t } from '../i18n/index.ts';
+import { MONTH_NAMES_EN, t } from '../i18n/index.ts';
 
 /** Upper case as Vietnamese writes it ("tháng 7/2024" → "THÁNG 7/2024"). */
 export function upper(text: string): string {
@@ -26,22 +25,6 @@ export function placeDate(locale: Locale, day: string): string {
     monthName: MONTH_NAMES_EN[month - 1]!,
     year,
   });
-}
-
-export function periodText(locale: Locale, period: Period | string): string {
-  return periodLabel(locale, period);
-}
-
-export function dateText(locale: Locale, day: string): string {
-  return formatDate(locale, day);
-}
-
-export function standingText(locale: Locale, standing: TaskStanding): string {
-  return standingLabel(locale, standing);
-}
-
-export function percentText(locale: Locale, value: number): string {
-  return formatPercent(locale, value);
 }
 
 /** The plan's own wording of a deadline ("Tháng 02/2024"), or "Không ghi thời hạn". */

@@ -7,9 +7,9 @@
 import type { PeriodTaskRow, ReportPeriodData, UnitWord } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
 import { toRoman } from '../domain/text.ts';
-import { t } from '../i18n/index.ts';
+import { periodLabel, standingLabel, t } from '../i18n/index.ts';
 import type { ChartImage } from './chart.ts';
-import { deadlineText, periodText, standingText } from './i18n.ts';
+import { deadlineText } from './i18n.ts';
 
 export interface PlanRef {
   number: string;
@@ -67,7 +67,7 @@ export function tableRows(data: ReportPeriodData, locale: Locale): TableRow[] {
     content: row.content,
     lead: leadText(row),
     deadline: deadlineText(locale, row.deadline),
-    standing: standingText(locale, row.standing),
+    standing: standingLabel(locale, row.standing),
     percent: row.percent,
     daysOverdue: row.daysOverdue,
     words: cellWords(data, row, locale),
@@ -91,7 +91,7 @@ function cellWords(data: ReportPeriodData, row: PeriodTaskRow, locale: Locale): 
     const head = wordPeriodShown(data, word)
       ? t(locale, 'reports.cell.word_dated', {
           unit: word.unitCode,
-          period: periodText(locale, word.periodKey),
+          period: periodLabel(locale, word.periodKey),
           text: word.done.trim(),
         })
       : t(locale, 'reports.cell.word', { unit: word.unitCode, text: word.done.trim() });

@@ -5,10 +5,10 @@
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
 import type { Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
-import { t } from '../i18n/index.ts';
+import { formatDate, periodLabel, t } from '../i18n/index.ts';
 import { rateText, scoreboardRule } from '../presentation/scoreboard.ts';
 import { csvFile } from './csv.ts';
-import { dateText, periodText, upper } from './i18n.ts';
+import { upper } from './i18n.ts';
 
 const COLUMNS = [
   { key: 'rank', width: 7 },
@@ -53,7 +53,7 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
   const { default: Excel } = await import('exceljs');
   const book: ExcelJS.Workbook = new Excel.Workbook();
   book.creator = 'da06-bot';
-  const period = periodText(locale, board.period);
+  const period = periodLabel(locale, board.period);
   const sheet = book.addWorksheet(t(locale, 'reports.scoreboard.sheet'), {
     views: [{ state: 'frozen', ySplit: SCOREBOARD_HEADER_ROW }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -64,7 +64,7 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, last);
   sheet.getCell(2, 1).value = t(locale, 'reports.scoreboard.as_of', {
-    date: dateText(locale, board.asOf),
+    date: formatDate(locale, board.asOf),
     count: board.rows.length,
   });
   sheet.getCell(2, 1).font = { italic: true };

@@ -25,10 +25,9 @@ import {
   type ReportPeriodData,
 } from '../../domain/report-period-data.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
-import { t } from '../../i18n/index.ts';
+import { periodLabel, t } from '../../i18n/index.ts';
 import type { ChartImage } from '../../reports/chart.ts';
 import { renderReportCsv } from '../../reports/csv.ts';
-import { periodText } from '../../reports/i18n.ts';
 import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
 import type { TaskRow } from '../../store/plan-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
@@ -102,7 +101,7 @@ export async function exportReport(
     kind: 'file',
     ...file,
     altText: t(viewer.locale, 'reports.file.caption', {
-      period: periodText(viewer.locale, period),
+      period: periodLabel(viewer.locale, period),
       format: format.toUpperCase(),
     }),
     caption: captionLines(doc, viewer.locale, format),
@@ -268,7 +267,7 @@ export function captionLines(doc: ReportDocument, locale: Locale, format: FileFo
   const { data } = doc;
   const lines = [
     t(locale, 'reports.file.caption', {
-      period: periodText(locale, data.period),
+      period: periodLabel(locale, data.period),
       format: format.toUpperCase(),
     }),
   ];
