@@ -13,10 +13,10 @@
  */
 import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
 import { reportModal } from '../../src/channels/slack/blocks/report-modal.ts';
-import { slackContext } from '../../src/channels/slack/i18n.ts';
 import { CALLBACKS, EVENTS_PATH } from '../../src/channels/slack/ids.ts';
 import { createSlackChannel } from '../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
+import { renderContext } from '../../src/presentation/context.ts';
 import { createHttpServer, type HttpServer } from '../../src/server/http-server.ts';
 import { reportValues, viewOutput, viewSubmission } from '../../test/channels/slack/support/harness.ts';
 import { createCoreFixture } from '../../test/support/core.ts';
@@ -93,7 +93,7 @@ export async function measureSlackAck(options: SlackAckOptions): Promise<Scenari
     // One modal per member, as the bot renders it for "/da06 report <task>", submitted filled in.
     const responseBase = apiUrl.replace(/api\/$/, 'response/');
     const tasks = new Map((await core.deps.plans.listTasks(core.deps.group.id)).map((t) => [t.code, t.id]));
-    const ctx = slackContext('vi', core.deps.group.timeZone);
+    const ctx = renderContext('vi', core.deps.group.timeZone);
     const templates: RequestTemplate[] = [];
     for (const [i, member] of members.entries()) {
       const userId = member.identities.slack!;

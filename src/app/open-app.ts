@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Settings } from '../config/settings.ts';
-import { UserFacingError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
 import { MemberStore } from '../store/member-store.ts';
@@ -72,7 +72,7 @@ async function migrateWithRetry(
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       if (attempt >= settings.DB_CONNECT_RETRIES) {
-        throw new DatabaseUnavailableError(target, attempt + 1, reason ?? '');
+        throw new AppError('database.unavailable', { target, attempts: attempt + 1, reason: reason ?? '' });
       }
       const wait = Math.min(30_000, 500 * 2 ** attempt);
       log(
@@ -80,16 +80,6 @@ async function migrateWithRetry(
       );
       await sleep(wait);
     }
-  }
-}
-
-export class DatabaseUnavailableError extends UserFacingError {
-  constructor(target: string, attempts: number, reason: string) {
-    super(
-      'database_unavailable',
-      `Không mở được cơ sở dữ liệu ${target} sau ${attempts} lần thử: ${reason}\n` +
-        'Kiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu, rồi chạy lại.',
-    );
   }
 }
 

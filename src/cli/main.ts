@@ -3,7 +3,8 @@
  * in src/cli/commands/, one file per topic.
  */
 import { SettingsError } from '../config/load-settings.ts';
-import { UserFacingError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
+import { describeError } from '../presentation/errors.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
 import { type Output, processOutput } from './output.ts';
 
@@ -92,11 +93,10 @@ export async function main(
       output.err(`${error.message}\nCách dùng: ${command.usage}`);
       return 2;
     }
-    if (error instanceof UserFacingError) {
-      output.err(error.message);
-      return 1;
-    }
-    throw error;
+    // Everything else is said once, in words: an AppError from the catalogs, a bug as "internal
+    // error" with its stack on stderr for whoever runs the command.
+    output.err(describeError(error, 'vi', { log: output.err }));
+    return error instanceof AppError ? 1 : 70; // EX_SOFTWARE
   } finally {
     await context.close();
   }

@@ -1,13 +1,67 @@
 /**
- * Errors a person caused or can fix (an unknown unit, a taken account, a database that is down).
- * Channels and the CLI show `message` as is, without a stack trace; anything else is a bug.
+ * Errors a person caused or can fix (an unknown unit, a taken account, a database that is down), as
+ * a code and its parameters, never a sentence: the words are in the catalogs (`error.<code>` in
+ * src/i18n/messages.*.ts) and `describeError` (src/presentation/errors.ts) writes them in the
+ * reader's language at each edge, without a stack trace. Anything else thrown is a bug.
  */
-export class UserFacingError extends Error {
+
+/** Every code an `AppError` may carry, with the parameters its message needs. */
+export interface ErrorParamsByCode {
+  /** No unit has this code. */
+  'unit.unknown': { unit: string };
+  /** The wording already names another unit. */
+  'unit.alias_taken': { alias: string; owner: string };
+  /** The chat account is linked to another member. */
+  'member.identity_taken': { account: string };
+  /** No member has this name or id. */
+  'member.not_found': { member: string };
+  /** Several members match this name. */
+  'member.ambiguous': { member: string };
+  /** The database did not answer after every attempt. */
+  'database.unavailable': { target: string; attempts: number; reason: string };
+  /** `DATABASE_URL` names neither SQLite (`file:`) nor PostgreSQL. */
+  'database.url_scheme': { scheme: string };
+  /** The unit directory (data/units.csv) lists a code twice. */
+  'unit_directory.duplicate_code': { code: string };
+  /** One wording names two units of the directory. */
+  'unit_directory.alias_clash': { alias: string; first: string; second: string };
+  /** The directory's header lacks a column. */
+  'unit_directory.missing_column': { column: string };
+  /** A directory line has no code or no name. */
+  'unit_directory.missing_code_or_name': { line: number };
+  /** A directory line has an unknown kind. */
+  'unit_directory.bad_kind': { line: number; kind: string };
+}
+
+export type ErrorCode = keyof ErrorParamsByCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'unit.unknown',
+  'unit.alias_taken',
+  'member.identity_taken',
+  'member.not_found',
+  'member.ambiguous',
+  'database.unavailable',
+  'database.url_scheme',
+  'unit_directory.duplicate_code',
+  'unit_directory.alias_clash',
+  'unit_directory.missing_column',
+  'unit_directory.missing_code_or_name',
+  'unit_directory.bad_kind',
+];
+
+/** An error a person can fix: a code from `ErrorCode` and the parameters its message needs. */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: string,
-    message: string,
+    readonly code: C,
+    readonly params: ErrorParamsByCode[C],
   ) {
-    super(message);
-    this.name = new.target.name;
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'AppError';
   }
+}
+
+/** Whether `error` is an `AppError`, with `code` among `codes` when given. */
+export function isAppError<C extends ErrorCode>(error: unknown, ...codes: C[]): error is AppError<C> {
+  return error instanceof AppError && (codes.length === 0 || (codes as ErrorCode[]).includes(error.code));
 }

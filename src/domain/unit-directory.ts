@@ -8,7 +8,9 @@
  * "BHXH các tỉnh, thành phố trực thuộc Trung ương"). Words no phrase covers are grouped into runs
  * (broken at commas and at recognised phrases) and reported as unknown, verbatim.
  */
+
 import { parse } from 'csv-parse/sync';
+import { AppError } from './errors.ts';
 import { phraseKey, type Segment, segments, tokenize } from './phrase-tokens.ts';
 import { codesWithHead, isOutsideBody, OWNER_SUFFIXES, UNIT_KIND_HEADS } from './unit-collectives.ts';
 import {
@@ -71,16 +73,15 @@ export class UnitDirectory {
     // Units last: the directory is data the team maintains, so it overrides the built-in wordings.
     const owner = new Map<string, string>();
     for (const entry of this.entries) {
-      if (this.byCode.has(entry.code)) throw new Error(`Danh mục đơn vị: mã "${entry.code}" bị trùng.`);
+      if (this.byCode.has(entry.code))
+        throw new AppError('unit_directory.duplicate_code', { code: entry.code });
       this.byCode.set(entry.code, entry);
       for (const alias of [entry.name, ...entry.aliases]) {
         const key = phraseKey(alias);
         if (key === '') continue;
         const previous = owner.get(key);
         if (previous !== undefined && previous !== entry.code) {
-          throw new Error(
-            `Danh mục đơn vị: tên gọi "${alias}" dùng cho cả hai đơn vị "${previous}" và "${entry.code}".`,
-          );
+          throw new AppError('unit_directory.alias_clash', { alias, first: previous, second: entry.code });
         }
         owner.set(key, entry.code);
         this.addPhrase(alias, { type: 'unit', code: entry.code });
@@ -189,7 +190,7 @@ export function parseUnitsCsv(text: string): UnitEntry[] {
   const header = (rows[0] ?? []).map((h) => h.toLowerCase());
   const column = (name: string) => {
     const index = header.indexOf(name);
-    if (index < 0) throw new Error(`Danh mục đơn vị: thiếu cột "${name}" ở dòng tiêu đề.`);
+    if (index < 0) throw new AppError('unit_directory.missing_column', { column: name });
     return index;
   };
   const [codeAt, kindAt, nameAt, aliasesAt] = ['code', 'kind', 'name', 'aliases'].map(column) as [
@@ -206,12 +207,10 @@ export function parseUnitsCsv(text: string): UnitEntry[] {
     const kind = row[kindAt] ?? '';
     const name = row[nameAt] ?? '';
     if (code === '' || name === '') {
-      throw new Error(`Danh mục đơn vị, dòng ${line}: thiếu mã hoặc tên đơn vị.`);
+      throw new AppError('unit_directory.missing_code_or_name', { line });
     }
     if (!(UNIT_KINDS as readonly string[]).includes(kind)) {
-      throw new Error(
-        `Danh mục đơn vị, dòng ${line}: loại "${kind}" không hợp lệ (chỉ nhận central, provincial, group).`,
-      );
+      throw new AppError('unit_directory.bad_kind', { line, kind });
     }
     const aliases = (row[aliasesAt] ?? '')
       .split('|')

@@ -9,49 +9,47 @@ import type { DeadlineView } from '../app/views.ts';
 import type { Period } from '../domain/period.ts';
 import { STATUSES, type Status, type TaskStanding } from '../domain/report.ts';
 import { isRole, type Locale, type Role } from '../domain/roles.ts';
+import { wallClock } from '../domain/zoned-time.ts';
 import { en } from './messages.en.ts';
 import { type MessageKey as CoreMessageKey, vi } from './messages.vi.ts';
 import { reportsEn } from './reports.en.ts';
 import { type ReportsMessageKey, reportsVi } from './reports.vi.ts';
 import { schedulerEn } from './scheduler.en.ts';
 import { type SchedulerMessageKey, schedulerVi } from './scheduler.vi.ts';
-import { slackEn } from './slack.en.ts';
-import { type SlackMessageKey, slackVi } from './slack.vi.ts';
-import { teamsEn } from './teams.en.ts';
-import { type TeamsMessageKey, teamsVi } from './teams.vi.ts';
 
-/** Every message key: the core's, and each area's (prefixed `slack.`, `teams.`, `scheduler.`, `reports.`). */
-export type MessageKey =
-  | CoreMessageKey
-  | SlackMessageKey
-  | TeamsMessageKey
-  | SchedulerMessageKey
-  | ReportsMessageKey;
+/** Every message key of src/i18n: the core's, and each area's (prefixed `scheduler.`, `reports.`). */
+export type MessageKey = CoreMessageKey | SchedulerMessageKey | ReportsMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const VI: Readonly<Record<MessageKey, string>> = {
-  ...vi,
-  ...slackVi,
-  ...teamsVi,
-  ...schedulerVi,
-  ...reportsVi,
-};
-const EN: Readonly<Record<MessageKey, string>> = {
-  ...en,
-  ...slackEn,
-  ...teamsEn,
-  ...schedulerEn,
-  ...reportsEn,
-};
+const VI: Record<string, string> = { ...vi, ...schedulerVi, ...reportsVi };
+const EN: Record<string, string> = { ...en, ...schedulerEn, ...reportsEn };
 
-/** One catalog per locale, merged from the area files; test/i18n checks they share keys and placeholders. */
-export const CATALOGS: Record<Locale, Readonly<Record<MessageKey, string>>> = { vi: VI, en: EN };
+/**
+ * One catalog per locale, merged from the area files here and the channels' own catalogs
+ * (src/channels/<channel>/messages.*.ts, added by `addCatalogs` when the channel is loaded);
+ * test/i18n and each channel's tests check they share keys and placeholders.
+ */
+export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = { vi: VI, en: EN };
+
+/**
+ * Adds a channel's catalogs to the merged ones, so the one lookup `t` finds its keys. A channel's keys
+ * carry its prefix (`slack.`, `teams.`); a key already there is a mistake and throws.
+ */
+export function addCatalogs(catalogs: Record<Locale, Readonly<Record<string, string>>>): void {
+  for (const key of Object.keys(catalogs.vi)) {
+    if (Object.hasOwn(VI, key) && VI[key] !== catalogs.vi[key])
+      throw new Error(`message key ${key} added twice`);
+  }
+  Object.assign(VI, catalogs.vi);
+  Object.assign(EN, catalogs.en);
+}
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-export function isMessageKey(key: string): key is MessageKey {
+/** Whether `key` is in the merged catalogs (a channel's keys once its catalogs are added). */
+export function isMessageKey(key: string): boolean {
   return Object.hasOwn(VI, key);
 }
 
@@ -61,7 +59,7 @@ export function isMessageKey(key: string): key is MessageKey {
  * crashing.
  */
 export function t(locale: Locale, key: string, params?: MessageParams): string {
-  const template = isMessageKey(key) ? CATALOGS[locale][key] : key;
+  const template = isMessageKey(key) ? CATALOGS[locale][key]! : key;
   return params ? interpolate(template, params) : template;
 }
 
@@ -103,7 +101,8 @@ export function taskRoleLabel(locale: Locale, role: 'lead' | 'coordinating'): st
   return t(locale, `task.role.${role}`);
 }
 
-const MONTH_NAMES_EN = [
+/** English month names, for periods and for the date line of report files. */
+export const MONTH_NAMES_EN: readonly string[] = [
   'January',
   'February',
   'March',
@@ -238,40 +237,10 @@ function dateParts(value: string | Date, timeZone: string): DateParts | null {
   }
   const moment = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(moment.getTime())) return null;
-  const fields = new Map(
-    zonedFormat(timeZone)
-      .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
-  );
-  const weekday = WEEKDAYS.en.indexOf(fields.get('weekday') ?? '');
-  return {
-    year: Number(fields.get('year')),
-    month: Number(fields.get('month')),
-    day: Number(fields.get('day')),
-    hour: Number(fields.get('hour')) % 24,
-    minute: Number(fields.get('minute')),
-    weekday: Math.max(weekday, 0),
-  };
-}
-
-const zonedFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zonedFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zonedFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    zonedFormats.set(timeZone, format);
-  }
-  return format;
+  const clock = wallClock(moment, timeZone);
+  const [year, month, day] = clock.day.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = clock.time.split(':').map(Number) as [number, number];
+  return { year, month, day, hour, minute, weekday: clock.weekday };
 }
 
 function pad2(n: number): string {

@@ -255,4 +255,25 @@ export const en: Record<MessageKey, string> = {
   'form.confirm': 'Submit this report? (y = yes, n = no)',
   'form.invalid_choice': 'That choice is not valid; please try again.',
   'form.cancelled': 'Cancelled; the report was not saved.',
+
+  // Errors a person can fix (AppError codes, src/domain/errors.ts) -----------------------------------
+  'error.internal':
+    'The assistant hit an internal error, so the request was not carried out. Please try again in a few minutes; if it keeps failing, tell an administrator.',
+  'error.unit.unknown': 'There is no unit with the code "{unit}". See the list: da06 units list',
+  'error.unit.alias_taken': 'The name "{alias}" is already used for the unit {owner}.',
+  'error.member.identity_taken': 'The account "{account}" is already linked to another member.',
+  'error.member.not_found': 'No member matches "{member}". See the list with /da06 members list.',
+  'error.member.ambiguous':
+    'Several members match "{member}". Please write the full name or use the member ID (see /da06 members list).',
+  'error.database.unavailable':
+    'Could not open the database {target} after {attempts} attempts: {reason}\nCheck DATABASE_URL and the database server, then run again.',
+  'error.database.url_scheme':
+    'DATABASE_URL of the form "{scheme}:" is not supported (use file:… for SQLite or postgresql://… for PostgreSQL).',
+  'error.unit_directory.duplicate_code': 'Unit directory: the code "{code}" appears twice.',
+  'error.unit_directory.alias_clash':
+    'Unit directory: the name "{alias}" is used for both units "{first}" and "{second}".',
+  'error.unit_directory.missing_column': 'Unit directory: the header row has no column "{column}".',
+  'error.unit_directory.missing_code_or_name': 'Unit directory, line {line}: a unit code or name is missing.',
+  'error.unit_directory.bad_kind':
+    'Unit directory, line {line}: the kind "{kind}" is not valid (only central, provincial, group).',
 };

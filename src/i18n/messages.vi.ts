@@ -256,6 +256,28 @@ export const vi = {
   'form.confirm': 'Gửi báo cáo này? (c = có, k = không)',
   'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',
   'form.cancelled': 'Đã hủy; báo cáo chưa được lưu.',
+
+  // Errors a person can fix (AppError codes, src/domain/errors.ts) -----------------------------------
+  'error.internal':
+    'Trợ lý gặp lỗi nội bộ nên chưa thực hiện được yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, xin báo quản trị viên.',
+  'error.unit.unknown': 'Không có đơn vị mã "{unit}". Xem danh sách: da06 units list',
+  'error.unit.alias_taken': 'Tên gọi "{alias}" đã dùng cho đơn vị {owner}.',
+  'error.member.identity_taken': 'Tài khoản "{account}" đã được liên kết với một thành viên khác.',
+  'error.member.not_found':
+    'Không tìm thấy thành viên "{member}". Xem danh sách bằng lệnh /da06 members list.',
+  'error.member.ambiguous':
+    'Có nhiều thành viên khớp với "{member}". Vui lòng ghi đầy đủ họ tên hoặc dùng mã số thành viên (xem /da06 members list).',
+  'error.database.unavailable':
+    'Không mở được cơ sở dữ liệu {target} sau {attempts} lần thử: {reason}\nKiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu, rồi chạy lại.',
+  'error.database.url_scheme':
+    'DATABASE_URL có dạng "{scheme}:" không được hỗ trợ (dùng file:… cho SQLite hoặc postgresql://… cho PostgreSQL).',
+  'error.unit_directory.duplicate_code': 'Danh mục đơn vị: mã "{code}" bị trùng.',
+  'error.unit_directory.alias_clash':
+    'Danh mục đơn vị: tên gọi "{alias}" dùng cho cả hai đơn vị "{first}" và "{second}".',
+  'error.unit_directory.missing_column': 'Danh mục đơn vị: thiếu cột "{column}" ở dòng tiêu đề.',
+  'error.unit_directory.missing_code_or_name': 'Danh mục đơn vị, dòng {line}: thiếu mã hoặc tên đơn vị.',
+  'error.unit_directory.bad_kind':
+    'Danh mục đơn vị, dòng {line}: loại "{kind}" không hợp lệ (chỉ nhận central, provincial, group).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

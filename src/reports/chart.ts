@@ -10,8 +10,7 @@ import { type ChartConfiguration, Chart as ChartJs, type Plugin, registerables }
 import type { Period } from '../domain/period.ts';
 import type { TaskStanding } from '../domain/report.ts';
 import type { Locale } from '../domain/roles.ts';
-import { capitalize } from '../i18n/index.ts';
-import { percentText, periodText, rt, standingText } from './i18n.ts';
+import { capitalize, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
 
 ChartJs.register(...registerables);
 
@@ -80,27 +79,27 @@ export function topUnits(units: ProgressChartData['units']): UnitBar[] {
 }
 
 function monthsPanel(target: SKRSContext2D, months: ProgressChartData['months'], locale: Locale): void {
-  const labels = months.map((m) => capitalize(periodText(locale, m.period)));
+  const labels = months.map((m) => capitalize(periodLabel(locale, m.period)));
   draw(target, 0, CHART_WIDTH, MONTHS_HEIGHT, {
     type: 'bar',
     data: {
       labels,
       datasets: ORDER.map((standing) => ({
-        label: standingText(locale, standing),
+        label: standingLabel(locale, standing),
         data: months.map((m) => m.totals[standing]),
         backgroundColor: COLORS[standing],
         borderWidth: 0,
       })),
     },
     options: {
-      ...baseOptions(rt(locale, 'reports.chart.months_title')),
+      ...baseOptions(t(locale, 'reports.chart.months_title')),
       scales: {
         x: { stacked: true, ticks: { font: { size: 20 } }, grid: { display: false } },
         y: {
           stacked: true,
           beginAtZero: true,
           ticks: { precision: 0, font: { size: 18 } },
-          title: { display: true, text: rt(locale, 'reports.chart.axis_tasks'), font: { size: 18 } },
+          title: { display: true, text: t(locale, 'reports.chart.axis_tasks'), font: { size: 18 } },
         },
       },
     },
@@ -108,11 +107,11 @@ function monthsPanel(target: SKRSContext2D, months: ProgressChartData['months'],
 }
 
 function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, locale: Locale): void {
-  const title = rt(locale, 'reports.chart.units_title', { period: periodText(locale, period) });
+  const title = t(locale, 'reports.chart.units_title', { period: periodLabel(locale, period) });
   const labels =
     units.length > 0
-      ? units.map((u) => rt(locale, 'reports.chart.unit_label', { unit: u.code, lead: u.lead }))
-      : [rt(locale, 'reports.chart.no_units')];
+      ? units.map((u) => t(locale, 'reports.chart.unit_label', { unit: u.code, lead: u.lead }))
+      : [t(locale, 'reports.chart.no_units')];
   const valueLabels: Plugin<'bar'> = {
     id: 'valueLabels',
     afterDatasetsDraw(chart) {
@@ -125,7 +124,7 @@ function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, loc
       meta.data.forEach((bar, i) => {
         const unit = units[i];
         if (!unit) return;
-        context.fillText(percentText(locale, unit.meanPercent), bar.x + 8, bar.y);
+        context.fillText(formatPercent(locale, unit.meanPercent), bar.x + 8, bar.y);
       });
       context.restore();
     },
@@ -136,7 +135,7 @@ function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, loc
       labels,
       datasets: [
         {
-          label: rt(locale, 'reports.chart.axis_percent'),
+          label: t(locale, 'reports.chart.axis_percent'),
           data: units.map((u) => Math.round(u.meanPercent * 10) / 10),
           backgroundColor: COLORS.done,
           borderWidth: 0,
@@ -155,7 +154,7 @@ function unitsPanel(target: SKRSContext2D, units: UnitBar[], period: Period, loc
           min: 0,
           max: 100,
           ticks: { stepSize: 20, font: { size: 18 }, callback: (value) => `${value}%` },
-          title: { display: true, text: rt(locale, 'reports.chart.axis_percent'), font: { size: 18 } },
+          title: { display: true, text: t(locale, 'reports.chart.axis_percent'), font: { size: 18 } },
         },
         y: { ticks: { font: { size: 18 }, autoSkip: false }, grid: { display: false } },
       },
@@ -199,33 +198,33 @@ function draw(
 
 function altText(months: ProgressChartData['months'], units: UnitBar[], locale: Locale): string {
   const monthParts = months.map((m) =>
-    rt(locale, 'reports.chart.alt_month', {
-      period: periodText(locale, m.period),
+    t(locale, 'reports.chart.alt_month', {
+      period: periodLabel(locale, m.period),
       counts: ORDER.map((standing) =>
-        rt(locale, 'reports.chart.alt_count', {
+        t(locale, 'reports.chart.alt_count', {
           count: m.totals[standing],
-          standing: standingText(locale, standing).toLocaleLowerCase(locale),
+          standing: standingLabel(locale, standing).toLocaleLowerCase(locale),
         }),
       ).join(', '),
     }),
   );
   const unitsPart =
     units.length === 0
-      ? rt(locale, 'reports.chart.alt_no_units')
-      : rt(locale, 'reports.chart.alt_units', {
+      ? t(locale, 'reports.chart.alt_no_units')
+      : t(locale, 'reports.chart.alt_units', {
           count: units.length,
           units: units
             .map((u) =>
-              rt(locale, 'reports.chart.alt_unit', {
+              t(locale, 'reports.chart.alt_unit', {
                 unit: u.code,
-                percent: percentText(locale, u.meanPercent),
+                percent: formatPercent(locale, u.meanPercent),
                 reported: u.reported,
                 lead: u.lead,
               }),
             )
             .join('; '),
         });
-  return `${rt(locale, 'reports.chart.alt_months', { months: monthParts.join('; ') })} ${unitsPart}`;
+  return `${t(locale, 'reports.chart.alt_months', { months: monthParts.join('; ') })} ${unitsPart}`;
 }
 
 function compareText(a: string, b: string): number {

@@ -8,7 +8,7 @@
  * formula injection by OWASP's rules for either separator (see `csvCell`).
  */
 import type { Locale } from '../domain/roles.ts';
-import { rt } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { type ReportDocument, tableRows } from './model.ts';
 
 export const BOM = '\uFEFF';
@@ -40,7 +40,7 @@ export function renderReportCsv(doc: ReportDocument): Buffer {
     row.daysOverdue,
     row.words.join('\n'),
   ]);
-  return csvFile([CSV_COLUMNS.map((c) => rt(locale, `reports.col.${c}`)), ...rows], csvSeparator(locale));
+  return csvFile([CSV_COLUMNS.map((c) => t(locale, `reports.col.${c}`)), ...rows], csvSeparator(locale));
 }
 
 export type CsvSeparator = ',' | ';';

@@ -36,16 +36,8 @@ import type {
   UnitWord,
 } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
-import {
-  dateText,
-  deadlineText,
-  percentText,
-  periodText,
-  placeDate,
-  rt,
-  standingText,
-  upper,
-} from './i18n.ts';
+import { formatDate, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
+import { deadlineText, placeDate, upper } from './i18n.ts';
 import { leadText, type ReportDocument, romanNumeral, tableRows, wordPeriodShown } from './model.ts';
 
 const FONT = 'Times New Roman';
@@ -60,12 +52,12 @@ const MAX_UNITS_LISTED = 20;
 
 export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
   const { locale, data } = doc;
-  const period = periodText(locale, data.period);
-  const title = rt(locale, 'reports.doc.title', { period });
+  const period = periodLabel(locale, data.period);
+  const title = t(locale, 'reports.doc.title', { period });
   const document = new Document({
     creator: 'da06-bot',
     title,
-    description: rt(locale, 'reports.doc.subject', { period }),
+    description: t(locale, 'reports.doc.subject', { period }),
     styles: {
       default: {
         document: {
@@ -99,7 +91,7 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
           ...behindSection(doc),
           ...blockersSection(doc),
           ...nextMonthSection(doc),
-          body(rt(locale, 'reports.doc.closing', { period }), { keepNext: true }),
+          body(t(locale, 'reports.doc.closing', { period }), { keepNext: true }),
           signatureTable(doc),
         ],
       },
@@ -160,21 +152,20 @@ function body(
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({
-    children: [run(text, { bold: true })],
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE },
-    spacing: { before: 240, after: 0, line: 276, lineRule: LineRuleType.AUTO },
-    keepNext: true,
-  });
+  return boldParagraph(text, 240);
 }
 
 function subheading(text: string): Paragraph {
+  return boldParagraph(text, 160);
+}
+
+/** A bold, justified line kept with what follows, `before` twips below the previous one. */
+function boldParagraph(text: string, before: number): Paragraph {
   return new Paragraph({
     children: [run(text, { bold: true })],
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE },
-    spacing: { before: 160, after: 0, line: 276, lineRule: LineRuleType.AUTO },
+    spacing: { before, after: 0, line: 276, lineRule: LineRuleType.AUTO },
     keepNext: true,
   });
 }
@@ -230,16 +221,16 @@ function headerTable(doc: ReportDocument): Table {
         children: [
           noBorderCell(
             [
-              centered(rt(locale, 'reports.doc.parent'), { size: PT(12) }),
-              centered(rt(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
+              centered(t(locale, 'reports.doc.parent'), { size: PT(12) }),
+              centered(t(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
               shortRule(left, convertMillimetersToTwip(22)),
             ],
             left,
           ),
           noBorderCell(
             [
-              centered(rt(locale, 'reports.doc.nation'), { bold: true, size: PT(12) }),
-              centered(rt(locale, 'reports.doc.motto'), { bold: true, size: PT(13), underline: true }),
+              centered(t(locale, 'reports.doc.nation'), { bold: true, size: PT(12) }),
+              centered(t(locale, 'reports.doc.motto'), { bold: true, size: PT(13), underline: true }),
             ],
             right,
           ),
@@ -247,7 +238,7 @@ function headerTable(doc: ReportDocument): Table {
       }),
       new TableRow({
         children: [
-          noBorderCell([centered(rt(locale, 'reports.doc.number'), { size: PT(13) }, { before: 120 })], left),
+          noBorderCell([centered(t(locale, 'reports.doc.number'), { size: PT(13) }, { before: 120 })], left),
           noBorderCell(
             [centered(placeDate(locale, doc.issuedOn), { italics: true, size: PT(14) }, { before: 120 })],
             right,
@@ -260,8 +251,8 @@ function headerTable(doc: ReportDocument): Table {
 
 function titleBlock(locale: Locale, period: string): Paragraph[] {
   return [
-    centered(rt(locale, 'reports.doc.kind'), { bold: true, size: PT(14) }, { before: 360 }),
-    centered(rt(locale, 'reports.doc.subject', { period }), { bold: true, size: PT(14) }),
+    centered(t(locale, 'reports.doc.kind'), { bold: true, size: PT(14) }, { before: 360 }),
+    centered(t(locale, 'reports.doc.subject', { period }), { bold: true, size: PT(14) }),
     shortRule(TEXT_WIDTH, convertMillimetersToTwip(40)),
     new Paragraph({ children: [], spacing: { before: 120 } }),
   ];
@@ -269,20 +260,20 @@ function titleBlock(locale: Locale, period: string): Paragraph[] {
 
 function intro(doc: ReportDocument, period: string): Paragraph[] {
   const { locale, data } = doc;
-  const date = dateText(locale, data.asOf);
-  if (doc.plans.length === 0) return [body(rt(locale, 'reports.doc.intro_no_plan', { period, date }))];
+  const date = formatDate(locale, data.asOf);
+  if (doc.plans.length === 0) return [body(t(locale, 'reports.doc.intro_no_plan', { period, date }))];
   const plans = doc.plans
     .map((plan) =>
       plan.issuedOn
-        ? rt(locale, 'reports.doc.plan_ref_dated', {
+        ? t(locale, 'reports.doc.plan_ref_dated', {
             title: plan.title,
             number: plan.number,
-            date: dateText(locale, plan.issuedOn),
+            date: formatDate(locale, plan.issuedOn),
           })
-        : rt(locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
+        : t(locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
     )
     .join('; ');
-  return [body(rt(locale, 'reports.doc.intro', { plans, period, date }))];
+  return [body(t(locale, 'reports.doc.intro', { plans, period, date }))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,24 +281,24 @@ function intro(doc: ReportDocument, period: string): Paragraph[] {
 
 function resultsSection(doc: ReportDocument): (Paragraph | Table)[] {
   const { locale, data } = doc;
-  const out: (Paragraph | Table)[] = [heading(rt(locale, 'reports.doc.s1'))];
-  if (data.taskCount === 0) return [...out, body(rt(locale, 'reports.doc.s1.no_tasks'))];
+  const out: (Paragraph | Table)[] = [heading(t(locale, 'reports.doc.s1'))];
+  if (data.taskCount === 0) return [...out, body(t(locale, 'reports.doc.s1.no_tasks'))];
   out.push(
     body(
-      rt(locale, 'reports.doc.s1.overview', {
+      t(locale, 'reports.doc.s1.overview', {
         count: data.taskCount,
         ...data.totals,
-        donePercent: percentText(locale, (data.totals.done / data.taskCount) * 100),
+        donePercent: formatPercent(locale, (data.totals.done / data.taskCount) * 100),
       }),
     ),
   );
   if (!data.hasReports) {
-    out.push(body(rt(locale, 'reports.doc.s1.no_reports', { period: periodText(locale, data.period) })));
+    out.push(body(t(locale, 'reports.doc.s1.no_reports', { period: periodLabel(locale, data.period) })));
     return out;
   }
   out.push(
     body(
-      rt(locale, 'reports.doc.s1.reporting', {
+      t(locale, 'reports.doc.s1.reporting', {
         reports: data.reportCount,
         units: data.reportingUnits,
         late: data.lateReports,
@@ -315,7 +306,7 @@ function resultsSection(doc: ReportDocument): (Paragraph | Table)[] {
     ),
   );
   if (doc.chart) out.push(...chartBlock(doc));
-  if (data.period.kind !== 'month') out.push(body(rt(locale, 'reports.doc.s1.aggregate')));
+  if (data.period.kind !== 'month') out.push(body(t(locale, 'reports.doc.s1.aggregate')));
   const titled = groupTitles(data);
   data.groups.forEach((group, i) => {
     if (titled) out.push(subheading(`${i + 1}. ${groupTitle(doc, group)}`));
@@ -332,7 +323,7 @@ function groupTitles(data: ReportPeriodData): boolean {
 /** The plan's section row; the plan's number in front when the report covers several plans. */
 function groupTitle(doc: ReportDocument, group: ReportPeriodData['groups'][number]): string {
   const prefix = doc.plans.length > 1 ? `${group.planNumber}: ` : '';
-  return `${prefix}${group.section ?? rt(doc.locale, 'reports.doc.other_tasks')}`;
+  return `${prefix}${group.section ?? t(doc.locale, 'reports.doc.other_tasks')}`;
 }
 
 function chartBlock(doc: ReportDocument): Paragraph[] {
@@ -341,7 +332,7 @@ function chartBlock(doc: ReportDocument): Paragraph[] {
   // under the opening paragraphs on the first page.
   const width = Math.round((150 / 25.4) * 96);
   const height = Math.round((chart.height / chart.width) * width);
-  const caption = rt(doc.locale, 'reports.doc.chart_caption');
+  const caption = t(doc.locale, 'reports.doc.chart_caption');
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -362,15 +353,15 @@ function chartBlock(doc: ReportDocument): Paragraph[] {
 
 function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
   const { locale, data } = doc;
-  const meta = rt(locale, 'reports.doc.task_meta', {
+  const meta = t(locale, 'reports.doc.task_meta', {
     lead: inline(leadText(task)),
     deadline: inline(deadlineText(locale, task.deadline)),
   });
-  const standing = rt(
+  const standing = t(
     locale,
     task.percent === null ? 'reports.doc.task_standing' : 'reports.doc.task_standing_percent',
     {
-      standing: standingText(locale, task.standing),
+      standing: standingLabel(locale, task.standing),
       percent: task.percent ?? '',
     },
   );
@@ -381,7 +372,7 @@ function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
   const out = [
     body(
       [
-        run(`${rt(locale, 'reports.doc.task', { code: task.code })} `, { bold: true }),
+        run(`${t(locale, 'reports.doc.task', { code: task.code })} `, { bold: true }),
         run(`${inline(task.content)} ${meta} `),
         run(standing, { italics: true }),
       ],
@@ -390,10 +381,10 @@ function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
   ];
   for (const word of task.words) out.push(...wordLines(doc, word, data));
   for (const unit of task.carriedDone) {
-    out.push(body(`- ${rt(locale, 'reports.doc.carried_done', { unit: unitLabel(data, unit) })}`));
+    out.push(body(`- ${t(locale, 'reports.doc.carried_done', { unit: unitLabel(data, unit) })}`));
   }
   if (partlySilent) {
-    out.push(body(`- ${rt(locale, 'reports.doc.leads_missing', { units: listUnits(locale, silent) })}`));
+    out.push(body(`- ${t(locale, 'reports.doc.leads_missing', { units: listUnits(locale, silent) })}`));
   }
   return out;
 }
@@ -411,14 +402,14 @@ function unique<T>(items: T[]): T[] {
 function wordLines(doc: ReportDocument, word: UnitWord, data: ReportPeriodData): Paragraph[] {
   const { locale } = doc;
   const details = [word.memberName];
-  if (wordPeriodShown(data, word)) details.push(periodText(locale, word.periodKey));
-  if (word.late) details.push(rt(locale, 'reports.doc.late_mark'));
-  const source = rt(locale, 'reports.doc.word_source', { unit: word.unitName, details: details.join(', ') });
+  if (wordPeriodShown(data, word)) details.push(periodLabel(locale, word.periodKey));
+  if (word.late) details.push(t(locale, 'reports.doc.late_mark'));
+  const source = t(locale, 'reports.doc.word_source', { unit: word.unitName, details: details.join(', ') });
   const lines = [body([run('- '), run(source, { bold: true }), run(': '), ...quoted(word.done)])];
   const blockers = word.blockers?.trim();
   if (blockers) {
     lines.push(
-      body([run(`${rt(locale, 'reports.doc.word_blockers')} `, { italics: true }), ...quoted(blockers)]),
+      body([run(`${t(locale, 'reports.doc.word_blockers')} `, { italics: true }), ...quoted(blockers)]),
     );
   }
   return lines;
@@ -444,7 +435,7 @@ function unitLabel(data: ReportPeriodData, code: string): string {
 function listUnits(locale: Locale, codes: string[]): string {
   const shown = codes.slice(0, MAX_UNITS_LISTED).join(', ');
   return codes.length > MAX_UNITS_LISTED
-    ? `${shown} ${rt(locale, 'reports.doc.and_more', { count: codes.length - MAX_UNITS_LISTED })}`
+    ? `${shown} ${t(locale, 'reports.doc.and_more', { count: codes.length - MAX_UNITS_LISTED })}`
     : shown;
 }
 
@@ -453,37 +444,37 @@ function listUnits(locale: Locale, codes: string[]): string {
 
 function behindSection(doc: ReportDocument): Paragraph[] {
   const { locale, data } = doc;
-  const date = dateText(locale, data.asOf);
-  const out = [heading(rt(locale, 'reports.doc.s2'))];
+  const date = formatDate(locale, data.asOf);
+  const out = [heading(t(locale, 'reports.doc.s2'))];
   if (data.overdue.length === 0) {
-    out.push(body(rt(locale, 'reports.doc.s2.overdue_none', { date })));
+    out.push(body(t(locale, 'reports.doc.s2.overdue_none', { date })));
   } else {
     out.push(
-      body(rt(locale, 'reports.doc.s2.overdue_intro', { date, count: data.overdue.length }), {
+      body(t(locale, 'reports.doc.s2.overdue_intro', { date, count: data.overdue.length }), {
         keepNext: true,
       }),
     );
     data.overdue.forEach((task, i) => {
-      const text = rt(locale, 'reports.doc.s2.item', {
+      const text = t(locale, 'reports.doc.s2.item', {
         code: task.code,
         content: inline(task.content),
         lead: inline(leadText(task)),
-        due: dateText(locale, task.deadline.due!),
+        due: formatDate(locale, task.deadline.due!),
         days: task.daysOverdue!,
-        standing: standingText(locale, task.standing),
+        standing: standingLabel(locale, task.standing),
       });
       out.push(body([run(`${i + 1}. `, { bold: true }), run(text)], { keepNext: true }));
       const leadWords = task.words.filter((w) => w.role === 'lead');
       if (leadWords.length === 0) {
-        out.push(body([run(rt(locale, 'reports.doc.s2.no_reason'), { italics: true })]));
+        out.push(body([run(t(locale, 'reports.doc.s2.no_reason'), { italics: true })]));
         return;
       }
-      out.push(body([run(rt(locale, 'reports.doc.s2.reason'), { italics: true })], { keepNext: true }));
+      out.push(body([run(t(locale, 'reports.doc.s2.reason'), { italics: true })], { keepNext: true }));
       for (const word of leadWords) {
         const reason = word.blockers?.trim() || word.done.trim();
-        const source = rt(locale, 'reports.doc.word_source', {
+        const source = t(locale, 'reports.doc.word_source', {
           unit: word.unitName,
-          details: [word.memberName, periodText(locale, word.periodKey)].join(', '),
+          details: [word.memberName, periodLabel(locale, word.periodKey)].join(', '),
         });
         out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(reason)]));
       }
@@ -491,17 +482,17 @@ function behindSection(doc: ReportDocument): Paragraph[] {
   }
   if (data.taskCount === 0) return out;
   if (data.notReported.length === 0) {
-    out.push(body(rt(locale, 'reports.doc.s2.all_reported')));
+    out.push(body(t(locale, 'reports.doc.s2.all_reported')));
     return out;
   }
   out.push(
-    body(rt(locale, 'reports.doc.s2.not_reported', { count: data.notReported.length }), { keepNext: true }),
+    body(t(locale, 'reports.doc.s2.not_reported', { count: data.notReported.length }), { keepNext: true }),
   );
   for (const group of silentGroups(data)) {
     const units =
       group.units.length <= 5
         ? group.units.map((u) => (u.name !== u.code ? `${u.name} (${u.code})` : u.code)).join('; ')
-        : rt(locale, 'reports.doc.s2.units_count', {
+        : t(locale, 'reports.doc.s2.units_count', {
             count: group.units.length,
             units: listUnits(
               locale,
@@ -509,7 +500,7 @@ function behindSection(doc: ReportDocument): Paragraph[] {
             ),
           });
     out.push(
-      body(`- ${rt(locale, 'reports.doc.s2.not_reported_item', { codes: group.codes.join(', '), units })}`),
+      body(`- ${t(locale, 'reports.doc.s2.not_reported_item', { codes: group.codes.join(', '), units })}`),
     );
   }
   return out;
@@ -538,9 +529,9 @@ function silentGroups(
 
 function blockersSection(doc: ReportDocument): Paragraph[] {
   const { locale, data } = doc;
-  const out = [heading(rt(locale, 'reports.doc.s3'))];
-  if (data.blockers.length === 0) return [...out, body(rt(locale, 'reports.doc.s3.none'))];
-  out.push(body(rt(locale, 'reports.doc.s3.intro'), { keepNext: true }));
+  const out = [heading(t(locale, 'reports.doc.s3'))];
+  if (data.blockers.length === 0) return [...out, body(t(locale, 'reports.doc.s3.none'))];
+  out.push(body(t(locale, 'reports.doc.s3.intro'), { keepNext: true }));
   const byTask = new Map<number, RaisedBlocker[]>();
   for (const blocker of data.blockers) {
     const list = byTask.get(blocker.taskId);
@@ -555,7 +546,7 @@ function blockersSection(doc: ReportDocument): Paragraph[] {
       body(
         [
           run(`${n}. `, { bold: true }),
-          run(rt(locale, 'reports.doc.s3.task', { code: first.code, content: inline(first.content) })),
+          run(t(locale, 'reports.doc.s3.task', { code: first.code, content: inline(first.content) })),
         ],
         {
           keepNext: true,
@@ -563,10 +554,10 @@ function blockersSection(doc: ReportDocument): Paragraph[] {
       ),
     );
     for (const blocker of blockers) {
-      const source = rt(locale, 'reports.doc.s3.source', {
+      const source = t(locale, 'reports.doc.s3.source', {
         unit: blocker.unitName,
         member: blocker.memberName,
-        periods: blocker.periodKeys.map((key) => periodText(locale, key)).join(', '),
+        periods: blocker.periodKeys.map((key) => periodLabel(locale, key)).join(', '),
       });
       out.push(body([run('- '), run(source, { bold: true }), run(': '), ...quoted(blocker.text)]));
     }
@@ -579,19 +570,19 @@ function blockersSection(doc: ReportDocument): Paragraph[] {
 
 function nextMonthSection(doc: ReportDocument): Paragraph[] {
   const { locale, data } = doc;
-  const next = periodText(locale, data.next.period);
-  const out = [heading(rt(locale, 'reports.doc.s4', { period: upper(next) }))];
+  const next = periodLabel(locale, data.next.period);
+  const out = [heading(t(locale, 'reports.doc.s4', { period: upper(next) }))];
   const { dueNext, overdue, recurring } = data.next;
   if (dueNext.length + overdue.length + recurring.length === 0)
-    return [...out, body(rt(locale, 'reports.doc.s4.none'))];
-  out.push(body(rt(locale, 'reports.doc.s4.intro', { date: dateText(locale, data.asOf) })));
+    return [...out, body(t(locale, 'reports.doc.s4.none'))];
+  out.push(body(t(locale, 'reports.doc.s4.intro', { date: formatDate(locale, data.asOf) })));
   const list = (titleKey: string, tasks: PeriodTaskRow[], n: number) => {
     if (tasks.length === 0) return;
-    out.push(subheading(`${n}. ${rt(locale, titleKey, { period: next })}`));
+    out.push(subheading(`${n}. ${t(locale, titleKey, { period: next })}`));
     for (const task of tasks) {
       out.push(
         body(
-          `- ${rt(locale, 'reports.doc.s4.item', {
+          `- ${t(locale, 'reports.doc.s4.item', {
             code: task.code,
             content: inline(task.content),
             lead: inline(leadText(task)),
@@ -618,7 +609,7 @@ function signatureTable(doc: ReportDocument): Table {
   const { locale } = doc;
   const left = convertMillimetersToTwip(80);
   const right = TEXT_WIDTH - left;
-  const recipients = rt(locale, 'reports.doc.recipient_lines').split('\n');
+  const recipients = t(locale, 'reports.doc.recipient_lines').split('\n');
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -631,7 +622,7 @@ function signatureTable(doc: ReportDocument): Table {
             [
               new Paragraph({
                 children: [
-                  run(rt(locale, 'reports.doc.recipients'), { bold: true, italics: true, size: PT(12) }),
+                  run(t(locale, 'reports.doc.recipients'), { bold: true, italics: true, size: PT(12) }),
                 ],
                 spacing: { before: 240 },
               }),
@@ -641,7 +632,7 @@ function signatureTable(doc: ReportDocument): Table {
           ),
           noBorderCell(
             [
-              centered(rt(locale, 'reports.doc.signer'), { bold: true, size: PT(14) }, { before: 240 }),
+              centered(t(locale, 'reports.doc.signer'), { bold: true, size: PT(14) }, { before: 240 }),
               ...Array.from({ length: 5 }, () => new Paragraph({ children: [] })),
               centered(doc.signer ?? '', { bold: true, size: PT(14) }),
             ],
@@ -660,22 +651,22 @@ const APPENDIX_COLUMNS_MM = [11, 72, 32, 26, 25, 16, 75] as const;
 
 function appendix(doc: ReportDocument): (Paragraph | Table)[] {
   const { locale, data } = doc;
-  const period = periodText(locale, data.period);
+  const period = periodLabel(locale, data.period);
   const head = [
-    centered(rt(locale, 'reports.doc.appendix'), { bold: true, size: PT(14) }),
-    centered(rt(locale, 'reports.doc.appendix_title', { period: upper(period) }), {
+    centered(t(locale, 'reports.doc.appendix'), { bold: true, size: PT(14) }),
+    centered(t(locale, 'reports.doc.appendix_title', { period: upper(period) }), {
       bold: true,
       size: PT(13),
     }),
-    centered(rt(locale, 'reports.doc.appendix_ref', { date: dateText(locale, doc.issuedOn) }), {
+    centered(t(locale, 'reports.doc.appendix_ref', { date: formatDate(locale, doc.issuedOn) }), {
       italics: true,
       size: PT(13),
     }),
     shortRule(LANDSCAPE_TEXT_WIDTH, convertMillimetersToTwip(40)),
     new Paragraph({ children: [], spacing: { before: 120 } }),
   ];
-  if (data.taskCount === 0) return [...head, body(rt(locale, 'reports.doc.appendix_no_tasks'))];
-  if (!data.hasReports) return [...head, body(rt(locale, 'reports.doc.appendix_no_reports', { period }))];
+  if (data.taskCount === 0) return [...head, body(t(locale, 'reports.doc.appendix_no_tasks'))];
+  if (!data.hasReports) return [...head, body(t(locale, 'reports.doc.appendix_no_reports', { period }))];
   return [...head, appendixTable(doc)];
 }
 
@@ -684,7 +675,7 @@ function appendixTable(doc: ReportDocument): Table {
   const total = APPENDIX_COLUMNS_MM.reduce((a, b) => a + b, 0);
   const widths = APPENDIX_COLUMNS_MM.map((mm) => Math.floor((mm / total) * LANDSCAPE_TEXT_WIDTH));
   const headers = ['tt', 'content', 'lead', 'deadline', 'standing', 'percent', 'words'].map((c) =>
-    rt(locale, `reports.col.${c}`),
+    t(locale, `reports.col.${c}`),
   );
   const cell = (paragraphs: Paragraph[], i: number, options: { columnSpan?: number } = {}) =>
     new TableCell({

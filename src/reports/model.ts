@@ -7,8 +7,9 @@
 import type { PeriodTaskRow, ReportPeriodData, UnitWord } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
 import { toRoman } from '../domain/text.ts';
+import { periodLabel, standingLabel, t } from '../i18n/index.ts';
 import type { ChartImage } from './chart.ts';
-import { deadlineText, periodText, rt, standingText } from './i18n.ts';
+import { deadlineText } from './i18n.ts';
 
 export interface PlanRef {
   number: string;
@@ -66,7 +67,7 @@ export function tableRows(data: ReportPeriodData, locale: Locale): TableRow[] {
     content: row.content,
     lead: leadText(row),
     deadline: deadlineText(locale, row.deadline),
-    standing: standingText(locale, row.standing),
+    standing: standingLabel(locale, row.standing),
     percent: row.percent,
     daysOverdue: row.daysOverdue,
     words: cellWords(data, row, locale),
@@ -88,16 +89,16 @@ export function wordPeriodShown(data: ReportPeriodData, word: UnitWord): boolean
 function cellWords(data: ReportPeriodData, row: PeriodTaskRow, locale: Locale): string[] {
   const words = row.words.map((word) => {
     const head = wordPeriodShown(data, word)
-      ? rt(locale, 'reports.cell.word_dated', {
+      ? t(locale, 'reports.cell.word_dated', {
           unit: word.unitCode,
-          period: periodText(locale, word.periodKey),
+          period: periodLabel(locale, word.periodKey),
           text: word.done.trim(),
         })
-      : rt(locale, 'reports.cell.word', { unit: word.unitCode, text: word.done.trim() });
+      : t(locale, 'reports.cell.word', { unit: word.unitCode, text: word.done.trim() });
     const blockers = word.blockers?.trim();
-    return blockers ? `${head}\n${rt(locale, 'reports.cell.blockers', { text: blockers })}` : head;
+    return blockers ? `${head}\n${t(locale, 'reports.cell.blockers', { text: blockers })}` : head;
   });
-  const carried = row.carriedDone.map((unit) => rt(locale, 'reports.cell.carried_done', { unit }));
+  const carried = row.carriedDone.map((unit) => t(locale, 'reports.cell.carried_done', { unit }));
   return [...words, ...carried];
 }
 

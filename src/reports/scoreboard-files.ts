@@ -1,12 +1,14 @@
 /**
- * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV) and as plain lines
- * for chat, always with the rule that produced it written under the ranking.
+ * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV), always with the
+ * rule that produced it written under the ranking. Its words for chat are in src/presentation/scoreboard.ts.
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
-import type { Ratio, Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
+import type { Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
+import { formatDate, periodLabel, t } from '../i18n/index.ts';
+import { rateText, scoreboardRule } from '../presentation/scoreboard.ts';
 import { csvFile, csvSeparator } from './csv.ts';
-import { dateText, percentText, periodText, rt, upper } from './i18n.ts';
+import { upper } from './i18n.ts';
 
 const COLUMNS = [
   { key: 'rank', width: 7 },
@@ -24,15 +26,6 @@ const COLUMNS = [
 ] as const;
 
 export const SCOREBOARD_HEADER_ROW = 4;
-
-/** A rate as people read it: "66,7%", or "—" when there was nothing to count. */
-export function rateText(locale: Locale, ratio: Ratio): string {
-  return ratio.rate === null ? '—' : percentText(locale, ratio.rate * 100);
-}
-
-export function scoreboardRule(locale: Locale, board: Scoreboard): string {
-  return rt(locale, 'reports.scoreboard.rule', { date: dateText(locale, board.asOf) });
-}
 
 function values(row: ScoreRow, locale: Locale): (string | number)[] {
   return [
@@ -52,7 +45,7 @@ function values(row: ScoreRow, locale: Locale): (string | number)[] {
 }
 
 function headers(locale: Locale): string[] {
-  return COLUMNS.map((c) => rt(locale, `reports.scoreboard.col.${c.key}`));
+  return COLUMNS.map((c) => t(locale, `reports.scoreboard.col.${c.key}`));
 }
 
 export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): Promise<Buffer> {
@@ -60,18 +53,18 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
   const { default: Excel } = await import('exceljs');
   const book: ExcelJS.Workbook = new Excel.Workbook();
   book.creator = 'da06-bot';
-  const period = periodText(locale, board.period);
-  const sheet = book.addWorksheet(rt(locale, 'reports.scoreboard.sheet'), {
+  const period = periodLabel(locale, board.period);
+  const sheet = book.addWorksheet(t(locale, 'reports.scoreboard.sheet'), {
     views: [{ state: 'frozen', ySplit: SCOREBOARD_HEADER_ROW }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   const last = COLUMNS.length;
-  sheet.getCell(1, 1).value = upper(rt(locale, 'reports.scoreboard.title', { period }));
+  sheet.getCell(1, 1).value = upper(t(locale, 'reports.scoreboard.title', { period }));
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, last);
-  sheet.getCell(2, 1).value = rt(locale, 'reports.scoreboard.as_of', {
-    date: dateText(locale, board.asOf),
+  sheet.getCell(2, 1).value = t(locale, 'reports.scoreboard.as_of', {
+    date: formatDate(locale, board.asOf),
     count: board.rows.length,
   });
   sheet.getCell(2, 1).font = { italic: true };
@@ -93,7 +86,7 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
   };
   const ruleRow = rowNumber + 2;
   const rule =
-    board.rows.length === 0 ? rt(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
+    board.rows.length === 0 ? t(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
   sheet.getCell(ruleRow, 1).value = rule;
   sheet.getCell(ruleRow, 1).alignment = { wrapText: true, vertical: 'top' };
   sheet.mergeCells(ruleRow, 1, ruleRow, last);
@@ -104,39 +97,9 @@ export async function renderScoreboardXlsx(board: Scoreboard, locale: Locale): P
 /** The ranking, then an empty row and the rule in the first column. */
 export function renderScoreboardCsv(board: Scoreboard, locale: Locale): Buffer {
   const rule =
-    board.rows.length === 0 ? rt(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
+    board.rows.length === 0 ? t(locale, 'reports.scoreboard.empty') : scoreboardRule(locale, board);
   return csvFile(
     [headers(locale), ...board.rows.map((row) => values(row, locale)), [], [rule]],
     csvSeparator(locale),
   );
-}
-
-/** Plain lines for chat and the terminal: title, figures date, the first `limit` units, the rule. */
-export function scoreboardLines(board: Scoreboard, locale: Locale, limit = 30): string[] {
-  const period = periodText(locale, board.period);
-  const lines = [rt(locale, 'reports.scoreboard.title', { period })];
-  if (board.rows.length === 0) return [...lines, rt(locale, 'reports.scoreboard.empty')];
-  lines.push(
-    rt(locale, 'reports.scoreboard.as_of', { date: dateText(locale, board.asOf), count: board.rows.length }),
-  );
-  lines.push('');
-  for (const row of board.rows.slice(0, limit)) {
-    lines.push(
-      rt(locale, 'reports.scoreboard.line', {
-        rank: row.rank,
-        unit: row.name !== row.code ? `${row.name} (${row.code})` : row.code,
-        doneRate: rateText(locale, row.doneOnTime),
-        done: row.doneOnTime.count,
-        due: row.doneOnTime.of,
-        days: row.overdueDays,
-        reportRate: rateText(locale, row.reporting),
-        onTime: row.reporting.count,
-        needed: row.reporting.of,
-      }),
-    );
-  }
-  if (board.rows.length > limit)
-    lines.push(rt(locale, 'reports.scoreboard.more', { count: board.rows.length - limit }));
-  lines.push('', scoreboardRule(locale, board));
-  return lines;
 }

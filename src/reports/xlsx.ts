@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { ReportPeriodData } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
-import { dateText, monthSheetName, periodText, rt, upper } from './i18n.ts';
+import { formatDate, periodLabel, t } from '../i18n/index.ts';
+import { monthSheetName, upper } from './i18n.ts';
 import { type ReportDocument, type TableRow, tableRows } from './model.ts';
 
 /** Excel's limit for one cell. */
@@ -31,11 +32,11 @@ export const HEADER_ROW = 4;
 export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'da06-bot';
-  book.title = rt(doc.locale, 'reports.doc.title', { period: periodText(doc.locale, doc.data.period) });
+  book.title = t(doc.locale, 'reports.doc.title', { period: periodLabel(doc.locale, doc.data.period) });
   if (doc.data.period.kind === 'month') {
     addSheet(book, monthSheetName(doc.locale, doc.data.period), doc.data, doc.locale);
   } else {
-    addSheet(book, rt(doc.locale, 'reports.sheet.summary'), doc.data, doc.locale);
+    addSheet(book, t(doc.locale, 'reports.sheet.summary'), doc.data, doc.locale);
     for (const month of doc.months)
       addSheet(book, monthSheetName(doc.locale, month.period), month, doc.locale);
   }
@@ -50,24 +51,24 @@ function addSheet(book: ExcelJS.Workbook, name: string, data: ReportPeriodData, 
   sheet.columns = REPORT_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   const last = REPORT_COLUMNS.length;
 
-  sheet.getCell(1, 1).value = rt(locale, 'reports.sheet.title', {
-    period: upper(periodText(locale, data.period)),
+  sheet.getCell(1, 1).value = t(locale, 'reports.sheet.title', {
+    period: upper(periodLabel(locale, data.period)),
   });
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, last);
-  sheet.getCell(2, 1).value = rt(locale, 'reports.sheet.as_of', { date: dateText(locale, data.asOf) });
+  sheet.getCell(2, 1).value = t(locale, 'reports.sheet.as_of', { date: formatDate(locale, data.asOf) });
   sheet.getCell(2, 1).font = { italic: true };
   sheet.mergeCells(2, 1, 2, last);
   if (!data.hasReports) {
-    sheet.getCell(3, 1).value = rt(locale, 'reports.sheet.no_reports', {
-      period: periodText(locale, data.period),
+    sheet.getCell(3, 1).value = t(locale, 'reports.sheet.no_reports', {
+      period: periodLabel(locale, data.period),
     });
     sheet.getCell(3, 1).font = { bold: true, color: { argb: 'FFC62828' } };
     sheet.mergeCells(3, 1, 3, last);
   }
 
   const header = sheet.getRow(HEADER_ROW);
-  header.values = REPORT_COLUMNS.map((c) => rt(locale, `reports.col.${c.key}`));
+  header.values = REPORT_COLUMNS.map((c) => t(locale, `reports.col.${c.key}`));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.eachCell((cell) => {
@@ -95,7 +96,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, data: ReportPeriodData, 
 }
 
 function cells(row: TableRow, words: string, continued: boolean, locale: Locale): (string | number | null)[] {
-  const mark = continued ? ` ${rt(locale, 'reports.cell.continued')}` : '';
+  const mark = continued ? ` ${t(locale, 'reports.cell.continued')}` : '';
   return [
     `${row.tt}${mark}`,
     row.section,

@@ -9,9 +9,8 @@
 import type { Viewer } from '../app/views.ts';
 import type { Channel, Recipient } from '../channels/channel.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
-import { formatDate } from '../i18n/index.ts';
+import { formatDate, t } from '../i18n/index.ts';
 import type { RosterMember, RosterStore } from '../store/roster-store.ts';
-import { schedulerText } from './messages.ts';
 
 export interface Address {
   /** "member:12:slack", "group:1:teams" */
@@ -95,12 +94,12 @@ export class Audience {
       const leaveDay = days.find((day) => this.onLeave(member, day));
       if (leaveDay !== undefined) {
         const until = member.leaveUntil ? formatDate(locale, member.leaveUntil) : '—';
-        skipped.push({ member, reason: schedulerText(locale, 'scheduler.people.on_leave', { until }) });
+        skipped.push({ member, reason: t(locale, 'scheduler.people.on_leave', { until }) });
         continue;
       }
       const own = this.addressesOf(member);
       if (own.length === 0) {
-        skipped.push({ member, reason: schedulerText(locale, 'scheduler.people.no_account') });
+        skipped.push({ member, reason: t(locale, 'scheduler.people.no_account') });
         continue;
       }
       addresses.push(...own);

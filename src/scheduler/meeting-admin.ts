@@ -17,13 +17,13 @@ import { canManage, canPostToGroup } from '../domain/permissions.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import { wallClock, zonedInstant } from '../domain/zoned-time.ts';
-import { formatDateTime } from '../i18n/index.ts';
+import { formatDateTime, t } from '../i18n/index.ts';
 import { CalendarStore } from '../store/calendar-store.ts';
 import { MeetingStore } from '../store/meeting-store.ts';
 import { RosterStore } from '../store/roster-store.ts';
 import { effectiveRule, SCHEDULER_DEFAULTS, type ScheduleConfig, scheduleConfig } from './config.ts';
 import { loadMeetings } from './meetings.ts';
-import { dayOffText, schedulerText } from './messages.ts';
+import { dayOffText } from './messages.ts';
 import { monthsAround } from './plan-occurrences.ts';
 import type { TickResult } from './scheduler.ts';
 
@@ -113,8 +113,8 @@ export async function moveMeeting(
   const locale = configOf(deps).locale;
   const why = reason?.trim();
   const note = why
-    ? schedulerText(locale, 'scheduler.note.chair_moved', { reason: why })
-    : schedulerText(locale, 'scheduler.note.chair_moved_plain');
+    ? t(locale, 'scheduler.note.chair_moved', { reason: why })
+    : t(locale, 'scheduler.note.chair_moved_plain');
   await store.move(meeting.id, { startsAt, note }, `member:${viewer.memberId}`);
   const calendar = new WorkingCalendar(await new CalendarStore(deps.db, deps.group.id).list());
   const off = calendar.dayOff(target.day);
@@ -139,8 +139,8 @@ export async function cancelMeeting(
   const locale = configOf(deps).locale;
   const why = reason?.trim();
   const note = why
-    ? schedulerText(locale, 'scheduler.note.cancelled', { reason: why })
-    : schedulerText(locale, 'scheduler.note.cancelled_plain');
+    ? t(locale, 'scheduler.note.cancelled', { reason: why })
+    : t(locale, 'scheduler.note.cancelled_plain');
   await found.store.cancel(found.meeting.id, note, `member:${viewer.memberId}`);
   return notice('success', 'scheduler.meeting.cancelled', { period: found.month });
 }

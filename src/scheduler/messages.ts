@@ -1,43 +1,21 @@
 /**
- * The scheduler's own sentences (src/i18n/scheduler.*.ts): notes it writes on meetings and reminders,
- * and its answers to the chair. Read here directly, so they work before src/i18n/index.ts merges
- * these catalogs; once merged, channels render the same keys through `t`.
+ * The scheduler's own sentences (src/i18n/scheduler.*.ts, merged into the one lookup `t`): notes it
+ * writes on meetings and reminders, and its answers to the chair.
  */
 import type { Locale } from '../domain/roles.ts';
 import type { DayOffReason } from '../domain/working-days.ts';
-import { formatDate, interpolate, type MessageParams, t } from '../i18n/index.ts';
-import { schedulerEn } from '../i18n/scheduler.en.ts';
-import { type SchedulerMessageKey, schedulerVi } from '../i18n/scheduler.vi.ts';
-
-const CATALOGS: Record<Locale, Readonly<Record<SchedulerMessageKey, string>>> = {
-  vi: schedulerVi,
-  en: schedulerEn,
-};
-
-export function isSchedulerKey(key: string): key is SchedulerMessageKey {
-  return Object.hasOwn(schedulerVi, key);
-}
-
-/** A scheduler message (or, for other keys, a shared one) in `locale` with its placeholders filled. */
-export function schedulerText(locale: Locale, key: string, params?: MessageParams): string {
-  if (!isSchedulerKey(key)) return t(locale, key, params);
-  const template = CATALOGS[locale][key];
-  return params ? interpolate(template, params) : template;
-}
+import { formatDate, t } from '../i18n/index.ts';
 
 /** Why a day is off, in words: "thứ Bảy", "Tết Nguyên Đán", an admin's note. */
 export function dayOffText(locale: Locale, reason: DayOffReason): string {
   switch (reason.kind) {
     case 'weekend':
-      return schedulerText(
-        locale,
-        reason.weekday === 6 ? 'scheduler.reason.saturday' : 'scheduler.reason.sunday',
-      );
+      return t(locale, reason.weekday === 6 ? 'scheduler.reason.saturday' : 'scheduler.reason.sunday');
     case 'holiday':
     case 'official':
       return reason.name;
     case 'extra':
-      return reason.note?.trim() || schedulerText(locale, 'scheduler.reason.extra');
+      return reason.note?.trim() || t(locale, 'scheduler.reason.extra');
   }
 }
 
@@ -49,7 +27,7 @@ export function movedNote(
   reason: DayOffReason,
   to: string,
 ): string {
-  return schedulerText(locale, key, {
+  return t(locale, key, {
     from: formatDate(locale, from),
     reason: dayOffText(locale, reason),
     to: formatDate(locale, to),

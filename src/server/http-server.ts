@@ -5,6 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppError } from '../domain/errors.ts';
+import { describeError } from '../presentation/errors.ts';
 import { findRoute, type Route } from './router.ts';
 
 export interface HttpServer {
@@ -43,9 +45,13 @@ export function createHttpServer(
     Promise.resolve()
       .then(() => route.handle(request, response))
       .catch((error: unknown) => {
-        onError(error);
-        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        if (!response.writableEnded) response.end('Internal error');
+        // A coded error is the caller's to fix (400, in words); anything else is a bug, logged.
+        const said = describeError(error, 'vi', { log: () => onError(error) });
+        const expected = error instanceof AppError;
+        const status = expected ? 400 : 500;
+        if (!response.headersSent)
+          response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+        if (!response.writableEnded) response.end(expected ? said : 'Internal error');
       });
   });
   return {

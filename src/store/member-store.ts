@@ -1,5 +1,5 @@
 /** Members of the working group and their accounts on each chat platform. */
-import { UserFacingError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import type { Locale, Platform, Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
@@ -65,7 +65,7 @@ export class MemberStore {
   async add(member: NewMember, actor: string): Promise<MemberRecord> {
     return this.db.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { code: member.unitCode } });
-      if (!unit) throw new MemberError('unknown_unit', member.unitCode);
+      if (!unit) throw new AppError('unit.unknown', { unit: member.unitCode });
       const created = await tx.member.create({
         data: {
           groupId: this.groupId,
@@ -140,7 +140,8 @@ export class MemberStore {
       const taken = await tx.memberIdentity.findUnique({
         where: { platform_externalId: { platform, externalId } },
       });
-      if (taken && taken.memberId !== memberId) throw new MemberError('identity_taken', externalId);
+      if (taken && taken.memberId !== memberId)
+        throw new AppError('member.identity_taken', { account: externalId });
       // Linking the same account again keeps its row: Teams stores how to reach the member there.
       await tx.memberIdentity.deleteMany({ where: { memberId, platform, externalId: { not: externalId } } });
       if (!taken) await tx.memberIdentity.create({ data: { memberId, platform, externalId } });
@@ -173,20 +174,6 @@ export class MemberStore {
       await tx.member.update({ where: { id: memberId }, data: { active: false, deactivatedAt: new Date() } });
       await audit(tx, { actor, action: 'member.deactivate', entity: 'Member', entityId: memberId });
     });
-  }
-}
-
-export class MemberError extends UserFacingError {
-  constructor(
-    code: 'unknown_unit' | 'identity_taken',
-    readonly value: string,
-  ) {
-    super(
-      code,
-      code === 'unknown_unit'
-        ? `Không có đơn vị mã "${value}". Xem danh sách: da06 units list`
-        : `Tài khoản "${value}" đã được liên kết với một thành viên khác.`,
-    );
   }
 }
 

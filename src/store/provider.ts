@@ -1,10 +1,12 @@
+import { AppError } from '../domain/errors.ts';
+
 /** Which database a `DATABASE_URL` points at. SQLite is the embedded default, PostgreSQL production. */
 export type Provider = 'sqlite' | 'postgresql';
 
 export function providerOf(url: string): Provider {
   if (/^postgres(ql)?:\/\//i.test(url)) return 'postgresql';
   if (/^file:/i.test(url)) return 'sqlite';
-  throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}: (use file:… or postgresql://…)`);
+  throw new AppError('database.url_scheme', { scheme: url.split(':')[0] ?? '' });
 }
 
 /** The SQLite file path of a `file:` URL (relative paths are relative to the working directory). */

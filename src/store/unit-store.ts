@@ -1,5 +1,5 @@
 /** Units and their aliases: the editable directory the plan importer resolves unit names through. */
-import { UserFacingError } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
 import { audit } from './audit.ts';
@@ -91,34 +91,20 @@ export class UnitStore {
   }
 
   /**
-   * Maps a wording (e.g. an abbreviation a plan used) to a unit. Throws `AliasTakenError` when the
-   * wording already names another unit.
+   * Maps a wording (e.g. an abbreviation a plan used) to a unit. Throws `AppError('unit.alias_taken')`
+   * when the wording already names another unit.
    */
   async addAlias(alias: string, code: string, actor: string): Promise<void> {
     const folded = foldVietnamese(alias);
     await this.db.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { code } });
-      if (!unit) throw new UnknownUnitError(code);
+      if (!unit) throw new AppError('unit.unknown', { unit: code });
       const taken = await tx.unitAlias.findUnique({ where: { folded }, include: { unit: true } });
-      if (taken && taken.unitId !== unit.id) throw new AliasTakenError(alias, taken.unit.code);
+      if (taken && taken.unitId !== unit.id)
+        throw new AppError('unit.alias_taken', { alias, owner: taken.unit.code });
       if (!taken) await tx.unitAlias.create({ data: { unitId: unit.id, alias: alias.trim(), folded } });
       await audit(tx, { actor, action: 'unit.alias', entity: 'Unit', entityId: code, details: { alias } });
     });
-  }
-}
-
-export class UnknownUnitError extends UserFacingError {
-  constructor(readonly unitCode: string) {
-    super('unknown_unit', `Không có đơn vị mã "${unitCode}". Xem danh sách: da06 units list`);
-  }
-}
-
-export class AliasTakenError extends UserFacingError {
-  constructor(
-    readonly alias: string,
-    readonly owner: string,
-  ) {
-    super('alias_taken', `Tên gọi "${alias}" đã dùng cho đơn vị ${owner}.`);
   }
 }
 

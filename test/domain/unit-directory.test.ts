@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.ts';
 import { parseUnitsCsv, UnitDirectory, type UnitEntry } from '../../src/domain/unit-directory.ts';
+import { describeError } from '../../src/presentation/errors.ts';
 
 const units = parseUnitsCsv(readFileSync(new URL('../fixtures/plans/units.csv', import.meta.url), 'utf8'));
 const directory = new UnitDirectory(units);
@@ -26,10 +28,12 @@ describe('parseUnitsCsv', () => {
   });
 
   it('rejects an unknown kind or a missing column, naming the line', () => {
-    expect(() => parseUnitsCsv('code,kind,name,aliases\nPC,ministry,Vụ Pháp chế,\n')).toThrow(
-      /dòng 2.*ministry/,
-    );
-    expect(() => parseUnitsCsv('code,name,aliases\nPC,Vụ Pháp chế,\n')).toThrow(/thiếu cột "kind"/);
+    const badKind = thrown(() => parseUnitsCsv('code,kind,name,aliases\nPC,ministry,Vụ Pháp chế,\n'));
+    expect(badKind).toMatchObject({ code: 'unit_directory.bad_kind', params: { line: 2, kind: 'ministry' } });
+    expect(describeError(badKind, 'vi')).toMatch(/dòng 2.*ministry/);
+    const noKind = thrown(() => parseUnitsCsv('code,name,aliases\nPC,Vụ Pháp chế,\n'));
+    expect(describeError(noKind, 'vi')).toMatch(/thiếu cột "kind"/);
+    expect(describeError(noKind, 'en')).toMatch(/no column "kind"/);
   });
 });
 
@@ -42,10 +46,20 @@ describe('UnitDirectory', () => {
 
   it('refuses duplicate codes and an alias shared by two units', () => {
     const pc: UnitEntry = { code: 'PC', kind: 'central', name: 'Vụ Pháp chế', aliases: [] };
-    expect(() => new UnitDirectory([pc, pc])).toThrow(/"PC" bị trùng/);
     expect(
+      describeError(
+        thrown(() => new UnitDirectory([pc, pc])),
+        'vi',
+      ),
+    ).toMatch(/"PC" bị trùng/);
+    const clash = thrown(
       () => new UnitDirectory([pc, { code: 'PC2', kind: 'central', name: 'Vụ Pháp Chế', aliases: [] }]),
-    ).toThrow(/"PC" và "PC2"/);
+    );
+    expect(clash).toMatchObject({
+      code: 'unit_directory.alias_clash',
+      params: { first: 'PC', second: 'PC2' },
+    });
+    expect(describeError(clash, 'vi')).toMatch(/"PC" và "PC2"/);
   });
 });
 
@@ -136,3 +150,14 @@ describe('UnitDirectory.resolve', () => {
     expect(directory.resolve('  ')).toEqual({ codes: [], unknown: [] });
   });
 });
+
+/** What `run` threw (an AppError: a code and its parameters, put in words by describeError). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, openApp } from '../../src/app/open-app.ts';
+import { openApp } from '../../src/app/open-app.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
+import { AppError } from '../../src/domain/errors.ts';
+import { describeError } from '../../src/presentation/errors.ts';
 import { runCli } from '../support/cli.ts';
 
 describe('the database unreachable at start-up', () => {
@@ -17,8 +19,10 @@ describe('the database unreachable at start-up', () => {
         waits.push(ms);
       },
     });
-    await expect(opening).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(opening).rejects.toThrow(/sau 4 lần thử/);
+    const error = await opening.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'database.unavailable', params: { attempts: 4 } });
+    expect(describeError(error, 'vi')).toMatch(/sau 4 lần thử/);
     expect(waits).toEqual([500, 1000, 2000]); // backing off, not hammering the server
     expect(notices).toHaveLength(3);
     expect(notices.join('\n')).toContain('thử lại sau');

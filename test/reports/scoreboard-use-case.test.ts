@@ -3,7 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { exportScoreboard, scoreboard } from '../../src/app/use-cases/scoreboard.ts';
 import { periodFromKey } from '../../src/domain/period.ts';
 import type { ReportDraft } from '../../src/domain/report.ts';
-import { SCOREBOARD_HEADER_ROW, scoreboardLines } from '../../src/reports/scoreboard-files.ts';
+import { scoreboardLines } from '../../src/presentation/scoreboard.ts';
+import { SCOREBOARD_HEADER_ROW } from '../../src/reports/scoreboard-files.ts';
 import { type CoreFixture, createCoreFixture } from '../support/core.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 

@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { View } from '../../src/app/views.ts';
 import { TerminalChannel } from '../../src/channels/terminal/terminal-channel.ts';
-import { placeholdersOf } from '../../src/i18n/index.ts';
+import { placeholdersOf, t } from '../../src/i18n/index.ts';
 import { vi } from '../../src/i18n/messages.vi.ts';
 import { schedulerEn } from '../../src/i18n/scheduler.en.ts';
 import { schedulerVi } from '../../src/i18n/scheduler.vi.ts';
-import { schedulerText } from '../../src/scheduler/messages.ts';
 
 const view: View = { kind: 'notice', tone: 'info', key: 'scheduler.remind.unavailable' };
 
@@ -56,10 +55,10 @@ describe('scheduler catalogs', () => {
   });
 
   it('reads its own keys in both languages and falls back to the shared ones', () => {
-    expect(schedulerText('vi', 'scheduler.people.on_leave', { until: '04/06/2024' })).toBe(
+    expect(t('vi', 'scheduler.people.on_leave', { until: '04/06/2024' })).toBe(
       'đang nghỉ phép đến hết ngày 04/06/2024',
     );
-    expect(schedulerText('en', 'scheduler.reason.sunday')).toBe('Sunday');
-    expect(schedulerText('vi', 'status.done')).toBe('Đã hoàn thành');
+    expect(t('en', 'scheduler.reason.sunday')).toBe('Sunday');
+    expect(t('vi', 'status.done')).toBe('Đã hoàn thành');
   });
 });

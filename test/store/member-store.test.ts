@@ -59,15 +59,22 @@ describeEachDatabase('MemberStore and UnitStore', (db) => {
 
   it('refuses an account already linked to someone else, and an unknown unit', async () => {
     const minh = await members.add({ displayName: 'Đỗ Văn Minh', unitCode: 'VP', role: 'member' }, 'test');
-    await expect(members.link(minh.id, 'slack', 'U2', 'test')).rejects.toThrow(/đã được liên kết/);
-    await expect(members.add({ displayName: 'X', unitCode: 'NOPE', role: 'member' }, 'test')).rejects.toThrow(
-      /NOPE/,
-    );
+    // The store raises codes with their parameters; the words are the catalogs' (describeError).
+    await expect(members.link(minh.id, 'slack', 'U2', 'test')).rejects.toMatchObject({
+      code: 'member.identity_taken',
+      params: { account: 'U2' },
+    });
+    await expect(
+      members.add({ displayName: 'X', unitCode: 'NOPE', role: 'member' }, 'test'),
+    ).rejects.toMatchObject({ code: 'unit.unknown', params: { unit: 'NOPE' } });
   });
 
   it('keeps aliases unique across units and adds new ones on sync', async () => {
     await units.addAlias('TT CNTT', 'CNTT', 'test');
-    await expect(units.addAlias('tt cntt', 'VP', 'test')).rejects.toThrow(/đã dùng cho đơn vị CNTT/);
+    await expect(units.addAlias('tt cntt', 'VP', 'test')).rejects.toMatchObject({
+      code: 'unit.alias_taken',
+      params: { alias: 'tt cntt', owner: 'CNTT' },
+    });
     await units.sync([{ ...TEST_UNITS[1]!, aliases: ['Văn phòng Ngành'] }], 'test');
     const vp = (await units.list()).find((unit) => unit.code === 'VP');
     expect(vp?.aliases).toEqual(expect.arrayContaining(['Văn phòng', 'Văn phòng Ngành']));

@@ -25,9 +25,9 @@ import {
   type ReportPeriodData,
 } from '../../domain/report-period-data.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
+import { periodLabel, t } from '../../i18n/index.ts';
 import type { ChartImage } from '../../reports/chart.ts';
 import { renderReportCsv } from '../../reports/csv.ts';
-import { periodText, rt } from '../../reports/i18n.ts';
 import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
 import type { TaskRow } from '../../store/plan-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
@@ -100,8 +100,8 @@ export async function exportReport(
   return {
     kind: 'file',
     ...file,
-    altText: rt(viewer.locale, 'reports.file.caption', {
-      period: periodText(viewer.locale, period),
+    altText: t(viewer.locale, 'reports.file.caption', {
+      period: periodLabel(viewer.locale, period),
       format: format.toUpperCase(),
     }),
     caption: captionLines(doc, viewer.locale, format),
@@ -266,37 +266,37 @@ function chartAttachment(doc: ReportDocument, chart: ChartImage): NonNullable<Fi
 export function captionLines(doc: ReportDocument, locale: Locale, format: FileFormat): string[] {
   const { data } = doc;
   const lines = [
-    rt(locale, 'reports.file.caption', {
-      period: periodText(locale, data.period),
+    t(locale, 'reports.file.caption', {
+      period: periodLabel(locale, data.period),
       format: format.toUpperCase(),
     }),
   ];
-  if (data.taskCount === 0) return [...lines, rt(locale, 'reports.doc.s1.no_tasks')];
+  if (data.taskCount === 0) return [...lines, t(locale, 'reports.doc.s1.no_tasks')];
   lines.push(
-    rt(locale, 'reports.file.totals', {
+    t(locale, 'reports.file.totals', {
       count: data.taskCount,
       ...data.totals,
       overdue: data.overdue.length,
     }),
   );
-  if (!data.hasReports) return [...lines, rt(locale, 'reports.file.no_reports')];
+  if (!data.hasReports) return [...lines, t(locale, 'reports.file.no_reports')];
   if (data.blockers.length === 0) return lines;
-  lines.push(rt(locale, 'reports.file.blockers', { count: data.blockers.length }));
+  lines.push(t(locale, 'reports.file.blockers', { count: data.blockers.length }));
   for (const blocker of data.blockers.slice(0, CHAT_BLOCKERS_MAX)) {
     const text = blocker.text.replace(/\s+/g, ' ').trim();
     const cut = [...text].length > CHAT_TEXT_MAX;
     lines.push(
-      rt(locale, 'reports.file.blocker', {
+      t(locale, 'reports.file.blocker', {
         code: blocker.code,
         unit: blocker.unitCode,
         text: cut
-          ? `${[...text].slice(0, CHAT_TEXT_MAX).join('').trimEnd()}${rt(locale, 'reports.file.cut')}`
+          ? `${[...text].slice(0, CHAT_TEXT_MAX).join('').trimEnd()}${t(locale, 'reports.file.cut')}`
           : text,
       }),
     );
   }
   if (data.blockers.length > CHAT_BLOCKERS_MAX) {
-    lines.push(rt(locale, 'reports.file.more_blockers', { count: data.blockers.length - CHAT_BLOCKERS_MAX }));
+    lines.push(t(locale, 'reports.file.more_blockers', { count: data.blockers.length - CHAT_BLOCKERS_MAX }));
   }
   return lines;
 }

@@ -2,7 +2,7 @@
  * Admin actions on members from chat (`/da06 members add|list|link|role|deactivate …`), with the same
  * flags as the `da06 members` command line. Only admins may; the refusal says so.
  */
-import { UserFacingError } from '../../domain/errors.ts';
+import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { canManage } from '../../domain/permissions.ts';
 import { isRole } from '../../domain/roles.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
@@ -51,8 +51,8 @@ export async function manageMembers(
         return notice('error', 'members.usage');
     }
   } catch (error) {
-    if (error instanceof UserFacingError)
-      return notice('error', `members.error.${error.code}`, { detail: error.message });
+    const key = error instanceof AppError ? MEMBER_ERRORS[(error as AppError).code] : undefined;
+    if (key) return notice('error', key, { detail: memberOf(error as AppError) });
     if (error instanceof TypeError && 'code' in error) return notice('error', 'members.usage');
     throw error;
   }
@@ -87,5 +87,17 @@ async function findOne(deps: CoreDeps, nameOrId: string): Promise<MemberRecord> 
   if (byId) return byId;
   const matches = await deps.members.findByName(key);
   if (matches.length === 1) return matches[0]!;
-  throw new UserFacingError(matches.length === 0 ? 'member_not_found' : 'member_ambiguous', key);
+  throw new AppError(matches.length === 0 ? 'member.not_found' : 'member.ambiguous', { member: key });
+}
+
+/** The chat's own wording for the errors a members command meets (the CLI says them through `describeError`). */
+const MEMBER_ERRORS: Partial<Record<ErrorCode, string>> = {
+  'member.not_found': 'members.error.member_not_found',
+  'member.ambiguous': 'members.error.member_ambiguous',
+  'unit.unknown': 'members.error.unknown_unit',
+  'member.identity_taken': 'members.error.identity_taken',
+};
+
+function memberOf(error: AppError): string {
+  return 'member' in error.params ? error.params.member : '';
 }

@@ -15,7 +15,7 @@ import { allTasks } from './task-scope.ts';
 
 /**
  * The ranking, best first; channels render it in the viewer's locale and write the rule under it
- * (`scoreboardLines` and `scoreboardRule` in src/reports/scoreboard-files.ts).
+ * (`scoreboardParts` and `scoreboardRule` in src/presentation/scoreboard.ts).
  */
 export interface ScoreboardView extends Scoreboard {
   kind: 'scoreboard';

@@ -6,6 +6,7 @@
 import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Settings } from '../../config/settings.ts';
+import { describeError } from '../../presentation/errors.ts';
 import type { SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -54,7 +55,9 @@ export function createBolt(deps: SlackDeps): BoltParts {
     app = new App({ receiver, authorize, clientOptions, logger });
   }
   app.error(async (error) => {
-    deps.log(`slack: unhandled error in a listener: ${error.message}`);
+    // No one to answer here: a coded error is logged in words, a bug with its stack.
+    const said = describeError(error.original ?? error, deps.settings.DEFAULT_LOCALE, { log: deps.log });
+    deps.log(`slack: unhandled error in a listener: ${said}`);
   });
   registerListeners(app, deps);
   return { app, receiver };

@@ -2,8 +2,8 @@
 import type { Core } from '../../app/core.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Locale } from '../../domain/roles.ts';
+import { type RenderContext, renderContext } from '../../presentation/context.ts';
 import type { Dedupe } from './dedupe.ts';
-import { type SlackContext, slackContext } from './i18n.ts';
 import type { ListenerRouter } from './listeners/router.ts';
 
 export interface SlackDeps {
@@ -17,7 +17,7 @@ export interface SlackDeps {
   ackBudgetMs: number;
   /** Conversation ids of members' DMs with the bot, by Slack user id. */
   dmChannels: Map<string, string>;
-  ctx(locale: Locale): SlackContext;
+  ctx(locale: Locale): RenderContext;
 }
 
 /** A listener file: what it handles (for the manifest test) and how it registers its handler with the router. */
@@ -27,12 +27,12 @@ export interface ListenerModule {
   register(router: ListenerRouter, deps: SlackDeps): void;
 }
 
-export function contextFactory(settings: Settings): (locale: Locale) => SlackContext {
-  const cache = new Map<Locale, SlackContext>();
+export function contextFactory(settings: Settings): (locale: Locale) => RenderContext {
+  const cache = new Map<Locale, RenderContext>();
   return (locale) => {
     let ctx = cache.get(locale);
     if (!ctx) {
-      ctx = slackContext(locale, settings.TIME_ZONE);
+      ctx = renderContext(locale, settings.TIME_ZONE);
       cache.set(locale, ctx);
     }
     return ctx;

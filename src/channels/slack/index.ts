@@ -14,6 +14,7 @@ import { EVENTS_PATH } from './ids.ts';
 import { createPostMessage } from './post-message.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { createSender } from './send.ts';
+import './messages.ts';
 
 export interface SlackChannelOptions {
   core: Core;

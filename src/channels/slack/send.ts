@@ -23,11 +23,11 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { View } from '../../app/views.ts';
 import type { Settings } from '../../config/settings.ts';
+import type { RenderContext } from '../../presentation/context.ts';
 import type { Delivery, Recipient, SendOutcome } from '../channel.ts';
 import { TokenBucket } from '../token-bucket.ts';
 import type { Rendered } from './blocks/types.ts';
 import { messagePages } from './flows/pages.ts';
-import type { SlackContext } from './i18n.ts';
 import type { PostMessage } from './post-message.ts';
 import { describe } from './reply.ts';
 
@@ -68,7 +68,7 @@ const HISTORY_LIMIT = 200;
 export interface SenderOptions {
   client: WebClient;
   settings: Settings;
-  ctx(locale: 'vi' | 'en'): SlackContext;
+  ctx(locale: 'vi' | 'en'): RenderContext;
   log(line: string): void;
   dmChannels: Map<string, string>;
   /** A 429 whose Retry-After is at most this is waited out in place (default 30 s). */

@@ -1,11 +1,11 @@
 /** Who is clicking: `core.identify('slack', user id)`, with the context to answer them in their language. */
 import type { NoticeView, Viewer } from '../../app/views.ts';
+import type { RenderContext } from '../../presentation/context.ts';
 import type { SlackDeps } from './deps.ts';
-import type { SlackContext } from './i18n.ts';
 
 export type Who =
-  | { viewer: Viewer; ctx: SlackContext }
-  | { viewer: null; notice: NoticeView; ctx: SlackContext };
+  | { viewer: Viewer; ctx: RenderContext }
+  | { viewer: null; notice: NoticeView; ctx: RenderContext };
 
 export async function whoIs(deps: SlackDeps, userId: string): Promise<Who> {
   const found = await deps.core.identify('slack', userId);

@@ -7,8 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Locale } from '../../domain/roles.ts';
+import { describeError } from '../../presentation/errors.ts';
 import { readBody } from '../../server/http-server.ts';
-import { localeOf, tt } from './i18n.ts';
+import { localeOf } from './i18n.ts';
+import './messages.ts';
 
 /** Activities are small; Teams caps messages well below this. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -20,12 +22,17 @@ export function createAdapter(
 ): CloudAdapter {
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log(`[teams] turn failed (${context.activity.type}): ${error.stack ?? error.message}`);
+    const locale = localeOf(context.activity.locale, defaultLocale);
+    // A coded error is said in the member's language, unlogged; a bug is logged with its stack.
+    const said = describeError(error, locale, {
+      log: () => log(`[teams] turn failed (${context.activity.type}): ${error.stack ?? error.message}`),
+      internalKey: 'teams.error',
+    });
     try {
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
       } else {
-        await context.sendActivity(tt(localeOf(context.activity.locale, defaultLocale), 'teams.error'));
+        await context.sendActivity(said);
       }
     } catch (sendError) {
       log(`[teams] could not tell the user about the failure: ${String(sendError)}`);

@@ -14,6 +14,7 @@ import type { NoticeView, ReportSavedView } from '../../app/views.ts';
 import { firstAuditDetails, recordAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open-database.ts';
 import type { ReminderRef } from './actions.ts';
+import './messages.ts';
 
 /** What a consuming action did: enough to draw its confirmation again. */
 export interface CardOutcome {

@@ -17,6 +17,7 @@ import { ConversationStore } from './conversation-store.ts';
 import { registrationGiven, teamsRunsUnauthenticated, teamsStartupWarning } from './setup.ts';
 import { describe, TeamsBot } from './teams-bot.ts';
 import { TeamsChannel } from './teams-channel.ts';
+import './messages.ts';
 
 export { MESSAGES_PATH, teamsRunsUnauthenticated, teamsStartupWarning } from './setup.ts';
 export { TeamsChannel } from './teams-channel.ts';

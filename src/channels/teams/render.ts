@@ -4,8 +4,10 @@
  */
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
+import { type RenderContext, renderContext } from '../../presentation/context.ts';
+import { renderWith, type ViewRenderers } from '../../presentation/renderers.ts';
 import type { ReminderRef } from './actions.ts';
-import { type AdaptiveCard, cardContext } from './cards/card.ts';
+import type { AdaptiveCard } from './cards/card.ts';
 import { renderFileCard } from './cards/file.ts';
 import { renderHelpCard } from './cards/help.ts';
 import { renderMeetingCard } from './cards/meeting.ts';
@@ -29,38 +31,34 @@ export interface RenderOptions {
   reminder?: ReminderRef;
 }
 
+/** The render context with the paging and the card options. */
+interface CardRenderContext extends RenderContext {
+  page: number;
+  options: RenderOptions;
+}
+
+const RENDERERS: ViewRenderers<CardRenderContext, AdaptiveCard> = {
+  help: renderHelpCard,
+  notice: renderNoticeCard,
+  'my-tasks': (view, ctx) => renderMyTasksCard(view, ctx, ctx.page).card,
+  'report-form': (view, ctx) =>
+    renderReportFormCard(view, ctx, {
+      cardId: ctx.options.cardId,
+      ...(ctx.options.draft ? { draft: ctx.options.draft } : {}),
+      ...(ctx.options.reminder ? { reminder: ctx.options.reminder } : {}),
+    }),
+  'report-saved': renderReportSavedCard,
+  summary: (view, ctx) => renderSummaryCard(view, ctx, ctx.page).card,
+  overdue: (view, ctx) => renderOverdueCard(view, ctx, ctx.page).card,
+  meeting: renderMeetingCard,
+  members: (view, ctx) => renderMembersCard(view, ctx, ctx.page).card,
+  reminder: (view, ctx) => renderReminderCard(view, ctx, ctx.options.cardId),
+  scoreboard: (view, ctx) => renderScoreboardCard(view, ctx, ctx.page).card,
+  // The caption and the chart; the bot sends the document itself (see teams-bot.ts).
+  file: renderFileCard,
+};
+
 export function renderCard(view: View, locale: Locale, options: RenderOptions): AdaptiveCard {
-  const ctx = cardContext(locale, options.timeZone);
-  const page = options.page ?? 1;
-  switch (view.kind) {
-    case 'help':
-      return renderHelpCard(view, ctx);
-    case 'notice':
-      return renderNoticeCard(view, ctx);
-    case 'my-tasks':
-      return renderMyTasksCard(view, ctx, page).card;
-    case 'report-form':
-      return renderReportFormCard(view, ctx, {
-        cardId: options.cardId,
-        ...(options.draft ? { draft: options.draft } : {}),
-        ...(options.reminder ? { reminder: options.reminder } : {}),
-      });
-    case 'report-saved':
-      return renderReportSavedCard(view, ctx);
-    case 'summary':
-      return renderSummaryCard(view, ctx, page).card;
-    case 'overdue':
-      return renderOverdueCard(view, ctx, page).card;
-    case 'meeting':
-      return renderMeetingCard(view, ctx);
-    case 'members':
-      return renderMembersCard(view, ctx, page).card;
-    case 'reminder':
-      return renderReminderCard(view, ctx, options.cardId);
-    case 'scoreboard':
-      return renderScoreboardCard(view, ctx, page).card;
-    case 'file':
-      // The caption and the chart; the bot sends the document itself (see teams-bot.ts).
-      return renderFileCard(view, ctx);
-  }
+  const ctx = { ...renderContext(locale, options.timeZone), page: options.page ?? 1, options };
+  return renderWith(RENDERERS, view, ctx);
 }

@@ -6,7 +6,8 @@
  */
 import type { Settings } from '../../config/settings.ts';
 import type { Locale } from '../../domain/roles.ts';
-import { tt } from './i18n.ts';
+import { t } from '../../i18n/index.ts';
+import './messages.ts';
 
 /** Where Teams (the Azure Bot Service) posts activities. */
 export const MESSAGES_PATH = '/api/messages';
@@ -34,6 +35,6 @@ export function teamsStartupWarning(
   locale: Locale = settings.DEFAULT_LOCALE,
 ): string | null {
   return teamsRunsUnauthenticated(settings)
-    ? tt(locale, 'teams.startup.unauthenticated', { path: MESSAGES_PATH })
+    ? t(locale, 'teams.startup.unauthenticated', { path: MESSAGES_PATH })
     : null;
 }

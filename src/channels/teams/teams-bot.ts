@@ -20,6 +20,8 @@ import { parseChatCommand } from '../../app/chat-command.ts';
 import type { Core } from '../../app/core.ts';
 import type { FileView, NoticeView, ReminderTask, View, Viewer } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
+import { t } from '../../i18n/index.ts';
+import { renderContext } from '../../presentation/context.ts';
 import type { SendOutcome } from '../channel.ts';
 import {
   type ActionData,
@@ -30,7 +32,7 @@ import {
   taskInputs,
 } from './actions.ts';
 import { CardLedger, type CardOutcome } from './card-ledger.ts';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, cardContext, text } from './cards/card.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, text } from './cards/card.ts';
 import {
   type FileConsentContext,
   fileConsentAttachment,
@@ -44,7 +46,7 @@ import { reminderTaskOf, renderReminderTasksCard } from './cards/reminder.ts';
 import type { FormDraft } from './cards/report.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { PendingFiles, uploadToSession } from './file-uploads.ts';
-import { localeOf, tt } from './i18n.ts';
+import { localeOf } from './i18n.ts';
 import { renderCard } from './render.ts';
 
 export interface TeamsBotOptions {
@@ -125,7 +127,7 @@ export class TeamsBot extends ActivityHandler {
     const viewer = who.viewer;
     if (typed === '' && activity.value !== undefined) {
       // An old-style Action.Submit: our cards only use Action.Execute.
-      await context.sendActivity(tt(viewer.locale, 'teams.card_expired'));
+      await context.sendActivity(t(viewer.locale, 'teams.card_expired'));
       return;
     }
     const command = parseChatCommand(typed);
@@ -137,7 +139,7 @@ export class TeamsBot extends ActivityHandler {
         : outcome.code === 'not_reachable'
           ? { kind: 'notice', tone: 'warning', key: 'teams.group_unknown' }
           : { kind: 'notice', tone: 'error', key: 'teams.group_failed', params: { reason: outcome.reason } };
-      await reply(context, renderNoticeCard(notice, cardContext(viewer.locale, this.timeZone)));
+      await reply(context, renderNoticeCard(notice, renderContext(viewer.locale, this.timeZone)));
       return;
     }
     if (view.kind === 'file') {
@@ -158,7 +160,7 @@ export class TeamsBot extends ActivityHandler {
    * in personal chats only: asked for in a channel, the consent card goes to the asker's personal chat.
    */
   private async sendFile(context: TurnContext, viewer: Viewer, view: FileView, typed: string): Promise<void> {
-    const ctx = cardContext(viewer.locale, this.timeZone);
+    const ctx = renderContext(viewer.locale, this.timeZone);
     const file = { file: view.fileName };
     const consent = () => {
       const id = this.pendingFiles.put(viewer.memberId, {
@@ -220,11 +222,11 @@ export class TeamsBot extends ActivityHandler {
     const name = info?.name || pending?.fileName || '';
     if (response?.action === 'decline') {
       if (said) this.pendingFiles.delete(said.da06File);
-      await context.sendActivity(tt(viewer.locale, 'teams.file.declined', { file: name }));
+      await context.sendActivity(t(viewer.locale, 'teams.file.declined', { file: name }));
       return;
     }
     if (response?.action !== 'accept' || !said || !info?.uploadUrl) {
-      await context.sendActivity(tt(viewer.locale, 'teams.file.expired'));
+      await context.sendActivity(t(viewer.locale, 'teams.file.expired'));
       return;
     }
     let bytes = pending?.bytes;
@@ -234,7 +236,7 @@ export class TeamsBot extends ActivityHandler {
       if (view.kind === 'file') bytes = view.bytes;
     }
     if (!bytes) {
-      await context.sendActivity(tt(viewer.locale, 'teams.file.expired'));
+      await context.sendActivity(t(viewer.locale, 'teams.file.expired'));
       return;
     }
     try {
@@ -242,13 +244,13 @@ export class TeamsBot extends ActivityHandler {
     } catch (error) {
       this.options.log(`[teams] upload of ${name} to OneDrive failed: ${describe(error)}`);
       const reason = error instanceof Error ? error.message : String(error);
-      await context.sendActivity(tt(viewer.locale, 'teams.file.upload_failed', { file: name, reason }));
+      await context.sendActivity(t(viewer.locale, 'teams.file.upload_failed', { file: name, reason }));
       return;
     }
     this.pendingFiles.delete(said.da06File);
     await context.sendActivity({
       type: 'message',
-      text: tt(viewer.locale, 'teams.file.uploaded', { file: name }),
+      text: t(viewer.locale, 'teams.file.uploaded', { file: name }),
       attachments: [fileInfoAttachment(info)],
     });
   }
@@ -266,7 +268,7 @@ export class TeamsBot extends ActivityHandler {
         context,
         renderNoticeCard(
           { kind: 'notice', tone: 'info', key: 'teams.welcome.team' },
-          cardContext(locale, this.timeZone),
+          renderContext(locale, this.timeZone),
         ),
       );
       return;
@@ -277,7 +279,7 @@ export class TeamsBot extends ActivityHandler {
       await reply(context, unregisteredCard(who.notice, who.locale, this.timeZone));
       return;
     }
-    const ctx = cardContext(who.viewer.locale, this.timeZone);
+    const ctx = renderContext(who.viewer.locale, this.timeZone);
     const view = await this.core.handle(who.viewer, { name: 'help' });
     const help =
       view.kind === 'help'
@@ -327,17 +329,17 @@ export class TeamsBot extends ActivityHandler {
     if (who.kind === 'notice') return cardResponse(unregisteredCard(who.notice, who.locale, this.timeZone));
     const viewer = who.viewer;
     const read = readAction(invokeValue.action?.verb, invokeValue.action?.data);
-    if (!read) return messageResponse(tt(viewer.locale, 'teams.card_expired'));
+    if (!read) return messageResponse(t(viewer.locale, 'teams.card_expired'));
     try {
       return await this.act(viewer, read);
     } catch (error) {
       this.options.log(`[teams] card action ${read.action.verb} failed: ${describe(error)}`);
-      return messageResponse(tt(viewer.locale, 'teams.error'));
+      return messageResponse(t(viewer.locale, 'teams.error'));
     }
   }
 
   private async act(viewer: Viewer, { action, inputs }: ReadAction): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = cardContext(viewer.locale, this.timeZone);
+    const ctx = renderContext(viewer.locale, this.timeZone);
     const draw = (
       view: View,
       extra: { page?: number; draft?: FormDraft; reminder?: ReminderRef; cardId?: string } = {},
@@ -383,7 +385,7 @@ export class TeamsBot extends ActivityHandler {
     action: Extract<ActionData, { verb: 'report.submit' | 'task.done' | 'task.snooze' }>,
     inputs: Record<string, string>,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = cardContext(viewer.locale, this.timeZone);
+    const ctx = renderContext(viewer.locale, this.timeZone);
     const reminder = action.reminder ?? null;
     const slot = action.verb === 'report.submit' ? 'form' : action.taskId;
     const key = CardLedger.key(viewer.memberId, action.cardId, slot);
@@ -396,7 +398,7 @@ export class TeamsBot extends ActivityHandler {
           const draft = formDraft(inputs);
           const taskId = Number(draft.task);
           if (!draft.task || !Number.isSafeInteger(taskId)) {
-            return { outcome: null, value: messageResponse(tt(viewer.locale, 'teams.form.task_required')) };
+            return { outcome: null, value: messageResponse(t(viewer.locale, 'teams.form.task_required')) };
           }
           const result = await this.core.submitReport(viewer, {
             task: taskId,
@@ -457,7 +459,7 @@ export class TeamsBot extends ActivityHandler {
 
   /** The confirmation card, with what the reminder still asks for. */
   private async outcomeResponse(viewer: Viewer, outcome: CardOutcome): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = cardContext(viewer.locale, this.timeZone);
+    const ctx = renderContext(viewer.locale, this.timeZone);
     const remaining = outcome.reminder
       ? {
           reminder: outcome.reminder,
@@ -557,7 +559,7 @@ function formDraft(inputs: Record<string, string>): FormDraft {
 }
 
 function unregisteredCard(notice: NoticeView, locale: Locale, timeZone: string): AdaptiveCard {
-  const ctx = cardContext(locale, timeZone);
+  const ctx = renderContext(locale, timeZone);
   return renderNoticeCard(notice, ctx, [text(ctx.t('teams.unregistered_hint'), { isSubtle: true })]);
 }
 

@@ -1,11 +1,13 @@
 /**
  * Views as plain text for a terminal: no colours or escape codes, so the output reads the same in a
- * pipe, a log file or a screen reader. One helper per view kind lives under `render/`.
+ * pipe, a log file or a screen reader. One helper per view kind lives under `render/`,
+ * mapped by kind in `RENDERERS`.
  */
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
-import { scoreboardLines } from '../../reports/scoreboard-files.ts';
-import { type RenderOptions, renderContext } from './render/context.ts';
+import { renderWith, type ViewRenderers } from '../../presentation/renderers.ts';
+import { scoreboardLines } from '../../presentation/scoreboard.ts';
+import { type RenderOptions, type TerminalContext, terminalContext } from './render/context.ts';
 import { renderHelp } from './render/help.ts';
 import { renderMeeting } from './render/meeting.ts';
 import { renderMembers } from './render/members.ts';
@@ -18,34 +20,23 @@ import { renderSummary } from './render/summary.ts';
 
 export type { RenderOptions };
 
+const RENDERERS: ViewRenderers<TerminalContext, string> = {
+  'my-tasks': renderMyTasks,
+  'report-form': renderReportForm,
+  'report-saved': renderReportSaved,
+  summary: renderSummary,
+  overdue: renderOverdue,
+  meeting: renderMeeting,
+  members: renderMembers,
+  reminder: renderReminder,
+  help: renderHelp,
+  notice: renderNotice,
+  scoreboard: (view, ctx) => scoreboardLines(view, ctx.locale).join('\n'),
+  // The terminal chat saves the file first (terminal-chat.ts) and then shows what it is.
+  file: (view) => view.caption.join('\n'),
+};
+
 /** `view` as text in `locale`, wrapped to `width` (80 by default) characters. No trailing newline. */
 export function renderView(view: View, locale: Locale, opts: RenderOptions = {}): string {
-  const ctx = renderContext(locale, opts);
-  switch (view.kind) {
-    case 'my-tasks':
-      return renderMyTasks(view, ctx);
-    case 'report-form':
-      return renderReportForm(view, ctx);
-    case 'report-saved':
-      return renderReportSaved(view, ctx);
-    case 'summary':
-      return renderSummary(view, ctx);
-    case 'overdue':
-      return renderOverdue(view, ctx);
-    case 'meeting':
-      return renderMeeting(view, ctx);
-    case 'members':
-      return renderMembers(view, ctx);
-    case 'reminder':
-      return renderReminder(view, ctx);
-    case 'help':
-      return renderHelp(view, ctx);
-    case 'notice':
-      return renderNotice(view, ctx);
-    case 'scoreboard':
-      return scoreboardLines(view, locale).join('\n');
-    case 'file':
-      // The terminal chat saves the file first (terminal-chat.ts) and then shows what it is.
-      return view.caption.join('\n');
-  }
+  return renderWith(RENDERERS, view, terminalContext(locale, opts));
 }

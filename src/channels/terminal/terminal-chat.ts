@@ -13,6 +13,7 @@ import type { FileView, View, Viewer } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { roleLabel, t } from '../../i18n/index.ts';
+import { describeError } from '../../presentation/errors.ts';
 import type { Recipient } from '../channel.ts';
 import type { LineSource } from './line-source.ts';
 import { renderView } from './render.ts';
@@ -48,7 +49,7 @@ export class TerminalChat {
       const text = line.trim();
       if (text === '') continue;
       if (/^\/?(exit|quit|thoat|thoát)$/i.test(text)) break;
-      await this.handle(text);
+      await this.turn(text);
     }
     if (lines.interactive) this.say(t(this.locale, 'terminal.bye'));
     lines.close();
@@ -69,6 +70,15 @@ export class TerminalChat {
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
     this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
+  }
+
+  /** One line typed: a failure is said (a bug as "internal error", its stack on stderr) and the session goes on. */
+  private async turn(text: string): Promise<void> {
+    try {
+      await this.handle(text);
+    } catch (error) {
+      this.say(describeError(error, this.locale, { log: (line) => process.stderr.write(`${line}\n`) }));
+    }
   }
 
   private async handle(text: string): Promise<void> {

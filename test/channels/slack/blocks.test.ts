@@ -18,8 +18,8 @@ import { LIMITS } from '../../../src/channels/slack/blocks/kit.ts';
 import { renderMessage } from '../../../src/channels/slack/blocks/message.ts';
 import { reportModal } from '../../../src/channels/slack/blocks/report-modal.ts';
 import { messagePages, parseMore, replyPages } from '../../../src/channels/slack/flows/pages.ts';
-import { slackContext } from '../../../src/channels/slack/i18n.ts';
 import type { Period } from '../../../src/domain/period.ts';
+import { renderContext } from '../../../src/presentation/context.ts';
 import { actionIds, buttons, elementOf, textOf } from './support/harness.ts';
 
 /** The fields of Block Kit JSON the limits concern. */
@@ -30,7 +30,7 @@ interface ElementLike {
   elements?: unknown[];
 }
 
-const ctx = slackContext('vi', 'Asia/Ho_Chi_Minh');
+const ctx = renderContext('vi', 'Asia/Ho_Chi_Minh');
 const period: Period = {
   kind: 'month',
   key: '2024-06',

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FileView, ScoreboardView, Viewer } from '../../../src/app/views.ts';
 import { LIMITS, textsOf } from '../../../src/channels/slack/blocks/kit.ts';
 import { renderMessage } from '../../../src/channels/slack/blocks/message.ts';
-import { slackContext } from '../../../src/channels/slack/i18n.ts';
 import type { Period } from '../../../src/domain/period.ts';
 import { ratio } from '../../../src/domain/scoreboard.ts';
-import { scoreboardRule } from '../../../src/reports/scoreboard-files.ts';
+import { renderContext } from '../../../src/presentation/context.ts';
+import { scoreboardRule } from '../../../src/presentation/scoreboard.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { commandFields, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
 
@@ -122,7 +122,7 @@ describeEachDatabase('Slack /da06 export and scoreboard', (db) => {
 });
 
 describe('Slack rendering of scoreboard and file views', () => {
-  const ctx = slackContext('vi', 'Asia/Ho_Chi_Minh');
+  const ctx = renderContext('vi', 'Asia/Ho_Chi_Minh');
   const period = { kind: 'month', key: '2024-06', startsOn: '2024-06-01', endsOn: '2024-06-30' } as Period;
   const viewer: Viewer = {
     memberId: 1,

@@ -3,11 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { st } from '../../../src/channels/slack/i18n.ts';
-import { isMessageKey, placeholdersOf } from '../../../src/i18n/index.ts';
+import '../../../src/channels/slack/messages.ts';
+import { slackEn } from '../../../src/channels/slack/messages.en.ts';
+import { slackVi } from '../../../src/channels/slack/messages.vi.ts';
+import { isMessageKey, placeholdersOf, t } from '../../../src/i18n/index.ts';
 import { vi } from '../../../src/i18n/messages.vi.ts';
-import { slackEn } from '../../../src/i18n/slack.en.ts';
-import { slackVi } from '../../../src/i18n/slack.vi.ts';
 
 const keys = Object.keys(slackVi).sort();
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
@@ -46,8 +46,8 @@ describe('Slack messages', () => {
   });
 
   it('falls back to the main catalogs for shared keys', () => {
-    expect(st('vi', 'status.done')).toBe('Đã hoàn thành');
-    expect(st('en', 'slack.button.snooze')).toBe('Remind me later');
-    expect(st('vi', 'slack.more.page', { page: 2, pages: 3 })).toBe('Trang 2/3');
+    expect(t('vi', 'status.done')).toBe('Đã hoàn thành');
+    expect(t('en', 'slack.button.snooze')).toBe('Remind me later');
+    expect(t('vi', 'slack.more.page', { page: 2, pages: 3 })).toBe('Trang 2/3');
   });
 });

@@ -19,7 +19,6 @@ import { renderMessage } from '../../../src/channels/slack/blocks/message.ts';
 import { reportModal } from '../../../src/channels/slack/blocks/report-modal.ts';
 import { doneLinkModal, snoozeModal } from '../../../src/channels/slack/blocks/task-modals.ts';
 import { replyPages } from '../../../src/channels/slack/flows/pages.ts';
-import { slackContext } from '../../../src/channels/slack/i18n.ts';
 import {
   ACTIONS,
   BLOCKS,
@@ -32,6 +31,7 @@ import {
 } from '../../../src/channels/slack/ids.ts';
 import { LISTENERS } from '../../../src/channels/slack/listeners/index.ts';
 import type { Period } from '../../../src/domain/period.ts';
+import { renderContext } from '../../../src/presentation/context.ts';
 import { actionIds } from './support/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -44,7 +44,7 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /** Everything the renderers can put in front of a member: messages, pages, the App Home, the modals. */
 function emitted(): { actions: string[]; callbacks: string[]; blocks: string[] } {
-  const ctx = slackContext('vi', 'Asia/Ho_Chi_Minh');
+  const ctx = renderContext('vi', 'Asia/Ho_Chi_Minh');
   const period = { kind: 'month', key: '2024-06', startsOn: '2024-06-01', endsOn: '2024-06-30' } as Period;
   const viewer: Viewer = {
     memberId: 1,

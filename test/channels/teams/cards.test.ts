@@ -13,12 +13,7 @@ import type {
   Viewer,
 } from '../../../src/app/views.ts';
 import { readAction } from '../../../src/channels/teams/actions.ts';
-import {
-  CARD_BYTE_BUDGET,
-  cardBytes,
-  cardContext,
-  MAX_CARD_BYTES,
-} from '../../../src/channels/teams/cards/card.ts';
+import { CARD_BYTE_BUDGET, cardBytes, MAX_CARD_BYTES } from '../../../src/channels/teams/cards/card.ts';
 import { renderOutcomeCard } from '../../../src/channels/teams/cards/outcome.ts';
 import { renderReminderCard, renderReminderTasksCard } from '../../../src/channels/teams/cards/reminder.ts';
 import { renderSummaryCard } from '../../../src/channels/teams/cards/summary.ts';
@@ -26,6 +21,7 @@ import { renderCard } from '../../../src/channels/teams/render.ts';
 import { parseDeadline } from '../../../src/domain/deadline.ts';
 import { periodFromKey } from '../../../src/domain/period.ts';
 import type { TaskStanding } from '../../../src/domain/report.ts';
+import { renderContext } from '../../../src/presentation/context.ts';
 import { parsedTask } from '../../support/builders.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -165,7 +161,7 @@ function hugeSummary(): SummaryView {
 }
 
 describe('Adaptive Card renderers (pure)', () => {
-  const ctx = cardContext('vi');
+  const ctx = renderContext('vi');
 
   it('the validator really checks: an unknown element or property fails', () => {
     expect(

@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreboardView } from '../../../src/app/views.ts';
-import { cardBytes, cardContext, MAX_CARD_BYTES } from '../../../src/channels/teams/cards/card.ts';
+import { cardBytes, MAX_CARD_BYTES } from '../../../src/channels/teams/cards/card.ts';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../../src/channels/teams/cards/file.ts';
 import { renderScoreboardCard } from '../../../src/channels/teams/cards/scoreboard.ts';
+import { renderContext } from '../../../src/presentation/context.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { type Card, cardsOf, checkCard, textOf } from './support/cards.ts';
@@ -271,7 +272,7 @@ describe('Teams: a long scoreboard', () => {
       asOf: '2024-06-20',
       rows,
     } as unknown as ScoreboardView;
-    const ctx = cardContext('vi');
+    const ctx = renderContext('vi');
     const first = renderScoreboardCard(view, ctx, 1);
     expect(first.pages).toBeGreaterThan(1);
     const seen: string[] = [];

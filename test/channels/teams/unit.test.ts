@@ -1,14 +1,14 @@
 /** Small pure parts of the Teams channel: its messages, reading typed commands and card actions, send failures. */
 import { describe, expect, it } from 'vitest';
 import { readAction } from '../../../src/channels/teams/actions.ts';
-import { localeOf, tt } from '../../../src/channels/teams/i18n.ts';
+import { localeOf } from '../../../src/channels/teams/i18n.ts';
+import { teamsEn } from '../../../src/channels/teams/messages.en.ts';
+import { teamsVi } from '../../../src/channels/teams/messages.vi.ts';
 import { commandText } from '../../../src/channels/teams/teams-bot.ts';
 import { retryAfterOf, sendFailure } from '../../../src/channels/teams/teams-channel.ts';
-import { placeholdersOf } from '../../../src/i18n/index.ts';
-import { teamsEn } from '../../../src/i18n/teams.en.ts';
-import { teamsVi } from '../../../src/i18n/teams.vi.ts';
+import { placeholdersOf, t } from '../../../src/i18n/index.ts';
 
-describe('Teams messages (src/i18n/teams.*.ts)', () => {
+describe('Teams messages (src/channels/teams/messages.*.ts)', () => {
   it('English has exactly the Vietnamese keys, with the same placeholders', () => {
     expect(Object.keys(teamsEn).sort()).toEqual(Object.keys(teamsVi).sort());
     for (const [key, vi] of Object.entries(teamsVi)) {
@@ -32,10 +32,10 @@ describe('Teams messages (src/i18n/teams.*.ts)', () => {
   });
 
   it('Teams keys first, then the shared catalog; unknown keys come back as written', () => {
-    expect(tt('vi', 'teams.action.next')).toBe('Xem tiếp');
-    expect(tt('en', 'teams.page', { page: 2, pages: 5 })).toBe('Page 2/5');
-    expect(tt('vi', 'status.blocked')).toBe('Vướng mắc');
-    expect(tt('vi', 'no.such.key')).toBe('no.such.key');
+    expect(t('vi', 'teams.action.next')).toBe('Xem tiếp');
+    expect(t('en', 'teams.page', { page: 2, pages: 5 })).toBe('Page 2/5');
+    expect(t('vi', 'status.blocked')).toBe('Vướng mắc');
+    expect(t('vi', 'no.such.key')).toBe('no.such.key');
     expect(localeOf('en-US', 'vi')).toBe('en');
     expect(localeOf('vi-VN', 'en')).toBe('vi');
     expect(localeOf('fr-FR', 'vi')).toBe('vi');

@@ -1,6 +1,6 @@
 /** Pieces several renderers share: tone marks, unit names, the three task buttons. */
 import type { NoticeView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { ACTIONS, taskActionsBlockId } from '../ids.ts';
 import { actions, button, clip, esc, oneLine } from './kit.ts';
 
@@ -14,11 +14,6 @@ export const TONE_MARKS: Record<NoticeView['tone'], string> = {
 /** Task content in lists is cut; the full text is in the plan and in the report modal. */
 export const CONTENT_MAX = 300;
 
-/** "Trung tâm Công nghệ thông tin (CNTT)", or the code alone when the name is the code. */
-export function unitText(code: string, name: string | null | undefined): string {
-  return name && name !== code ? `${name} (${code})` : code;
-}
-
 /** "*[5]* Số hóa hồ sơ…": a task as the first line of a list item, escaped. */
 export function taskLine(code: string, content: string, max = CONTENT_MAX): string {
   return `*[${esc(code)}]* ${esc(clip(oneLine(content), max))}`;
@@ -28,7 +23,7 @@ export function taskLine(code: string, content: string, max = CONTENT_MAX): stri
  * "Cập nhật tiến độ", "Đã hoàn thành", "Nhắc lại sau" for one task: on every reminder and overdue
  * alert. The value is the task id; the block id carries it too, so each task's row is unique.
  */
-export function taskButtons(taskId: number, code: string, ctx: SlackContext) {
+export function taskButtons(taskId: number, code: string, ctx: RenderContext) {
   const value = String(taskId);
   const done = button(ctx.t('slack.button.done'), ACTIONS.markDone, value);
   done.confirm = {

@@ -3,7 +3,7 @@
  * by flows/upload.ts; this is the fallback text and what an ephemeral reply shows.
  */
 import type { FileView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { esc, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
 
@@ -11,7 +11,7 @@ export function captionText(view: FileView): string {
   return view.caption.join('\n');
 }
 
-export function renderFile(view: FileView, _ctx: SlackContext): Rendered {
+export function renderFile(view: FileView, _ctx: RenderContext): Rendered {
   const lines = view.caption.length > 0 ? view.caption : [view.fileName];
   return { text: lines.join('\n'), blocks: sections(lines.map(esc)) };
 }

@@ -2,11 +2,11 @@
 import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP } from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { context, esc, header, type KnownBlock, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
 
-export function renderHelp(view: HelpView, ctx: SlackContext): Rendered {
+export function renderHelp(view: HelpView, ctx: RenderContext): Rendered {
   const title = ctx.t('help.title');
   const blocks: KnownBlock[] = [header(title)];
   const viewer = view.viewer;

@@ -6,9 +6,9 @@
 import type { HomeView } from '@slack/types';
 import type { MeetingView, MyTasksView, NoticeView, SummaryView, Viewer } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { unitText } from '../../../presentation/sentences.ts';
 import { ACTIONS } from '../ids.ts';
-import { unitText } from './common.ts';
 import { actions, button, context, divider, esc, header, type KnownBlock, section } from './kit.ts';
 import { meetingLines } from './meeting.ts';
 import { taskSection } from './my-tasks.ts';
@@ -26,7 +26,7 @@ export interface HomeData {
   summary: SummaryView | null;
 }
 
-export function renderHome(data: HomeData, ctx: SlackContext, page = 1): HomeView {
+export function renderHome(data: HomeData, ctx: RenderContext, page = 1): HomeView {
   const { viewer, tasks } = data;
   const greeting = ctx.t('slack.home.greeting', {
     name: viewer.displayName,
@@ -71,7 +71,7 @@ export function renderHome(data: HomeData, ctx: SlackContext, page = 1): HomeVie
   return { type: 'home', blocks };
 }
 
-function groupBlocks(summary: SummaryView, ctx: SlackContext): KnownBlock[] {
+function groupBlocks(summary: SummaryView, ctx: RenderContext): KnownBlock[] {
   const title = `*${esc(ctx.t('slack.home.group', { period: ctx.period(summary.period) }))}*`;
   const more = ctx.t('slack.home.group_more', {
     overdue: summary.overdue.length,
@@ -85,14 +85,14 @@ function groupBlocks(summary: SummaryView, ctx: SlackContext): KnownBlock[] {
   ];
 }
 
-function meetingBlocks(meeting: MeetingView, ctx: SlackContext): KnownBlock[] {
+function meetingBlocks(meeting: MeetingView, ctx: RenderContext): KnownBlock[] {
   const title = `*${esc(ctx.t('slack.home.meeting'))}*`;
   if (!meeting.next) return [section(`${title}\n${esc(ctx.t('meeting.none_scheduled'))}`)];
   return [section([title, ...meetingLines(meeting.next, ctx)].join('\n'))];
 }
 
 /** For someone not (or no longer) in the group: why, and how an admin adds them. */
-export function unregisteredHome(notice: NoticeView, ctx: SlackContext): HomeView {
+export function unregisteredHome(notice: NoticeView, ctx: RenderContext): HomeView {
   return {
     type: 'home',
     blocks: [header(ctx.t('slack.home.unregistered_title')), ...renderNotice(notice, ctx).blocks],

@@ -14,6 +14,7 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from '@slack/types';
+import '../messages.ts';
 
 /** Slack's published limits (docs.slack.dev/reference/block-kit). */
 export const LIMITS = {

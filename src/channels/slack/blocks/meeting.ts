@@ -1,13 +1,13 @@
 /** The next giao ban: when (with weekday, in the group's time zone), where, agenda and note. */
 import type { MeetingView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { esc, header, type KnownBlock, section } from './kit.ts';
 import type { Rendered } from './types.ts';
 
 type Meeting = NonNullable<MeetingView['next']>;
 
 /** The meeting's lines, escaped: also used by reminders and the App Home. */
-export function meetingLines(meeting: Meeting, ctx: SlackContext): string[] {
+export function meetingLines(meeting: Meeting, ctx: RenderContext): string[] {
   return [
     ctx.t('meeting.when', { when: `*${ctx.dateTime(meeting.startsAt, true)}*` }),
     ...(meeting.place ? [esc(ctx.t('meeting.place', { place: meeting.place }))] : []),
@@ -16,7 +16,7 @@ export function meetingLines(meeting: Meeting, ctx: SlackContext): string[] {
   ];
 }
 
-export function renderMeeting(view: MeetingView, ctx: SlackContext): Rendered {
+export function renderMeeting(view: MeetingView, ctx: RenderContext): Rendered {
   const title = ctx.t('meeting.title');
   const blocks: KnownBlock[] = [header(title)];
   if (!view.next) {

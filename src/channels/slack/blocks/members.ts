@@ -1,11 +1,11 @@
 /** The member list for admins: id (to use in commands), name, unit, role, linked accounts. */
 import type { MembersView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { clip, esc, header, type KnownBlock, section, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
 
-export function renderMembers(view: MembersView, ctx: SlackContext): Rendered {
+export function renderMembers(view: MembersView, ctx: RenderContext): Rendered {
   const title = ctx.t('members.title', { count: view.members.length });
   const blocks: KnownBlock[] = [header(title)];
   if (view.members.length === 0) {

@@ -3,7 +3,8 @@
  * reply is cut into pages, each but the last ending with a "Xem thêm" path.
  */
 import type { View } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { renderWith, type ViewRenderers } from '../../../presentation/renderers.ts';
 import { renderFile } from './file.ts';
 import { renderHelp } from './help.ts';
 import { clip, type KnownBlock, LIMITS } from './kit.ts';
@@ -22,39 +23,25 @@ import type { Rendered } from './types.ts';
 export type { Rendered };
 
 /** The whole view as one list of blocks (may exceed a message's limit: page it with `paginate`). */
-export function renderMessage(view: View, ctx: SlackContext): Rendered {
-  const rendered = renderAny(view, ctx);
+export function renderMessage(view: View, ctx: RenderContext): Rendered {
+  const rendered = renderWith(RENDERERS, view, ctx);
   return { text: clip(rendered.text, LIMITS.fallbackText), blocks: rendered.blocks };
 }
 
-function renderAny(view: View, ctx: SlackContext): Rendered {
-  switch (view.kind) {
-    case 'my-tasks':
-      return renderMyTasks(view, ctx);
-    case 'report-form':
-      return renderReportFormMessage(view, ctx);
-    case 'report-saved':
-      return renderReportSaved(view, ctx);
-    case 'summary':
-      return renderSummary(view, ctx);
-    case 'overdue':
-      return renderOverdue(view, ctx);
-    case 'meeting':
-      return renderMeeting(view, ctx);
-    case 'members':
-      return renderMembers(view, ctx);
-    case 'reminder':
-      return renderReminder(view, ctx);
-    case 'help':
-      return renderHelp(view, ctx);
-    case 'file':
-      return renderFile(view, ctx);
-    case 'scoreboard':
-      return renderScoreboard(view, ctx);
-    case 'notice':
-      return renderNotice(view, ctx);
-  }
-}
+const RENDERERS: ViewRenderers<RenderContext, Rendered> = {
+  'my-tasks': renderMyTasks,
+  'report-form': renderReportFormMessage,
+  'report-saved': renderReportSaved,
+  summary: renderSummary,
+  overdue: renderOverdue,
+  meeting: renderMeeting,
+  members: renderMembers,
+  reminder: renderReminder,
+  help: renderHelp,
+  file: renderFile,
+  scoreboard: renderScoreboard,
+  notice: renderNotice,
+};
 
 export interface PageOptions {
   /** Blocks per page, the footer included (50 for messages, 100 for views). */

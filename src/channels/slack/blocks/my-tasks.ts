@@ -1,13 +1,14 @@
 /** The viewer's unit's tasks: deadline, latest report, a mark when not reported, a report button each. */
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { latestReportLine, unitText } from '../../../presentation/sentences.ts';
 import { ACTIONS } from '../ids.ts';
-import { taskLine, unitText } from './common.ts';
+import { taskLine } from './common.ts';
 import { button, context, esc, header, type KnownBlock, section } from './kit.ts';
 import type { Rendered } from './types.ts';
 
-export function renderMyTasks(view: MyTasksView, ctx: SlackContext): Rendered {
+export function renderMyTasks(view: MyTasksView, ctx: RenderContext): Rendered {
   const unit = unitText(view.viewer.unitCode, view.viewer.unitName);
   const title = ctx.t('tasks.title', { unit, period: ctx.period(view.period) });
   const blocks: KnownBlock[] = [header(title)];
@@ -24,7 +25,7 @@ export function renderMyTasks(view: MyTasksView, ctx: SlackContext): Rendered {
 }
 
 /** One task as a section with "Cập nhật tiến độ" beside it (also used by the App Home). */
-export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'>, ctx: SlackContext) {
+export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'>, ctx: RenderContext) {
   let role = ctx.t('tasks.role', { role: taskRoleLabel(ctx.locale, task.role) });
   if (task.role === 'coordinating' && task.leadUnits.length > 0) {
     role += ` · ${ctx.t('tasks.lead_units', { units: task.leadUnits.join(', ') })}`;
@@ -33,7 +34,7 @@ export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'
     taskLine(task.code, task.content),
     esc(role),
     esc(ctx.t('tasks.deadline', { deadline: deadlineLabel(ctx.locale, task.deadline) })),
-    latestLine(task.latest, ctx),
+    esc(latestReportLine(task.latest, ctx)),
   ];
   if (task.deadline.overdue) lines[2] = `:red_circle: ${lines[2]}`;
   if (!task.reportedThisPeriod) {
@@ -43,16 +44,4 @@ export function taskSection(task: TaskItemView, view: Pick<MyTasksView, 'period'
     lines.join('\n'),
     button(ctx.t('slack.button.update'), ACTIONS.reportTask, String(task.taskId)),
   );
-}
-
-function latestLine(latest: LatestReportView | null, ctx: SlackContext): string {
-  if (!latest) return esc(ctx.t('tasks.no_report'));
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return esc(latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line);
 }

@@ -4,12 +4,12 @@
  */
 import type { ModalView } from '@slack/types';
 import type { NoticeView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { LIMITS, plain } from './kit.ts';
 import { renderNotice } from './notice.ts';
 import type { Rendered } from './types.ts';
 
-export function messageModal(message: Rendered, ctx: SlackContext): ModalView {
+export function messageModal(message: Rendered, ctx: RenderContext): ModalView {
   return {
     type: 'modal',
     title: plain(ctx.t('slack.modal.app_title'), LIMITS.modalTitle),
@@ -18,6 +18,6 @@ export function messageModal(message: Rendered, ctx: SlackContext): ModalView {
   };
 }
 
-export function noticeModal(view: NoticeView, ctx: SlackContext): ModalView {
+export function noticeModal(view: NoticeView, ctx: RenderContext): ModalView {
   return messageModal(renderNotice(view, ctx), ctx);
 }

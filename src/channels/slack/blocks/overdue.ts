@@ -5,7 +5,7 @@
 import type { OverdueView, Viewer } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { taskButtons, taskLine } from './common.ts';
 import { esc, header, type KnownBlock, section, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
@@ -13,7 +13,7 @@ import type { Rendered } from './types.ts';
 type OverdueItem = SummaryData['overdue'][number];
 
 /** "quá hạn 12 ngày (hạn 03/06/2024) · chủ trì: BT, CNTT · Đang triển khai", escaped. */
-export function overdueFacts(item: OverdueItem, ctx: SlackContext): string {
+export function overdueFacts(item: OverdueItem, ctx: RenderContext): string {
   return esc(
     [
       ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) }),
@@ -23,7 +23,7 @@ export function overdueFacts(item: OverdueItem, ctx: SlackContext): string {
   );
 }
 
-export function renderOverdue(view: OverdueView, ctx: SlackContext): Rendered {
+export function renderOverdue(view: OverdueView, ctx: RenderContext): Rendered {
   const title = ctx.t('overdue.title', { date: ctx.date(view.today) });
   const blocks: KnownBlock[] = [header(title)];
   if (view.items.length === 0) {

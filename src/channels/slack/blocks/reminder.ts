@@ -5,13 +5,13 @@
  */
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { taskButtons, taskLine } from './common.ts';
 import { clip, esc, header, type KnownBlock, section, sections } from './kit.ts';
 import { meetingLines } from './meeting.ts';
 import type { Rendered } from './types.ts';
 
-export function renderReminder(view: ReminderView, ctx: SlackContext): Rendered {
+export function renderReminder(view: ReminderView, ctx: RenderContext): Rendered {
   const period = view.period ? ctx.period(view.period) : '';
   const title = ctx.t(`reminder.${view.topic}.title`, { period });
   const intro = ctx.t(`reminder.${view.topic}.intro`);
@@ -39,7 +39,7 @@ export function renderReminder(view: ReminderView, ctx: SlackContext): Rendered 
   return { text: clip(`${title}. ${intro}${codes ? ` [${codes}]` : ''}`, 3000), blocks };
 }
 
-function taskText(task: ReminderTask, ctx: SlackContext): string {
+function taskText(task: ReminderTask, ctx: RenderContext): string {
   const facts = reminderTaskFacts(ctx.locale, task);
   const lines = [taskLine(task.code, task.content), esc(facts.join(' · '))];
   if (task.daysOverdue !== null && task.daysOverdue > 0 && task.deadline.due) {

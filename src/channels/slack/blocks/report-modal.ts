@@ -7,7 +7,7 @@ import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { ReportFormView } from '../../../app/views.ts';
 import { type FieldError, type ReportField, STATUSES } from '../../../domain/report.ts';
 import { statusLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { ACTIONS, BLOCKS, CALLBACKS, INPUTS } from '../ids.ts';
 import { encodeMeta, type ModalMeta } from '../metadata.ts';
 import { clip, context, esc, type KnownBlock, LIMITS, oneLine, option, plain, section } from './kit.ts';
@@ -25,7 +25,7 @@ export function taskOption(choice: ReportFormView['choices'][number]): PlainText
   return option(`${choice.code} — ${oneLine(choice.content)}`, String(choice.taskId));
 }
 
-export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: SlackContext): ModalView {
+export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: RenderContext): ModalView {
   const chosen = form.choices.find((c) => c.taskId === form.taskId) ?? null;
   const current = chosen ? form.current : null;
   const blocks: KnownBlock[] = [
@@ -97,21 +97,35 @@ export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: SlackCon
     ),
     evidenceInput(BLOCKS.evidence, INPUTS.evidence, ctx.t('field.evidenceUrl'), ctx, current?.evidenceUrl),
   );
+  return formModal(ctx, {
+    callbackId: CALLBACKS.report,
+    titleKey: 'slack.modal.report_title',
+    closeKey: 'slack.modal.cancel',
+    meta: { ...meta, task: form.taskId, period: form.period.key },
+    blocks,
+  });
+}
+
+/** A modal with a form: its title, "Gửi" and a close button (cancel or skip), the meta it carries back. */
+export function formModal(
+  ctx: RenderContext,
+  form: { callbackId: string; titleKey: string; closeKey: string; meta: ModalMeta; blocks: KnownBlock[] },
+): ModalView {
   return {
     type: 'modal',
-    callback_id: CALLBACKS.report,
-    title: plain(ctx.t('slack.modal.report_title'), LIMITS.modalTitle),
+    callback_id: form.callbackId,
+    title: plain(ctx.t(form.titleKey), LIMITS.modalTitle),
     submit: plain(ctx.t('slack.modal.submit'), LIMITS.modalButton),
-    close: plain(ctx.t('slack.modal.cancel'), LIMITS.modalButton),
-    private_metadata: encodeMeta({ ...meta, task: form.taskId, period: form.period.key }),
-    blocks,
+    close: plain(ctx.t(form.closeKey), LIMITS.modalButton),
+    private_metadata: encodeMeta(form.meta),
+    blocks: form.blocks,
   };
 }
 
 function taskInput(
   form: ReportFormView,
   chosen: ReportFormView['choices'][number] | null,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): InputBlock {
   const initial = chosen ? { initial_option: taskOption(chosen) } : {};
   // Up to 100 tasks: a static list. More: Slack asks the app for matches as the member types.
@@ -169,7 +183,7 @@ export function evidenceInput(
   blockId: string,
   actionId: string,
   label: string,
-  ctx: SlackContext,
+  ctx: RenderContext,
   initial?: string | null,
 ): InputBlock {
   return {
@@ -189,7 +203,7 @@ export function evidenceInput(
 /** Field errors as `response_action: "errors"` wants them: block id → message in the member's language. */
 export function fieldErrors(
   errors: FieldError[],
-  ctx: SlackContext,
+  ctx: RenderContext,
   blocks = FIELD_BLOCKS,
 ): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,24 +1,13 @@
 /** The confirmation after saving a report: what was recorded, and a note when it counts as late. */
 import type { ReportSavedView } from '../../../app/views.ts';
-import { statusLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import { CONTENT_MAX, TONE_MARKS } from './common.ts';
 import { clip, context, esc, type KnownBlock, oneLine, section } from './kit.ts';
 import type { Rendered } from './types.ts';
 
-export function savedText(view: ReportSavedView, ctx: SlackContext): string {
-  const params = {
-    code: view.taskCode,
-    period: ctx.period(view.period),
-    status: statusLabel(ctx.locale, view.status),
-    percent: view.percent,
-    revision: view.revision,
-  };
-  return ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params);
-}
-
-export function renderReportSaved(view: ReportSavedView, ctx: SlackContext): Rendered {
-  const text = savedText(view, ctx);
+export function renderReportSaved(view: ReportSavedView, ctx: RenderContext): Rendered {
+  const text = reportSavedText(view, ctx);
   const blocks: KnownBlock[] = [
     section(`${TONE_MARKS.success} ${esc(text)}`),
     context(esc(clip(oneLine(view.taskContent), CONTENT_MAX))),

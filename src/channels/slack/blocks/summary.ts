@@ -4,10 +4,10 @@
  * paged (≤ 50 blocks) by `paginate`, so a group of any size renders.
  */
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
-import type { SlackContext } from '../i18n.ts';
-import { taskLine, unitText } from './common.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle, unitText } from '../../../presentation/sentences.ts';
+import { taskLine } from './common.ts';
 import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
 import { overdueFacts } from './overdue.ts';
 import type { Rendered } from './types.ts';
@@ -15,26 +15,8 @@ import type { Rendered } from './types.ts';
 /** A blocker longer than this is cut and points to the full report. */
 export const BLOCKER_TEXT_MAX = 300;
 
-/** Best news first, as chairs read the totals. */
-export const STANDING_ORDER: TaskStanding[] = [
-  'done',
-  'in_progress',
-  'blocked',
-  'not_started',
-  'not_reported',
-];
-
-export function summaryTitle(view: SummaryView, ctx: SlackContext): string {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', { unit: unitText(view.scopeUnit, scopeName) });
-  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
-}
-
 /** "Đã hoàn thành: *3* (23,8%)" per standing, and the late reports: the App Home shows these too. */
-export function totalsLines(view: SummaryView, ctx: SlackContext): string[] {
+export function totalsLines(view: SummaryView, ctx: RenderContext): string[] {
   const lines = STANDING_ORDER.map((standing) => {
     const count = view.totals[standing] ?? 0;
     const share = view.taskCount === 0 ? 0 : (count / view.taskCount) * 100;
@@ -48,7 +30,7 @@ export function totalsLines(view: SummaryView, ctx: SlackContext): string[] {
   return lines;
 }
 
-export function renderSummary(view: SummaryView, ctx: SlackContext): Rendered {
+export function renderSummary(view: SummaryView, ctx: RenderContext): Rendered {
   const title = summaryTitle(view, ctx);
   const blocks: KnownBlock[] = [header(title)];
   if (view.taskCount === 0) {
@@ -72,7 +54,7 @@ function titled(title: string, lines: string[], none?: string): KnownBlock[] {
   return sections(lines, heading);
 }
 
-function unitsBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function unitsBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   if (view.units.length === 0) return [];
   const lines = view.units.map(
     (u) => `*${esc(u.code)}* ${esc(clip(u.name, 80))} — ${esc(ctx.t('slack.summary.unit_line', { ...u }))}`,
@@ -80,7 +62,7 @@ function unitsBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   return [...titled(ctx.t('summary.by_unit'), lines), context(esc(ctx.t('summary.units_legend')))];
 }
 
-function overdueBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function overdueBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.overdue.map(
     (item) => `${taskLine(item.code, item.content, 160)}\n${overdueFacts(item, ctx)}`,
   );
@@ -91,7 +73,7 @@ function overdueBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   );
 }
 
-function blockerBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function blockerBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.blockers.map((b) => {
     const who = [`*[${esc(b.code)}]* ${esc(unitText(b.unitCode, b.unitName))}`, esc(b.memberName)];
     who.push(esc(statusLabel(ctx.locale, b.status)));
@@ -109,7 +91,7 @@ function blockerBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   );
 }
 
-function notReportedBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function notReportedBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const lines = view.notReported.map((unit) => {
     const codes = unit.taskCodes.slice(0, 30).join(', ');
     const rest =
@@ -122,15 +104,12 @@ function notReportedBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
   return titled(title, lines, ctx.t('summary.not_reported_none'));
 }
 
-function changeBlocks(view: SummaryView, ctx: SlackContext): KnownBlock[] {
+function changeBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   const change = view.change;
   if (!change) return [];
-  const lines = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    const delta = now - before;
-    return `${esc(standingLabel(ctx.locale, standing))}: ${before} → *${now}* (${delta > 0 ? `+${delta}` : delta})`;
-  });
+  const lines = standingChanges(view, ctx).map(
+    (row) => `${esc(row.label)}: ${row.before} → *${row.now}* (${row.delta})`,
+  );
   if (change.newlyDone.length > 0) {
     lines.push(`_${esc(ctx.t('summary.newly_done', { count: change.newlyDone.length }))}_`);
     lines.push(...change.newlyDone.map((task) => `• ${taskLine(task.code, task.content, 160)}`));

@@ -4,28 +4,26 @@
  */
 import type { InputBlock, ModalView } from '@slack/types';
 import type { ReportSavedView } from '../../../app/views.ts';
-import type { SlackContext } from '../i18n.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import { BLOCKS, CALLBACKS, INPUTS } from '../ids.ts';
-import { encodeMeta, type ModalMeta } from '../metadata.ts';
+import type { ModalMeta } from '../metadata.ts';
 import { TONE_MARKS } from './common.ts';
 import { clip, esc, LIMITS, oneLine, plain, section } from './kit.ts';
-import { evidenceInput, textInput } from './report-modal.ts';
-import { savedText } from './report-saved.ts';
+import { evidenceInput, formModal, textInput } from './report-modal.ts';
 
-export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: SlackContext): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.doneLink,
-    title: plain(ctx.t('slack.modal.done_title'), LIMITS.modalTitle),
-    submit: plain(ctx.t('slack.modal.submit'), LIMITS.modalButton),
-    close: plain(ctx.t('slack.modal.skip'), LIMITS.modalButton),
-    private_metadata: encodeMeta({ ...meta, period: saved.period.key }),
+export function doneLinkModal(saved: ReportSavedView, meta: ModalMeta, ctx: RenderContext): ModalView {
+  return formModal(ctx, {
+    callbackId: CALLBACKS.doneLink,
+    titleKey: 'slack.modal.done_title',
+    closeKey: 'slack.modal.skip',
+    meta: { ...meta, period: saved.period.key },
     blocks: [
-      section(`${TONE_MARKS.success} ${esc(savedText(saved, ctx))}`),
+      section(`${TONE_MARKS.success} ${esc(reportSavedText(saved, ctx))}`),
       section(esc(ctx.t('slack.done.link_prompt'))),
       evidenceInput(BLOCKS.doneLink, INPUTS.doneLink, ctx.t('slack.done.link_label'), ctx),
     ],
-  };
+  });
 }
 
 export interface SnoozeTask {
@@ -39,7 +37,7 @@ export function snoozeModal(
   task: SnoozeTask,
   suggested: string,
   meta: ModalMeta,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): ModalView {
   const until: InputBlock = {
     type: 'input',
@@ -47,13 +45,11 @@ export function snoozeModal(
     label: plain(ctx.t('slack.snooze.until'), LIMITS.inputLabel),
     element: { type: 'datepicker', action_id: INPUTS.snoozeUntil, initial_date: suggested },
   };
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.snooze,
-    title: plain(ctx.t('slack.modal.snooze_title'), LIMITS.modalTitle),
-    submit: plain(ctx.t('slack.modal.submit'), LIMITS.modalButton),
-    close: plain(ctx.t('slack.modal.cancel'), LIMITS.modalButton),
-    private_metadata: encodeMeta({ ...meta, task: task.taskId }),
+  return formModal(ctx, {
+    callbackId: CALLBACKS.snooze,
+    titleKey: 'slack.modal.snooze_title',
+    closeKey: 'slack.modal.cancel',
+    meta: { ...meta, task: task.taskId },
     blocks: [
       section(`*[${esc(task.code)}]* ${esc(clip(oneLine(task.content), 1500))}`),
       section(esc(ctx.t('slack.snooze.intro', { code: task.code }))),
@@ -68,5 +64,5 @@ export function snoozeModal(
         500,
       ),
     ],
-  };
+  });
 }

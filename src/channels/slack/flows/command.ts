@@ -6,10 +6,10 @@
 import type { WebClient } from '@slack/web-api';
 import { type ChatCommand, parseChatCommand } from '../../../app/chat-command.ts';
 import type { View, Viewer } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { renderMessage } from '../blocks/message.ts';
 import { reportModal } from '../blocks/report-modal.ts';
 import type { SlackDeps } from '../deps.ts';
-import type { SlackContext } from '../i18n.ts';
 import { describe, respondTo, tell } from '../reply.ts';
 import { whoIs } from '../viewer.ts';
 import { messagePages, replyPages } from './pages.ts';
@@ -51,7 +51,7 @@ export async function answerCommand(deps: SlackDeps, client: WebClient, input: C
   return reply(view);
 }
 
-function show(deps: SlackDeps, client: WebClient, input: CommandInput, view: View, ctx: SlackContext) {
+function show(deps: SlackDeps, client: WebClient, input: CommandInput, view: View, ctx: RenderContext) {
   return send(deps, client, input, renderMessage(view, ctx), ctx);
 }
 
@@ -60,7 +60,7 @@ async function send(
   client: WebClient,
   input: CommandInput,
   rendered: ReturnType<typeof renderMessage>,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): Promise<void> {
   const pages = replyPages(rendered, ctx, input.text);
   const page = pages[(input.page ?? 1) - 1];

@@ -6,11 +6,11 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { FileView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { captionText } from '../blocks/file.ts';
 import { clip, LIMITS } from '../blocks/kit.ts';
 import { renderNotice } from '../blocks/notice.ts';
 import type { SlackDeps } from '../deps.ts';
-import type { SlackContext } from '../i18n.ts';
 import { describe, dmChannel, tell } from '../reply.ts';
 
 export interface UploadTarget {
@@ -36,7 +36,7 @@ export async function uploadFile(
   client: WebClient,
   target: UploadTarget,
   view: FileView,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): Promise<void> {
   let channel = target.channelId ?? '';
   try {

@@ -2,10 +2,11 @@
 import type { BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { NoticeView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { errorMessage } from '../../../presentation/errors.ts';
 import { renderNotice } from '../blocks/notice.ts';
 import { noticeModal } from '../blocks/notice-modal.ts';
 import type { SlackDeps } from '../deps.ts';
-import type { SlackContext } from '../i18n.ts';
 import type { ModalMeta, Origin } from '../metadata.ts';
 import { describe, tell } from '../reply.ts';
 
@@ -30,7 +31,7 @@ export async function answerClick(
   client: WebClient,
   body: BlockAction,
   notice: NoticeView,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): Promise<void> {
   if (!body.response_url && body.trigger_id) {
     try {
@@ -61,7 +62,8 @@ export async function afterAck(
   } catch (error) {
     deps.log(`slack: ${what} failed: ${describe(error)}`);
     const ctx = deps.ctx(deps.settings.DEFAULT_LOCALE);
-    const oops = renderNotice({ kind: 'notice', tone: 'error', key: 'slack.error.generic' }, ctx);
+    const { key, params } = errorMessage(error, { log: deps.log, internalKey: 'slack.error.generic' });
+    const oops = renderNotice({ kind: 'notice', tone: 'error', key, ...(params ? { params } : {}) }, ctx);
     await tell(deps, client, target, oops);
   }
 }

@@ -1,20 +1,11 @@
 /**
- * Adaptive Card 1.5 building blocks (the official schema is copied under test/schemas/) and the
- * context every renderer gets: the reader's locale, Teams and shared messages, dates in the group's
- * time zone. Renderers are pure: a view in, card JSON out.
+ * Adaptive Card 1.5 building blocks (the official schema is copied under test/schemas/). Renderers
+ * get the one render context of src/presentation and are pure: a view in, card JSON out.
  */
-import type { Period } from '../../../domain/period.ts';
 import type { Locale } from '../../../domain/roles.ts';
-import {
-  DEFAULT_TIME_ZONE,
-  formatDate,
-  formatDateTime,
-  localizeParams,
-  type MessageParams,
-  periodLabel,
-} from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { type ActionData, toExecuteData } from '../actions.ts';
-import { tt } from '../i18n.ts';
+import '../messages.ts';
 
 /** The attachment content type of an Adaptive Card, also the invoke response type of a refreshed card. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -45,32 +36,8 @@ export interface AdaptiveCard {
   actions?: CardAction[];
 }
 
-export interface CardContext {
-  locale: Locale;
-  timeZone: string;
-  /** A message from the Teams catalog or the shared one. */
-  t(key: string, params?: MessageParams): string;
-  /** `t` after `localizeParams`: period keys, days, status and role codes become words. */
-  tl(key: string, params?: MessageParams): string;
-  date(value: string | Date): string;
-  dateTime(value: string | Date, weekday?: boolean): string;
-  period(period: Period | string): string;
-}
-
-export function cardContext(locale: Locale, timeZone = DEFAULT_TIME_ZONE): CardContext {
-  return {
-    locale,
-    timeZone,
-    t: (key, params) => tt(locale, key, params),
-    tl: (key, params) => tt(locale, key, localizeParams(locale, params)),
-    date: (value) => formatDate(locale, value, timeZone),
-    dateTime: (value, weekday = false) => formatDateTime(locale, value, timeZone, { weekday }),
-    period: (period) => periodLabel(locale, period),
-  };
-}
-
 export function adaptiveCard(
-  ctx: CardContext,
+  ctx: RenderContext,
   body: CardElement[],
   actions: CardAction[] = [],
 ): AdaptiveCard {
@@ -145,7 +112,7 @@ export function execute(label: string, data: ActionData, options: Record<string,
 
 export function showCard(
   label: string,
-  ctx: CardContext,
+  ctx: RenderContext,
   body: CardElement[],
   actions: CardAction[],
 ): CardAction {

@@ -7,11 +7,11 @@
  */
 import type { Attachment } from 'botbuilder';
 import type { FileView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import {
   type AdaptiveCard,
   adaptiveCard,
   CARD_BYTE_BUDGET,
-  type CardContext,
   type CardElement,
   cardBytes,
   text,
@@ -29,7 +29,7 @@ export interface FileConsentContext {
 }
 
 /** The caption, the chart (when one fits) and `notes` (where the file goes). */
-export function renderFileCard(view: FileView, ctx: CardContext, notes: CardElement[] = []): AdaptiveCard {
+export function renderFileCard(view: FileView, ctx: RenderContext, notes: CardElement[] = []): AdaptiveCard {
   const [heading = view.fileName, ...lines] = view.caption;
   const body: CardElement[] = [
     title(heading),
@@ -66,7 +66,7 @@ export function renderFileCard(view: FileView, ctx: CardContext, notes: CardElem
 /** The card that asks the user to let the bot put the file in their OneDrive (personal chat only). */
 export function fileConsentAttachment(
   view: FileView,
-  ctx: CardContext,
+  ctx: RenderContext,
   context: FileConsentContext,
 ): Attachment {
   const caption = view.altText ?? view.caption[0] ?? view.fileName;

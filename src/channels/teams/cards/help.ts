@@ -2,16 +2,9 @@
 import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP } from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import type { QuickCommand } from '../actions.ts';
-import {
-  type AdaptiveCard,
-  adaptiveCard,
-  type CardContext,
-  execute,
-  sectionTitle,
-  text,
-  title,
-} from './card.ts';
+import { type AdaptiveCard, adaptiveCard, execute, sectionTitle, text, title } from './card.ts';
 
 const SHORTCUTS: [QuickCommand, string][] = [
   ['tasks', 'teams.action.my_tasks'],
@@ -20,7 +13,7 @@ const SHORTCUTS: [QuickCommand, string][] = [
   ['overdue', 'teams.action.overdue'],
 ];
 
-export function renderHelpCard(view: HelpView, ctx: CardContext): AdaptiveCard {
+export function renderHelpCard(view: HelpView, ctx: RenderContext): AdaptiveCard {
   const viewer = view.viewer;
   const body = [
     title(ctx.t('help.title')),

@@ -1,14 +1,18 @@
 /** The next giao ban: when (with weekday, in the group's time zone), where, agenda and note. */
 import type { MeetingView, ReminderView } from '../../../app/views.ts';
-import { type AdaptiveCard, adaptiveCard, type CardContext, type CardElement, text, title } from './card.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { type AdaptiveCard, adaptiveCard, type CardElement, text, title } from './card.ts';
 
-export function renderMeetingCard(view: MeetingView, ctx: CardContext): AdaptiveCard {
+export function renderMeetingCard(view: MeetingView, ctx: RenderContext): AdaptiveCard {
   const heading = title(ctx.t('meeting.title'));
   if (!view.next) return adaptiveCard(ctx, [heading, text(ctx.t('meeting.none_scheduled'))]);
   return adaptiveCard(ctx, [heading, ...meetingLines(view.next, ctx)]);
 }
 
-export function meetingLines(meeting: NonNullable<ReminderView['meeting']>, ctx: CardContext): CardElement[] {
+export function meetingLines(
+  meeting: NonNullable<ReminderView['meeting']>,
+  ctx: RenderContext,
+): CardElement[] {
   const line = (value: string) => text(value, { spacing: 'Small' });
   return [
     line(ctx.t('meeting.when', { when: ctx.dateTime(meeting.startsAt, true) })),

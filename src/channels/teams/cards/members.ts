@@ -1,10 +1,11 @@
 /** The member list for admins: id (to use in commands), name, unit, role, linked accounts; paged. */
 import type { MembersView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import { type CardContext, container, text, title, truncate } from './card.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { container, text, title, truncate } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
-export function renderMembersCard(view: MembersView, ctx: CardContext, page = 1): PagedCard {
+export function renderMembersCard(view: MembersView, ctx: RenderContext, page = 1): PagedCard {
   const header = [title(ctx.t('members.title', { count: view.members.length }))];
   if (view.members.length === 0) header.push(text(ctx.t('members.none')));
   const items = view.members.map((m) => {

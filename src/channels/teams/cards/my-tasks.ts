@@ -2,11 +2,12 @@
  * The viewer's unit's tasks, as the terminal lists them (deadline, latest report, a mark when not
  * reported this period), each with a "Cập nhật tiến độ" button; paged.
  */
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { latestReportLine } from '../../../presentation/sentences.ts';
 import {
   actionSet,
-  type CardContext,
   type CardElement,
   CONTENT_MAX,
   container,
@@ -17,7 +18,7 @@ import {
 } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
-export function renderMyTasksCard(view: MyTasksView, ctx: CardContext, page = 1): PagedCard {
+export function renderMyTasksCard(view: MyTasksView, ctx: RenderContext, page = 1): PagedCard {
   const unit =
     view.viewer.unitName === view.viewer.unitCode
       ? view.viewer.unitName
@@ -38,7 +39,7 @@ export function renderMyTasksCard(view: MyTasksView, ctx: CardContext, page = 1)
   return pagedCard(ctx, header, items, { page, nav: (p) => ({ verb: 'view.page', view: 'tasks', page: p }) });
 }
 
-function taskItem(task: TaskItemView, view: MyTasksView, ctx: CardContext): CardElement {
+function taskItem(task: TaskItemView, view: MyTasksView, ctx: RenderContext): CardElement {
   const detail = (value: string, options = {}) => text(value, { size: 'Small', spacing: 'None', ...options });
   let role = ctx.t('tasks.role', { role: taskRoleLabel(ctx.locale, task.role) });
   if (task.role === 'coordinating' && task.leadUnits.length > 0) {
@@ -54,7 +55,7 @@ function taskItem(task: TaskItemView, view: MyTasksView, ctx: CardContext): Card
       ...(task.product
         ? [detail(ctx.t('tasks.product', { product: truncate(task.product, CONTENT_MAX) }))]
         : []),
-      detail(latestLine(task.latest, ctx)),
+      detail(latestReportLine(task.latest, ctx)),
       ...(task.reportedThisPeriod
         ? []
         : [
@@ -66,16 +67,4 @@ function taskItem(task: TaskItemView, view: MyTasksView, ctx: CardContext): Card
     ],
     { separator: true, spacing: 'Medium' },
   );
-}
-
-function latestLine(latest: LatestReportView | null, ctx: CardContext): string {
-  if (!latest) return ctx.t('tasks.no_report');
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line;
 }

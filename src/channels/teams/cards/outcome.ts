@@ -4,16 +4,9 @@
  * report on, with their buttons.
  */
 import type { NoticeView, ReminderTask, ReportSavedView } from '../../../app/views.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import type { ReminderRef } from '../actions.ts';
-import {
-  type AdaptiveCard,
-  adaptiveCard,
-  type CardContext,
-  type CardElement,
-  execute,
-  sectionTitle,
-  text,
-} from './card.ts';
+import { type AdaptiveCard, adaptiveCard, type CardElement, execute, sectionTitle, text } from './card.ts';
 import { noticeBlock } from './notice.ts';
 import { renderReminderTasksCard } from './reminder.ts';
 import { reportSavedBlocks } from './report.ts';
@@ -25,7 +18,7 @@ export interface Remaining {
 
 export function renderOutcomeCard(
   result: ReportSavedView | NoticeView,
-  ctx: CardContext,
+  ctx: RenderContext,
   options: { cardId: string; remaining?: Remaining | null },
 ): AdaptiveCard {
   const blocks: CardElement[] =

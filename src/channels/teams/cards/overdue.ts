@@ -2,12 +2,13 @@
 import type { OverdueView } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
-import { type CardContext, type CardElement, CONTENT_MAX, container, text, title, truncate } from './card.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { type CardElement, CONTENT_MAX, container, text, title, truncate } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
 type OverdueItem = SummaryData['overdue'][number];
 
-export function renderOverdueCard(view: OverdueView, ctx: CardContext, page = 1): PagedCard {
+export function renderOverdueCard(view: OverdueView, ctx: RenderContext, page = 1): PagedCard {
   const header: CardElement[] = [title(ctx.t('overdue.title', { date: ctx.date(view.today) }))];
   if (view.items.length === 0) header.push(text(ctx.t('overdue.none')));
   const items = view.items.map((item) => overdueItem(item, ctx));
@@ -18,7 +19,7 @@ export function renderOverdueCard(view: OverdueView, ctx: CardContext, page = 1)
 }
 
 /** "[BT-01] quá hạn 12 ngày (hạn 03/06/2024) · chủ trì: BT, CNTT · Đang triển khai", then its content. */
-export function overdueItem(item: OverdueItem, ctx: CardContext): CardElement {
+export function overdueItem(item: OverdueItem, ctx: RenderContext): CardElement {
   const facts = [
     `[${item.code}] ${ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) })}`,
     ctx.t('overdue.lead_units', { units: item.leadUnits.join(', ') || '—' }),

@@ -4,13 +4,14 @@
  * bot answers with that page in place of the card. Pages are cut the same way every time for the same
  * data, so page numbers are stable between clicks.
  */
+
+import type { RenderContext } from '../../../presentation/context.ts';
 import type { ActionData } from '../actions.ts';
 import {
   type AdaptiveCard,
   adaptiveCard,
   CARD_BYTE_BUDGET,
   type CardAction,
-  type CardContext,
   type CardElement,
   cardBytes,
   execute,
@@ -37,7 +38,7 @@ export interface PagedCard {
 
 /** The items split into pages under the budget; an item heavier than a page gets a page of its own. */
 export function splitPages(
-  ctx: CardContext,
+  ctx: RenderContext,
   header: CardElement[],
   items: CardElement[],
   request: PageRequest,
@@ -69,7 +70,7 @@ export function splitPages(
 }
 
 export function pagedCard(
-  ctx: CardContext,
+  ctx: RenderContext,
   header: CardElement[],
   items: CardElement[],
   request: PageRequest,
@@ -86,12 +87,12 @@ export function pagedCard(
   return { card: adaptiveCard(ctx, body, actions), page, pages: pages.length };
 }
 
-function pageLabel(ctx: CardContext, page: number, pages: number): CardElement {
+function pageLabel(ctx: RenderContext, page: number, pages: number): CardElement {
   return text(ctx.t('teams.page', { page, pages }), { isSubtle: true, size: 'Small', spacing: 'None' });
 }
 
 function navActions(
-  ctx: CardContext,
+  ctx: RenderContext,
   page: number,
   pages: number,
   nav: (page: number) => ActionData,

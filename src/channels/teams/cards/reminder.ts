@@ -7,6 +7,7 @@
  */
 import type { ReminderTask, ReminderView, TaskItemView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
 import { type ReminderRef, taskInputs } from '../actions.ts';
 import {
   type AdaptiveCard,
@@ -14,7 +15,6 @@ import {
   adaptiveCard,
   CARD_BYTE_BUDGET,
   type CardAction,
-  type CardContext,
   type CardElement,
   CONTENT_MAX,
   cardBytes,
@@ -41,7 +41,7 @@ export interface TaskButtons {
 /** The reminder as the scheduler wrote it; tasks that do not fit go on with "Xem tiếp". */
 export function renderReminderCard(
   view: ReminderView,
-  ctx: CardContext,
+  ctx: RenderContext,
   cardId: string,
   budget = CARD_BYTE_BUDGET,
 ): AdaptiveCard {
@@ -103,7 +103,7 @@ export function renderReminderCard(
 export function renderReminderTasksCard(
   ref: ReminderRef,
   tasks: ReminderTask[],
-  ctx: CardContext,
+  ctx: RenderContext,
   options: { cardId: string; page?: number; header?: CardElement[]; actions?: CardAction[] },
 ): PagedCard {
   const period = ref.period ? ctx.period(ref.period) : '';
@@ -135,7 +135,7 @@ export function reminderTaskOf(task: TaskItemView): ReminderTask {
 
 export function reminderTaskItem(
   task: ReminderTask,
-  ctx: CardContext,
+  ctx: RenderContext,
   buttons: TaskButtons | null,
 ): CardElement {
   const detail = (value: string, options = {}) => text(value, { size: 'Small', spacing: 'None', ...options });
@@ -165,7 +165,11 @@ export function reminderTaskItem(
   return container(items, { separator: true, spacing: 'Medium' });
 }
 
-function taskButtons(task: ReminderTask, ctx: CardContext, { cardId, reminder }: TaskButtons): CardAction[] {
+function taskButtons(
+  task: ReminderTask,
+  ctx: RenderContext,
+  { cardId, reminder }: TaskButtons,
+): CardAction[] {
   const ids = taskInputs(task.taskId);
   return [
     execute(
@@ -226,7 +230,7 @@ function taskButtons(task: ReminderTask, ctx: CardContext, { cardId, reminder }:
   ];
 }
 
-function unitItems(view: ReminderView, ctx: CardContext): CardElement[] {
+function unitItems(view: ReminderView, ctx: RenderContext): CardElement[] {
   if (view.units.length === 0) return [];
   return [
     sectionTitle(ctx.t('reminder.units')),
@@ -244,7 +248,7 @@ function unitItems(view: ReminderView, ctx: CardContext): CardElement[] {
   ];
 }
 
-function peopleItems(view: ReminderView, ctx: CardContext): CardElement[] {
+function peopleItems(view: ReminderView, ctx: RenderContext): CardElement[] {
   if (!view.people || view.people.length === 0) return [];
   return [
     sectionTitle(ctx.t('reminder.people')),

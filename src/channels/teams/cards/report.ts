@@ -7,12 +7,13 @@ import type { LatestReportView, ReportFormView, ReportSavedView } from '../../..
 import type { FieldError, ReportField } from '../../../domain/report.ts';
 import { MAX_TEXT_CHARS, STATUSES } from '../../../domain/report.ts';
 import { statusLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
 import { FORM_INPUTS, type ReminderRef } from '../actions.ts';
 import {
   type AdaptiveCard,
   adaptiveCard,
   type CardAction,
-  type CardContext,
   type CardElement,
   execute,
   text,
@@ -42,7 +43,7 @@ const CHOICE_MAX = 110;
 
 export function renderReportFormCard(
   view: ReportFormView,
-  ctx: CardContext,
+  ctx: RenderContext,
   options: FormOptions,
 ): AdaptiveCard {
   const draft = options.draft ?? {};
@@ -185,7 +186,7 @@ function initialValue(value: string | null | undefined): { value?: string } {
 function currentLines(
   current: LatestReportView | null,
   taskChosen: boolean,
-  ctx: CardContext,
+  ctx: RenderContext,
 ): CardElement[] {
   if (!taskChosen) return [];
   if (!current) return [text(ctx.t('report.form.new'), { isSubtle: true })];
@@ -200,16 +201,9 @@ function currentLines(
 }
 
 /** "✓ Đã ghi nhận báo cáo nhiệm vụ 1 kỳ tháng 6/2024: Đang triển khai, 60%." with the task and a late note. */
-export function reportSavedBlocks(view: ReportSavedView, ctx: CardContext): CardElement[] {
-  const params = {
-    code: view.taskCode,
-    period: ctx.period(view.period),
-    status: statusLabel(ctx.locale, view.status),
-    percent: view.percent,
-    revision: view.revision,
-  };
+export function reportSavedBlocks(view: ReportSavedView, ctx: RenderContext): CardElement[] {
   return [
-    text(`✓ ${ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params)}`, {
+    text(`✓ ${reportSavedText(view, ctx)}`, {
       color: 'Good',
       weight: 'Bolder',
     }),
@@ -218,7 +212,7 @@ export function reportSavedBlocks(view: ReportSavedView, ctx: CardContext): Card
   ];
 }
 
-export function renderReportSavedCard(view: ReportSavedView, ctx: CardContext): AdaptiveCard {
+export function renderReportSavedCard(view: ReportSavedView, ctx: RenderContext): AdaptiveCard {
   return adaptiveCard(ctx, reportSavedBlocks(view, ctx), [
     execute(ctx.t('teams.action.report_other'), { verb: 'report.open' }),
   ]);

@@ -4,11 +4,11 @@
  * the terminal must: long lists go on to further pages ("Xem tiếp").
  */
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
+import type { RenderContext } from '../../../presentation/context.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
 import {
   BLOCKER_TEXT_MAX,
-  type CardContext,
   type CardElement,
   CONTENT_MAX,
   container,
@@ -25,14 +25,13 @@ import { overdueItem } from './overdue.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
 /** Best news first, as chairs read the totals. */
-const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
 /** Unit rows per table; a page holds several tables. */
 export const UNIT_ROWS_PER_TABLE = 10;
 /** Task codes listed per unit that has not reported, before "… và N nhiệm vụ khác". */
 const TASK_CODES_MAX = 30;
 
-export function renderSummaryCard(view: SummaryView, ctx: CardContext, page = 1): PagedCard {
-  const header: CardElement[] = [title(titleText(view, ctx))];
+export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 1): PagedCard {
+  const header: CardElement[] = [title(summaryTitle(view, ctx))];
   const items: CardElement[] = [];
   if (view.taskCount === 0) {
     header.push(text(ctx.t('summary.empty')));
@@ -58,25 +57,13 @@ export function renderSummaryCard(view: SummaryView, ctx: CardContext, page = 1)
   });
 }
 
-function titleText(view: SummaryView, ctx: CardContext): string {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', {
-          unit:
-            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
-        });
-  return ctx.t('summary.title', { period: ctx.period(view.period), scope });
-}
-
 /** A section's first item carries its title, so a title never ends a page alone. */
 function withTitle(heading: string, items: CardElement[]): CardElement[] {
   const [first, ...rest] = items;
   return [container([sectionTitle(heading), ...(first ? [first] : [])]), ...rest];
 }
 
-function totalsSection(view: SummaryView, ctx: CardContext): CardElement {
+function totalsSection(view: SummaryView, ctx: RenderContext): CardElement {
   const rows: [string, string][] = STANDING_ORDER.map((standing) => {
     const count = view.totals[standing] ?? 0;
     return [
@@ -93,7 +80,7 @@ function totalsSection(view: SummaryView, ctx: CardContext): CardElement {
   ]);
 }
 
-function unitsSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function unitsSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   if (view.units.length === 0) return [];
   const header = [
     ctx.t('summary.col.unit'),
@@ -122,7 +109,7 @@ function unitsSection(view: SummaryView, ctx: CardContext): CardElement[] {
   ];
 }
 
-function overdueSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function overdueSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.overdue', { count: view.overdue.length });
   if (view.overdue.length === 0) return withTitle(heading, [text(ctx.t('summary.overdue_none'))]);
   return withTitle(
@@ -131,7 +118,7 @@ function overdueSection(view: SummaryView, ctx: CardContext): CardElement[] {
   );
 }
 
-function blockersSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function blockersSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.blockers', { count: view.blockers.length });
   if (view.blockers.length === 0) return withTitle(heading, [text(ctx.t('summary.blockers_none'))]);
   return withTitle(
@@ -152,7 +139,7 @@ function blockersSection(view: SummaryView, ctx: CardContext): CardElement[] {
   );
 }
 
-function notReportedSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function notReportedSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const heading = ctx.t('summary.not_reported', { count: view.notReported.length });
   if (view.notReported.length === 0) return withTitle(heading, [text(ctx.t('summary.not_reported_none'))]);
   return withTitle(
@@ -168,14 +155,13 @@ function notReportedSection(view: SummaryView, ctx: CardContext): CardElement[] 
   );
 }
 
-function changeSection(view: SummaryView, ctx: CardContext): CardElement[] {
+function changeSection(view: SummaryView, ctx: RenderContext): CardElement[] {
   const change = view.change;
   if (!change) return [];
-  const rows: [string, string][] = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    return [standingLabel(ctx.locale, standing), `${before} → ${now} (${signed(now - before)})`];
-  });
+  const rows: [string, string][] = standingChanges(view, ctx).map((row) => [
+    row.label,
+    `${row.before} → ${row.now} (${row.delta})`,
+  ]);
   const newlyDone =
     change.newlyDone.length > 0
       ? [
@@ -189,8 +175,4 @@ function changeSection(view: SummaryView, ctx: CardContext): CardElement[] {
     facts(rows),
     ...newlyDone,
   ]);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

@@ -1,14 +1,5 @@
-import type { Period } from '../../../domain/period.ts';
 import type { Locale } from '../../../domain/roles.ts';
-import {
-  DEFAULT_TIME_ZONE,
-  formatDate,
-  formatDateTime,
-  localizeParams,
-  type MessageParams,
-  periodLabel,
-  t,
-} from '../../../i18n/index.ts';
+import { type RenderContext, renderContext } from '../../../presentation/context.ts';
 
 export interface RenderOptions {
   /** Line width in characters; 80 by default, never below 40. */
@@ -17,33 +8,15 @@ export interface RenderOptions {
   timeZone?: string;
 }
 
-/** What every view helper needs: the reader's locale, the layout width and shortcuts into i18n. */
-export interface RenderContext {
-  locale: Locale;
+/** The one render context, plus the terminal's layout width. */
+export interface TerminalContext extends RenderContext {
   width: number;
-  timeZone: string;
-  t(key: string, params?: MessageParams): string;
-  /** `t` after `localizeParams`: period keys, days, status and role codes become words. */
-  tl(key: string, params?: MessageParams): string;
-  date(value: string | Date): string;
-  dateTime(value: string | Date, weekday?: boolean): string;
-  period(period: Period | string): string;
 }
 
 export const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 40;
 
-export function renderContext(locale: Locale, options: RenderOptions = {}): RenderContext {
+export function terminalContext(locale: Locale, options: RenderOptions = {}): TerminalContext {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  return {
-    locale,
-    width,
-    timeZone,
-    t: (key, params) => t(locale, key, params),
-    tl: (key, params) => t(locale, key, localizeParams(locale, params)),
-    date: (value) => formatDate(locale, value, timeZone),
-    dateTime: (value, weekday = false) => formatDateTime(locale, value, timeZone, { weekday }),
-    period: (period) => periodLabel(locale, period),
-  };
+  return { ...renderContext(locale, options.timeZone), width };
 }

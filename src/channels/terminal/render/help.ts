@@ -1,11 +1,11 @@
 import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP, TERMINAL_HELP } from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, wrap } from './text.ts';
 
 /** The commands, one per line; the administration commands only for admins. */
-export function renderHelp(view: HelpView, ctx: RenderContext): string {
+export function renderHelp(view: HelpView, ctx: TerminalContext): string {
   const viewer = view.viewer;
   const who = viewer
     ? wrap(

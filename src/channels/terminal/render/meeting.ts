@@ -1,9 +1,9 @@
 import type { MeetingView } from '../../../app/views.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, wrap } from './text.ts';
 
 /** The next giao ban: when (with weekday, in the group's time zone), where, agenda and note. */
-export function renderMeeting(view: MeetingView, ctx: RenderContext): string {
+export function renderMeeting(view: MeetingView, ctx: TerminalContext): string {
   const title = heading(ctx.t('meeting.title'), ctx.width, '=');
   const next = view.next;
   if (!next) return blocks(title, wrap(ctx.t('meeting.none_scheduled'), ctx.width));

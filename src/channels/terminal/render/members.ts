@@ -1,10 +1,10 @@
 import type { MembersView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, columns, heading, truncate } from './text.ts';
 
 /** The member list for admins: id (to use in commands), name, unit, role, linked accounts. */
-export function renderMembers(view: MembersView, ctx: RenderContext): string {
+export function renderMembers(view: MembersView, ctx: TerminalContext): string {
   const title = heading(ctx.t('members.title', { count: view.members.length }), ctx.width, '=');
   if (view.members.length === 0) return blocks(title, [ctx.t('members.none')]);
   const header = [

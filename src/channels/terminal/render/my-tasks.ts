@@ -1,13 +1,14 @@
-import type { LatestReportView, MyTasksView, TaskItemView } from '../../../app/views.ts';
-import { deadlineLabel, statusLabel, taskRoleLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { MyTasksView, TaskItemView } from '../../../app/views.ts';
+import { deadlineLabel, taskRoleLabel } from '../../../i18n/index.ts';
+import { latestReportLine } from '../../../presentation/sentences.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
 /** Task content longer than this is cut with "…"; the full text is in the plan. */
 export const TASK_CONTENT_MAX = 160;
 
 /** The viewer's unit's tasks: numbered, with deadline, latest report and a mark when not reported. */
-export function renderMyTasks(view: MyTasksView, ctx: RenderContext): string {
+export function renderMyTasks(view: MyTasksView, ctx: TerminalContext): string {
   const unit =
     view.viewer.unitName === view.viewer.unitCode
       ? view.viewer.unitName
@@ -30,7 +31,7 @@ function taskLines(
   n: number,
   numberWidth: number,
   view: MyTasksView,
-  ctx: RenderContext,
+  ctx: TerminalContext,
 ): string[] {
   const indent = ' '.repeat(numberWidth);
   const first = `${n}. `.padEnd(numberWidth);
@@ -48,21 +49,9 @@ function taskLines(
   if (task.product) {
     lines.push(...detail(ctx.t('tasks.product', { product: truncate(task.product, TASK_CONTENT_MAX) })));
   }
-  lines.push(...detail(latestLine(task.latest, ctx)));
+  lines.push(...detail(latestReportLine(task.latest, ctx)));
   if (!task.reportedThisPeriod) {
     lines.push(...detail(`! ${ctx.t('tasks.not_reported_mark', { period: ctx.period(view.period) })}`));
   }
   return lines;
-}
-
-function latestLine(latest: LatestReportView | null, ctx: RenderContext): string {
-  if (!latest) return ctx.t('tasks.no_report');
-  const line = ctx.t('tasks.latest', {
-    period: ctx.period(latest.periodKey),
-    status: statusLabel(ctx.locale, latest.status),
-    percent: latest.percent,
-    member: latest.memberName,
-    date: ctx.date(latest.updatedAt),
-  });
-  return latest.late ? `${line} ${ctx.t('tasks.latest_late')}` : line;
 }

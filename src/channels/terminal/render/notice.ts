@@ -1,5 +1,5 @@
 import type { NoticeView } from '../../../app/views.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { wrap } from './text.ts';
 
 /** Plain characters, so a notice's tone survives a pipe and a screen reader. */
@@ -11,7 +11,7 @@ export const TONE_MARKS: Record<NoticeView['tone'], string> = {
 };
 
 /** A sentence for the user, its parameters in words (period keys, days, status codes localized). */
-export function renderNotice(view: NoticeView, ctx: RenderContext): string {
+export function renderNotice(view: NoticeView, ctx: TerminalContext): string {
   return markedLines(TONE_MARKS[view.tone], ctx.tl(view.key, view.params), ctx.width).join('\n');
 }
 

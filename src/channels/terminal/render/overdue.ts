@@ -1,7 +1,7 @@
 import type { OverdueView } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
 type OverdueItem = SummaryData['overdue'][number];
@@ -10,7 +10,7 @@ type OverdueItem = SummaryData['overdue'][number];
 const LIST_CONTENT_MAX = 160;
 
 /** All overdue tasks as of today, most overdue first as the use case sorted them. */
-export function renderOverdue(view: OverdueView, ctx: RenderContext): string {
+export function renderOverdue(view: OverdueView, ctx: TerminalContext): string {
   const title = heading(ctx.t('overdue.title', { date: ctx.date(view.today) }), ctx.width, '=');
   if (view.items.length === 0) return blocks(title, [ctx.t('overdue.none')]);
   return blocks(
@@ -23,7 +23,7 @@ export function renderOverdue(view: OverdueView, ctx: RenderContext): string {
  * One overdue task as a list item:
  * "- [BT-01] quá hạn 12 ngày (hạn 03/06/2024) · chủ trì: BT, CNTT · Đang triển khai", then its content.
  */
-export function overdueItemLines(item: OverdueItem, ctx: RenderContext): string[] {
+export function overdueItemLines(item: OverdueItem, ctx: TerminalContext): string[] {
   const facts = [
     `[${item.code}] ${ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) })}`,
     ctx.t('overdue.lead_units', { units: item.leadUnits.join(', ') || '—' }),

@@ -1,6 +1,6 @@
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
 const CONTENT_MAX = 160;
@@ -10,7 +10,7 @@ const CONTENT_MAX = 160;
  * escalation, a digest, or a note to the chair about units and members it could not reach.
  * The terminal has no buttons, so `actions` becomes a hint to the report command.
  */
-export function renderReminder(view: ReminderView, ctx: RenderContext): string {
+export function renderReminder(view: ReminderView, ctx: TerminalContext): string {
   const period = view.period ? ctx.period(view.period) : '';
   const title = heading(ctx.t(`reminder.${view.topic}.title`, { period }), ctx.width, '=');
   const intro = wrap(ctx.t(`reminder.${view.topic}.intro`), ctx.width);
@@ -25,7 +25,7 @@ export function renderReminder(view: ReminderView, ctx: RenderContext): string {
   );
 }
 
-function meetingLines(view: ReminderView, ctx: RenderContext): string[] | null {
+function meetingLines(view: ReminderView, ctx: TerminalContext): string[] | null {
   const meeting = view.meeting;
   if (!meeting) return null;
   const line = (text: string) => wrap(text, ctx.width, '  ');
@@ -37,7 +37,7 @@ function meetingLines(view: ReminderView, ctx: RenderContext): string[] | null {
   ];
 }
 
-function taskLines(task: ReminderTask, ctx: RenderContext): string[] {
+function taskLines(task: ReminderTask, ctx: TerminalContext): string[] {
   const detail = (text: string) => wrap(text, ctx.width, '  ');
   const facts = reminderTaskFacts(ctx.locale, task);
   const lines = [
@@ -62,7 +62,7 @@ function taskLines(task: ReminderTask, ctx: RenderContext): string[] {
   return lines;
 }
 
-function unitLines(view: ReminderView, ctx: RenderContext): string[] | null {
+function unitLines(view: ReminderView, ctx: TerminalContext): string[] | null {
   if (view.units.length === 0) return null;
   return [
     ctx.t('reminder.units'),
@@ -74,7 +74,7 @@ function unitLines(view: ReminderView, ctx: RenderContext): string[] | null {
   ];
 }
 
-function peopleLines(view: ReminderView, ctx: RenderContext): string[] | null {
+function peopleLines(view: ReminderView, ctx: TerminalContext): string[] | null {
   if (!view.people || view.people.length === 0) return null;
   return [
     ctx.t('reminder.people'),

@@ -1,6 +1,7 @@
 import type { LatestReportView, ReportFormView, ReportSavedView } from '../../../app/views.ts';
 import { statusLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import { reportSavedText } from '../../../presentation/sentences.ts';
+import type { TerminalContext } from './context.ts';
 import { markedLines, TONE_MARKS } from './notice.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
@@ -11,7 +12,7 @@ const CONTENT_MAX = 160;
  * values on file for this period and the errors of the last submission. The terminal then asks the
  * fields one by one.
  */
-export function renderReportForm(view: ReportFormView, ctx: RenderContext): string {
+export function renderReportForm(view: ReportFormView, ctx: TerminalContext): string {
   const errors = errorLines(view, ctx);
   const task = view.taskId === null ? null : view.choices.find((c) => c.taskId === view.taskId);
   if (view.taskId === null) {
@@ -35,7 +36,7 @@ export function renderReportForm(view: ReportFormView, ctx: RenderContext): stri
   );
 }
 
-function currentLines(current: LatestReportView | null, ctx: RenderContext): string[] {
+function currentLines(current: LatestReportView | null, ctx: TerminalContext): string[] {
   if (!current) return wrap(ctx.t('report.form.new'), ctx.width);
   const empty = ctx.t('report.form.empty_value');
   const field = (key: string, value: string | null) =>
@@ -53,7 +54,7 @@ function currentLines(current: LatestReportView | null, ctx: RenderContext): str
   ];
 }
 
-function errorLines(view: ReportFormView, ctx: RenderContext): string[] {
+function errorLines(view: ReportFormView, ctx: TerminalContext): string[] {
   if (view.errors.length === 0) return [];
   return [
     ctx.t('report.form.errors'),
@@ -68,15 +69,8 @@ function errorLines(view: ReportFormView, ctx: RenderContext): string[] {
 }
 
 /** The confirmation after saving: what was recorded, and a note when it counts as late. */
-export function renderReportSaved(view: ReportSavedView, ctx: RenderContext): string {
-  const params = {
-    code: view.taskCode,
-    period: ctx.period(view.period),
-    status: statusLabel(ctx.locale, view.status),
-    percent: view.percent,
-    revision: view.revision,
-  };
-  const saved = ctx.t(view.revision > 1 ? 'report.updated' : 'report.saved', params);
+export function renderReportSaved(view: ReportSavedView, ctx: TerminalContext): string {
+  const saved = reportSavedText(view, ctx);
   return [
     ...markedLines(TONE_MARKS.success, saved, ctx.width),
     ...wrap(truncate(view.taskContent, CONTENT_MAX), ctx.width, '  '),

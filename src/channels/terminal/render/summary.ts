@@ -1,7 +1,7 @@
 import type { SummaryView } from '../../../app/views.ts';
-import type { TaskStanding } from '../../../domain/report.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
+import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
+import type { TerminalContext } from './context.ts';
 import { overdueItemLines } from './overdue.ts';
 import { type Align, blocks, columns, cutText, heading, oneLine, textWidth, truncate, wrap } from './text.ts';
 
@@ -11,11 +11,9 @@ export const SUMMARY_LIMITS = { units: 20, overdue: 15, notReported: 20, taskCod
 export const BLOCKER_TEXT_MAX = 300;
 
 /** Best news first, as chairs read the totals. */
-const STANDING_ORDER: TaskStanding[] = ['done', 'in_progress', 'blocked', 'not_started', 'not_reported'];
-
 /** A progress summary for the whole group or one unit: totals, units, overdue, blockers, changes. */
-export function renderSummary(view: SummaryView, ctx: RenderContext): string {
-  const title = titleLines(view, ctx);
+export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
+  const title = heading(summaryTitle(view, ctx), ctx.width, '=');
   if (view.taskCount === 0) return blocks(title, [ctx.t('summary.empty')]);
   return blocks(
     title,
@@ -29,19 +27,7 @@ export function renderSummary(view: SummaryView, ctx: RenderContext): string {
   );
 }
 
-function titleLines(view: SummaryView, ctx: RenderContext): string[] {
-  const scopeName = view.units.find((u) => u.code === view.scopeUnit)?.name;
-  const scope =
-    view.scopeUnit === null
-      ? ctx.t('summary.scope_group')
-      : ctx.t('summary.scope_unit', {
-          unit:
-            scopeName && scopeName !== view.scopeUnit ? `${scopeName} (${view.scopeUnit})` : view.scopeUnit,
-        });
-  return heading(ctx.t('summary.title', { period: ctx.period(view.period), scope }), ctx.width, '=');
-}
-
-function section(title: string, ctx: RenderContext, body: string[]): string[] {
+function section(title: string, ctx: TerminalContext, body: string[]): string[] {
   return [...heading(title, ctx.width, '-'), ...body];
 }
 
@@ -49,12 +35,12 @@ function more(
   key: 'summary.more_units' | 'summary.more_tasks',
   total: number,
   shown: number,
-  ctx: RenderContext,
+  ctx: TerminalContext,
 ) {
   return total > shown ? [ctx.t(key, { count: total - shown })] : [];
 }
 
-function totalsSection(view: SummaryView, ctx: RenderContext): string[] {
+function totalsSection(view: SummaryView, ctx: TerminalContext): string[] {
   const rows = STANDING_ORDER.map((standing) => {
     const count = view.totals[standing] ?? 0;
     return [
@@ -70,7 +56,7 @@ function totalsSection(view: SummaryView, ctx: RenderContext): string[] {
 
 type UnitRow = SummaryView['units'][number];
 
-function unitsSection(view: SummaryView, ctx: RenderContext): string[] {
+function unitsSection(view: SummaryView, ctx: TerminalContext): string[] {
   if (view.units.length === 0) return [];
   const shown = view.units.slice(0, SUMMARY_LIMITS.units);
   return section(ctx.t('summary.by_unit'), ctx, [
@@ -98,7 +84,7 @@ function unitCounts(u: UnitRow): number[] {
  * Units in aligned columns (code, then counts); with the unit names in a last column when the line
  * has room for a useful part of them; one wrapped line per unit when even the counts do not fit.
  */
-function unitTable(units: UnitRow[], ctx: RenderContext): string[] {
+function unitTable(units: UnitRow[], ctx: TerminalContext): string[] {
   const names = UNIT_COLUMNS.map((column) => ctx.t(`summary.col.${column}`));
   const header = [ctx.t('summary.col.unit'), ...names];
   const rows = units.map((u) => [u.code, ...unitCounts(u).map(String)]);
@@ -121,7 +107,7 @@ function unitTable(units: UnitRow[], ctx: RenderContext): string[] {
   return columns(withNames, [...align, 'left'], { indent: '  ' });
 }
 
-function overdueSection(view: SummaryView, ctx: RenderContext): string[] {
+function overdueSection(view: SummaryView, ctx: TerminalContext): string[] {
   const title = ctx.t('summary.overdue', { count: view.overdue.length });
   if (view.overdue.length === 0) return section(title, ctx, [ctx.t('summary.overdue_none')]);
   const shown = view.overdue.slice(0, SUMMARY_LIMITS.overdue);
@@ -131,7 +117,7 @@ function overdueSection(view: SummaryView, ctx: RenderContext): string[] {
   ]);
 }
 
-function blockersSection(view: SummaryView, ctx: RenderContext): string[] {
+function blockersSection(view: SummaryView, ctx: TerminalContext): string[] {
   const title = ctx.t('summary.blockers', { count: view.blockers.length });
   if (view.blockers.length === 0) return section(title, ctx, [ctx.t('summary.blockers_none')]);
   const lines = view.blockers.flatMap((b) => {
@@ -144,7 +130,7 @@ function blockersSection(view: SummaryView, ctx: RenderContext): string[] {
   return section(title, ctx, lines);
 }
 
-function notReportedSection(view: SummaryView, ctx: RenderContext): string[] {
+function notReportedSection(view: SummaryView, ctx: TerminalContext): string[] {
   const title = ctx.t('summary.not_reported', { count: view.notReported.length });
   if (view.notReported.length === 0) return section(title, ctx, [ctx.t('summary.not_reported_none')]);
   const shown = view.notReported.slice(0, SUMMARY_LIMITS.notReported);
@@ -160,21 +146,16 @@ function notReportedSection(view: SummaryView, ctx: RenderContext): string[] {
   ]);
 }
 
-function changeSection(view: SummaryView, ctx: RenderContext): string[] {
+function changeSection(view: SummaryView, ctx: TerminalContext): string[] {
   const change = view.change;
   if (!change) return [];
-  const rows = STANDING_ORDER.map((standing) => {
-    const before = change.totalsBefore[standing] ?? 0;
-    const now = view.totals[standing] ?? 0;
-    const delta = now - before;
-    return [
-      `${standingLabel(ctx.locale, standing)}:`,
-      String(before),
-      '→',
-      String(now),
-      `(${signed(delta)})`,
-    ];
-  });
+  const rows = standingChanges(view, ctx).map((row) => [
+    `${row.label}:`,
+    String(row.before),
+    '→',
+    String(row.now),
+    `(${row.delta})`,
+  ]);
   const body = columns(rows, ['left', 'right', 'left', 'right', 'right'], { indent: '  ', header: false });
   if (change.newlyDone.length > 0) {
     body.push('', ctx.t('summary.newly_done', { count: change.newlyDone.length }));
@@ -183,8 +164,4 @@ function changeSection(view: SummaryView, ctx: RenderContext): string[] {
     }
   }
   return section(capitalize(ctx.t('summary.change', { period: ctx.period(change.previousKey) })), ctx, body);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

@@ -12,13 +12,13 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { NoticeView, Viewer } from '../../../../app/views.ts';
+import type { RenderContext } from '../../../../presentation/context.ts';
 import { esc, sections } from '../../blocks/kit.ts';
 import { renderNotice } from '../../blocks/notice.ts';
 import { messageModal, noticeModal } from '../../blocks/notice-modal.ts';
 import type { Rendered } from '../../blocks/types.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { confirmLate, refreshHome, withinBudget } from '../../flows/confirm.ts';
-import type { SlackContext } from '../../i18n.ts';
 import { decodeMeta, type ModalMeta } from '../../metadata.ts';
 import { describe, tell } from '../../reply.ts';
 import { whoIs } from '../../viewer.ts';
@@ -33,7 +33,7 @@ export type Outcome =
 
 export type SubmitWork = (
   viewer: Viewer,
-  ctx: SlackContext,
+  ctx: RenderContext,
   meta: ModalMeta,
   values: Values,
 ) => Promise<Outcome>;
@@ -96,7 +96,7 @@ async function tellLate(
   userId: string,
   meta: ModalMeta,
   outcome: Outcome,
-  ctx: SlackContext,
+  ctx: RenderContext,
 ): Promise<void> {
   if (outcome.kind === 'saved') return confirmLate(deps, client, userId, meta, outcome.message);
   if (outcome.kind === 'refused')

@@ -1,8 +1,8 @@
 /**
  * Vietnamese messages of the Microsoft Teams channel (src/channels/teams): button labels, form
- * hints, welcome and error messages. The source of `TeamsMessageKey`; `teams.en.ts` must have exactly
- * these keys. Sentences shared with other channels (statuses, summaries, reminders) stay in
- * `messages.vi.ts`.
+ * hints, welcome and error messages. The source of `TeamsMessageKey`; `messages.en.ts` must have exactly
+ * these keys (all prefixed `teams.`). Sentences shared with other channels (statuses, summaries,
+ * reminders) stay in src/i18n/messages.vi.ts.
  */
 export const teamsVi = {
   // Buttons ----------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** English messages of the Slack app: the same keys and placeholders as slack.vi.ts. */
-import type { SlackMessageKey } from './slack.vi.ts';
+import type { SlackMessageKey } from './messages.vi.ts';
 
 export const slackEn: Readonly<Record<SlackMessageKey, string>> = {
   'slack.button.update': 'Update progress',

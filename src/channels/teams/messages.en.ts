@@ -1,5 +1,5 @@
 /** English messages of the Microsoft Teams channel; typed by the Vietnamese catalog's keys. */
-import type { TeamsMessageKey } from './teams.vi.ts';
+import type { TeamsMessageKey } from './messages.vi.ts';
 
 export const teamsEn: Record<TeamsMessageKey, string> = {
   // Buttons ----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * Vietnamese messages of the Slack app (src/channels/slack): buttons, modals, the App Home, "xem thêm".
- * The source of `SlackMessageKey`; the English catalog (slack.en.ts) has exactly these keys. Every key
- * starts with `slack.`, so these catalogs can be merged into the main ones without clashes.
+ * The source of `SlackMessageKey`; the English catalog (messages.en.ts) has exactly these keys. Every key
+ * starts with `slack.`, so `messages.ts` adds them to the one merged catalog of src/i18n without clashes.
  */
 export const slackVi = {
   // Buttons on reminders, overdue alerts, task lists and the App Home -------------------------------
