@@ -10,8 +10,8 @@
  * ≥ 0.95 R), recipients who got nothing (lost) and extra copies (duplicated), both targets 0.
  */
 import { systemClock } from '../../src/app/clock.ts';
+import type { Channel } from '../../src/app/ports/channel.ts';
 import type { ReminderView } from '../../src/app/views.ts';
-import type { Channel } from '../../src/channels/channel.ts';
 import { createSlackChannel } from '../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { periodFromKey } from '../../src/domain/period.ts';

@@ -21,8 +21,9 @@
  * Claims older than `staleClaimMs` (their process died) are released first, marked as possibly
  * delivered. `shouldStop` is asked before each send: the sends in flight finish, the rest is released.
  */
+
+import type { Channel, Delivery, Recipient, SendOutcome } from '../app/ports/channel.ts';
 import type { View } from '../app/views.ts';
-import type { Channel, Delivery, Recipient, SendOutcome } from '../channels/channel.ts';
 import { todayIn } from '../domain/period.ts';
 import { type MeetingRecord, MeetingStore } from '../store/meeting-store.ts';
 import type { Database } from '../store/open-database.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, openApp } from '../../src/app/open-app.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
+import { DatabaseUnavailableError, openApp } from '../../src/runtime/open-app.ts';
 import { runCli } from '../support/cli.ts';
 
 describe('the database unreachable at start-up', () => {

@@ -145,7 +145,7 @@ describe('plan files', () => {
       fc.asyncProperty(file, fc.constantFrom('plan.csv', 'plan.xlsx', 'plan.txt'), async (bytes, name) => {
         const tasksBefore = await temp.db.client.task.count();
         const outcome = await importPlan(
-          { units: f.core.deps.units, plans, groupId: f.core.deps.group.id, maxBytes: 100_000 },
+          { units: f.stores.units, plans, groupId: f.deps.group.id, maxBytes: 100_000 },
           {
             file: { name, bytes },
             header: { number: 'FUZZ', title: 'Fuzz', year: 2024, issuedOn: null },

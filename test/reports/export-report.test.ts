@@ -4,12 +4,11 @@ import {
   CHAT_TEXT_MAX,
   defaultPeriod,
   exportReport,
-  type FileView,
   loadReportDocument,
   parseExportArgs,
   renderReportFile,
 } from '../../src/app/use-cases/export-report.ts';
-import type { View } from '../../src/app/views.ts';
+import type { FileView, View } from '../../src/app/views.ts';
 import { periodFromKey } from '../../src/domain/period.ts';
 import type { ReportDraft } from '../../src/domain/report.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/reports/chart.ts';

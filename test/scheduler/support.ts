@@ -4,9 +4,14 @@
  * scenarios that share one database.
  */
 import type { Clock } from '../../src/app/clock.ts';
-import type { Core } from '../../src/app/core.ts';
+import type { CoreDeps } from '../../src/app/core-deps.ts';
+import type {
+  Channel,
+  Delivery as DeliveryKey,
+  Recipient,
+  SendOutcome,
+} from '../../src/app/ports/channel.ts';
 import type { ReminderView, View } from '../../src/app/views.ts';
-import type { Channel, Delivery as DeliveryKey, Recipient, SendOutcome } from '../../src/channels/channel.ts';
 import type { Platform } from '../../src/domain/roles.ts';
 import { SCHEDULER_DEFAULTS, type SchedulerSettings } from '../../src/scheduler/config.ts';
 import {
@@ -95,7 +100,7 @@ export const manualTimer: Timer & { callbacks: (() => void)[] } = {
 };
 
 export function schedulerFor(
-  core: Core,
+  deps: CoreDeps,
   db: Database,
   channels: Channel[],
   clock: Clock,
@@ -103,7 +108,7 @@ export function schedulerFor(
   extra: Partial<SchedulerOptions> = {},
 ): Scheduler {
   return createScheduler({
-    core,
+    deps,
     db,
     channels,
     clock,
