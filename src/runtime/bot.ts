@@ -107,7 +107,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (settings.SCHEDULER_ENABLED) {
     scheduler = createScheduler({
       deps,
-      db: app.db,
+      outbox: app.stores.outbox,
       channels,
       clock,
       settings,

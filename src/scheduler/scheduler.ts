@@ -15,7 +15,7 @@ import type { Channel } from '../app/ports/channel.ts';
 import { todayIn } from '../domain/period.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import { isoInZone, wallClock, zonedInstant } from '../domain/zoned-time.ts';
-import type { Database } from '../store/open-database.ts';
+import type { OutboxStore } from '../store/outbox-store.ts';
 import { Audience } from './audience.ts';
 import { effectiveRule, type ScheduleConfig, type SchedulerSettings, scheduleConfig } from './config.ts';
 import { JOBS, type JobContext, jobById } from './jobs.ts';
@@ -55,7 +55,8 @@ export const realTimer: Timer = {
 export interface SchedulerOptions {
   /** The stores, the group and the clock the core uses (the jobs read tasks and reports through them). */
   deps: CoreDeps;
-  db: Database;
+  /** The outbox's rows (`createStores(…).outbox`). */
+  outbox: OutboxStore;
   channels: Channel[];
   clock: Clock;
   settings: SchedulerSettings;
@@ -110,7 +111,7 @@ export interface Scheduler {
 const DEFAULT_INTERVAL_MS = 30_000;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { deps, db, channels, clock } = options;
+  const { deps, channels, clock } = options;
   const group = deps.group;
   const config = scheduleConfig(options.settings, group);
   const logger = options.logger ?? silentLogger;
@@ -120,7 +121,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const meetings = deps.meetings;
   const calendarStore = deps.calendar;
   const roster = deps.roster;
-  const outbox = new Outbox({ db, group, clock, workerId, logger });
+  const outbox = new Outbox({
+    stores: { outbox: options.outbox, meetings: deps.meetings, roster: deps.roster },
+    group,
+    clock,
+    workerId,
+    logger,
+  });
 
   let handle: unknown = null;
   let running: Promise<TickResult> | null = null;

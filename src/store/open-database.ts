@@ -89,3 +89,8 @@ async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFa
   if (held.connection) registerDirect(client, new SqliteDirect(held.connection));
   return { provider: 'sqlite', url, client, factory, close: () => client.$disconnect() };
 }
+
+/** Whether the database answers a trivial query (`/readyz`); throws the driver's error when not. */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.client.$queryRawUnsafe('SELECT 1');
+}

@@ -21,6 +21,7 @@ import {
   type Timer,
 } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/open-database.ts';
+import { createStores } from '../../src/store/stores.ts';
 
 export interface Delivery {
   recipient: Recipient;
@@ -107,9 +108,12 @@ export function schedulerFor(
   settings: Partial<SchedulerSettings> = {},
   extra: Partial<SchedulerOptions> = {},
 ): Scheduler {
+  // The scheduler's own stores over `db` (a second connection plays a second process); the jobs
+  // read tasks and reports through the core's.
+  const stores = createStores(db, deps.group.id);
   return createScheduler({
-    deps,
-    db,
+    deps: { ...deps, meetings: stores.meetings, calendar: stores.calendar, roster: stores.roster },
+    outbox: stores.outbox,
     channels,
     clock,
     settings: { ...SCHEDULER_DEFAULTS, ...settings },

@@ -50,7 +50,7 @@ export const schedulePreviewCommand: Command = {
     const from = zonedInstant(values.from ?? todayIn(timeZone, clock.now()), '00:00', timeZone);
     const scheduler = createScheduler({
       deps: coreDeps(app, clock),
-      db: app.db,
+      outbox: app.stores.outbox,
       channels: [],
       clock,
       settings,

@@ -116,7 +116,7 @@ export const simulateCommand: Command = {
       };
       const scheduler = createScheduler({
         deps,
-        db: app.db,
+        outbox: app.stores.outbox,
         channels: [new TerminalChannel(deliver)],
         clock,
         settings,

@@ -88,7 +88,7 @@ const add = (r: Partial<typeof total>) => {
 if (mode === 'tick') {
   const scheduler = createScheduler({
     deps,
-    db,
+    outbox: stores.outbox,
     channels: [channel],
     clock,
     settings: SCHEDULER_DEFAULTS,
@@ -105,7 +105,7 @@ if (mode === 'tick') {
     await sleep(20);
   }
 } else {
-  const outbox = new Outbox({ db, group, clock, workerId });
+  const outbox = new Outbox({ stores, group, clock, workerId });
   while (Date.now() < deadline) {
     add(await outbox.drain([channel], policy));
     if ((await open()) === 0) break;

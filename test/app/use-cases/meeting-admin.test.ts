@@ -1,6 +1,6 @@
-/** Meetings: the rule set in chat, moving and cancelling one occurrence, and the preview. */
+/** The schedule's chat use cases (meeting set/move/cancel, leave, remind now) over a running scheduler, and the preview. */
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { leaveCommand } from '../../src/app/use-cases/leave.ts';
+import { leaveCommand } from '../../../src/app/use-cases/leave.ts';
 import {
   cancelMeeting,
   meetingCommand,
@@ -8,14 +8,14 @@ import {
   parseWhen,
   type SchedulerAdminDeps,
   setMeetingRule,
-} from '../../src/app/use-cases/meeting-admin.ts';
-import { remindNow } from '../../src/app/use-cases/remind-now.ts';
-import type { MeetingView, ReminderView } from '../../src/app/views.ts';
-import type { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { schedulerPort } from '../../src/scheduler/scheduler-port.ts';
-import { type CoreFixture, createCoreFixture } from '../support/core.ts';
-import { describeEachDatabase } from '../support/databases.ts';
-import { FakeChannel, resetScheduling, schedulerFor } from './support.ts';
+} from '../../../src/app/use-cases/meeting-admin.ts';
+import { remindNow } from '../../../src/app/use-cases/remind-now.ts';
+import type { MeetingView, ReminderView } from '../../../src/app/views.ts';
+import type { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { schedulerPort } from '../../../src/scheduler/scheduler-port.ts';
+import { FakeChannel, resetScheduling, schedulerFor } from '../../scheduler/support.ts';
+import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
 
 describeEachDatabase('meetings', (db) => {
   let f: CoreFixture;
