@@ -69,6 +69,7 @@ describe('the checker', () => {
       'file cycle: app/core.ts ↔ app/views.ts',
     ]);
     expect(violations([local('i18n/a.ts', 'reports/b.ts'), local('reports/c.ts', 'i18n/d.ts')])).toEqual([
+      'not in the "may import" table: i18n/a.ts → reports/b.ts',
       'folder cycle: i18n ↔ reports',
     ]);
   });
@@ -111,6 +112,26 @@ describe('the checker', () => {
     ]);
   });
 
+  it('holds every other edge between folders to the "may import" table, channels to themselves', () => {
+    expect(
+      violations([
+        local('reports/a.ts', 'app/views.ts'),
+        local('server/a.ts', 'app/core.ts'),
+        local('store/a.ts', 'app/core-deps.ts'),
+        local('channels/teams/a.ts', 'channels/slack/b.ts'),
+        local('cli/a.ts', 'channels/slack/index.ts'),
+        local('newfolder/a.ts', 'domain/b.ts'),
+      ]),
+    ).toEqual([
+      'not in the "may import" table: reports/a.ts → app/views.ts',
+      'not in the "may import" table: server/a.ts → app/core.ts',
+      'not in the "may import" table: store/a.ts → app/core-deps.ts',
+      'not in the "may import" table: channels/teams/a.ts → channels/slack/b.ts',
+      'not in the "may import" table: cli/a.ts → channels/slack/index.ts',
+      'not in the "may import" table: newfolder/a.ts → domain/b.ts',
+    ]);
+  });
+
   it('lets each folder import what it may', () => {
     const allowed = [
       local('domain/a.ts', 'domain/b.ts'),
@@ -124,6 +145,9 @@ describe('the checker', () => {
       local('scheduler/a.ts', 'app/ports/channel.ts'),
       local('scheduler/a.ts', 'store/outbox-store.ts'),
       local('channels/slack/a.ts', 'app/core.ts'),
+      local('channels/slack/a.ts', 'channels/token-bucket.ts'),
+      local('channels/slack/a.ts', 'server/router.ts'),
+      local('cli/a.ts', 'channels/terminal/render.ts'),
       pkg('channels/slack/a.ts', '@slack/bolt'),
       pkg('channels/teams/a.ts', 'botbuilder'),
       pkg('channels/teams/a.ts', 'botframework-connector'),
