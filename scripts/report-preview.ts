@@ -16,8 +16,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixedClock } from '../src/app/clock.ts';
-import { createCore } from '../src/app/core.ts';
-import { openApp } from '../src/app/open-app.ts';
 import { REPO_ROOT } from '../src/app/paths.ts';
 import { seedDemo } from '../src/app/seed-demo.ts';
 import { exportReport, loadReportDocument, renderReportFile } from '../src/app/use-cases/export-report.ts';
@@ -28,6 +26,7 @@ import { loadSettings } from '../src/config/load-settings.ts';
 import { parsePeriod } from '../src/domain/period.ts';
 import type { ReportDraft } from '../src/domain/report.ts';
 import { t } from '../src/i18n/index.ts';
+import { createCore, openApp } from '../src/runtime/open-app.ts';
 
 const OUT = resolve(REPO_ROOT, 'out/preview');
 

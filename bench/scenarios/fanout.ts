@@ -10,13 +10,14 @@
  * ≥ 0.95 R), recipients who got nothing (lost) and extra copies (duplicated), both targets 0.
  */
 import { systemClock } from '../../src/app/clock.ts';
+import type { Channel } from '../../src/app/ports/channel.ts';
 import type { ReminderView } from '../../src/app/views.ts';
-import type { Channel } from '../../src/channels/channel.ts';
 import { createSlackChannel } from '../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { periodFromKey } from '../../src/domain/period.ts';
 import { Outbox } from '../../src/scheduler/outbox.ts';
 import type { Database } from '../../src/store/open-database.ts';
+import { createStores } from '../../src/store/stores.ts';
 import { createCoreFixture } from '../../test/support/core.ts';
 import { createTempDatabase } from '../../test/support/temp-database.ts';
 import { type Edge, startEdge } from '../support/edge.ts';
@@ -169,7 +170,12 @@ export async function seedFanout(
   });
   const payload = nudgePayload(task);
   const occurrence = `bench-${when.getTime()}`;
-  const outbox = new Outbox({ db, group, clock: { now: () => when }, workerId: 'bench-seed' });
+  const outbox = new Outbox({
+    stores: createStores(db, group.id),
+    group,
+    clock: { now: () => when },
+    workerId: 'bench-seed',
+  });
   const { messages: written } = await outbox.enqueue({
     job: 'overdue-nudge',
     occurrence,
@@ -234,7 +240,12 @@ async function fanOut(options: {
   );
   await edge.resetSlack();
 
-  const outbox = new Outbox({ db, group, clock: systemClock, workerId: 'bench-fanout' });
+  const outbox = new Outbox({
+    stores: createStores(db, group.id),
+    group,
+    clock: systemClock,
+    workerId: 'bench-fanout',
+  });
   const started = performance.now();
   const deadline = started + size.timeLimitMs;
   const stop = () => performance.now() > deadline;

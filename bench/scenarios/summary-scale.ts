@@ -9,11 +9,12 @@ import { toViewer } from '../../src/app/use-cases/identify.ts';
 import { parseDeadline } from '../../src/domain/deadline.ts';
 import { periodOf } from '../../src/domain/period.ts';
 import { STATUSES } from '../../src/domain/report.ts';
+import { schedulerPort } from '../../src/scheduler/scheduler-port.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import { MemberStore } from '../../src/store/member-store.ts';
 import type { Database } from '../../src/store/open-database.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
-import { ReportStore } from '../../src/store/report-store.ts';
+import { createStores } from '../../src/store/stores.ts';
 import { UnitStore } from '../../src/store/unit-store.ts';
 import type { ScenarioResult } from '../types.ts';
 
@@ -139,16 +140,8 @@ export async function measureSummaryScale(
   const monthAt = (index: number) =>
     `${startYear + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-15T10:00:00+07:00`;
   const clock = fixedClock(monthAt(2));
-  const core = new Core({
-    db: db.client,
-    group,
-    plans: new PlanStore(db.client),
-    reports: new ReportStore(db.client),
-    members: new MemberStore(db.client, group.id),
-    units: new UnitStore(db.client),
-    clock,
-    graceDays: 10,
-  });
+  const stores = createStores(db, group.id);
+  const core = new Core({ ...stores, group, clock, graceDays: 10 }, schedulerPort(stores, group));
   const viewer = toViewer(chair);
   const time = async (at: string) => {
     clock.set(at);

@@ -87,13 +87,18 @@ export async function measureTeamsTurn(options: TeamsTurnOptions): Promise<Scena
     const fixture = await createCoreFixture(temp.db);
     const { core } = fixture;
     const members = await addBenchMembers(temp.db, {
-      groupId: core.deps.group.id,
+      groupId: fixture.deps.group.id,
       unitCode: 'CNTT',
       count: size.clients,
       identities: (i) => ({ teams: `aad-bench-${String(i + 1).padStart(4, '0')}` }),
     });
 
-    channel = createTeamsChannel({ core, settings, logger: (line) => botLogs.push(line) });
+    channel = createTeamsChannel({
+      core,
+      stores: fixture.stores,
+      settings,
+      logger: (line) => botLogs.push(line),
+    });
     if (!channel) throw new Error('teams-turn: the Teams channel was not created');
     const botServer = createHttpServer(channel.routes);
     servers.push(botServer);

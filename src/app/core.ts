@@ -3,24 +3,18 @@
  * Channels translate their events into these calls and render the returned views.
  */
 import { canManage, canPostToGroup } from '../domain/permissions.ts';
-import type { Platform } from '../domain/roles.ts';
-import {
-  leaveCommand,
-  meetingCommand,
-  remindNow,
-  type SchedulerAdminDeps,
-} from '../scheduler/meeting-admin.ts';
-import type { Scheduler } from '../scheduler/scheduler.ts';
-import { ReportStore } from '../store/report-store.ts';
+import type { Locale, Platform } from '../domain/roles.ts';
 import type { ChatCommand } from './chat-command.ts';
-import type { Clock } from './clock.ts';
 import type { CoreDeps } from './core-deps.ts';
-import type { App } from './open-app.ts';
+import type { SchedulerPort } from './ports/scheduler.ts';
 import { exportReport } from './use-cases/export-report.ts';
 import { identify } from './use-cases/identify.ts';
+import { leaveCommand } from './use-cases/leave.ts';
 import { manageMembers } from './use-cases/manage-members.ts';
 import { nextMeeting } from './use-cases/meeting.ts';
+import { meetingCommand } from './use-cases/meeting-admin.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
+import { remindNow } from './use-cases/remind-now.ts';
 import {
   type ChannelReceipt,
   reportForm,
@@ -33,15 +27,38 @@ import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import type { View, Viewer } from './views.ts';
 
 export class Core {
-  private scheduler: (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview'>>) | null = null;
+  /**
+   * `deps`: the stores, the group, the clock. `scheduler`: the port through which chairs move
+   * meetings and remind now from chat (src/app/ports/scheduler.ts); the composition root builds it
+   * before the core and binds the running scheduler to it later.
+   */
+  constructor(
+    readonly deps: CoreDeps,
+    private readonly scheduler: SchedulerPort,
+  ) {}
 
-  constructor(readonly deps: CoreDeps) {}
+  /** The group's time zone, in which channels show dates and times. */
+  get timeZone(): string {
+    return this.deps.group.timeZone;
+  }
 
-  /** The running scheduler, so chairs can move meetings and remind now from chat. */
-  useScheduler(
-    scheduler: (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview'>>) | null,
-  ): void {
-    this.scheduler = scheduler;
+  /** The group's language: what a channel speaks before it knows who is talking. */
+  get locale(): Locale {
+    return this.deps.group.locale === 'en' ? 'en' : 'vi';
+  }
+
+  /** The members of the group (the terminal lets one become any of them). */
+  members() {
+    return this.deps.members.list();
+  }
+
+  member(id: number) {
+    return this.deps.members.byId(id);
+  }
+
+  /** Every task of the group's plans, in plan order (buttons carry ids; channels show codes). */
+  tasks() {
+    return this.deps.plans.listTasks(this.deps.group.id);
   }
 
   identify(platform: Platform, externalId: string) {
@@ -76,7 +93,7 @@ export class Core {
       case 'leave':
         return leaveCommand(this.deps, viewer, command.args);
       case 'remind':
-        return remindNow({ ...this.deps, scheduler: this.scheduler }, viewer);
+        return remindNow({ scheduler: this.scheduler }, viewer);
       case 'export':
         return exportReport(this.deps, viewer, command.period, command.format);
       case 'scoreboard':
@@ -94,9 +111,10 @@ export class Core {
    */
   private async nextMeeting(viewer: Viewer): Promise<View> {
     const view = await nextMeeting(this.deps, viewer);
-    if (view.next || !this.scheduler?.preview) return view;
+    const running = this.scheduler.running();
+    if (view.next || !running) return view;
     const now = this.deps.clock.now();
-    const planned = (await this.scheduler.preview(now, 2)).find(
+    const planned = (await running.preview(now, 2)).find(
       (item) => item.kind === 'meeting' && item.status !== 'cancelled' && new Date(item.at) >= now,
     );
     return planned
@@ -129,17 +147,4 @@ export class Core {
   snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null) {
     return snoozeTask(this.deps, viewer, task, until, reason);
   }
-}
-
-export function createCore(app: App, clock: Clock): Core {
-  return new Core({
-    db: app.db.client,
-    group: app.group,
-    plans: app.plans,
-    reports: new ReportStore(app.db.client),
-    members: app.members,
-    units: app.units,
-    clock,
-    graceDays: app.settings.REPORT_GRACE_DAYS,
-  });
 }

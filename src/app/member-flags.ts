@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isLocale, isRole, type Platform } from '../domain/roles.ts';
-import type { NewMember } from '../store/member-store.ts';
+import type { NewMember } from './ports/stores.ts';
 
 const PLATFORMS = ['slack', 'teams', 'terminal'] as const;
 

@@ -7,9 +7,9 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { isLocale, isRole } from '../domain/roles.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
-import type { App } from './open-app.ts';
 import { DEMO_MEMBERS_CSV, DEMO_PLAN_CSV, DEMO_PLAN_HEADER, UNITS_CSV } from './paths.ts';
 import { type ImportPlanOutcome, importPlan } from './plan-import/import-plan.ts';
+import type { GroupRecord, MemberRepository, PlanRepository, UnitRepository } from './ports/stores.ts';
 
 export interface SeedResult {
   units: number;
@@ -17,7 +17,16 @@ export interface SeedResult {
   membersAdded: number;
 }
 
-export async function seedDemo(app: App, actor = 'seed'): Promise<SeedResult> {
+/** Where the demo goes: the opened app's group and stores (src/runtime/open-app.ts). */
+export interface SeedTarget {
+  settings: { PLAN_IMPORT_MAX_BYTES: number };
+  group: GroupRecord;
+  units: UnitRepository;
+  plans: PlanRepository;
+  members: MemberRepository;
+}
+
+export async function seedDemo(app: SeedTarget, actor = 'seed'): Promise<SeedResult> {
   const units = parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8'));
   await app.units.sync(units, actor);
   const plan = await importPlan(
@@ -42,7 +51,7 @@ export async function seedDemo(app: App, actor = 'seed'): Promise<SeedResult> {
   return { units: units.length, plan, membersAdded: await seedMembers(app, actor) };
 }
 
-async function seedMembers(app: App, actor: string): Promise<number> {
+async function seedMembers(app: SeedTarget, actor: string): Promise<number> {
   const rows = parse(readFileSync(DEMO_MEMBERS_CSV, 'utf8'), {
     columns: true,
     skipEmptyLines: true,

@@ -3,16 +3,15 @@
  * Block Kit, Teams Adaptive Cards). Text in them is data (task content, unit names, members' words);
  * labels and sentences come from src/i18n in the reader's locale, chosen by the renderer.
  */
-import type { DeadlineKind } from '../domain/deadline.ts';
+import type { DeadlineView } from '../domain/deadline.ts';
 import type { Period } from '../domain/period.ts';
 import type { FieldError, Status, TaskStanding } from '../domain/report.ts';
 import type { Role } from '../domain/roles.ts';
+import type { Scoreboard } from '../domain/scoreboard.ts';
 import type { SummaryData } from '../domain/summary.ts';
-import type { MemberRecord } from '../store/member-store.ts';
-import type { FileView } from './use-cases/export-report.ts';
-import type { ScoreboardView } from './use-cases/scoreboard.ts';
+import type { MemberRecord } from './ports/stores.ts';
 
-export type { FileView, ScoreboardView };
+export type { DeadlineView };
 
 export interface Viewer {
   memberId: number;
@@ -21,15 +20,6 @@ export interface Viewer {
   unitName: string;
   role: Role;
   locale: 'vi' | 'en';
-}
-
-export interface DeadlineView {
-  text: string;
-  kind: DeadlineKind;
-  due: string | null;
-  /** Days until the due date (negative when overdue), null when the task has no date or is done. */
-  daysLeft: number | null;
-  overdue: boolean;
 }
 
 export interface LatestReportView {
@@ -198,3 +188,36 @@ export type View =
   | NoticeView;
 
 export type { Status, TaskStanding };
+
+/**
+ * A file for the conversation: channels upload `bytes` as `fileName` with `caption` as the message
+ * (already in the viewer's locale, as the file is), and post `image` (the chart) beside it.
+ */
+export interface FileView {
+  kind: 'file';
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  /** What the file is, for screen readers and platforms that describe uploads. */
+  altText?: string;
+  /** Lines of the message that carries the file: what it is, the totals, kiến nghị cut to 300 characters. */
+  caption: string[];
+  /** The progress chart as a picture to post with the file. */
+  image?: {
+    fileName: string;
+    mimeType: 'image/png';
+    bytes: Buffer;
+    width: number;
+    height: number;
+    altText: string;
+  };
+}
+
+/**
+ * The ranking, best first; channels render it in the viewer's locale and write the rule under it
+ * (`scoreboardLines` and `scoreboardRule` in src/reports/scoreboard-files.ts).
+ */
+export interface ScoreboardView extends Scoreboard {
+  kind: 'scoreboard';
+  viewer: Viewer;
+}

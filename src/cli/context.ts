@@ -1,8 +1,8 @@
 /** What every CLI command gets: where to write, and the app, opened on first use (some commands need no database). */
 
-import { type App, openApp } from '../app/open-app.ts';
 import { loadSettings } from '../config/load-settings.ts';
 import type { Settings } from '../config/settings.ts';
+import { type App, openApp } from '../runtime/open-app.ts';
 import type { Output } from './output.ts';
 
 export interface CliContext {

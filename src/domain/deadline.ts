@@ -23,6 +23,16 @@ export type DeadlineKind =
   | 'conditional'
   | 'unknown';
 
+/** A task's deadline as views show it: the plan's wording, the date, and how near it is. */
+export interface DeadlineView {
+  text: string;
+  kind: DeadlineKind;
+  due: string | null;
+  /** Days until the due date (negative when overdue), null when the task has no date or is done. */
+  daysLeft: number | null;
+  overdue: boolean;
+}
+
 export interface Deadline {
   /** The input, verbatim (trimmed). */
   text: string;

@@ -5,7 +5,7 @@
  * Dates are written as people in each locale expect: vi "05/06/2024", en "05 Jun 2024". Date-times
  * are shown in the group's time zone (Vietnam by default), never the server's.
  */
-import type { DeadlineView } from '../app/views.ts';
+import type { DeadlineView } from '../domain/deadline.ts';
 import type { Period } from '../domain/period.ts';
 import { STATUSES, type Status, type TaskStanding } from '../domain/report.ts';
 import { isRole, type Locale, type Role } from '../domain/roles.ts';

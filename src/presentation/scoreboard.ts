@@ -3,17 +3,11 @@
  * stop, one line a unit, and the rule that produced the ranking (never shown without it).
  */
 import type { Locale } from '../domain/roles.ts';
-import type { Ratio, Scoreboard } from '../domain/scoreboard.ts';
-import { formatDate, formatPercent, periodLabel, t } from '../i18n/index.ts';
+import type { Scoreboard } from '../domain/scoreboard.ts';
+import { formatDate, periodLabel, t } from '../i18n/index.ts';
+import { rateText, scoreboardRule } from '../i18n/scoreboard-text.ts';
 
-/** A rate as people read it: "66,7%", or "—" when there was nothing to count. */
-export function rateText(locale: Locale, ratio: Ratio): string {
-  return ratio.rate === null ? '—' : formatPercent(locale, ratio.rate * 100);
-}
-
-export function scoreboardRule(locale: Locale, board: Scoreboard): string {
-  return t(locale, 'reports.scoreboard.rule', { date: formatDate(locale, board.asOf) });
-}
+export { rateText, scoreboardRule };
 
 /** The scoreboard's parts: with no unit ranked, only `title` and `empty`; otherwise the rest. */
 export type ScoreboardParts =

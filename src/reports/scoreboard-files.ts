@@ -1,12 +1,12 @@
 /**
  * The emulation scoreboard as files (XLSX with autofilter and frozen header, CSV), always with the
- * rule that produced it written under the ranking. Its words for chat are in src/presentation/scoreboard.ts.
+ * rule that produced it written under the ranking. Its words for chat are in src/presentation/scoreboard.ts; the rule and the rates in src/i18n/scoreboard-text.ts.
  */
 import type ExcelJS from 'exceljs';
 import type { Locale } from '../domain/roles.ts';
 import type { Scoreboard, ScoreRow } from '../domain/scoreboard.ts';
 import { formatDate, periodLabel, t } from '../i18n/index.ts';
-import { rateText, scoreboardRule } from '../presentation/scoreboard.ts';
+import { rateText, scoreboardRule } from '../i18n/scoreboard-text.ts';
 import { csvFile, csvSeparator } from './csv.ts';
 import { upper } from './i18n.ts';
 

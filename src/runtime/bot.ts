@@ -5,18 +5,19 @@
  * configured, so a Slack-only bot does not carry the Bot Framework in memory (docs/performance.md).
  */
 import type { Clock } from '../app/clock.ts';
-import { type Core, createCore } from '../app/core.ts';
-import type { App } from '../app/open-app.ts';
+import { Core } from '../app/core.ts';
+import type { Channel, Recipient } from '../app/ports/channel.ts';
 import type { View } from '../app/views.ts';
-import type { Channel, Recipient } from '../channels/channel.ts';
 import { teamsStartupWarning, teamsWanted } from '../channels/teams/setup.ts';
 import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
 import type { Settings } from '../config/settings.ts';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
+import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { healthRoutes } from '../server/health-routes.ts';
 import { createHttpServer, type HttpServer } from '../server/http-server.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
+import { type App, coreDeps } from './open-app.ts';
 import { checkReadiness } from './readiness.ts';
 
 export interface BotOptions {
@@ -56,7 +57,11 @@ function slackConfigured(settings: Settings): boolean {
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { app, settings, clock, logger } = options;
-  const core = createCore(app, clock);
+  // No cycle: the scheduler port is built first, the core over it, the channels over the core, the
+  // scheduler over the channels; the port is then bound to the running scheduler.
+  const schedulerLink = schedulerPort(app.stores, app.group);
+  const deps = coreDeps(app, clock);
+  const core = new Core(deps, schedulerLink);
   const log = (line: string) => logger.info(line);
   const channels: Channel[] = [];
   if (slackConfigured(settings)) {
@@ -65,7 +70,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   if (teamsWanted(settings)) {
     const { createTeamsChannel } = await import('../channels/teams/index.ts');
-    const teams = createTeamsChannel({ core, settings, logger: log });
+    const teams = createTeamsChannel({ core, stores: app.stores, settings, logger: log });
     if (teams) channels.push(teams);
   }
   const terminal = options.terminal;
@@ -101,15 +106,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let scheduler: Scheduler | null = null;
   if (settings.SCHEDULER_ENABLED) {
     scheduler = createScheduler({
-      core,
-      db: app.db,
+      deps,
+      outbox: app.stores.outbox,
       channels,
       clock,
       settings,
       logger,
       drain: { onSent: (row) => metrics.messagesSent.inc({ channel: row.channel }) },
     });
-    core.useScheduler(scheduler);
+    schedulerLink.bind(scheduler);
     // A piped terminal session keeps the scheduler for `meeting` and `remind now` but runs no loop.
     if (options.scheduler) await scheduler.start();
   }
@@ -136,11 +141,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 }
 
 async function outboxState(app: App) {
-  const [pending, failed, oldest] = await Promise.all([
-    app.db.client.outboxMessage.count({ where: { status: { in: ['pending', 'claimed'] } } }),
-    app.db.client.outboxMessage.count({ where: { status: 'failed' } }),
-    app.db.client.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } }),
-  ]);
-  const age = oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0;
-  return { pending, failed, oldestPendingSeconds: Math.max(0, age) };
+  const { waiting, failed, oldestPendingAt } = await app.stores.outbox.stats();
+  const age = oldestPendingAt ? (Date.now() - oldestPendingAt.getTime()) / 1000 : 0;
+  return { pending: waiting, failed, oldestPendingSeconds: Math.max(0, age) };
 }

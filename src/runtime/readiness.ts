@@ -3,12 +3,12 @@
 import type { Readiness } from '../server/health-routes.ts';
 import { migrationNames } from '../store/migrations/migration-files.ts';
 import { appliedMigrations } from '../store/migrations/migration-status.ts';
-import type { Database } from '../store/open-database.ts';
+import { type Database, pingDatabase } from '../store/open-database.ts';
 
 export async function checkReadiness(db: Database, warnings: string[] = []): Promise<Readiness> {
   const checks: Readiness['checks'] = {};
   try {
-    await db.client.$queryRawUnsafe('SELECT 1');
+    await pingDatabase(db);
     checks.database = { ok: true };
   } catch (error) {
     checks.database = {

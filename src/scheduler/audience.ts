@@ -6,11 +6,12 @@
  *
  * Recipients are written `member:<id>:<platform>` and `group:<groupId>:<platform>`.
  */
+
+import type { Channel, Recipient } from '../app/ports/channel.ts';
+import type { RosterMember, RosterRepository } from '../app/ports/stores.ts';
 import type { Viewer } from '../app/views.ts';
-import type { Channel, Recipient } from '../channels/channel.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import type { RosterMember, RosterStore } from '../store/roster-store.ts';
 
 export interface Address {
   /** "member:12:slack", "group:1:teams" */
@@ -34,7 +35,7 @@ export class Audience {
   ) {}
 
   static async load(
-    roster: RosterStore,
+    roster: RosterRepository,
     channels: Channel[],
     group: { id: number; locale: string },
   ): Promise<Audience> {

@@ -6,6 +6,7 @@
  */
 
 import type { CoreDeps } from '../app/core-deps.ts';
+import type { RosterMember, RosterRepository, SnoozeRecord } from '../app/ports/stores.ts';
 import { summaryData } from '../app/use-cases/summarize.ts';
 import type { ReminderTask, ReminderView, SummaryView, View } from '../app/views.ts';
 import { daysOverdue, isDated } from '../domain/overdue.ts';
@@ -16,7 +17,7 @@ import type { WorkingCalendar } from '../domain/working-days.ts';
 import { isoInZone } from '../domain/zoned-time.ts';
 import type { NewOutboxMessage, OutboxStore } from '../store/outbox-store.ts';
 import type { TaskRow } from '../store/plan-store.ts';
-import { pairKey, type RosterMember, type RosterStore, type SnoozeRecord } from '../store/roster-store.ts';
+import { pairKey } from '../store/roster-store.ts';
 import { type Address, type Audience, type Skipped, viewerOf } from './audience.ts';
 import type { ScheduleConfig } from './config.ts';
 import {
@@ -37,7 +38,7 @@ export interface JobContext {
   config: ScheduleConfig;
   calendar: WorkingCalendar;
   audience: Audience;
-  roster: RosterStore;
+  roster: RosterRepository;
   outbox: OutboxStore;
   now: Date;
   /** Today in the group's time zone. */
@@ -172,7 +173,7 @@ function unitName(ctx: JobContext, code: string): string {
 }
 
 async function unitNames(ctx: JobContext): Promise<Map<string, string>> {
-  const units = await ctx.deps.db.unit.findMany({ select: { code: true, name: true } });
+  const units = await ctx.deps.units.names();
   return new Map(units.map((u) => [u.code, u.name]));
 }
 

@@ -4,16 +4,16 @@
  * the calendar changed) so `/da06 meeting` shows them; past meetings are left as they were.
  */
 
+import type { MeetingRepository } from '../app/ports/stores.ts';
 import type { MeetingRule } from '../domain/meeting-rule.ts';
 import { nominalDay } from '../domain/meeting-rule.ts';
 import { periodFromKey } from '../domain/period.ts';
 import type { WorkingCalendar } from '../domain/working-days.ts';
-import type { MeetingStore } from '../store/meeting-store.ts';
 import type { ScheduleConfig } from './config.ts';
 import { type PlannedMeeting, ruleMeeting, storedMeeting } from './plan-occurrences.ts';
 
 export interface MeetingsInput {
-  store: MeetingStore;
+  store: MeetingRepository;
   rule: MeetingRule;
   calendar: WorkingCalendar;
   config: ScheduleConfig;

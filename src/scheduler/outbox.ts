@@ -21,13 +21,17 @@
  * Claims older than `staleClaimMs` (their process died) are released first, marked as possibly
  * delivered. `shouldStop` is asked before each send: the sends in flight finish, the rest is released.
  */
+
+import type { Channel, Delivery, Recipient, SendOutcome } from '../app/ports/channel.ts';
+import type {
+  MeetingRecord,
+  MeetingRepository,
+  RosterMember,
+  RosterRepository,
+} from '../app/ports/stores.ts';
 import type { View } from '../app/views.ts';
-import type { Channel, Delivery, Recipient, SendOutcome } from '../channels/channel.ts';
 import { todayIn } from '../domain/period.ts';
-import { type MeetingRecord, MeetingStore } from '../store/meeting-store.ts';
-import type { Database } from '../store/open-database.ts';
-import { type Decision, type OutboxRow, OutboxStore } from '../store/outbox-store.ts';
-import { type RosterMember, RosterStore } from '../store/roster-store.ts';
+import type { Decision, OutboxRow, OutboxStore } from '../store/outbox-store.ts';
 import { Audience, parseRecipient } from './audience.ts';
 import { localStart } from './plan-occurrences.ts';
 
@@ -88,7 +92,8 @@ export function emptyDrainResult(): DrainResult {
 }
 
 export interface OutboxContext {
-  db: Database;
+  /** The outbox's rows, and the meetings and members its messages are checked against (`createStores`). */
+  stores: { outbox: OutboxStore; meetings: MeetingRepository; roster: RosterRepository };
   group: { id: number; timeZone: string; locale: string };
   clock: { now(): Date };
   workerId: string;
@@ -108,14 +113,14 @@ const MEETING_KINDS = new Set(['meeting-reminder', 'round-open', 'round-reminder
 
 export class Outbox {
   readonly store: OutboxStore;
-  private readonly meetings: MeetingStore;
-  private readonly roster: RosterStore;
+  private readonly meetings: MeetingRepository;
+  private readonly roster: RosterRepository;
   private readonly logger: SchedulerLogger;
 
   constructor(private readonly ctx: OutboxContext) {
-    this.store = new OutboxStore(ctx.db);
-    this.meetings = new MeetingStore(ctx.db.client, ctx.group.id);
-    this.roster = new RosterStore(ctx.db.client, ctx.group.id);
+    this.store = ctx.stores.outbox;
+    this.meetings = ctx.stores.meetings;
+    this.roster = ctx.stores.roster;
     this.logger = ctx.logger ?? silentLogger;
   }
 

@@ -10,15 +10,12 @@
  */
 import { hostname } from 'node:os';
 import type { Clock } from '../app/clock.ts';
-import type { Core } from '../app/core.ts';
-import type { Channel } from '../channels/channel.ts';
+import type { CoreDeps } from '../app/core-deps.ts';
+import type { Channel } from '../app/ports/channel.ts';
 import { todayIn } from '../domain/period.ts';
 import { WorkingCalendar } from '../domain/working-days.ts';
 import { isoInZone, wallClock, zonedInstant } from '../domain/zoned-time.ts';
-import { CalendarStore } from '../store/calendar-store.ts';
-import { MeetingStore } from '../store/meeting-store.ts';
-import type { Database } from '../store/open-database.ts';
-import { RosterStore } from '../store/roster-store.ts';
+import type { OutboxStore } from '../store/outbox-store.ts';
 import { Audience } from './audience.ts';
 import { effectiveRule, type ScheduleConfig, type SchedulerSettings, scheduleConfig } from './config.ts';
 import { JOBS, type JobContext, jobById } from './jobs.ts';
@@ -56,8 +53,10 @@ export const realTimer: Timer = {
 };
 
 export interface SchedulerOptions {
-  core: Core;
-  db: Database;
+  /** The stores, the group and the clock the core uses (the jobs read tasks and reports through them). */
+  deps: CoreDeps;
+  /** The outbox's rows (`createStores(…).outbox`). */
+  outbox: OutboxStore;
   channels: Channel[];
   clock: Clock;
   settings: SchedulerSettings;
@@ -112,17 +111,23 @@ export interface Scheduler {
 const DEFAULT_INTERVAL_MS = 30_000;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { core, db, channels, clock } = options;
-  const group = core.deps.group;
+  const { deps, channels, clock } = options;
+  const group = deps.group;
   const config = scheduleConfig(options.settings, group);
   const logger = options.logger ?? silentLogger;
   const timer = options.timer ?? realTimer;
   const workerId =
     options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const meetings = new MeetingStore(db.client, group.id);
-  const calendarStore = new CalendarStore(db.client, group.id);
-  const roster = new RosterStore(db.client, group.id);
-  const outbox = new Outbox({ db, group, clock, workerId, logger });
+  const meetings = deps.meetings;
+  const calendarStore = deps.calendar;
+  const roster = deps.roster;
+  const outbox = new Outbox({
+    stores: { outbox: options.outbox, meetings: deps.meetings, roster: deps.roster },
+    group,
+    clock,
+    workerId,
+    logger,
+  });
 
   let handle: unknown = null;
   let running: Promise<TickResult> | null = null;
@@ -156,7 +161,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let planned_ = 0;
     if (todo.length > 0) {
       const ctx: JobContext = {
-        deps: core.deps,
+        deps,
         config,
         calendar,
         audience: await Audience.load(roster, channels, group),
@@ -184,7 +189,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const drained = stopping
       ? emptyDrainResult()
       : await outbox.drain(channels, { ...options.drain, shouldStop: () => stopping });
-    const pending = await db.client.outboxMessage.count({ where: { status: 'pending' } });
+    const pending = await outbox.store.pendingCount();
     return { ...drained, decided: decidedCount, planned: planned_, pending };
   }
 

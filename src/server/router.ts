@@ -1,11 +1,7 @@
 /** The bot's one HTTP server routes by exact path; each channel and the health endpoints bring their routes. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Route } from '../app/ports/channel.ts';
 
-export interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  handle(request: IncomingMessage, response: ServerResponse): void | Promise<void>;
-}
+export type { Route };
 
 export function findRoute(
   routes: Route[],

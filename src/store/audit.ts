@@ -1,15 +1,12 @@
 /** Appends to the audit log inside the caller's transaction, so a change and its record commit together. */
+
+import type { AuditLog } from '../app/ports/channel-stores.ts';
+import type { AuditRecord } from '../app/ports/stores.ts';
 import type { Db, Tx } from './open-database.ts';
 import { RawQuery, rawRows } from './raw-rows.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
-export interface AuditRecord {
-  actor: string;
-  action: string;
-  entity: string;
-  entityId?: string | number | null;
-  details?: unknown;
-}
+export type { AuditRecord };
 
 export async function audit(tx: Tx, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({ data: auditRow(record) });
@@ -60,4 +57,17 @@ const FIRST_DETAILS = new RawQuery(`
 export async function firstAuditDetails(db: Db, entity: string, entityId: string): Promise<string | null> {
   const [row] = await rawRows(db, FIRST_DETAILS, entity, entityId);
   return row?.details == null ? null : String(row.details);
+}
+
+/** The audit log as the channels use it (src/app/ports/channel-stores.ts). */
+export class AuditStore implements AuditLog {
+  constructor(private readonly db: Db) {}
+
+  record(record: AuditRecord): Promise<void> {
+    return recordAudit(this.db, record);
+  }
+
+  firstDetails(entity: string, entityId: string): Promise<string | null> {
+    return firstAuditDetails(this.db, entity, entityId);
+  }
 }

@@ -1,9 +1,11 @@
 /** Extra days off and make-up working days an admin adds for a group (CalendarDay), on top of holidays. */
+
+import type { CalendarRepository } from '../app/ports/stores.ts';
 import type { CalendarOverride, DayKind } from '../domain/working-days.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 
-export class CalendarStore {
+export class CalendarStore implements CalendarRepository {
   constructor(
     private readonly db: Db,
     private readonly groupId: number,

@@ -1,12 +1,9 @@
 /** The working group the bot serves. One process serves one group; the data model allows several. */
+
+import type { GroupRecord } from '../app/ports/stores.ts';
 import type { Db } from './open-database.ts';
 
-export interface GroupRecord {
-  id: number;
-  name: string;
-  timeZone: string;
-  locale: string;
-}
+export type { GroupRecord };
 
 /** The group with this name, created on first use. */
 export async function ensureGroup(db: Db, group: Omit<GroupRecord, 'id'>): Promise<GroupRecord> {

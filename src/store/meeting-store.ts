@@ -3,35 +3,16 @@
  * scheduler writes the months ahead from the rule; the chair's moves and cancellations are audited
  * (`meeting.move`, `meeting.cancel`), which is how the scheduler knows not to recompute those rows.
  */
+
+import type { MeetingFields, MeetingRecord, MeetingRepository, MeetingStatus } from '../app/ports/stores.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 
-export type MeetingStatus = 'planned' | 'cancelled' | 'held';
-
-export interface MeetingRecord {
-  id: number;
-  /** The month it belongs to, "2024-06". */
-  occurrence: string;
-  startsAt: Date;
-  place: string | null;
-  agenda: string | null;
-  status: MeetingStatus;
-  note: string | null;
-  /** Moved or cancelled by the chair: the rule no longer decides it. */
-  chairSet: boolean;
-}
-
-export interface MeetingFields {
-  occurrence: string;
-  startsAt: Date;
-  place: string | null;
-  agenda: string | null;
-  note: string | null;
-}
+export type { MeetingFields, MeetingRecord, MeetingStatus };
 
 const CHAIR_ACTIONS = ['meeting.move', 'meeting.cancel'];
 
-export class MeetingStore {
+export class MeetingStore implements MeetingRepository {
   constructor(
     private readonly db: Db,
     private readonly groupId: number,
@@ -70,6 +51,15 @@ export class MeetingStore {
 
   async byOccurrence(month: string): Promise<MeetingRecord | null> {
     return (await this.byOccurrences([month])).get(month) ?? null;
+  }
+
+  /** The first planned meeting starting at `from` or later, or null. */
+  async nextPlanned(from: Date) {
+    return this.db.meeting.findFirst({
+      where: { groupId: this.groupId, status: 'planned', startsAt: { gte: from } },
+      orderBy: { startsAt: 'asc' },
+      select: { startsAt: true, place: true, agenda: true, note: true },
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 /** Members of the working group and their accounts on each chat platform. */
+import type { MemberRecord, MemberRepository, NewMember } from '../app/ports/stores.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Locale, Platform, Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
@@ -6,26 +7,7 @@ import type { Db } from './open-database.ts';
 import { bool, int, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect } from './sqlite-direct.ts';
 
-export interface MemberRecord {
-  id: number;
-  displayName: string;
-  role: Role;
-  unitCode: string;
-  unitName: string;
-  email: string | null;
-  locale: Locale;
-  active: boolean;
-  identities: Partial<Record<Platform, string>>;
-}
-
-export interface NewMember {
-  displayName: string;
-  unitCode: string;
-  role: Role;
-  email?: string | null;
-  locale?: Locale;
-  identities?: Partial<Record<Platform, string>>;
-}
+export type { MemberRecord, NewMember };
 
 const memberInclude = { unit: { select: { code: true, name: true } }, identities: true } as const;
 
@@ -56,7 +38,7 @@ function toRecord(row: MemberRow): MemberRecord {
   };
 }
 
-export class MemberStore {
+export class MemberStore implements MemberRepository {
   constructor(
     private readonly db: Db,
     private readonly groupId: number,

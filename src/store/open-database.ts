@@ -91,6 +91,11 @@ async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFa
   return { provider: 'sqlite', url, client, factory, close: () => client.$disconnect() };
 }
 
+/** Whether the database answers a trivial query (`/readyz`); throws the driver's error when not. */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.client.$queryRawUnsafe('SELECT 1');
+}
+
 /**
  * Prisma's SQLite adapter opens every interactive transaction with a plain (DEFERRED) `BEGIN`: it
  * reads under a snapshot and asks for the write lock only at its first write. When another process

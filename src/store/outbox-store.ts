@@ -63,6 +63,21 @@ const BOOKKEEPING = '-';
 export class OutboxStore {
   constructor(private readonly db: Database) {}
 
+  /** Messages waiting (pending or claimed), failed for good, and when the oldest pending one was written. */
+  async stats(): Promise<{ waiting: number; failed: number; oldestPendingAt: Date | null }> {
+    const [waiting, failed, oldest] = await Promise.all([
+      this.client.outboxMessage.count({ where: { status: { in: ['pending', 'claimed'] } } }),
+      this.client.outboxMessage.count({ where: { status: 'failed' } }),
+      this.client.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } }),
+    ]);
+    return { waiting, failed, oldestPendingAt: oldest?.createdAt ?? null };
+  }
+
+  /** Messages still pending, due now or later. */
+  async pendingCount(): Promise<number> {
+    return this.client.outboxMessage.count({ where: { status: 'pending' } });
+  }
+
   private get client() {
     return this.db.client;
   }

@@ -1,4 +1,6 @@
 /** Plans and their tasks. A re-import updates tasks by code, so reports stay attached to them. */
+
+import type { PlanHeader, PlanRepository, SavePlanResult, TaskRow } from '../app/ports/stores.ts';
 import type { DeadlineKind } from '../domain/deadline.ts';
 import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
 import { foldVietnamese } from '../domain/text.ts';
@@ -7,34 +9,7 @@ import type { Db, Tx } from './open-database.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor } from './sqlite-direct.ts';
 
-export interface PlanHeader {
-  number: string;
-  title: string;
-  year: number;
-  issuedOn: string | null;
-}
-
-export interface SavePlanResult {
-  planId: number;
-  created: number;
-  updated: number;
-  /** Tasks the file no longer lists: closed (never deleted, their reports and history stay). */
-  closed: string[];
-}
-
-export interface TaskRow {
-  id: number;
-  planNumber: string;
-  code: string;
-  section: string | null;
-  content: string;
-  leadUnits: string[];
-  coordinatingUnits: string[];
-  deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
-  product: string | null;
-  /** Unit names imported with --allow-unresolved and not linked to a unit yet. */
-  unresolved: UnresolvedUnit[];
-}
+export type { PlanHeader, SavePlanResult, TaskRow };
 
 const TASKS = new RawQuery(`
   SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
@@ -62,7 +37,7 @@ const UNITS_OF_TASK = new RawQuery(`
   WHERE tu."taskId" = ?
   ORDER BY u."code"`);
 
-export class PlanStore {
+export class PlanStore implements PlanRepository {
   constructor(private readonly db: Db) {}
 
   /** Writes the plan and all its tasks in one transaction: a failure leaves the database as it was. */
@@ -112,6 +87,35 @@ export class PlanStore {
       },
       { timeout: 60_000, maxWait: 10_000 },
     );
+  }
+
+  /** How many plans the database holds (none on a fresh database). */
+  async count(): Promise<number> {
+    return this.db.plan.count();
+  }
+
+  /** The year of the group's earliest plan, or null when no plan was imported. */
+  async firstYear(groupId: number): Promise<number | null> {
+    const first = await this.db.plan.findFirst({ where: { groupId }, orderBy: { year: 'asc' } });
+    return first?.year ?? null;
+  }
+
+  /** The group's plans of `year` and earlier, oldest first (by year, then number). */
+  async plansUpTo(groupId: number, year: number): Promise<Array<PlanHeader & { id: number }>> {
+    return this.db.plan.findMany({
+      where: { groupId, year: { lte: year } },
+      orderBy: [{ year: 'asc' }, { number: 'asc' }],
+      select: { id: true, number: true, title: true, year: true, issuedOn: true },
+    });
+  }
+
+  /** The lead-unit wording of each task as the plan printed it, by task id. */
+  async leadTexts(taskIds: number[]): Promise<Map<number, string>> {
+    const rows = await this.db.task.findMany({
+      where: { id: { in: taskIds } },
+      select: { id: true, leadText: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.leadText]));
   }
 
   async listPlans(groupId: number) {

@@ -3,29 +3,16 @@
  * revision, so an edit, or two members of a unit submitting at once, loses nothing: the later one
  * becomes current and both stay in the history.
  */
+
+import type { Receipt, ReportRepository, StoredReport, SubmitReport } from '../app/ports/stores.ts';
 import type { Period } from '../domain/period.ts';
-import type { ReportInput, Status } from '../domain/report.ts';
-import type { SummaryReportInput } from '../domain/summary.ts';
-import { type AuditRecord, audit, auditDirect } from './audit.ts';
+import type { Status } from '../domain/report.ts';
+import { audit, auditDirect } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
-export interface SubmitReport {
-  taskId: number;
-  period: Period;
-  unitId: number;
-  memberId: number;
-  input: ReportInput;
-  late: boolean;
-}
-
-/** An audit entry to commit with a submission, given its revision number. */
-export type Receipt = (revision: number) => AuditRecord;
-
-export interface StoredReport extends SummaryReportInput {
-  revision: number;
-}
+export type { Receipt, StoredReport, SubmitReport };
 
 const reportSelect = {
   taskId: true,
@@ -91,7 +78,7 @@ const DONE_BEFORE = new RawQuery(`
         AND p."kind" = 'month' AND p."endsOn" < ?) AS "periodKey"
   FROM (SELECT DISTINCT tu."taskId", tu."unitId", u."code" FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId") pairs`);
 
-export class ReportStore {
+export class ReportStore implements ReportRepository {
   constructor(private readonly db: Db) {}
 
   /**

@@ -2,32 +2,15 @@
  * What the scheduler needs to know about people: active members with their unit, role, leave and
  * platform accounts, and the snoozes units asked for. Leave is written here too (`setLeave`).
  */
-import type { Locale, Platform, Role } from '../domain/roles.ts';
+
+import type { NewSnooze, RosterMember, RosterRepository, SnoozeRecord } from '../app/ports/stores.ts';
+import type { Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 
-export interface RosterMember {
-  id: number;
-  displayName: string;
-  role: Role;
-  unitCode: string;
-  unitName: string;
-  locale: Locale;
-  active: boolean;
-  leaveFrom: string | null;
-  leaveUntil: string | null;
-  /** Platform → external id (Slack user id, Teams AAD id, terminal login). */
-  identities: Partial<Record<Platform, string>>;
-}
+export type { RosterMember, SnoozeRecord };
 
-export interface SnoozeRecord {
-  taskId: number;
-  unitCode: string;
-  until: string;
-  reason: string | null;
-}
-
-export class RosterStore {
+export class RosterStore implements RosterRepository {
   constructor(
     private readonly db: Db,
     private readonly groupId: number,
@@ -88,6 +71,28 @@ export class RosterStore {
         entity: 'Member',
         entityId: memberId,
         details: { from, until },
+      });
+    });
+  }
+
+  /** Records a snooze ("Nhắc lại sau") and its audit entry in one transaction. */
+  async snooze(input: NewSnooze): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const snooze = await tx.taskSnooze.create({
+        data: {
+          taskId: input.taskId,
+          unitId: input.unitId,
+          memberId: input.memberId,
+          until: input.until,
+          reason: input.reason?.trim() || null,
+        },
+      });
+      await audit(tx, {
+        actor: `member:${input.memberId}`,
+        action: 'task.snooze',
+        entity: 'TaskSnooze',
+        entityId: snooze.id,
+        details: { task: input.taskCode, until: input.until, reason: input.reason },
       });
     });
   }

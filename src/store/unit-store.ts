@@ -1,4 +1,5 @@
 /** Units and their aliases: the editable directory the plan importer resolves unit names through. */
+import type { UnitName, UnitRepository } from '../app/ports/stores.ts';
 import { AppError } from '../domain/errors.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
@@ -9,7 +10,7 @@ import { directFor } from './sqlite-direct.ts';
 /** Syncing the whole directory (86 units and their aliases) can outlast Prisma's 5 s default under load. */
 const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 
-export class UnitStore {
+export class UnitStore implements UnitRepository {
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly db: Db) {}
@@ -26,6 +27,19 @@ export class UnitStore {
     if (!row) throw new Error(`Unit ${code} is not in the database.`);
     this.ids.set(code, row.id);
     return row.id;
+  }
+
+  /** How many units the directory holds (none on a fresh database). */
+  async count(): Promise<number> {
+    return this.db.unit.count();
+  }
+
+  /** Code and name of every unit; `ranked` leaves out the working group itself (a scoreboard ranks units). */
+  async names(options: { ranked?: boolean } = {}): Promise<UnitName[]> {
+    return this.db.unit.findMany({
+      ...(options.ranked ? { where: { kind: { not: 'group' } } } : {}),
+      select: { code: true, name: true },
+    });
   }
 
   /** Every active unit with its aliases, ordered by code. */

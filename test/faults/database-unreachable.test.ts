@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../src/app/open-app.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { describeError } from '../../src/presentation/errors.ts';
+import { openApp } from '../../src/runtime/open-app.ts';
 import { runCli } from '../support/cli.ts';
 
 describe('the database unreachable at start-up', () => {

@@ -146,7 +146,7 @@ describe('plan files', () => {
       fc.asyncProperty(file, fileNames, async (bytes, name) => {
         const tasksBefore = await temp.db.client.task.count();
         const outcome = await importPlan(
-          { units: f.core.deps.units, plans, groupId: f.core.deps.group.id, maxBytes: 100_000 },
+          { units: f.stores.units, plans, groupId: f.deps.group.id, maxBytes: 100_000 },
           {
             file: { name, bytes },
             header: { number: 'FUZZ', title: 'Fuzz', year: 2024, issuedOn: null },

@@ -51,12 +51,12 @@ describeEachDatabase('exactly once', (db, provider) => {
   const keyOf = (d: Delivery) => `${d.view.kind === 'reminder' ? d.view.topic : d.view.kind}|${d.to}`;
 
   it('a second planner run for the same occurrence writes nothing and sends nothing', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     const first = await scheduler.tick();
     expect(first.decided).toBeGreaterThan(0);
     expect(first.sent).toBe(first.planned);
     const rows = (await messages()).length;
-    const again = await schedulerFor(f.core, db(), [channel], f.clock).tick();
+    const again = await schedulerFor(f.deps, db(), [channel], f.clock).tick();
     expect(again).toMatchObject({ decided: 0, planned: 0, sent: 0 });
     expect((await messages()).length).toBe(rows);
     expect([
@@ -67,7 +67,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   });
 
   it('stopped in the middle of a fan-out: the claims are released and a new process sends the rest, once', async () => {
-    const a = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { batchSize: 3 } });
+    const a = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { batchSize: 3 } });
     channel.script = (_r, _v, call) => {
       if (call === 3) void a.stop();
       return undefined;
@@ -81,7 +81,7 @@ describeEachDatabase('exactly once', (db, provider) => {
     expect(await db().client.outboxMessage.count({ where: { status: 'pending' } })).toBe(total - 3);
 
     channel.script = null;
-    const b = schedulerFor(f.core, db(), [channel], f.clock);
+    const b = schedulerFor(f.deps, db(), [channel], f.clock);
     const rest = await b.tick();
     expect(rest).toMatchObject({ decided: 0, planned: 0, sent: total - 3 });
     expect(channel.delivered).toHaveLength(total);
@@ -90,13 +90,13 @@ describeEachDatabase('exactly once', (db, provider) => {
   });
 
   it('a process that died holding claims: they are released after the timeout and sent once', async () => {
-    const planner = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { batchSize: 0 } });
+    const planner = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { batchSize: 0 } });
     const { planned } = await planner.tick();
     expect(channel.delivered).toEqual([]);
     const held = await new OutboxStore(db()).claim('dead-process', f.clock.now(), ['terminal'], 3);
     expect(held).toHaveLength(3);
 
-    const b = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { staleClaimMs: 10 * 60_000 } });
+    const b = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { staleClaimMs: 10 * 60_000 } });
     f.clock.set('2024-06-18T08:35:00+07:00');
     expect((await b.tick()).sent).toBe(planned - 3);
     f.clock.set('2024-06-18T08:41:00+07:00');
@@ -116,9 +116,9 @@ describeEachDatabase('exactly once', (db, provider) => {
     };
     channel.script = slow;
     other.script = slow;
-    const a = schedulerFor(f.core, db(), [channel], f.clock, {}, { workerId: 'a', drain: { batchSize: 2 } });
+    const a = schedulerFor(f.deps, db(), [channel], f.clock, {}, { workerId: 'a', drain: { batchSize: 2 } });
     const b = schedulerFor(
-      f.core,
+      f.deps,
       second ?? db(),
       [other],
       f.clock,
@@ -171,7 +171,7 @@ describeEachDatabase('exactly once', (db, provider) => {
       return undefined;
     };
     // One send at a time, so that the 429 comes before any other send starts.
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
     const first = await scheduler.tick();
     // The platform asked to wait: nothing more goes to it in this drain.
     expect(first).toMatchObject({ sent: 0, retried: 1 });
@@ -220,7 +220,7 @@ describeEachDatabase('exactly once', (db, provider) => {
       }
       return undefined;
     };
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 3 } });
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { concurrency: 3 } });
     const first = await scheduler.tick();
     expect(most).toBe(3);
     expect(first.retried).toBe(1);
@@ -240,7 +240,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   });
 
   it('a claim of a dead process is released as possibly delivered: the next attempt looks first, and what it finds is not sent again', async () => {
-    const planner = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { batchSize: 0 } });
+    const planner = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { batchSize: 0 } });
     const { planned } = await planner.tick();
     const claimedAt = f.clock.now();
     const held = await new OutboxStore(db()).claim('dead-process', claimedAt, ['terminal'], 3);
@@ -254,7 +254,7 @@ describeEachDatabase('exactly once', (db, provider) => {
       return id === landed && delivery?.unconfirmedSince ? { ok: true, alreadyDelivered: true } : undefined;
     };
     f.clock.set('2024-06-18T08:41:00+07:00');
-    const result = await schedulerFor(f.core, db(), [channel], f.clock).tick();
+    const result = await schedulerFor(f.deps, db(), [channel], f.clock).tick();
     expect(result).toMatchObject({ sent: planned, confirmed: 1 });
     // Exactly the three rows the dead process held were checked, from the moment it claimed them.
     expect(looked.map((l) => l.id).sort()).toEqual(held.map((r) => r.id).sort());
@@ -274,7 +274,7 @@ describeEachDatabase('exactly once', (db, provider) => {
       }
       return undefined;
     };
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock, {}, { drain: { concurrency: 1 } });
     const { planned } = await scheduler.tick();
     const row = await db().client.outboxMessage.findUniqueOrThrow({ where: { id: first } });
     expect(row).toMatchObject({ status: 'pending', lastError: 'network: timeout' });
@@ -302,7 +302,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   it('a platform that keeps failing: the row is marked failed with the reason after the last attempt', async () => {
     channel.script = () => ({ ok: false, retryable: true, code: 'server_error', reason: 'HTTP 500' });
     const scheduler = schedulerFor(
-      f.core,
+      f.deps,
       db(),
       [channel],
       f.clock,
@@ -339,7 +339,7 @@ describeEachDatabase('exactly once', (db, provider) => {
             reason: 'the app is not installed for this user',
           }
         : undefined;
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     const result = await scheduler.tick();
     expect(result.unreachable).toBe(1);
     const notes = channel.of('undeliverable');
@@ -369,7 +369,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   });
 
   it('after an outage: missed occurrences within the grace window are sent once; older ones and past meetings never', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock, { SCHEDULER_GRACE_HOURS: 12 });
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock, { SCHEDULER_GRACE_HOURS: 12 });
     f.clock.set('2024-06-18T20:00:00+07:00'); // down since before 08:30: 11.5 h late
     await scheduler.tick();
     expect(channel.of('round_open')).toHaveLength(4);
@@ -395,7 +395,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   });
 
   it('a reminder decided before the meeting but not delivered by then is dropped as expired', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     channel.script = () => ({ ok: false, retryable: true, code: 'network', reason: 'ECONNRESET' });
     f.clock.set('2024-06-25T08:00:00+07:00');
     await scheduler.tick();
@@ -413,7 +413,7 @@ describeEachDatabase('exactly once', (db, provider) => {
   it('start() ticks at once and on every timer beat; stop() ends the loop', async () => {
     const beats: (() => void)[] = [];
     const scheduler: Scheduler = schedulerFor(
-      f.core,
+      f.deps,
       db(),
       [channel],
       f.clock,

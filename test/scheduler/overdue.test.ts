@@ -1,8 +1,8 @@
 /** Overdue nudges, the escalation ladder, the weekly digest, leave and snooze. */
 import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { setLeave } from '../../src/app/use-cases/leave.ts';
 import type { ReminderView } from '../../src/app/views.ts';
 import { parseDeadline } from '../../src/domain/deadline.ts';
-import { setLeave } from '../../src/scheduler/meeting-admin.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
 import { parsedTask } from '../support/builders.ts';
@@ -19,7 +19,7 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
     f = await createCoreFixture(db(), '2024-05-30T09:00:00+07:00');
     // Task 5: TCCB leads, due Friday 31/05/2024.
     await new PlanStore(db().client).save(
-      f.core.deps.group.id,
+      f.deps.group.id,
       { number: 'L/2024', title: 'Kế hoạch thang nhắc', year: 2024, issuedOn: null },
       [
         parsedTask('5', {
@@ -35,7 +35,7 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
   beforeEach(async () => {
     await resetScheduling(db());
     channel = new FakeChannel('terminal');
-    scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
   });
 
   async function at(iso: string) {
@@ -120,16 +120,14 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
   it('members on leave are skipped and their colleagues asked; a unit with nobody left goes to the chair', async () => {
     const { lan, admin: tuan, chair } = f.viewers;
     f.clock.set('2024-05-31T10:00:00+07:00');
-    expect(await setLeave(f.core.deps, lan, lan.memberId, '2024-06-03', '04/06/2024')).toMatchObject({
+    expect(await setLeave(f.deps, lan, lan.memberId, '2024-06-03', '04/06/2024')).toMatchObject({
       key: 'scheduler.leave.saved',
       params: { name: 'Nguyễn Thị Lan', startsOn: '2024-06-03', endsOn: '2024-06-04' },
     });
-    expect(
-      await setLeave(f.core.deps, lan, f.viewers.minh.memberId, '2024-06-03', '2024-06-04'),
-    ).toMatchObject({
+    expect(await setLeave(f.deps, lan, f.viewers.minh.memberId, '2024-06-03', '2024-06-04')).toMatchObject({
       key: 'scheduler.leave.self_only',
     });
-    expect(await setLeave(f.core.deps, lan, lan.memberId, '2024-06-05', '2024-06-03')).toMatchObject({
+    expect(await setLeave(f.deps, lan, lan.memberId, '2024-06-05', '2024-06-03')).toMatchObject({
       key: 'scheduler.leave.invalid_dates',
     });
 
@@ -138,7 +136,7 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
     expect(cntt.map((d) => d.to)).toEqual([`member:${tuan.memberId}`]);
 
     // The admin sets the admin's own leave too: CNTT has nobody left for task 1.
-    expect(await setLeave(f.core.deps, tuan, tuan.memberId, '2024-06-04', '2024-06-04')).toMatchObject({
+    expect(await setLeave(f.deps, tuan, tuan.memberId, '2024-06-04', '2024-06-04')).toMatchObject({
       tone: 'success',
     });
     await at('2024-06-04T08:30:00+07:00');
@@ -162,7 +160,7 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
         .map((d) => d.to)
         .sort(),
     ).toEqual([`member:${tuan.memberId}`, `member:${lan.memberId}`].sort());
-    expect(await setLeave(f.core.deps, lan, lan.memberId, null, null)).toMatchObject({
+    expect(await setLeave(f.deps, lan, lan.memberId, null, null)).toMatchObject({
       key: 'scheduler.leave.cleared',
     });
   });

@@ -28,7 +28,7 @@ describeEachDatabase('reporting rounds', (db) => {
 
   it('opens a week before the meeting: each lead unit gets its own tasks not done, with buttons', async () => {
     f.clock.set('2024-06-18T08:30:00+07:00');
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     await scheduler.tick();
     const open = channel.of('round_open');
     const byMember = new Map(open.map((d) => [d.to, d.view as ReminderView]));
@@ -63,7 +63,7 @@ describeEachDatabase('reporting rounds', (db) => {
   it('reminds only the units that have not reported, naming what is missing; the chair gets the summary', async () => {
     const { lan, minh, ha, chair, tuan } = ids();
     f.clock.set('2024-06-18T08:30:00+07:00');
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     await scheduler.tick();
     f.clock.set('2024-06-19T10:00:00+07:00');
     await f.core.submitReport(f.viewers.lan, { task: '1', draft: good });
@@ -109,7 +109,7 @@ describeEachDatabase('reporting rounds', (db) => {
     const { ha, chair } = ids();
     channel.unreachable.add(ha);
     f.clock.set('2024-06-18T08:30:00+07:00');
-    await schedulerFor(f.core, db(), [channel], f.clock).tick();
+    await schedulerFor(f.deps, db(), [channel], f.clock).tick();
     expect(channel.of('round_open').some((d) => d.to === `member:${ha}`)).toBe(false);
     const notes = channel.of('unreachable_unit');
     expect(notes.map((d) => d.to)).toEqual([`member:${chair}`]);

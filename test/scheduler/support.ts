@@ -4,9 +4,14 @@
  * scenarios that share one database.
  */
 import type { Clock } from '../../src/app/clock.ts';
-import type { Core } from '../../src/app/core.ts';
+import type { CoreDeps } from '../../src/app/core-deps.ts';
+import type {
+  Channel,
+  Delivery as DeliveryKey,
+  Recipient,
+  SendOutcome,
+} from '../../src/app/ports/channel.ts';
 import type { ReminderView, View } from '../../src/app/views.ts';
-import type { Channel, Delivery as DeliveryKey, Recipient, SendOutcome } from '../../src/channels/channel.ts';
 import type { Platform } from '../../src/domain/roles.ts';
 import { SCHEDULER_DEFAULTS, type SchedulerSettings } from '../../src/scheduler/config.ts';
 import {
@@ -16,6 +21,7 @@ import {
   type Timer,
 } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/open-database.ts';
+import { createStores } from '../../src/store/stores.ts';
 
 export interface Delivery {
   recipient: Recipient;
@@ -95,16 +101,19 @@ export const manualTimer: Timer & { callbacks: (() => void)[] } = {
 };
 
 export function schedulerFor(
-  core: Core,
+  deps: CoreDeps,
   db: Database,
   channels: Channel[],
   clock: Clock,
   settings: Partial<SchedulerSettings> = {},
   extra: Partial<SchedulerOptions> = {},
 ): Scheduler {
+  // The scheduler's own stores over `db` (a second connection plays a second process); the jobs
+  // read tasks and reports through the core's.
+  const stores = createStores(db, deps.group.id);
   return createScheduler({
-    core,
-    db,
+    deps: { ...deps, meetings: stores.meetings, calendar: stores.calendar, roster: stores.roster },
+    outbox: stores.outbox,
     channels,
     clock,
     settings: { ...SCHEDULER_DEFAULTS, ...settings },

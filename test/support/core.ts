@@ -1,15 +1,14 @@
 /** A core over a test database, with a small plan and members, and a clock the test controls. */
 import { fixedClock } from '../../src/app/clock.ts';
 import { Core } from '../../src/app/core.ts';
+import type { CoreDeps } from '../../src/app/core-deps.ts';
 import { toViewer } from '../../src/app/use-cases/identify.ts';
 import type { Viewer } from '../../src/app/views.ts';
 import { parseDeadline } from '../../src/domain/deadline.ts';
+import { type BoundSchedulerPort, schedulerPort } from '../../src/scheduler/scheduler-port.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
-import { MemberStore } from '../../src/store/member-store.ts';
 import type { Database } from '../../src/store/open-database.ts';
-import { PlanStore } from '../../src/store/plan-store.ts';
-import { ReportStore } from '../../src/store/report-store.ts';
-import { UnitStore } from '../../src/store/unit-store.ts';
+import { createStores, type StoreSet } from '../../src/store/stores.ts';
 import { parsedTask } from './builders.ts';
 
 export const CORE_UNITS = [
@@ -21,6 +20,11 @@ export const CORE_UNITS = [
 
 export interface CoreFixture {
   core: Core;
+  /** What the core was built over: every store, the group, the clock (the scheduler takes the same). */
+  deps: CoreDeps;
+  stores: StoreSet;
+  /** The core's scheduler port; tests bind a scheduler to it for `meeting` and `remind now`. */
+  scheduler: BoundSchedulerPort;
   clock: ReturnType<typeof fixedClock>;
   viewers: { chair: Viewer; admin: Viewer; lan: Viewer; minh: Viewer; ha: Viewer };
 }
@@ -38,9 +42,9 @@ export async function createCoreFixture(
     timeZone: 'Asia/Ho_Chi_Minh',
     locale: 'vi',
   });
-  const units = new UnitStore(db.client);
+  const stores = createStores(db, group.id);
+  const { units, plans, members } = stores;
   await units.sync(CORE_UNITS, 'test');
-  const plans = new PlanStore(db.client);
   await plans.save(
     group.id,
     { number: 'T/2024', title: 'Kế hoạch thử', year: 2024, issuedOn: null },
@@ -69,7 +73,6 @@ export async function createCoreFixture(
     ],
     'test',
   );
-  const members = new MemberStore(db.client, group.id);
   const add = async (
     displayName: string,
     unitCode: string,
@@ -84,15 +87,8 @@ export async function createCoreFixture(
     ha: await add('Phạm Thu Hà', 'TCCB', 'member', 'ha'),
   };
   const clock = fixedClock(today);
-  const core = new Core({
-    db: db.client,
-    group,
-    plans,
-    reports: new ReportStore(db.client),
-    members,
-    units,
-    clock,
-    graceDays: 10,
-  });
-  return { core, clock, viewers };
+  const deps: CoreDeps = { ...stores, group, clock, graceDays: 10 };
+  const scheduler = schedulerPort(stores, group);
+  const core = new Core(deps, scheduler);
+  return { core, deps, stores, scheduler, clock, viewers };
 }

@@ -7,13 +7,12 @@ import type { ImportProblem, ParsedPlan } from '../../domain/plan.ts';
 import { type PlanReview, reviewPlan, withMappedAliases } from '../../domain/plan-review.ts';
 import { isBlocking, parsePlanTable } from '../../domain/plan-table.ts';
 import { UnitDirectory, type UnitEntry } from '../../domain/unit-directory.ts';
-import type { PlanHeader, PlanStore, SavePlanResult } from '../../store/plan-store.ts';
-import type { UnitStore } from '../../store/unit-store.ts';
+import type { PlanHeader, PlanRepository, SavePlanResult, UnitRepository } from '../ports/stores.ts';
 import { PlanFileError, readPlanTable } from './read-table.ts';
 
 export interface ImportPlanDeps {
-  units: UnitStore;
-  plans: PlanStore;
+  units: UnitRepository;
+  plans: PlanRepository;
   groupId: number;
   maxBytes: number;
 }

@@ -29,34 +29,10 @@ import { periodLabel, t } from '../../i18n/index.ts';
 import type { ChartImage } from '../../reports/chart.ts';
 import { renderReportCsv } from '../../reports/csv.ts';
 import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
-import type { TaskRow } from '../../store/plan-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
-import type { NoticeView, Viewer } from '../views.ts';
+import type { TaskRow } from '../ports/stores.ts';
+import type { FileView, NoticeView, Viewer } from '../views.ts';
 import { allTasks } from './task-scope.ts';
-
-/**
- * A file for the conversation: channels upload `bytes` as `fileName` with `caption` as the message
- * (already in the viewer's locale, as the file is), and post `image` (the chart) beside it.
- */
-export interface FileView {
-  kind: 'file';
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-  /** What the file is, for screen readers and platforms that describe uploads. */
-  altText?: string;
-  /** Lines of the message that carries the file: what it is, the totals, kiến nghị cut to 300 characters. */
-  caption: string[];
-  /** The progress chart as a picture to post with the file. */
-  image?: {
-    fileName: string;
-    mimeType: 'image/png';
-    bytes: Buffer;
-    width: number;
-    height: number;
-    altText: string;
-  };
-}
 
 /** Kiến nghị longer than this are cut in chat, with a pointer to the file, which keeps them whole. */
 export const CHAT_TEXT_MAX = 300;
@@ -125,9 +101,9 @@ export async function resolveReportPeriod(
   const period = typed?.trim() ? parsePeriod(typed) : defaultPeriod(today, deps.graceDays);
   if (!period) return refuse('period.invalid', { text: typed ?? '' });
   if (period.startsOn > today) return refuse('report.period_not_started', { period: period.key });
-  const first = await deps.db.plan.findFirst({ where: { groupId: deps.group.id }, orderBy: { year: 'asc' } });
-  if (first && period.endsOn < `${first.year}-01-01`) {
-    return refuse('period.before_plan', { period: period.key, first: String(first.year) });
+  const first = await deps.plans.firstYear(deps.group.id);
+  if (first !== null && period.endsOn < `${first}-01-01`) {
+    return refuse('period.before_plan', { period: period.key, first: String(first) });
   }
   return { ok: true, period };
 }
@@ -171,11 +147,7 @@ export async function loadReportDocument(
 ): Promise<ReportDocument> {
   const asOf = period.endsOn < today ? period.endsOn : today;
   const lastMonth = periodOf('month', asOf);
-  const plans = await deps.db.plan.findMany({
-    where: { groupId: deps.group.id, year: { lte: period.year } },
-    orderBy: [{ year: 'asc' }, { number: 'asc' }],
-    select: { id: true, number: true, title: true, year: true, issuedOn: true },
-  });
+  const plans = await deps.plans.plansUpTo(deps.group.id, period.year);
   const planNumbers = new Set(plans.map((p) => p.number));
   const tasks = (await allTasks(deps)).filter((task) => planNumbers.has(task.planNumber));
   const ids = tasks.map((task) => task.id);
@@ -190,16 +162,15 @@ export async function loadReportDocument(
   const monthList: Period[] = [];
   for (let m = start; m.startsOn <= lastMonth.startsOn; m = nextPeriod(m)) monthList.push(m);
 
-  const [leadTexts, units, doneBefore, monthReports, members] = await Promise.all([
-    deps.db.task.findMany({ where: { id: { in: ids } }, select: { id: true, leadText: true } }),
-    deps.db.unit.findMany({ select: { code: true, name: true } }),
+  const [leadTextOf, units, doneBefore, monthReports, members] = await Promise.all([
+    deps.plans.leadTexts(ids),
+    deps.units.names(),
     deps.reports.doneBefore(start.startsOn, ids),
     Promise.all(
       monthList.map(async (m) => ({ period: m, reports: await deps.reports.forPeriod(m.key, ids) })),
     ),
     deps.members.list(),
   ]);
-  const leadTextOf = new Map(leadTexts.map((t) => [t.id, t.leadText]));
   const inputs: PeriodTaskInput[] = tasks.map((task) => periodTaskInput(task, leadTextOf.get(task.id) ?? ''));
 
   const compute = (p: Period, months: MonthReports[]): ReportPeriodData =>

@@ -1,7 +1,7 @@
 /** Who is talking: a platform account mapped to a member, or a refusal that says who can add them. */
 import type { Platform } from '../../domain/roles.ts';
-import type { MemberRecord } from '../../store/member-store.ts';
 import type { CoreDeps } from '../core-deps.ts';
+import type { MemberRecord } from '../ports/stores.ts';
 import type { NoticeView, Viewer } from '../views.ts';
 
 export function toViewer(member: MemberRecord): Viewer {

@@ -5,9 +5,9 @@
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { canManage } from '../../domain/permissions.ts';
 import { isRole } from '../../domain/roles.ts';
-import type { MemberRecord } from '../../store/member-store.ts';
 import type { CoreDeps } from '../core-deps.ts';
 import { parseMemberAdd, parseMemberLink } from '../member-flags.ts';
+import type { MemberRecord } from '../ports/stores.ts';
 import type { MembersView, NoticeView, Viewer } from '../views.ts';
 
 const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({

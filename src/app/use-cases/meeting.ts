@@ -3,10 +3,7 @@ import type { CoreDeps } from '../core-deps.ts';
 import type { MeetingView, Viewer } from '../views.ts';
 
 export async function nextMeeting(deps: CoreDeps, viewer: Viewer): Promise<MeetingView> {
-  const next = await deps.db.meeting.findFirst({
-    where: { groupId: deps.group.id, status: 'planned', startsAt: { gte: deps.clock.now() } },
-    orderBy: { startsAt: 'asc' },
-  });
+  const next = await deps.meetings.nextPlanned(deps.clock.now());
   return {
     kind: 'meeting',
     viewer,

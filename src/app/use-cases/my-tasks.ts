@@ -2,8 +2,8 @@
 import { daysLeft, daysOverdue } from '../../domain/overdue.ts';
 import { periodOf } from '../../domain/period.ts';
 import type { Status, TaskStanding } from '../../domain/report.ts';
-import type { StoredReport } from '../../store/report-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { StoredReport } from '../ports/stores.ts';
 import type { LatestReportView, MyTasksView, Viewer } from '../views.ts';
 import { allTasks, roleOf, tasksOfUnit } from './task-scope.ts';
 

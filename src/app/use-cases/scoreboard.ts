@@ -9,18 +9,9 @@ import { computeScoreboard, type Scoreboard, type ScoreReportInput } from '../..
 import { MIME_TYPES } from '../../reports/model.ts';
 import { renderScoreboardCsv, renderScoreboardXlsx } from '../../reports/scoreboard-files.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
-import type { NoticeView, Viewer } from '../views.ts';
+import type { NoticeView, ScoreboardView, Viewer } from '../views.ts';
 import { resolveReportPeriod } from './export-report.ts';
 import { allTasks } from './task-scope.ts';
-
-/**
- * The ranking, best first; channels render it in the viewer's locale and write the rule under it
- * (`scoreboardParts` and `scoreboardRule` in src/presentation/scoreboard.ts).
- */
-export interface ScoreboardView extends Scoreboard {
-  kind: 'scoreboard';
-  viewer: Viewer;
-}
 
 export async function scoreboard(
   deps: CoreDeps,
@@ -38,16 +29,13 @@ export async function scoreboard(
 /** The scoreboard of `period` as the database holds it `today`. The working group itself is not ranked. */
 export async function scoreboardData(deps: CoreDeps, period: Period, today: string): Promise<Scoreboard> {
   const asOf = period.endsOn < today ? period.endsOn : today;
-  const plans = await deps.db.plan.findMany({
-    where: { groupId: deps.group.id, year: { lte: period.year } },
-    select: { number: true, year: true },
-  });
+  const plans = await deps.plans.plansUpTo(deps.group.id, period.year);
   const planYear = new Map(plans.map((p) => [p.number, p.year]));
   const tasks = (await allTasks(deps)).filter((task) => planYear.has(task.planNumber));
   const ids = tasks.map((task) => task.id);
   const months = monthsOf(period).filter((m) => m.startsOn <= asOf);
   const [units, monthReports, doneReports] = await Promise.all([
-    deps.db.unit.findMany({ where: { kind: { not: 'group' } }, select: { code: true, name: true } }),
+    deps.units.names({ ranked: true }),
     Promise.all(months.map((m) => deps.reports.forPeriod(m.key, ids))),
     deps.reports.doneBefore(addDays(period.endsOn, 1), ids),
   ]);

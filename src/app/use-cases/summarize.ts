@@ -57,7 +57,7 @@ export async function summaryData(deps: CoreDeps, scopeUnit: string | null, peri
   // One read of the months in which each unit first reported each task done serves both periods:
   // what was done before the previous month is what was done before this one, minus the last month.
   const [units, reports, doneBefore, previousReports] = await Promise.all([
-    deps.db.unit.findMany({ select: { code: true, name: true } }),
+    deps.units.names(),
     deps.reports.forPeriod(month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
     deps.reports.forPeriod(before.key, ids),
@@ -84,6 +84,5 @@ function standingMonth(period: Period, today: string): Period {
 }
 
 async function firstPlanYear(deps: CoreDeps): Promise<number | null> {
-  const first = await deps.db.plan.findFirst({ where: { groupId: deps.group.id }, orderBy: { year: 'asc' } });
-  return first?.year ?? null;
+  return deps.plans.firstYear(deps.group.id);
 }

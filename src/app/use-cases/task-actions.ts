@@ -7,7 +7,6 @@
 import { addDays, daysBetween } from '../../domain/period.ts';
 import { canReportOn } from '../../domain/permissions.ts';
 import { t } from '../../i18n/index.ts';
-import { audit } from '../../store/audit.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
 import { type ChannelReceipt, submitReport } from './report-status.ts';
@@ -59,23 +58,13 @@ export async function snoozeTask(
     return notice('error', 'snooze.invalid_date', { max: formatMax(today) });
   }
   const unitId = await deps.units.idOf(viewer.unitCode);
-  await deps.db.$transaction(async (tx) => {
-    const snooze = await tx.taskSnooze.create({
-      data: {
-        taskId: task.id,
-        unitId,
-        memberId: viewer.memberId,
-        until,
-        reason: reason?.trim() || null,
-      },
-    });
-    await audit(tx, {
-      actor: `member:${viewer.memberId}`,
-      action: 'task.snooze',
-      entity: 'TaskSnooze',
-      entityId: snooze.id,
-      details: { task: task.code, until, reason },
-    });
+  await deps.roster.snooze({
+    taskId: task.id,
+    taskCode: task.code,
+    unitId,
+    memberId: viewer.memberId,
+    until,
+    reason,
   });
   return notice('success', 'snooze.saved', { code: task.code, until });
 }

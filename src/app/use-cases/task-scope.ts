@@ -1,6 +1,7 @@
 /** The tasks a viewer deals with, and the lookups several use cases share. */
-import type { TaskRow } from '../../store/plan-store.ts';
+
 import type { CoreDeps } from '../core-deps.ts';
+import type { TaskRow } from '../ports/stores.ts';
 import type { Viewer } from '../views.ts';
 
 export async function allTasks(deps: CoreDeps): Promise<TaskRow[]> {

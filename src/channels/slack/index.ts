@@ -4,9 +4,9 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { Core } from '../../app/core.ts';
+import type { Channel } from '../../app/ports/channel.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Route } from '../../server/router.ts';
-import type { Channel } from '../channel.ts';
 import { createBolt } from './app.ts';
 import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';

@@ -21,10 +21,10 @@
  *   way before its one quick retry, and reported `uncertain` if it still fails.
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { Delivery, Recipient, SendOutcome } from '../../app/ports/channel.ts';
 import type { View } from '../../app/views.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { RenderContext } from '../../presentation/context.ts';
-import type { Delivery, Recipient, SendOutcome } from '../channel.ts';
 import { TokenBucket } from '../token-bucket.ts';
 import type { Rendered } from './blocks/types.ts';
 import { messagePages } from './flows/pages.ts';

@@ -9,10 +9,10 @@
  * records its card's use in the report's own transaction (`receipt`, a ChannelReceipt of the core):
  * the report and the record commit together or not at all. Other actions record it right after.
  */
+
+import type { AuditLog } from '../../app/ports/channel-stores.ts';
 import type { ChannelReceipt } from '../../app/use-cases/report-status.ts';
 import type { NoticeView, ReportSavedView } from '../../app/views.ts';
-import { firstAuditDetails, recordAudit } from '../../store/audit.ts';
-import type { Db } from '../../store/open-database.ts';
 import type { ReminderRef } from './actions.ts';
 import './messages.ts';
 
@@ -31,7 +31,7 @@ const MEMORY_LIMIT = 2000;
 export class CardLedger {
   private readonly memory = new Map<string, Promise<CardOutcome | null>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly audit: AuditLog) {}
 
   static key(memberId: number, cardId: string, slot: string | number): string {
     return `${memberId}:${cardId}:${slot}`;
@@ -75,7 +75,7 @@ export class CardLedger {
       const { outcome, value, recorded } = await work();
       if (outcome) {
         if (!recorded)
-          await recordAudit(this.db, {
+          await this.audit.record({
             actor,
             action: ACTION,
             entity: ENTITY,
@@ -96,7 +96,7 @@ export class CardLedger {
   }
 
   private async lookup(key: string): Promise<CardOutcome | null> {
-    const details = await firstAuditDetails(this.db, ENTITY, key);
+    const details = await this.audit.firstDetails(ENTITY, key);
     if (!details) return null;
     try {
       return JSON.parse(details) as CardOutcome;

@@ -3,9 +3,10 @@
  * chat with the bot (in `MemberIdentity.reference`, on the member's Teams account) and of the group's
  * team channel (in `ChannelBinding`, platform 'teams', purpose 'group'). Teams gives them on install
  * and on every message; a member without one has not installed the app, or never wrote to it.
+ * This class shapes the references; the repository (src/store/conversation-store.ts) keeps them.
  */
 import type { ConversationReference } from 'botbuilder';
-import type { Db } from '../../store/open-database.ts';
+import type { ConversationRepository } from '../../app/ports/channel-stores.ts';
 
 const PLATFORM = 'teams';
 const GROUP_PURPOSE = 'group';
@@ -17,10 +18,7 @@ export type StoredReference = Partial<ConversationReference> & {
 };
 
 export class ConversationStore {
-  constructor(
-    private readonly db: Db,
-    private readonly groupId: number,
-  ) {}
+  constructor(private readonly repository: ConversationRepository) {}
 
   /**
    * Saves a member's personal chat (nothing when no member has this Teams account yet). Written only
@@ -29,30 +27,16 @@ export class ConversationStore {
   async saveMember(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
     const json = serialize(reference, false);
     if (json === null) return;
-    await this.db.memberIdentity.updateMany({
-      where: {
-        platform: PLATFORM,
-        externalId: aadObjectId,
-        OR: [{ reference: null }, { reference: { not: json } }],
-      },
-      data: { reference: json },
-    });
+    await this.repository.saveMember(PLATFORM, aadObjectId, json);
   }
 
   /** Forgets a member's personal chat (the app was removed). */
   async clearMember(aadObjectId: string): Promise<void> {
-    await this.db.memberIdentity.updateMany({
-      where: { platform: PLATFORM, externalId: aadObjectId },
-      data: { reference: null },
-    });
+    await this.repository.clearMember(PLATFORM, aadObjectId);
   }
 
   async memberReference(aadObjectId: string): Promise<StoredReference | null> {
-    const identity = await this.db.memberIdentity.findUnique({
-      where: { platform_externalId: { platform: PLATFORM, externalId: aadObjectId } },
-      select: { reference: true },
-    });
-    return parse(identity?.reference ?? null);
+    return parse(await this.repository.memberReference(PLATFORM, aadObjectId));
   }
 
   /**
@@ -64,48 +48,16 @@ export class ConversationStore {
     const json = serialize(reference, true);
     if (json === null) return;
     const externalId = (JSON.parse(json) as StoredReference).conversation.id;
-    const where = {
-      groupId_platform_purpose: { groupId: this.groupId, platform: PLATFORM, purpose: GROUP_PURPOSE },
-    };
-    const existing = await this.db.channelBinding.findUnique({
-      where,
-      select: { externalId: true, reference: true },
-    });
-    if (existing?.reference === json) return;
-    if (existing && existing.externalId !== externalId && !replace) return;
-    await this.db.channelBinding.upsert({
-      where,
-      create: {
-        groupId: this.groupId,
-        platform: PLATFORM,
-        purpose: GROUP_PURPOSE,
-        externalId,
-        reference: json,
-      },
-      update: { externalId, reference: json },
-    });
+    await this.repository.saveGroup(PLATFORM, GROUP_PURPOSE, externalId, json, replace);
   }
 
   /** Forgets the group's channel when the app leaves that team. */
   async clearGroup(conversationId: string): Promise<void> {
-    await this.db.channelBinding.deleteMany({
-      where: {
-        groupId: this.groupId,
-        platform: PLATFORM,
-        purpose: GROUP_PURPOSE,
-        externalId: channelRoot(conversationId),
-      },
-    });
+    await this.repository.clearGroup(PLATFORM, GROUP_PURPOSE, channelRoot(conversationId));
   }
 
   async groupReference(): Promise<StoredReference | null> {
-    const binding = await this.db.channelBinding.findUnique({
-      where: {
-        groupId_platform_purpose: { groupId: this.groupId, platform: PLATFORM, purpose: GROUP_PURPOSE },
-      },
-      select: { reference: true },
-    });
-    return parse(binding?.reference ?? null);
+    return parse(await this.repository.groupReference(PLATFORM, GROUP_PURPOSE));
   }
 }
 

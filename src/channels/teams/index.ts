@@ -9,6 +9,7 @@
  * `teamsStartupWarning` is the warning to show.
  */
 import type { Core } from '../../app/core.ts';
+import type { ChannelStores } from '../../app/ports/channel-stores.ts';
 import type { Settings } from '../../config/settings.ts';
 import { createAdapter } from './adapter.ts';
 import { createAuthentication, credentialProblems } from './auth.ts';
@@ -24,6 +25,8 @@ export { TeamsChannel } from './teams-channel.ts';
 
 export interface TeamsChannelOptions {
   core: Core;
+  /** The conversation references and the audit log (the card ledger), from `createStores`. */
+  stores: ChannelStores;
   settings: Settings;
   logger?: (line: string) => void;
   /** Card instance ids (tests make them predictable); random UUIDs by default. */
@@ -46,7 +49,7 @@ export class TeamsConfigError extends Error {
  * (an App ID without its secret or tenant) is an error, said at start-up rather than at the first message.
  */
 export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel | null {
-  const { core, settings } = options;
+  const { core, settings, stores } = options;
   const log = options.logger ?? ((line: string) => process.stderr.write(`${line}\n`));
   const unauthenticated = teamsRunsUnauthenticated(settings);
   if (!registrationGiven(settings) && !unauthenticated) return null;
@@ -55,7 +58,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel |
     if (problems.length > 0) throw new TeamsConfigError(problems);
   }
 
-  const conversations = new ConversationStore(core.deps.db, core.deps.group.id);
+  const conversations = new ConversationStore(stores.conversations);
   const afterTurn = new Set<Promise<unknown>>();
   const later = (label: string, work: () => Promise<unknown>) => {
     const running: Promise<unknown> = work()
@@ -72,7 +75,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel |
   const bot = new TeamsBot({
     core,
     conversations,
-    ledger: new CardLedger(core.deps.db),
+    ledger: new CardLedger(stores.audit),
     defaultLocale: settings.DEFAULT_LOCALE,
     log,
     later,

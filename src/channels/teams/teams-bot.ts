@@ -18,11 +18,11 @@ import {
 } from 'botbuilder';
 import { parseChatCommand } from '../../app/chat-command.ts';
 import type { Core } from '../../app/core.ts';
+import type { SendOutcome } from '../../app/ports/channel.ts';
 import type { FileView, NoticeView, ReminderTask, View, Viewer } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { t } from '../../i18n/index.ts';
 import { renderContext } from '../../presentation/context.ts';
-import type { SendOutcome } from '../channel.ts';
 import {
   type ActionData,
   type PagedView,
@@ -110,7 +110,7 @@ export class TeamsBot extends ActivityHandler {
   }
 
   private get timeZone(): string {
-    return this.core.deps.group.timeZone;
+    return this.core.timeZone;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ export class TeamsBot extends ActivityHandler {
     this.rememberConversation(activity, true);
     const type = activity.conversation?.conversationType;
     if (type === 'channel') {
-      const locale = this.core.deps.group.locale === 'en' ? 'en' : 'vi';
+      const locale = this.core.locale;
       await reply(
         context,
         renderNoticeCard(

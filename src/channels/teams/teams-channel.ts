@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Attachment, CloudAdapter } from 'botbuilder';
 import type { Core } from '../../app/core.ts';
+import type { Channel, Recipient, SendOutcome } from '../../app/ports/channel.ts';
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import type { Route } from '../../server/router.ts';
-import type { Channel, Recipient, SendOutcome } from '../channel.ts';
 import { processRequest } from './adapter.ts';
 import type { ConversationStore, StoredReference } from './conversation-store.ts';
 import { renderCard } from './render.ts';
@@ -97,7 +97,7 @@ export class TeamsChannel implements Channel {
 
   /** Posts to the group's team channel, in the group's language. */
   postToGroup(view: View): Promise<SendOutcome> {
-    const locale: Locale = this.parts.core.deps.group.locale === 'en' ? 'en' : 'vi';
+    const locale: Locale = this.parts.core.locale;
     return this.send({ kind: 'group', locale }, view);
   }
 
@@ -121,7 +121,7 @@ export class TeamsChannel implements Channel {
   private deliver(reference: StoredReference, view: View, locale: Locale): Promise<SendOutcome> {
     const card = renderCard(view, locale, {
       cardId: randomUUID(),
-      timeZone: this.parts.core.deps.group.timeZone,
+      timeZone: this.parts.core.timeZone,
     });
     return this.deliverAttachments(reference, [cardAttachment(card)]);
   }

@@ -4,8 +4,9 @@
  * `da06 simulate`, with its simulated time and recipient. It reaches the group and every member
  * linked with a terminal login; nothing can fail but the callback itself.
  */
+
+import type { Channel, Recipient, SendOutcome } from '../../app/ports/channel.ts';
 import type { View } from '../../app/views.ts';
-import type { Channel, Recipient, SendOutcome } from '../channel.ts';
 
 export type Deliver = (view: View, recipient: Recipient) => void | Promise<void>;
 

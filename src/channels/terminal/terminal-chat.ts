@@ -8,13 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseChatCommand } from '../../app/chat-command.ts';
 import type { Core } from '../../app/core.ts';
+import type { Recipient } from '../../app/ports/channel.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
 import type { FileView, View, Viewer } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { roleLabel, t } from '../../i18n/index.ts';
 import { describeError } from '../../presentation/errors.ts';
-import type { Recipient } from '../channel.ts';
 import type { LineSource } from './line-source.ts';
 import { renderView } from './render.ts';
 import { runReportDialog } from './report-dialog.ts';
@@ -64,8 +64,7 @@ export class TerminalChat {
     if (recipient) {
       const name =
         recipient.kind === 'member'
-          ? ((await this.options.core.deps.members.byId(recipient.memberId))?.displayName ??
-            recipient.externalId)
+          ? ((await this.options.core.member(recipient.memberId))?.displayName ?? recipient.externalId)
           : '';
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
@@ -119,7 +118,7 @@ export class TerminalChat {
   /** Becomes the member with this terminal login or (folded) name. */
   private async switchTo(who: string, announce: boolean): Promise<void> {
     const { core } = this.options;
-    const members = await core.deps.members.list();
+    const members = await core.members();
     const wanted = foldVietnamese(who);
     const found =
       members.find((m) => m.identities.terminal === who) ??

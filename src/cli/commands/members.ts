@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type MemberFlagProblem, parseMemberAdd, parseMemberLink } from '../../app/member-flags.ts';
-import type { App } from '../../app/open-app.ts';
 import { isRole, ROLES } from '../../domain/roles.ts';
+import type { App } from '../../runtime/open-app.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';

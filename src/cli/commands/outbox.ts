@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatDateTime } from '../../i18n/index.ts';
-import { type OutboxStatus, OutboxStore } from '../../store/outbox-store.ts';
+import type { OutboxStatus } from '../../store/outbox-store.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
@@ -32,7 +32,7 @@ export const outboxCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
       throw new UsageError('--limit phải là số nguyên từ 1 đến 10000');
     const app = await context.app();
-    const store = new OutboxStore(app.db);
+    const store = app.stores.outbox;
     const rows = await store.list({ status, limit });
     if (values.json) {
       context.output.out(

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
-import { createCore } from '../../app/core.ts';
 import { today as todayOf } from '../../app/core-deps.ts';
 import {
   isFileFormat,
@@ -14,6 +13,7 @@ import { exportScoreboard } from '../../app/use-cases/scoreboard.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
 import { localizeParams, t } from '../../i18n/index.ts';
 import type { FileFormat } from '../../reports/model.ts';
+import { coreDeps } from '../../runtime/open-app.ts';
 import { type Command, UsageError } from '../context.ts';
 
 export const reportCommand: Command = {
@@ -48,7 +48,7 @@ export const reportCommand: Command = {
     const settings = context.settings();
     const app = await context.app();
     const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
-    const deps = createCore(app, clock).deps;
+    const deps = coreDeps(app, clock);
     const locale: Locale =
       (values.locale as Locale | undefined) ?? (isLocale(app.group.locale) ? app.group.locale : 'vi');
     const today = todayOf(deps);

@@ -5,14 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
-import { createCore } from '../../app/core.ts';
 import { todayIn } from '../../domain/period.ts';
 import { WorkingCalendar } from '../../domain/working-days.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { coreDeps } from '../../runtime/open-app.ts';
 import { dayOffText } from '../../scheduler/messages.ts';
 import { createScheduler, type PreviewItem } from '../../scheduler/scheduler.ts';
-import { CalendarStore } from '../../store/calendar-store.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
@@ -50,8 +49,8 @@ export const schedulePreviewCommand: Command = {
     const timeZone = app.group.timeZone;
     const from = zonedInstant(values.from ?? todayIn(timeZone, clock.now()), '00:00', timeZone);
     const scheduler = createScheduler({
-      core: createCore(app, clock),
-      db: app.db,
+      deps: coreDeps(app, clock),
+      outbox: app.stores.outbox,
       channels: [],
       clock,
       settings,
@@ -89,7 +88,7 @@ export const scheduleCalendarCommand: Command = {
   async run(args, context) {
     const [action = 'list', ...rest] = args;
     const app = await context.app();
-    const store = new CalendarStore(app.db.client, app.group.id);
+    const store = app.stores.calendar;
     if (action === 'add') {
       const [day, kind, ...note] = rest;
       if (!day || !DAY.test(day) || (kind !== 'off' && kind !== 'work')) {

@@ -14,18 +14,18 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { fixedClock } from '../../app/clock.ts';
-import { createCore } from '../../app/core.ts';
-import { openApp } from '../../app/open-app.ts';
+import type { CoreDeps } from '../../app/core-deps.ts';
+import type { Recipient } from '../../app/ports/channel.ts';
 import { seedDemo } from '../../app/seed-demo.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
+import { setLeave } from '../../app/use-cases/leave.ts';
 import type { View } from '../../app/views.ts';
-import type { Recipient } from '../../channels/channel.ts';
 import { renderView } from '../../channels/terminal/render.ts';
 import { TerminalChannel } from '../../channels/terminal/terminal-channel.ts';
 import { addDays, todayIn } from '../../domain/period.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
-import { setLeave } from '../../scheduler/meeting-admin.ts';
+import { coreDeps, createCore, openApp } from '../../runtime/open-app.ts';
 import { createScheduler } from '../../scheduler/scheduler.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import { type Command, UsageError } from '../context.ts';
@@ -85,6 +85,7 @@ export const simulateCommand: Command = {
       const start = zonedInstant(values.from, '00:00', timeZone);
       const end = zonedInstant(addDays(values.from, days), '00:00', timeZone);
       const clock = fixedClock(start);
+      const deps = coreDeps(app, clock);
       const core = createCore(app, clock);
       const members = await app.members.list();
       const byId = new Map(members.map((m) => [m.id, m]));
@@ -114,8 +115,8 @@ export const simulateCommand: Command = {
         }
       };
       const scheduler = createScheduler({
-        core,
-        db: app.db,
+        deps,
+        outbox: app.stores.outbox,
         channels: [new TerminalChannel(deliver)],
         clock,
         settings,
@@ -127,7 +128,7 @@ export const simulateCommand: Command = {
           'Mỗi loại tin nhắn được in đầy đủ lần đầu, các lần sau một dòng (--full để in đầy đủ tất cả).',
       );
 
-      const actions = demoActions(core, members, start, timeZone, roundTasks, nudged);
+      const actions = demoActions(core, deps, members, start, timeZone, roundTasks, nudged);
       let now = start;
       for (;;) {
         const next = await scheduler.nextOccurrence(now, days + 1);
@@ -168,6 +169,7 @@ export const simulateCommand: Command = {
  */
 function demoActions(
   core: ReturnType<typeof createCore>,
+  deps: CoreDeps,
   members: MemberRecord[],
   start: Date,
   timeZone: string,
@@ -182,8 +184,8 @@ function demoActions(
     actions.push({
       at: at(0, '07:00'),
       async run() {
-        const today = todayIn(timeZone, core.deps.clock.now());
-        await setLeave(core.deps, toViewer(minh), minh.id, addDays(today, 2), addDays(today, 4));
+        const today = todayIn(timeZone, deps.clock.now());
+        await setLeave(deps, toViewer(minh), minh.id, addDays(today, 2), addDays(today, 4));
         const [from, until] = [formatDate('vi', addDays(today, 2)), formatDate('vi', addDays(today, 4))];
         return `${minh.displayName} (${minh.unitCode}) đăng ký nghỉ phép từ ngày ${from} đến hết ngày ${until}: trong những ngày này trợ lý không nhắc anh; đơn vị không còn ai nhận thì Tổ trưởng được báo.`;
       },
@@ -235,7 +237,7 @@ function demoActions(
         const first = nudged[0];
         if (!snoozed && first) {
           snoozed = first.member;
-          const until = addDays(todayIn(timeZone, core.deps.clock.now()), 7);
+          const until = addDays(todayIn(timeZone, deps.clock.now()), 7);
           const result = await core.snooze(
             toViewer(first.member),
             first.code,

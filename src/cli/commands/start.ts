@@ -8,12 +8,12 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
-import type { App } from '../../app/open-app.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
 import type { Settings } from '../../config/settings.ts';
 import { platformConfigured, startBot } from '../../runtime/bot.ts';
 import { createLogger } from '../../runtime/logger.ts';
+import type { App } from '../../runtime/open-app.ts';
 import { installProcessGuards } from '../../runtime/process-guards.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import type { Command } from '../context.ts';
@@ -98,7 +98,7 @@ function waitForSignal(
 async function shouldSeedDemo(app: App, settings: Settings): Promise<boolean> {
   if (settings.SEED_DEMO === 'false') return false;
   if (settings.SEED_DEMO === 'auto' && platformConfigured(settings)) return false;
-  return (await app.db.client.plan.count()) === 0;
+  return (await app.stores.plans.count()) === 0;
 }
 
 /**

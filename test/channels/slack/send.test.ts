@@ -6,8 +6,8 @@
  * (docs/adr/0008-exactly-once-delivery.md); posts paced at SLACK_SEND_RATE.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Recipient } from '../../../src/app/ports/channel.ts';
 import type { NoticeView, ReminderView } from '../../../src/app/views.ts';
-import type { Recipient } from '../../../src/channels/channel.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { GROUP_CHANNEL, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
 

@@ -41,7 +41,7 @@ describeEachDatabase('Teams: authentication of /api/messages', (db) => {
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
   });
   afterAll(async () => h?.close());
 
@@ -133,15 +133,15 @@ describeEachDatabase('Teams: when the channel exists', (db) => {
 
   it('without an Azure Bot registration there is no Teams channel (and no warning)', () => {
     const settings = settingsSchema.parse({});
-    expect(createTeamsChannel({ core: f.core, settings })).toBeNull();
+    expect(createTeamsChannel({ core: f.core, stores: f.stores, settings })).toBeNull();
     expect(teamsStartupWarning(settings)).toBeNull();
   });
 
   it('a registration given in part is an error at start-up that says what is missing', () => {
     const settings = settingsSchema.parse({ MicrosoftAppId: APP_ID });
-    expect(() => createTeamsChannel({ core: f.core, settings })).toThrow(TeamsConfigError);
+    expect(() => createTeamsChannel({ core: f.core, stores: f.stores, settings })).toThrow(TeamsConfigError);
     try {
-      createTeamsChannel({ core: f.core, settings });
+      createTeamsChannel({ core: f.core, stores: f.stores, settings });
     } catch (error) {
       expect((error as TeamsConfigError).problems.join('\n')).toMatch(
         /MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/,
@@ -152,7 +152,9 @@ describeEachDatabase('Teams: when the channel exists', (db) => {
       MicrosoftAppPassword: 'x',
       MicrosoftAppType: 'MultiTenant',
     });
-    expect(createTeamsChannel({ core: f.core, settings: multi, logger: () => {} })).not.toBeNull();
+    expect(
+      createTeamsChannel({ core: f.core, stores: f.stores, settings: multi, logger: () => {} }),
+    ).not.toBeNull();
   });
 
   it('a full registration needs no warning', () => {
@@ -174,7 +176,7 @@ describeEachDatabase('Teams: when the channel exists', (db) => {
         TEAMS_ALLOW_UNAUTHENTICATED: 'true',
         TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
       });
-      h = await TeamsHarness.start(f.core, { identity, connector: anonymous }, settings);
+      h = await TeamsHarness.start(f, { identity, connector: anonymous }, settings);
     });
     afterAll(async () => {
       await h?.close();

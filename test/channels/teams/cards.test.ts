@@ -459,7 +459,7 @@ describe('a large plan over HTTP', () => {
         tasks,
         'test',
       );
-      h = await TeamsHarness.start(f.core, { identity, connector });
+      h = await TeamsHarness.start(f, { identity, connector });
     });
     afterAll(async () => h?.close());
 

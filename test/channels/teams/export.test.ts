@@ -122,7 +122,7 @@ describeEachDatabase('Teams: export ("xuất báo cáo") and scoreboard ("xếp 
     });
     expect(saved.kind).toBe('report-saved');
     await linkTeamsAccounts(f);
-    h = await Harness.start(f.core, { identity, connector });
+    h = await Harness.start(f, { identity, connector });
   });
   afterAll(async () => h?.close());
 

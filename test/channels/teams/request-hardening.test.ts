@@ -34,7 +34,7 @@ describeEachDatabase('Teams: hostile requests to /api/messages', (db) => {
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
   });
   afterAll(async () => h?.close());
 

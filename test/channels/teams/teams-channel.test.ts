@@ -5,7 +5,7 @@
  * messages and how their failures are reported, install and uninstall.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendOutcome } from '../../../src/channels/channel.ts';
+import type { SendOutcome } from '../../../src/app/ports/channel.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { cardsOf, findAction, inputIds, textOf } from './support/cards.ts';
@@ -53,7 +53,7 @@ describeEachDatabase('Teams: commands in personal chat and in the team channel',
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
   });
   afterAll(async () => h?.close());
 
@@ -166,7 +166,7 @@ describeEachDatabase('Teams: commands in personal chat and in the team channel',
   });
 
   it('an English-speaking member reads English', async () => {
-    await f.core.deps.db.member.update({ where: { id: f.viewers.minh.memberId }, data: { locale: 'en' } });
+    await db().client.member.update({ where: { id: f.viewers.minh.memberId }, data: { locale: 'en' } });
     connector.clear();
     await h.message(people.minh, 'tasks');
     expect(textOf(repliedCard())).toContain('Tasks of');
@@ -211,7 +211,7 @@ describeEachDatabase('Teams: the report form (Universal Actions)', (db) => {
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
     ids = await taskIds(db());
   });
   afterAll(async () => h?.close());
@@ -357,7 +357,7 @@ describeEachDatabase('Teams: proactive messages, install and uninstall', (db) =>
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
     ids = await taskIds(db());
   });
   afterAll(async () => h?.close());
@@ -519,7 +519,7 @@ describeEachDatabase("Teams: reminders with buttons, and the full flow to the ch
   beforeAll(async () => {
     f = await createCoreFixture(db());
     await linkTeamsAccounts(f);
-    h = await TeamsHarness.start(f.core, { identity, connector });
+    h = await TeamsHarness.start(f, { identity, connector });
     ids = await taskIds(db());
     round = reminder([
       reminderTask(ids['1']!, '1', 'Tổ chức hội nghị', ['CNTT'], '2024-02-29'),
@@ -638,7 +638,7 @@ describe('Teams: a turn that fails', () => {
     beforeAll(async () => {
       f = await createCoreFixture(db());
       await linkTeamsAccounts(f);
-      h = await TeamsHarness.start(f.core, { identity, connector });
+      h = await TeamsHarness.start(f, { identity, connector });
     });
     afterAll(async () => h?.close());
 

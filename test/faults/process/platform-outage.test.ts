@@ -39,8 +39,8 @@ describe('the platform returning 5xx for a while [sqlite, child process]', () =>
     const file = temp.url.slice('file:'.length);
     cleanup = () => rmSync(dirname(file), { recursive: true, force: true });
     const fixture = await createCoreFixture(temp.db);
-    const seeded = await seedSlackMembers(fixture.core.deps.members, RECIPIENTS, ['CNTT', 'VP', 'TCCB']);
-    await enqueueNudges(temp.db, fixture.core.deps.group, seeded, 'fault-outage', 'outage');
+    const seeded = await seedSlackMembers(fixture.stores.members, RECIPIENTS, ['CNTT', 'VP', 'TCCB']);
+    await enqueueNudges(temp.db, fixture.deps.group, seeded, 'fault-outage', 'outage');
     await temp.db.close();
 
     fake = new FakeSlack();

@@ -44,10 +44,10 @@ describe.skipIf(problem !== null && !inCi)(
       let n = 900_000;
       for (const viewer of Object.values(fixture.viewers)) {
         const user = slackUser(++n);
-        await fixture.core.deps.members.link(viewer.memberId, 'slack', user, 'test');
+        await fixture.stores.members.link(viewer.memberId, 'slack', user, 'test');
         userOf.set(viewer.memberId, user);
       }
-      for (const m of await seedSlackMembers(fixture.core.deps.members, MEMBERS, ['CNTT', 'VP', 'TCCB']))
+      for (const m of await seedSlackMembers(fixture.stores.members, MEMBERS, ['CNTT', 'VP', 'TCCB']))
         userOf.set(m.id, m.user);
     }, 120_000);
 

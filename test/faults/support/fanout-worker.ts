@@ -16,12 +16,10 @@ import { settingsSchema } from '../../../src/config/settings.ts';
 import { SCHEDULER_DEFAULTS } from '../../../src/scheduler/config.ts';
 import { Outbox } from '../../../src/scheduler/outbox.ts';
 import { createScheduler } from '../../../src/scheduler/scheduler.ts';
+import { schedulerPort } from '../../../src/scheduler/scheduler-port.ts';
 import { ensureGroup } from '../../../src/store/group-store.ts';
-import { MemberStore } from '../../../src/store/member-store.ts';
 import { openDatabase } from '../../../src/store/open-database.ts';
-import { PlanStore } from '../../../src/store/plan-store.ts';
-import { ReportStore } from '../../../src/store/report-store.ts';
-import { UnitStore } from '../../../src/store/unit-store.ts';
+import { createStores } from '../../../src/store/stores.ts';
 
 const env = process.env;
 const workerId = env.WORKER_ID ?? `worker-${process.pid}`;
@@ -51,16 +49,9 @@ const group = await ensureGroup(db.client, {
   locale: 'vi',
 });
 const clock = mode === 'tick' ? fixedClock(env.CLOCK ?? new Date().toISOString()) : systemClock;
-const core = new Core({
-  db: db.client,
-  group,
-  plans: new PlanStore(db.client),
-  reports: new ReportStore(db.client),
-  members: new MemberStore(db.client, group.id),
-  units: new UnitStore(db.client),
-  clock,
-  graceDays: 10,
-});
+const stores = createStores(db, group.id);
+const deps = { ...stores, group, clock, graceDays: 10 };
+const core = new Core(deps, schedulerPort(stores, group));
 const channel = createSlackChannel({
   core,
   settings,
@@ -96,8 +87,8 @@ const add = (r: Partial<typeof total>) => {
 };
 if (mode === 'tick') {
   const scheduler = createScheduler({
-    core,
-    db,
+    deps,
+    outbox: stores.outbox,
     channels: [channel],
     clock,
     settings: SCHEDULER_DEFAULTS,
@@ -114,7 +105,7 @@ if (mode === 'tick') {
     await sleep(20);
   }
 } else {
-  const outbox = new Outbox({ db, group, clock, workerId });
+  const outbox = new Outbox({ stores, group, clock, workerId });
   while (Date.now() < deadline) {
     add(await outbox.drain([channel], policy));
     if ((await open()) === 0) break;

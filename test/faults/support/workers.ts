@@ -9,6 +9,7 @@ import type { Platform } from '../../../src/domain/roles.ts';
 import { Outbox } from '../../../src/scheduler/outbox.ts';
 import type { MemberStore } from '../../../src/store/member-store.ts';
 import type { Database } from '../../../src/store/open-database.ts';
+import { createStores } from '../../../src/store/stores.ts';
 import type { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -233,7 +234,12 @@ export async function enqueueNudges(
   occurrence: string,
 ): Promise<number> {
   const now = new Date();
-  const outbox = new Outbox({ db, group, clock: { now: () => now }, workerId: 'parent' });
+  const outbox = new Outbox({
+    stores: createStores(db, group.id),
+    group,
+    clock: { now: () => now },
+    workerId: 'parent',
+  });
   const { messages } = await outbox.enqueue({
     job,
     occurrence,

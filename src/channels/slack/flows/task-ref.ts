@@ -12,7 +12,7 @@ export interface TaskRef {
 }
 
 export async function taskRef(core: Core, taskId: number): Promise<TaskRef | null> {
-  const tasks = await core.deps.plans.listTasks(core.deps.group.id);
+  const tasks = await core.tasks();
   const task = tasks.find((t) => t.id === taskId);
   if (!task) return null;
   const unique = tasks.filter((t) => t.code === task.code).length === 1;

@@ -2,7 +2,7 @@
  * The Slack channel under test: a core fixture on a test database, the real bot HTTP server with the
  * channel's routes on 127.0.0.1, a fake Slack Web API, and builders for the payloads Slack sends.
  */
-import type { Channel } from '../../../../src/channels/channel.ts';
+import type { Channel } from '../../../../src/app/ports/channel.ts';
 import { createSlackChannel, type SlackChannelOptions } from '../../../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../../../src/server/http-server.ts';

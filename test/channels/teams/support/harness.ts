@@ -4,10 +4,11 @@
  * connector (messages). Nothing inside the process is replaced; the identity server and the
  * connector stand at the edge.
  */
-import type { Core } from '../../../../src/app/core.ts';
+
 import { createTeamsChannel, type TeamsChannel } from '../../../../src/channels/teams/index.ts';
 import { type Settings, settingsSchema } from '../../../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../../../src/server/http-server.ts';
+import type { CoreFixture } from '../../../support/core.ts';
 import { checkCard } from './cards.ts';
 import type { FakeConnector } from './fake-connector.ts';
 import type { IdentityServer } from './identity-server.ts';
@@ -72,12 +73,17 @@ export class TeamsHarness {
   ) {}
 
   static async start(
-    core: Core,
+    fixture: Pick<CoreFixture, 'core' | 'stores'>,
     edges: { identity: IdentityServer; connector: FakeConnector },
     settings = teamsSettings(edges),
   ) {
     const log: string[] = [];
-    const channel = createTeamsChannel({ core, settings, logger: (line) => log.push(line) });
+    const channel = createTeamsChannel({
+      core: fixture.core,
+      stores: fixture.stores,
+      settings,
+      logger: (line) => log.push(line),
+    });
     if (!channel) throw new Error('the Teams channel was not created');
     const http = createHttpServer(channel.routes);
     const port = await http.listen(0, '127.0.0.1');

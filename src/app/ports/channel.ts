@@ -1,11 +1,18 @@
 /**
- * The channel contract (docs/adr/0004-channel-contract.md). A channel turns platform events into
+ * The channel port (docs/adr/0004-channel-contract.md, docs/adr/0010-ports-and-sealed-store.md). A channel turns platform events into
  * core calls and core views into the platform's format; this is all the rest of the bot knows of it.
  * Nothing outside `src/channels/<platform>/` imports a platform SDK.
  */
-import type { View } from '../app/views.ts';
-import type { Platform } from '../domain/roles.ts';
-import type { Route } from '../server/router.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Platform } from '../../domain/roles.ts';
+import type { View } from '../views.ts';
+
+/** One HTTP route of the bot's one server (`src/server/router.ts` routes by exact path). */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: IncomingMessage, response: ServerResponse): void | Promise<void>;
+}
 
 /** Who a message goes to: one member (on their account on this platform) or the group's channel. */
 export type Recipient =

@@ -1,24 +1,34 @@
 /**
- * Start-up: migrate the database (retrying while it is unreachable), open it, make sure the group and
- * the unit directory exist. Everything a channel or the CLI needs hangs off the returned `App`.
+ * Start-up, part of the composition root: migrate the database (retrying while it is unreachable),
+ * open it, make sure the group and the unit directory exist, build every repository once
+ * (`createStores`). Everything a channel or the CLI needs hangs off the returned `App`; `createCore`
+ * builds the core over it.
  */
 import { readFileSync } from 'node:fs';
+import type { Clock } from '../app/clock.ts';
+import { Core } from '../app/core.ts';
+import type { CoreDeps } from '../app/core-deps.ts';
+import { UNITS_CSV } from '../app/paths.ts';
+import type { SchedulerPort } from '../app/ports/scheduler.ts';
 import type { Settings } from '../config/settings.ts';
 import { AppError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
+import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
-import { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from '../store/member-store.ts';
 import { migrateDatabase } from '../store/migrations/migrate.ts';
 import { type Database, openDatabase } from '../store/open-database.ts';
-import { PlanStore } from '../store/plan-store.ts';
+import type { PlanStore } from '../store/plan-store.ts';
 import { redactUrl } from '../store/provider.ts';
-import { UnitStore } from '../store/unit-store.ts';
-import { UNITS_CSV } from './paths.ts';
+import { createStores, type StoreSet } from '../store/stores.ts';
+import type { UnitStore } from '../store/unit-store.ts';
 
 export interface App {
   settings: Settings;
   db: Database;
   group: GroupRecord;
+  /** Every repository, built once. `units`, `plans`, `members` are the same objects, for short. */
+  stores: StoreSet;
   units: UnitStore;
   plans: PlanStore;
   members: MemberStore;
@@ -41,19 +51,37 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
     timeZone: settings.TIME_ZONE,
     locale: settings.DEFAULT_LOCALE,
   });
-  const units = new UnitStore(db.client);
-  if ((await db.client.unit.count()) === 0) {
-    await units.sync(parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8')), 'system');
+  const stores = createStores(db, group.id);
+  if ((await stores.units.count()) === 0) {
+    await stores.units.sync(parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8')), 'system');
   }
   return {
     settings,
     db,
     group,
-    units,
-    plans: new PlanStore(db.client),
-    members: new MemberStore(db.client, group.id),
+    stores,
+    units: stores.units,
+    plans: stores.plans,
+    members: stores.members,
     close: () => db.close(),
   };
+}
+
+/**
+ * The core over the app's stores. `scheduler` is the port the chat's meeting and remind commands go
+ * through; the bot passes one it binds to its running scheduler, other callers get an unbound one.
+ */
+export function createCore(
+  app: App,
+  clock: Clock,
+  scheduler: SchedulerPort = schedulerPort(app.stores, app.group),
+): Core {
+  return new Core(coreDeps(app, clock), scheduler);
+}
+
+/** What the use cases get: every store, the group, the clock, the reporting rules. */
+export function coreDeps(app: App, clock: Clock): CoreDeps {
+  return { ...app.stores, group: app.group, clock, graceDays: app.settings.REPORT_GRACE_DAYS };
 }
 
 /**

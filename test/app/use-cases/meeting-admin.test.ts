@@ -1,19 +1,21 @@
-/** Meetings: the rule set in chat, moving and cancelling one occurrence, and the preview. */
+/** The schedule's chat use cases (meeting set/move/cancel, leave, remind now) over a running scheduler, and the preview. */
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import type { MeetingView, ReminderView } from '../../src/app/views.ts';
+import { leaveCommand } from '../../../src/app/use-cases/leave.ts';
 import {
   cancelMeeting,
-  leaveCommand,
   meetingCommand,
   moveMeeting,
   parseWhen,
-  remindNow,
+  type SchedulerAdminDeps,
   setMeetingRule,
-} from '../../src/scheduler/meeting-admin.ts';
-import { CalendarStore } from '../../src/store/calendar-store.ts';
-import { type CoreFixture, createCoreFixture } from '../support/core.ts';
-import { describeEachDatabase } from '../support/databases.ts';
-import { FakeChannel, resetScheduling, schedulerFor } from './support.ts';
+} from '../../../src/app/use-cases/meeting-admin.ts';
+import { remindNow } from '../../../src/app/use-cases/remind-now.ts';
+import type { MeetingView, ReminderView } from '../../../src/app/views.ts';
+import type { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { schedulerPort } from '../../../src/scheduler/scheduler-port.ts';
+import { FakeChannel, resetScheduling, schedulerFor } from '../../scheduler/support.ts';
+import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
 
 describeEachDatabase('meetings', (db) => {
   let f: CoreFixture;
@@ -23,6 +25,13 @@ describeEachDatabase('meetings', (db) => {
     f = await createCoreFixture(db(), '2024-06-10T10:00:00+07:00');
   });
 
+  /** The use cases' dependencies, with a scheduler port bound to `scheduler` (none: no loop runs). */
+  const admin = (scheduler?: Scheduler): SchedulerAdminDeps => {
+    const port = schedulerPort(f.stores, f.deps.group);
+    if (scheduler) port.bind(scheduler);
+    return { ...f.deps, scheduler: port };
+  };
+
   beforeEach(async () => {
     await resetScheduling(db());
     channel = new FakeChannel('terminal');
@@ -30,22 +39,20 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('the chair sets the rule in chat; the coming meeting is re-planned and shown by /da06 meeting', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     await scheduler.tick();
     const before = (await f.core.handle(f.viewers.lan, { name: 'meeting', args: [] })) as MeetingView;
     expect(before.next?.startsAt).toBe('2024-06-25T02:00:00.000Z');
 
-    expect(await setMeetingRule({ ...f.core.deps, scheduler }, f.viewers.lan, 'ngày 20')).toMatchObject({
+    expect(await setMeetingRule(admin(scheduler), f.viewers.lan, 'ngày 20')).toMatchObject({
       tone: 'error',
       key: 'auth.chair_only',
     });
-    expect(
-      await setMeetingRule({ ...f.core.deps, scheduler }, f.viewers.chair, 'mỗi tháng một lần'),
-    ).toMatchObject({
+    expect(await setMeetingRule(admin(scheduler), f.viewers.chair, 'mỗi tháng một lần')).toMatchObject({
       key: 'scheduler.meeting.rule_invalid',
     });
     const saved = await setMeetingRule(
-      { ...f.core.deps, scheduler },
+      admin(scheduler),
       f.viewers.chair,
       'thứ Sáu tuần cuối cùng 14:00; tại Phòng họp A; nội dung: Kiểm điểm tiến độ',
     );
@@ -69,13 +76,8 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it("an admin's extra day off moves a rule-decided meeting; preview says why", async () => {
-    await new CalendarStore(db().client, f.core.deps.group.id).set(
-      '2024-06-25',
-      'off',
-      'Nghỉ bù ngày hội',
-      'test',
-    );
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    await f.stores.calendar.set('2024-06-25', 'off', 'Nghỉ bù ngày hội', 'test');
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     await scheduler.tick();
     const preview = await scheduler.preview(new Date('2024-06-01T00:00:00+07:00'), 1);
     expect(preview.find((p) => p.kind === 'meeting')).toMatchObject({
@@ -87,7 +89,7 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('moving one occurrence: old reminders are dropped, new ones follow the new time', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     f.clock.set('2024-06-21T09:00:00+07:00'); // the 3-day reminder (Saturday → Friday)
     await scheduler.tick();
     expect(channel.of('meeting').length).toBeGreaterThan(0);
@@ -103,7 +105,7 @@ describeEachDatabase('meetings', (db) => {
     expect(channel.delivered).toEqual([]);
 
     f.clock.set('2024-06-24T09:05:00+07:00');
-    const deps = { ...f.core.deps, scheduler };
+    const deps = admin(scheduler);
     expect(await moveMeeting(deps, f.viewers.chair, '2024-06', '2024-06-23 14:00')).toMatchObject({
       key: 'scheduler.meeting.in_past',
     });
@@ -147,7 +149,7 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('moving onto a day off is allowed, with a warning', async () => {
-    const moved = await moveMeeting(f.core.deps, f.viewers.chair, '2024-09', '02/09/2024 9h');
+    const moved = await moveMeeting(admin(), f.viewers.chair, '2024-09', '02/09/2024 9h');
     expect(moved).toMatchObject({
       tone: 'warning',
       key: 'scheduler.meeting.moved_off_day',
@@ -156,13 +158,13 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('cancelling one occurrence: no round, reminders or summary for it; the next month goes on', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     f.clock.set('2024-07-01T10:00:00+07:00');
-    expect(await cancelMeeting(f.core.deps, f.viewers.minh, '2024-07')).toMatchObject({
+    expect(await cancelMeeting(admin(), f.viewers.minh, '2024-07')).toMatchObject({
       key: 'auth.chair_only',
     });
     expect(
-      await cancelMeeting(f.core.deps, f.viewers.chair, 'tháng 7/2024', 'Tổ trưởng đi công tác'),
+      await cancelMeeting(admin(), f.viewers.chair, 'tháng 7/2024', 'Tổ trưởng đi công tác'),
     ).toMatchObject({
       key: 'scheduler.meeting.cancelled',
       params: { period: '2024-07' },
@@ -196,22 +198,22 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('remind now: the chair runs the due jobs at once; others may not', async () => {
-    const scheduler = schedulerFor(f.core, db(), [channel], f.clock);
+    const scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
     f.clock.set('2024-06-18T08:31:00+07:00');
-    expect(await remindNow({ ...f.core.deps, scheduler }, f.viewers.lan)).toMatchObject({
+    expect(await remindNow(admin(scheduler), f.viewers.lan)).toMatchObject({
       key: 'auth.chair_only',
     });
-    expect(await remindNow(f.core.deps, f.viewers.chair)).toMatchObject({
+    expect(await remindNow(admin(), f.viewers.chair)).toMatchObject({
       key: 'scheduler.remind.unavailable',
     });
-    const done = await remindNow({ ...f.core.deps, scheduler }, f.viewers.chair);
+    const done = await remindNow(admin(scheduler), f.viewers.chair);
     expect(done).toMatchObject({ tone: 'success', key: 'scheduler.remind.done' });
     expect(Number(done.params?.sent)).toBe(channel.delivered.length);
     expect(channel.of('round_open').length).toBe(4);
   });
 
   it('the chat words: meeting set/move/cancel and leave, in Vietnamese or English', async () => {
-    const deps = f.core.deps;
+    const deps = admin();
     expect(
       await meetingCommand(deps, f.viewers.chair, [
         'đặt',

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { exportScoreboard, scoreboard } from '../../src/app/use-cases/scoreboard.ts';
-import { periodFromKey } from '../../src/domain/period.ts';
-import type { ReportDraft } from '../../src/domain/report.ts';
-import { scoreboardLines } from '../../src/presentation/scoreboard.ts';
-import { SCOREBOARD_HEADER_ROW } from '../../src/reports/scoreboard-files.ts';
-import { type CoreFixture, createCoreFixture } from '../support/core.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { exportScoreboard, scoreboard } from '../../../src/app/use-cases/scoreboard.ts';
+import { periodFromKey } from '../../../src/domain/period.ts';
+import type { ReportDraft } from '../../../src/domain/report.ts';
+import { scoreboardLines } from '../../../src/presentation/scoreboard.ts';
+import { SCOREBOARD_HEADER_ROW } from '../../../src/reports/scoreboard-files.ts';
+import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
 
 const draft = (status: string, percent: number, done: string): ReportDraft => ({ status, percent, done });
 

@@ -1,47 +1,34 @@
 /**
- * Chat use cases around the schedule (the chat routes `/da06 meeting set|move|cancel`, `/da06 leave`
- * and `/da06 remind now` here):
+ * Chat use cases around the giao ban (the chat routes `/da06 meeting set|move|cancel` here):
  * - `setMeetingRule`: the chair (or a vice-chair, an admin) sets the monthly giao ban rule;
- * - `moveMeeting` / `cancelMeeting`: one occurrence, by its month;
- * - `setLeave`: a member's leave (themselves, or anyone for an admin);
- * - `remindNow`: the chair runs the due jobs at once.
+ * - `moveMeeting` / `cancelMeeting`: one occurrence, by its month.
  * Each answers with a notice (keys in src/i18n/scheduler.*.ts); refusals say why. `meetingCommand`
- * and `leaveCommand` take the words after `/da06 meeting` and `/da06 leave`, so the chat router
- * only passes them on.
+ * takes the words after `/da06 meeting`, so the chat router only passes them on. The scheduler is
+ * reached through its port (src/app/ports/scheduler.ts): the rule in force and the planning of months.
  */
-import { type CoreDeps, today as todayOf } from '../app/core-deps.ts';
-import type { NoticeView, Viewer } from '../app/views.ts';
-import { describeRule, parseMeetingRule, serializeRule } from '../domain/meeting-rule.ts';
-import { parsePeriod } from '../domain/period.ts';
-import { canManage, canPostToGroup } from '../domain/permissions.ts';
-import { foldVietnamese } from '../domain/text.ts';
-import { WorkingCalendar } from '../domain/working-days.ts';
-import { wallClock, zonedInstant } from '../domain/zoned-time.ts';
-import { formatDateTime, t } from '../i18n/index.ts';
-import { CalendarStore } from '../store/calendar-store.ts';
-import { MeetingStore } from '../store/meeting-store.ts';
-import { RosterStore } from '../store/roster-store.ts';
-import { effectiveRule, SCHEDULER_DEFAULTS, type ScheduleConfig, scheduleConfig } from './config.ts';
-import { loadMeetings } from './meetings.ts';
-import { dayOffText } from './messages.ts';
-import { monthsAround } from './plan-occurrences.ts';
-import type { TickResult } from './scheduler.ts';
+import { describeRule, parseMeetingRule, serializeRule } from '../../domain/meeting-rule.ts';
+import { parsePeriod } from '../../domain/period.ts';
+import { canPostToGroup } from '../../domain/permissions.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import { WorkingCalendar } from '../../domain/working-days.ts';
+import { wallClock, zonedInstant } from '../../domain/zoned-time.ts';
+import { formatDateTime, t } from '../../i18n/index.ts';
+import { dayOffText } from '../../i18n/scheduler-text.ts';
+import type { CoreDeps } from '../core-deps.ts';
+import type { SchedulerPort } from '../ports/scheduler.ts';
+import type { NoticeView, Viewer } from '../views.ts';
 
+/** The core's dependencies and the scheduler port. */
 export interface SchedulerAdminDeps extends CoreDeps {
-  /** The scheduler running in this process, if any: its config (rule from MEETING_RULE) and tick. */
-  scheduler?: { readonly config: ScheduleConfig; tick(): Promise<TickResult> } | null;
+  scheduler: SchedulerPort;
 }
 
-const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
+export const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
   kind: 'notice',
   tone,
   key,
   params,
 });
-
-function configOf(deps: SchedulerAdminDeps): ScheduleConfig {
-  return deps.scheduler?.config ?? scheduleConfig(SCHEDULER_DEFAULTS, deps.group);
-}
 
 function when(deps: CoreDeps, locale: Viewer['locale'], at: Date): string {
   return formatDateTime(locale, at, deps.group.timeZone, { weekday: true });
@@ -63,21 +50,12 @@ export async function setMeetingRule(
       { text },
     );
   }
-  const config = configOf(deps);
-  const store = new MeetingStore(deps.db, deps.group.id);
-  const previous = effectiveRule(await store.readRule(), config);
+  const store = deps.meetings;
+  const previous = deps.scheduler.effectiveRule(await store.readRule());
   const rule = { ...parsed.rule, place: parsed.rule.place ?? previous.place };
   await store.saveRule(serializeRule(rule), `member:${viewer.memberId}`);
   const now = deps.clock.now();
-  const planned = await loadMeetings({
-    store,
-    rule,
-    calendar: new WorkingCalendar(await new CalendarStore(deps.db, deps.group.id).list()),
-    config,
-    months: monthsAround(now, now, config.timeZone),
-    now,
-    write: true,
-  });
+  const planned = await deps.scheduler.planMeetings(rule, 'around-now', now);
   const next = planned.find((m) => m.status === 'planned' && m.startsAt.getTime() > now.getTime());
   const ruleText = describeRule(rule, viewer.locale);
   return next
@@ -110,13 +88,13 @@ export async function moveMeeting(
   if (startsAt.getTime() <= now.getTime()) {
     return notice('error', 'scheduler.meeting.in_past', { when: when(deps, viewer.locale, startsAt) });
   }
-  const locale = configOf(deps).locale;
+  const locale = deps.scheduler.locale;
   const why = reason?.trim();
   const note = why
     ? t(locale, 'scheduler.note.chair_moved', { reason: why })
     : t(locale, 'scheduler.note.chair_moved_plain');
   await store.move(meeting.id, { startsAt, note }, `member:${viewer.memberId}`);
-  const calendar = new WorkingCalendar(await new CalendarStore(deps.db, deps.group.id).list());
+  const calendar = new WorkingCalendar(await deps.calendar.list());
   const off = calendar.dayOff(target.day);
   const params = { period: month, when: when(deps, viewer.locale, startsAt) };
   return off
@@ -136,7 +114,7 @@ export async function cancelMeeting(
 ): Promise<NoticeView> {
   const found = await findMeeting(deps, viewer, occurrenceText);
   if ('kind' in found) return found;
-  const locale = configOf(deps).locale;
+  const locale = deps.scheduler.locale;
   const why = reason?.trim();
   const note = why
     ? t(locale, 'scheduler.note.cancelled', { reason: why })
@@ -151,20 +129,12 @@ async function findMeeting(deps: SchedulerAdminDeps, viewer: Viewer, occurrenceT
   const period = parsePeriod(occurrenceText);
   if (period?.kind !== 'month')
     return notice('error', 'scheduler.meeting.occurrence_invalid', { text: occurrenceText });
-  const store = new MeetingStore(deps.db, deps.group.id);
+  const store = deps.meetings;
   let meeting = await store.byOccurrence(period.key);
   if (!meeting) {
     // A month the scheduler has not written yet: write it from the rule first.
-    const config = configOf(deps);
-    await loadMeetings({
-      store,
-      rule: effectiveRule(await store.readRule(), config),
-      calendar: new WorkingCalendar(await new CalendarStore(deps.db, deps.group.id).list()),
-      config,
-      months: [period.key],
-      now: deps.clock.now(),
-      write: true,
-    });
+    const rule = deps.scheduler.effectiveRule(await store.readRule());
+    await deps.scheduler.planMeetings(rule, [period.key], deps.clock.now());
     meeting = await store.byOccurrence(period.key);
   }
   if (!meeting) return notice('error', 'scheduler.meeting.not_found', { period: period.key });
@@ -195,58 +165,6 @@ export function parseWhen(text: string, defaultTime: string): { day: string; tim
   return { day, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }
 
-/**
- * `/da06 leave <from> <until>` (yourself) or, for an admin, any member. `from` and `until` are
- * inclusive days, YYYY-MM-DD or DD/MM/YYYY; both null clears the leave.
- */
-export async function setLeave(
-  deps: CoreDeps,
-  viewer: Viewer,
-  memberId: number,
-  from: string | null,
-  until: string | null,
-): Promise<NoticeView> {
-  if (memberId !== viewer.memberId && !canManage(viewer).allowed)
-    return notice('error', 'scheduler.leave.self_only');
-  const roster = new RosterStore(deps.db, deps.group.id);
-  const member = await roster.member(memberId);
-  if (!member) return notice('error', 'scheduler.leave.unknown_member', { name: String(memberId) });
-  const actor = `member:${viewer.memberId}`;
-  if (from === null && until === null) {
-    await roster.setLeave(memberId, null, null, actor);
-    return notice('success', 'scheduler.leave.cleared', { name: member.displayName });
-  }
-  const first = from === null ? null : parseDay(from);
-  const last = until === null ? null : parseDay(until);
-  if (!first || !last || last < first || last < todayOf(deps))
-    return notice('error', 'scheduler.leave.invalid_dates');
-  await roster.setLeave(memberId, first, last, actor);
-  return notice('success', 'scheduler.leave.saved', {
-    name: member.displayName,
-    startsOn: first,
-    endsOn: last,
-  });
-}
-
-function parseDay(text: string): string | null {
-  const parsed = parseWhen(text, '00:00');
-  return parsed && text.trim().length <= 10 ? parsed.day : null;
-}
-
-/** `/da06 remind now`: the chair runs the jobs that are due, and the outbox, at once. */
-export async function remindNow(deps: SchedulerAdminDeps, viewer: Viewer): Promise<NoticeView> {
-  const allowed = canPostToGroup(viewer);
-  if (!allowed.allowed) return notice('error', allowed.reason);
-  if (!deps.scheduler) return notice('warning', 'scheduler.remind.unavailable');
-  const result = await deps.scheduler.tick();
-  return notice('success', 'scheduler.remind.done', {
-    planned: result.planned,
-    sent: result.sent,
-    pending: result.pending,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // The chat words
 
 const SET = new Set(['set', 'dat', 'dat lich', 'rule']);
@@ -279,27 +197,4 @@ export async function meetingCommand(
     return cancelMeeting(deps, viewer, month, reason.join(' ').trim() || null);
   }
   return notice('info', 'scheduler.meeting.usage');
-}
-
-/**
- * `/da06 leave <from> <until>` (oneself), `/da06 leave clear`, and for admins
- * `/da06 leave <member name or #id> <from> <until>` / `/da06 leave <member> clear` (nghỉ phép, xóa).
- */
-export async function leaveCommand(deps: CoreDeps, viewer: Viewer, args: string[]): Promise<NoticeView> {
-  const clear = args.length > 0 && ['clear', 'xoa', 'huy'].includes(foldVietnamese(args.at(-1)!));
-  const dates = clear ? [] : args.slice(-2);
-  const who = (clear ? args.slice(0, -1) : args.slice(0, -2)).join(' ').trim();
-  if (!clear && dates.length < 2) return notice('info', 'scheduler.leave.usage');
-  let memberId = viewer.memberId;
-  if (who !== '') {
-    const byId = /^#?(\d+)$/.exec(who);
-    const found = byId
-      ? await deps.members.byId(Number(byId[1]))
-      : ((await deps.members.findByName(who))[0] ?? null);
-    if (!found) return notice('error', 'scheduler.leave.unknown_member', { name: who });
-    memberId = found.id;
-  }
-  return clear
-    ? setLeave(deps, viewer, memberId, null, null)
-    : setLeave(deps, viewer, memberId, dates[0]!, dates[1]!);
 }

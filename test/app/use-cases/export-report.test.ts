@@ -4,19 +4,18 @@ import {
   CHAT_TEXT_MAX,
   defaultPeriod,
   exportReport,
-  type FileView,
   loadReportDocument,
   parseExportArgs,
   renderReportFile,
-} from '../../src/app/use-cases/export-report.ts';
-import type { View } from '../../src/app/views.ts';
-import { periodFromKey } from '../../src/domain/period.ts';
-import type { ReportDraft } from '../../src/domain/report.ts';
-import { CHART_HEIGHT, CHART_WIDTH } from '../../src/reports/chart.ts';
-import { HEADER_ROW } from '../../src/reports/xlsx.ts';
-import { type CoreFixture, createCoreFixture } from '../support/core.ts';
-import { describeEachDatabase } from '../support/databases.ts';
-import { pngSize, readDocx, unzip } from './support.ts';
+} from '../../../src/app/use-cases/export-report.ts';
+import type { FileView, View } from '../../../src/app/views.ts';
+import { periodFromKey } from '../../../src/domain/period.ts';
+import type { ReportDraft } from '../../../src/domain/report.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../../src/reports/chart.ts';
+import { HEADER_ROW } from '../../../src/reports/xlsx.ts';
+import { pngSize, readDocx, unzip } from '../../reports/support.ts';
+import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
 
 /** A kiến nghị far longer than chat shows (the form allows 3,000 characters). */
 const LONG = `Đề nghị bổ sung biên chế cho bộ phận tuyển dụng. ${'Nội dung chi tiết của kiến nghị. '.repeat(80)}Hết.`;

@@ -1,0 +1,267 @@
+/**
+ * The store port: the repositories the use cases and the scheduler depend on, and the records they
+ * hand back. `src/store` implements each interface with Prisma (its fast paths of ADR 6 and ADR 9
+ * stay behind them); `createStores` there builds every repository once, and the composition root
+ * hands the result to the core and the scheduler (docs/adr/0010-ports-and-sealed-store.md).
+ */
+import type { DeadlineKind } from '../../domain/deadline.ts';
+import type { Period } from '../../domain/period.ts';
+import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
+import type { ReportInput } from '../../domain/report.ts';
+import type { Locale, Platform, Role } from '../../domain/roles.ts';
+import type { SummaryReportInput } from '../../domain/summary.ts';
+import type { UnitEntry } from '../../domain/unit-directory.ts';
+import type { CalendarOverride, DayKind } from '../../domain/working-days.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+/** The working group the bot serves. One process serves one group; the data model allows several. */
+export interface GroupRecord {
+  id: number;
+  name: string;
+  timeZone: string;
+  locale: string;
+}
+
+/** One entry of the audit log, committed with the change it records. */
+export interface AuditRecord {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  details?: unknown;
+}
+
+export interface PlanHeader {
+  number: string;
+  title: string;
+  year: number;
+  issuedOn: string | null;
+}
+
+export interface SavePlanResult {
+  planId: number;
+  created: number;
+  updated: number;
+  /** Tasks the file no longer lists: closed (never deleted, their reports and history stay). */
+  closed: string[];
+}
+
+export interface TaskRow {
+  id: number;
+  planNumber: string;
+  code: string;
+  section: string | null;
+  content: string;
+  leadUnits: string[];
+  coordinatingUnits: string[];
+  deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
+  product: string | null;
+  /** Unit names imported with --allow-unresolved and not linked to a unit yet. */
+  unresolved: UnresolvedUnit[];
+}
+
+export interface SubmitReport {
+  taskId: number;
+  period: Period;
+  unitId: number;
+  memberId: number;
+  input: ReportInput;
+  late: boolean;
+}
+
+/** An audit entry to commit with a submission, given its revision number. */
+export type Receipt = (revision: number) => AuditRecord;
+
+export interface StoredReport extends SummaryReportInput {
+  revision: number;
+}
+
+export interface MemberRecord {
+  id: number;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  unitName: string;
+  email: string | null;
+  locale: Locale;
+  active: boolean;
+  identities: Partial<Record<Platform, string>>;
+}
+
+export interface NewMember {
+  displayName: string;
+  unitCode: string;
+  role: Role;
+  email?: string | null;
+  locale?: Locale;
+  identities?: Partial<Record<Platform, string>>;
+}
+
+export type MeetingStatus = 'planned' | 'cancelled' | 'held';
+
+export interface MeetingRecord {
+  id: number;
+  /** The month it belongs to, "2024-06". */
+  occurrence: string;
+  startsAt: Date;
+  place: string | null;
+  agenda: string | null;
+  status: MeetingStatus;
+  note: string | null;
+  /** Moved or cancelled by the chair: the rule no longer decides it. */
+  chairSet: boolean;
+}
+
+export interface MeetingFields {
+  occurrence: string;
+  startsAt: Date;
+  place: string | null;
+  agenda: string | null;
+  note: string | null;
+}
+
+/** A member as the scheduler sees them: unit, role, leave and platform accounts. */
+export interface RosterMember {
+  id: number;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  unitName: string;
+  locale: Locale;
+  active: boolean;
+  leaveFrom: string | null;
+  leaveUntil: string | null;
+  /** Platform → external id (Slack user id, Teams AAD id, terminal login). */
+  identities: Partial<Record<Platform, string>>;
+}
+
+export interface SnoozeRecord {
+  taskId: number;
+  unitCode: string;
+  until: string;
+  reason: string | null;
+}
+
+/** "Nhắc lại sau": no nudges about one task for one unit until a day. */
+export interface NewSnooze {
+  taskId: number;
+  /** The task's code, written in the audit entry. */
+  taskCode: string;
+  unitId: number;
+  memberId: number;
+  until: string;
+  /** As the member typed it; stored trimmed (null when empty), audited as typed. */
+  reason?: string | null;
+}
+
+/** A unit's code and name, as reports and summaries print them. */
+export interface UnitName {
+  code: string;
+  name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repositories
+
+export interface PlanRepository {
+  /** Writes the plan and all its tasks in one transaction: a failure leaves the database as it was. */
+  save(groupId: number, header: PlanHeader, tasks: ParsedTask[], actor: string): Promise<SavePlanResult>;
+  /** Tasks of a plan (or of every plan of the group), in plan order, with their unit codes (sorted). */
+  listTasks(groupId: number, planNumber?: string): Promise<TaskRow[]>;
+  /** One task of the group with its unit codes, or null. */
+  taskById(groupId: number, taskId: number): Promise<TaskRow | null>;
+  /** The year of the group's earliest plan, or null when no plan was imported. */
+  firstYear(groupId: number): Promise<number | null>;
+  /** The group's plans of `year` and earlier, oldest first (by year, then number). */
+  plansUpTo(groupId: number, year: number): Promise<Array<PlanHeader & { id: number }>>;
+  /** The lead-unit wording of each task as the plan printed it, by task id. */
+  leadTexts(taskIds: number[]): Promise<Map<number, string>>;
+}
+
+export interface ReportRepository {
+  /** Stores a submission as the current report and as a revision; `receipt` commits with it (ADR 9). */
+  submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }>;
+  /** Current reports of a period, optionally for some tasks only. */
+  forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]>;
+  /** Units that reported a task done in a month that ended before `beforeDay`, with the first such month. */
+  doneBefore(
+    beforeDay: string,
+    taskIds?: number[],
+  ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]>;
+  /** A unit's most recent report on each of the given tasks, across periods up to `upToDay`. */
+  latestOfUnit(unitCode: string, taskIds: number[], upToDay: string): Promise<Map<number, StoredReport>>;
+}
+
+export interface MemberRepository {
+  add(member: NewMember, actor: string): Promise<MemberRecord>;
+  list(options?: { includeInactive?: boolean }): Promise<MemberRecord[]>;
+  byId(id: number): Promise<MemberRecord | null>;
+  /** The active member behind a platform account, or null when nobody has linked it. */
+  byIdentity(platform: Platform, externalId: string): Promise<MemberRecord | null>;
+  /** Members whose name matches, ignoring case. */
+  findByName(name: string): Promise<MemberRecord[]>;
+  link(memberId: number, platform: Platform, externalId: string, actor: string): Promise<void>;
+  setRole(memberId: number, role: Role, actor: string): Promise<void>;
+  deactivate(memberId: number, actor: string): Promise<void>;
+}
+
+export interface UnitRepository {
+  /** The database id of a unit by its code. */
+  idOf(code: string): Promise<number>;
+  /** Every active unit with its aliases, ordered by code. */
+  list(): Promise<UnitEntry[]>;
+  /** Code and name of every unit; `ranked` leaves out the working group itself (a scoreboard ranks units). */
+  names(options?: { ranked?: boolean }): Promise<UnitName[]>;
+  sync(entries: UnitEntry[], actor: string): Promise<{ created: number; updated: number }>;
+  add(entry: Omit<UnitEntry, 'aliases'>, actor: string): Promise<void>;
+  addAlias(alias: string, code: string, actor: string): Promise<void>;
+}
+
+export interface MeetingRepository {
+  /** The rule the chair set (JSON), or null when the config rule applies. */
+  readRule(): Promise<string | null>;
+  saveRule(json: string | null, actor: string): Promise<void>;
+  byOccurrences(months: string[]): Promise<Map<string, MeetingRecord>>;
+  byOccurrence(month: string): Promise<MeetingRecord | null>;
+  /** The first planned meeting starting at `from` or later, or null. */
+  nextPlanned(from: Date): Promise<Pick<MeetingRecord, 'startsAt' | 'place' | 'agenda' | 'note'> | null>;
+  insertMissing(meetings: MeetingFields[]): Promise<number>;
+  updatePlanned(id: number, fields: Omit<MeetingFields, 'occurrence'>): Promise<void>;
+  move(
+    id: number,
+    fields: { startsAt: Date; note: string | null; place?: string | null; agenda?: string | null },
+    actor: string,
+  ): Promise<void>;
+  cancel(id: number, note: string | null, actor: string): Promise<void>;
+}
+
+export interface RosterRepository {
+  members(options?: { includeInactive?: boolean; id?: number; ids?: number[] }): Promise<RosterMember[]>;
+  member(id: number): Promise<RosterMember | null>;
+  membersById(ids: number[]): Promise<Map<number, RosterMember>>;
+  /** Sets (or clears, with nulls) a member's leave, inclusive days YYYY-MM-DD. */
+  setLeave(memberId: number, from: string | null, until: string | null, actor: string): Promise<void>;
+  /** Snoozes still running on `today`, the latest per task and unit. */
+  activeSnoozes(today: string): Promise<Map<string, SnoozeRecord>>;
+  /** Records a snooze and its audit entry in one transaction. */
+  snooze(snooze: NewSnooze): Promise<void>;
+}
+
+export interface CalendarRepository {
+  list(): Promise<CalendarOverride[]>;
+  set(day: string, kind: DayKind, note: string | null, actor: string): Promise<void>;
+  remove(day: string, actor: string): Promise<boolean>;
+}
+
+/** Every repository the core and the scheduler use, built once by `createStores` (src/store). */
+export interface Stores {
+  plans: PlanRepository;
+  reports: ReportRepository;
+  members: MemberRepository;
+  units: UnitRepository;
+  meetings: MeetingRepository;
+  roster: RosterRepository;
+  calendar: CalendarRepository;
+}
