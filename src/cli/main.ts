@@ -4,6 +4,8 @@
  */
 import { SettingsError } from '../config/load-settings.ts';
 import { UserFacingError } from '../domain/errors.ts';
+import { settingsLocale } from '../i18n/settings.ts';
+import { describeStartupFailure } from '../runtime/startup-errors.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
 import { type Output, processOutput } from './output.ts';
 
@@ -87,6 +89,11 @@ export async function main(
     if (error instanceof SettingsError) {
       output.err(error.message);
       return 78; // EX_CONFIG
+    }
+    const failure = describeStartupFailure(error, settingsLocale(context.locale()));
+    if (failure) {
+      output.err(failure);
+      return 1;
     }
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
       output.err(`${error.message}\nCách dùng: ${command.usage}`);

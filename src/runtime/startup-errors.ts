@@ -1,0 +1,36 @@
+/**
+ * Start-up failures a person can fix, as one line in their language with the real cause and the
+ * way out: a database file that cannot be created, a native module built for another Node.js, Slack
+ * unreachable or refusing the token. Anything else is a bug and keeps its stack trace.
+ */
+import { type SettingsLocale, settingsText } from '../i18n/settings.ts';
+import { DatabaseFileError, nativeModuleMismatch } from '../store/database-file.ts';
+
+export function describeStartupFailure(error: unknown, locale: SettingsLocale): string | null {
+  if (error instanceof DatabaseFileError) {
+    return settingsText(locale, `file.${error.problem}`, { path: error.path, code: error.systemCode });
+  }
+  const native = nativeModuleMismatch(error);
+  if (native) return settingsText(locale, 'native_module', { module: native });
+  const slack = slackFailure(error, locale);
+  if (slack) return slack;
+  return null;
+}
+
+/** Bolt's and the Web API client's errors at start-up: the network failed, or Slack said no. */
+function slackFailure(error: unknown, locale: SettingsLocale): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code } = error as { code?: string };
+  if (code === 'slack_webapi_request_error') {
+    const original = (error as { original?: Error & { code?: string } }).original;
+    const cause = original?.code ?? original?.message ?? error.message;
+    const url =
+      (original as { config?: { baseURL?: string } } | undefined)?.config?.baseURL ?? 'Slack Web API';
+    return settingsText(locale, 'slack.unreachable', { url, cause });
+  }
+  if (code === 'slack_webapi_platform_error') {
+    const cause = (error as { data?: { error?: string } }).data?.error ?? error.message;
+    return settingsText(locale, 'slack.auth_failed', { cause });
+  }
+  return null;
+}
