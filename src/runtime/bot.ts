@@ -15,6 +15,7 @@ import type { Settings } from '../config/settings.ts';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { healthRoutes } from '../server/health-routes.ts';
 import { createHttpServer, type HttpServer } from '../server/http-server.ts';
+import { channelLog, routeConsole } from './channel-log.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { checkReadiness } from './readiness.ts';
@@ -57,7 +58,9 @@ function slackConfigured(settings: Settings): boolean {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { app, settings, clock, logger } = options;
   const core = createCore(app, clock);
-  const log = (line: string) => logger.info(line);
+  // Channel lines at their real level; the SDKs' console output as JSON lines too, until stop().
+  const log = channelLog(logger);
+  const restoreConsole = routeConsole(logger);
   const channels: Channel[] = [];
   if (slackConfigured(settings)) {
     const { createSlackChannel } = await import('../channels/slack/index.ts');
@@ -82,7 +85,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     server = createHttpServer(
       [
         ...healthRoutes({
-          readiness: () => checkReadiness(app.db, warnings),
+          readiness: () => checkReadiness(app.db, warnings, channelChecks(channels)),
           metrics: async () => ({
             contentType: metrics.registry.contentType,
             body: await metrics.registry.metrics(),
@@ -96,7 +99,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port = await server.listen(settings.PORT);
     logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
   }
-  for (const channel of channels) await channel.start();
+  try {
+    for (const channel of channels) await channel.start();
+  } catch (error) {
+    // Nothing keeps the process up: the caller says why in one line and exits.
+    await server?.close(0);
+    await Promise.allSettled(channels.map((channel) => channel.stop()));
+    restoreConsole();
+    throw error;
+  }
 
   let scheduler: Scheduler | null = null;
   if (settings.SCHEDULER_ENABLED) {
@@ -129,10 +140,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await Promise.allSettled(channels.map((channel) => channel.stop()));
         await closing;
         await app.close();
+        restoreConsole();
       })();
       return stopped;
     },
   };
+}
+
+/** What each channel reports for /readyz (Slack: its token, checked at start). */
+function channelChecks(channels: Channel[]): Record<string, { ok: boolean; detail?: string }> {
+  const checks: Record<string, { ok: boolean; detail?: string }> = {};
+  for (const channel of channels) {
+    const state = channel.readiness?.();
+    if (state) checks[channel.platform] = state;
+  }
+  return checks;
 }
 
 async function outboxState(app: App) {

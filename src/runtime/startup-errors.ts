@@ -22,10 +22,12 @@ function slackFailure(error: unknown, locale: SettingsLocale): string | null {
   if (!(error instanceof Error)) return null;
   const { code } = error as { code?: string };
   if (code === 'slack_webapi_request_error') {
-    const original = (error as { original?: Error & { code?: string } }).original;
-    const cause = original?.code ?? original?.message ?? error.message;
-    const url =
-      (original as { config?: { baseURL?: string } } | undefined)?.config?.baseURL ?? 'Slack Web API';
+    const { original, slackApiUrl } = error as {
+      original?: Error & { code?: string; cause?: { code?: string } };
+      slackApiUrl?: string;
+    };
+    const cause = original?.cause?.code ?? original?.code ?? original?.message ?? error.message;
+    const url = slackApiUrl ?? 'Slack Web API';
     return settingsText(locale, 'slack.unreachable', { url, cause });
   }
   if (code === 'slack_webapi_platform_error') {

@@ -2,7 +2,7 @@
  * The Slack channel: `/da06`, the report modal, the reminder buttons and the App Home over Bolt, plus
  * proactive messages for the outbox. See docs/slack.md for installing the app.
  */
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { Core } from '../../app/core.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Route } from '../../server/router.ts';
@@ -23,6 +23,17 @@ export interface SlackChannelOptions {
    * wait before send()'s quick retry of a post whose fate is unknown.
    */
   timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number; quickRetryMs?: number };
+}
+
+function describeFailure(error: unknown): string {
+  const original = (error as { original?: { code?: string; message?: string; cause?: { code?: string } } })
+    .original;
+  return (
+    original?.cause?.code ??
+    original?.code ??
+    original?.message ??
+    (error instanceof Error ? error.message : String(error))
+  );
 }
 
 export function createSlackChannel(options: SlackChannelOptions): Channel {
@@ -87,12 +98,35 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       ]
     : [];
 
+  // The token, checked once at start with auth.test; /readyz reports it.
+  let tokenCheck: { ok: boolean; detail?: string } = { ok: false, detail: 'not checked yet' };
+  const checker = new WebClient(settings.SLACK_BOT_TOKEN, {
+    slackApiUrl: settings.SLACK_API_URL,
+    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    timeout: 10_000,
+    // Its failure is logged once, below, not also by the client's own console logger.
+    logLevel: LogLevel.ERROR,
+  });
+
   return {
     platform: 'slack',
     routes,
     async start() {
+      try {
+        const answer = await checker.auth.test();
+        tokenCheck = { ok: true, detail: `team ${answer.team_id}, bot ${answer.user_id}` };
+      } catch (error) {
+        const detail = (error as { data?: { error?: string } }).data?.error ?? describeFailure(error);
+        tokenCheck = { ok: false, detail };
+        log(`slack: token check (auth.test) failed: ${detail}`);
+        // Socket Mode cannot run without Slack; over HTTP the bot serves and /readyz says why it is not ready.
+        // The URL goes with the error, for the start-up line (src/runtime/startup-errors.ts).
+        if (settings.SLACK_APP_TOKEN)
+          throw Object.assign(error as object, { slackApiUrl: settings.SLACK_API_URL });
+      }
       if (settings.SLACK_APP_TOKEN) await app.start();
     },
+    readiness: () => tokenCheck,
     async stop() {
       stopping = true;
       if (settings.SLACK_APP_TOKEN) await app.stop();
