@@ -77,12 +77,15 @@ function fileError(error: unknown, path: string, fallback: DatabaseFileProblem):
   return new DatabaseFileError(problem, path, code);
 }
 
-/** The package whose native build does not fit this Node.js, if that is what `error` says. */
+/**
+ * The package whose native build does not load in this Node.js, if that is what `error` says: Node's
+ * "compiled against a different Node.js version (NODE_MODULE_VERSION …)" on the first try, "Module
+ * did not self-register" when the file was tried before. `npm rebuild PACKAGE` fixes both.
+ */
 export function nativeModuleMismatch(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code !== 'ERR_DLOPEN_FAILED' && !/NODE_MODULE_VERSION/.test(error.message)) return null;
-  if (!/NODE_MODULE_VERSION|compiled against a different Node\.js version/.test(error.message)) return null;
-  const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(error.message);
-  return match?.[1]?.replace(/\\/g, '/') ?? 'better-sqlite3';
+  const dlopen = (error as NodeJS.ErrnoException).code === 'ERR_DLOPEN_FAILED';
+  if (!dlopen && !/NODE_MODULE_VERSION|did not self-register/.test(error.message)) return null;
+  const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/][^'"]*\.node\b/.exec(error.message);
+  return match?.[1]?.replace(/\\/g, '/') ?? null;
 }

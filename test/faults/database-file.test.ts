@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeStartupFailure } from '../../src/runtime/startup-errors.ts';
-import { prepareSqliteFile } from '../../src/store/database-file.ts';
+import { nativeModuleMismatch, prepareSqliteFile } from '../../src/store/database-file.ts';
 import { runCli } from '../support/cli.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -51,6 +51,17 @@ describe('a database file that cannot be created', () => {
 });
 
 describe('a native module built for another Node version', () => {
+  it('is recognised by either of the messages Node gives, and not in other errors', () => {
+    const again = Object.assign(
+      new Error(
+        "Module did not self-register: '/srv/da06/node_modules/better-sqlite3/build/Release/better_sqlite3.node'.",
+      ),
+      { code: 'ERR_DLOPEN_FAILED' },
+    );
+    expect(nativeModuleMismatch(again)).toBe('better-sqlite3');
+    expect(nativeModuleMismatch(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBeNull();
+  });
+
   it('names the module and the command that fixes it', () => {
     // The error Node raises when better-sqlite3 was compiled for Node 20 and runs on Node 24.
     const error = Object.assign(
