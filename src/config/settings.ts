@@ -48,6 +48,14 @@ export const settingsSchema = z.object({
   DB_CONNECT_RETRIES: z.coerce.number().int().min(0).max(100).default(5),
   TERMINAL: flag.optional(),
 
+  // Outbound proxy (src/channels/outbound.ts): Slack's and the Bot Framework's calls go through it.
+  /** The proxy for https:// calls, e.g. http://proxy.example.gov.vn:3128 (HTTP_PROXY when unset). */
+  HTTPS_PROXY: z.string().url().optional(),
+  /** The proxy for http:// calls (HTTPS_PROXY when unset). */
+  HTTP_PROXY: z.string().url().optional(),
+  /** Hosts reached without the proxy: comma-separated names, .domain suffixes, host:port, or *. */
+  NO_PROXY: z.string().optional(),
+
   // Slack (src/channels/slack): set the bot token and signing secret to serve Slack.
   SLACK_BOT_TOKEN: z
     .string()

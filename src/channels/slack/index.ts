@@ -7,6 +7,7 @@ import type { Core } from '../../app/core.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Route } from '../../server/router.ts';
 import type { Channel } from '../channel.ts';
+import { outboundFor } from '../outbound.ts';
 import { createBolt } from './app.ts';
 import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';
@@ -56,7 +57,8 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       return work;
     },
   };
-  const { app, receiver } = createBolt(deps);
+  const outbound = outboundFor(settings);
+  const { app, receiver } = createBolt(deps, outbound);
   const sender = createSender({
     // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
     client: new WebClient(settings.SLACK_BOT_TOKEN, {
@@ -66,6 +68,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       // would be a duplicate. send() retries once itself, after checking (see send.ts).
       retryConfig: { retries: 0 },
       timeout: 15_000,
+      ...(outbound ? { fetch: outbound.fetch } : {}),
     }),
     settings,
     ctx: deps.ctx,
@@ -73,12 +76,17 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     dmChannels: deps.dmChannels,
     maxInlineWaitMs: options.timing?.maxInlineWaitMs,
     quickRetryMs: options.timing?.quickRetryMs,
-    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts).
-    postMessage: createPostMessage({
-      apiUrl: settings.SLACK_API_URL,
-      token: settings.SLACK_BOT_TOKEN ?? '',
-      timeoutMs: 15_000,
-    }),
+    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts); through a
+    // proxy they go by the Web API client, whose fetch takes it.
+    ...(outbound
+      ? {}
+      : {
+          postMessage: createPostMessage({
+            apiUrl: settings.SLACK_API_URL,
+            token: settings.SLACK_BOT_TOKEN ?? '',
+            timeoutMs: 15_000,
+          }),
+        }),
   });
 
   const routes: Route[] = receiver
@@ -106,6 +114,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     timeout: 10_000,
     // Its failure is logged once, below, not also by the client's own console logger.
     logLevel: LogLevel.ERROR,
+    ...(outbound ? { fetch: outbound.fetch } : {}),
   });
 
   return {
@@ -139,6 +148,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
         }),
       ]);
       clearTimeout(timer);
+      await outbound?.dispatcher.close();
     },
     send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),
