@@ -23,10 +23,15 @@ function slackFailure(error: unknown, locale: SettingsLocale): string | null {
   const { code } = error as { code?: string };
   if (code === 'slack_webapi_request_error') {
     const { original, slackApiUrl } = error as {
-      original?: Error & { code?: string; cause?: { code?: string } };
+      original?: Error & { code?: string; cause?: { code?: string; message?: string } };
       slackApiUrl?: string;
     };
-    const cause = original?.cause?.code ?? original?.code ?? original?.message ?? error.message;
+    const cause =
+      original?.cause?.code ??
+      original?.cause?.message ??
+      original?.code ??
+      original?.message ??
+      error.message;
     const url = slackApiUrl ?? 'Slack Web API';
     return settingsText(locale, 'slack.unreachable', { url, cause });
   }

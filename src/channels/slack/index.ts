@@ -27,10 +27,12 @@ export interface SlackChannelOptions {
 }
 
 function describeFailure(error: unknown): string {
-  const original = (error as { original?: { code?: string; message?: string; cause?: { code?: string } } })
-    .original;
+  const original = (
+    error as { original?: { code?: string; message?: string; cause?: { code?: string; message?: string } } }
+  ).original;
   return (
     original?.cause?.code ??
+    original?.cause?.message ??
     original?.code ??
     original?.message ??
     (error instanceof Error ? error.message : String(error))
