@@ -2,55 +2,22 @@
  * HTTPS_PROXY/HTTP_PROXY and NO_PROXY: the Slack channel's outbound calls (the token check, the Web
  * API, the outbox's chat.postMessage) go through a local CONNECT proxy, except to hosts NO_PROXY names.
  */
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { NoticeView } from '../../../src/app/views.ts';
 import { createSlackChannel } from '../../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../../src/config/settings.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
+import { startProxy, type TestProxy } from '../../support/proxy.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { SECRET, USERS } from './support/harness.ts';
 
 const note: NoticeView = { kind: 'notice', tone: 'info', key: 'meeting.none_scheduled' };
 
-/** A forward proxy on port 0: CONNECT tunnels (and plain absolute-URI requests), each target noted. */
-async function startProxy(): Promise<{ url: string; targets: string[]; server: Server }> {
-  const targets: string[] = [];
-  const server = createServer((request, response) => {
-    const target = new URL(request.url ?? '');
-    targets.push(target.host);
-    const upstream = connect(Number(target.port), target.hostname, () => {
-      upstream.write(`${request.method} ${target.pathname}${target.search} HTTP/1.1\r\n`);
-      for (let i = 0; i < request.rawHeaders.length; i += 2) {
-        upstream.write(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}\r\n`);
-      }
-      upstream.write('connection: close\r\n\r\n');
-      request.pipe(upstream);
-      upstream.pipe(response.socket!);
-    });
-  });
-  server.on('connect', (request, socket, head) => {
-    targets.push(request.url ?? '');
-    const [host, port] = (request.url ?? '').split(':');
-    const upstream = connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, targets, server };
-}
-
 describeEachDatabase('Slack through an HTTP proxy', (db) => {
   let fixture: CoreFixture;
   let fake: FakeSlack;
-  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let proxy: TestProxy;
 
   beforeAll(async () => {
     fixture = await createCoreFixture(db());
@@ -60,8 +27,7 @@ describeEachDatabase('Slack through an HTTP proxy', (db) => {
   });
   afterAll(async () => {
     await fake?.stop();
-    proxy?.server.closeAllConnections();
-    await new Promise((resolve) => proxy?.server.close(resolve));
+    await proxy?.close();
   });
 
   async function run(env: Record<string, string>) {
