@@ -87,7 +87,11 @@ async function migrateWithRetry(
 }
 
 export class DatabaseUnavailableError extends UserFacingError {
-  constructor(target: string, attempts: number, reason: string) {
+  constructor(
+    readonly target: string,
+    readonly attempts: number,
+    readonly reason: string,
+  ) {
     super(
       'database_unavailable',
       `Không mở được cơ sở dữ liệu ${target} sau ${attempts} lần thử: ${reason}\n` +

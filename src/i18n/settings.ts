@@ -35,7 +35,8 @@ type Catalog = Record<
   | 'native_module'
   | 'slack.unreachable'
   | 'slack.auth_failed'
-  | 'failed',
+  | 'failed'
+  | 'database_unavailable',
   string
 >;
 
@@ -82,6 +83,8 @@ const VI: Catalog = {
   'slack.auth_failed':
     'Slack từ chối SLACK_BOT_TOKEN ({cause}): kiểm tra token trong trang cấu hình ứng dụng Slack.',
   failed: 'Không khởi động được: {cause}',
+  database_unavailable:
+    'Không mở được cơ sở dữ liệu {target} sau {attempts} lần thử ({reason}). Kiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu, rồi chạy lại.',
 };
 
 const EN: Catalog = {
@@ -128,6 +131,8 @@ const EN: Catalog = {
   'slack.auth_failed':
     'Slack refused SLACK_BOT_TOKEN ({cause}): check the token on the Slack app’s settings page.',
   failed: 'Could not start: {cause}',
+  database_unavailable:
+    'Cannot open the database {target} after {attempts} attempts ({reason}). Check DATABASE_URL and the database server, then start again.',
 };
 
 /** Hints for settings whose format is best shown by an example. */

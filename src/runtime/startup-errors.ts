@@ -3,10 +3,18 @@
  * way out: a database file that cannot be created, a native module built for another Node.js, Slack
  * unreachable or refusing the token. Anything else is a bug and keeps its stack trace.
  */
+import { DatabaseUnavailableError } from '../app/open-app.ts';
 import { type SettingsLocale, settingsText } from '../i18n/settings.ts';
 import { DatabaseFileError, nativeModuleMismatch } from '../store/database-file.ts';
 
 export function describeStartupFailure(error: unknown, locale: SettingsLocale): string | null {
+  if (error instanceof DatabaseUnavailableError) {
+    return settingsText(locale, 'database_unavailable', {
+      target: error.target,
+      attempts: error.attempts,
+      reason: error.reason,
+    });
+  }
   if (error instanceof DatabaseFileError) {
     return settingsText(locale, `file.${error.problem}`, { path: error.path, code: error.systemCode });
   }
