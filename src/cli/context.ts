@@ -9,6 +9,8 @@ export interface CliContext {
   output: Output;
   settings(): Settings;
   app(): Promise<App>;
+  /** The operator's language for start-up messages: DEFAULT_LOCALE once read, else as the environment says. */
+  locale(): string | undefined;
 }
 
 export function createCliContext(
@@ -18,12 +20,13 @@ export function createCliContext(
   let settings: Settings | undefined;
   let app: Promise<App> | undefined;
   const readSettings = () => {
-    settings ??= loadSettings(env);
+    settings ??= loadSettings(env, '.env', { warn: output.err });
     return settings;
   };
   return {
     output,
     settings: readSettings,
+    locale: () => settings?.DEFAULT_LOCALE ?? env.DEFAULT_LOCALE,
     app: () => {
       app ??= openApp(readSettings(), { log: output.err });
       return app;

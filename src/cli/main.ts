@@ -4,7 +4,9 @@
  */
 import { SettingsError } from '../config/load-settings.ts';
 import { AppError } from '../domain/errors.ts';
+import { settingsLocale } from '../i18n/settings.ts';
 import { describeError } from '../presentation/errors.ts';
+import { describeStartupFailure } from '../runtime/startup-errors.ts';
 import { type Command, createCliContext, UsageError } from './context.ts';
 import { type Output, processOutput } from './output.ts';
 
@@ -88,6 +90,11 @@ export async function main(
     if (error instanceof SettingsError) {
       output.err(error.message);
       return 78; // EX_CONFIG
+    }
+    const failure = describeStartupFailure(error, settingsLocale(context.locale()));
+    if (failure) {
+      output.err(failure);
+      return 1;
     }
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
       output.err(`${error.message}\nCách dùng: ${command.usage}`);

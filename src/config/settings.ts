@@ -1,37 +1,33 @@
 /**
  * Every setting the bot reads, in one zod schema (read once at start-up by `loadSettings`).
- * README's "Configuration" table lists the same variables; keep them in step.
+ * README's "Configuration" tables and `.env.example` list the same variables (test/config checks).
+ * Messages about bad values live in ./messages.ts, in Vietnamese and English.
  */
 import { z } from 'zod';
 
-const timeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'không phải múi giờ IANA hợp lệ (ví dụ: Asia/Ho_Chi_Minh)' },
-);
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+});
 
-const databaseUrl = z
-  .string()
-  .regex(/^(file:|postgres(ql)?:\/\/)/i, 'phải bắt đầu bằng file: (SQLite) hoặc postgresql:// (PostgreSQL)');
+const databaseUrl = z.string().regex(/^(file:|postgres(ql)?:\/\/)/i);
 
 const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'phải là true hoặc false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
 export const settingsSchema = z.object({
   DATABASE_URL: databaseUrl.default('file:./data/da06.db'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   TIME_ZONE: timeZone.default('Asia/Ho_Chi_Minh'),
-  DEFAULT_LOCALE: z.enum(['vi', 'en'], { message: 'phải là vi hoặc en' }).default('vi'),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   GROUP_NAME: z.string().min(1).max(200).default('Tổ công tác triển khai Đề án 06 của BHXH Việt Nam'),
   /** auto: load the demo plan on first run when no chat platform is configured. */
-  SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'phải là auto, true hoặc false' }).default('auto'),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   PLAN_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -45,28 +41,34 @@ export const settingsSchema = z.object({
   /** Start the bot's clock at this moment (ISO date or date-time), e.g. to demo the 2024 plan. */
   CLOCK_START: z
     .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), {
-      message: 'phải là ngày giờ ISO, ví dụ 2024-06-20 hoặc 2024-06-20T08:30:00+07:00',
-    })
+    .refine((value) => !Number.isNaN(Date.parse(value)))
     .optional(),
   /** The terminal chat's user: a member's terminal login (default: the OS user, else the first admin or chair). */
   TERMINAL_USER: z.string().min(1).optional(),
   DB_CONNECT_RETRIES: z.coerce.number().int().min(0).max(100).default(5),
   TERMINAL: flag.optional(),
 
+  // Outbound proxy (src/channels/outbound.ts): Slack's and the Bot Framework's calls go through it.
+  /** The proxy for https:// calls, e.g. http://proxy.example.gov.vn:3128 (HTTP_PROXY when unset). */
+  HTTPS_PROXY: z.string().url().optional(),
+  /** The proxy for http:// calls (HTTPS_PROXY when unset). */
+  HTTP_PROXY: z.string().url().optional(),
+  /** Hosts reached without the proxy: comma-separated names, .domain suffixes, host:port, or *. */
+  NO_PROXY: z.string().optional(),
+
   // Slack (src/channels/slack): set the bot token and signing secret to serve Slack.
   SLACK_BOT_TOKEN: z
     .string()
-    .regex(/^xoxb-/, 'phải bắt đầu bằng xoxb-')
+    .regex(/^xoxb-/)
     .optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   /** An app-level token (xapp-…) switches Slack to Socket Mode: no public URL needed. */
   SLACK_APP_TOKEN: z
     .string()
-    .regex(/^xapp-/, 'phải bắt đầu bằng xapp-')
+    .regex(/^xapp-/)
     .optional(),
   /** Where the Web API client sends calls; a test or a proxy can stand in for Slack. */
-  SLACK_API_URL: z.string().url('phải là một URL').default('https://slack.com/api/'),
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   /** The group's Slack channel (announcements, summaries posted by the chair). */
   SLACK_GROUP_CHANNEL: z.string().optional(),
   /**
@@ -74,21 +76,13 @@ export const settingsSchema = z.object({
    * this pace instead of into 429s. Slack allows about one per second per channel and an unpublished
    * workspace-wide rate; a DM fan-out posts to a different channel each time.
    */
-  SLACK_SEND_RATE: z.coerce
-    .number({ message: 'phải là một số (tin nhắn mỗi giây)' })
-    .positive('phải lớn hơn 0')
-    .max(10_000, 'tối đa 10000')
-    .default(5),
+  SLACK_SEND_RATE: z.coerce.number().positive().max(10_000).default(5),
 
   // Microsoft Teams (src/channels/teams): Azure Bot registration.
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppTenantId: z.string().optional(),
-  MicrosoftAppType: z
-    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
-      message: 'SingleTenant, MultiTenant hoặc UserAssignedMSI',
-    })
-    .default('SingleTenant'),
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   /** Local development only: accept Teams requests without authentication (said loudly at start-up). */
   TEAMS_ALLOW_UNAUTHENTICATED: flag.default(false),
   /** Test seam: where the Bot Framework's OpenID metadata is read (a local JWKS server in tests). */
@@ -109,7 +103,7 @@ export const settingsSchema = z.object({
   /** Daily overdue check, HH:MM in the group's time zone (working days only). */
   OVERDUE_CHECK_AT: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'dạng HH:MM')
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
     .default('08:30'),
   /** Working days overdue before the chair and vice-chairs get an escalation. */
   ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),

@@ -15,6 +15,7 @@ import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { healthRoutes } from '../server/health-routes.ts';
 import { createHttpServer, type HttpServer } from '../server/http-server.ts';
+import { channelLog, routeConsole } from './channel-log.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { type App, coreDeps } from './open-app.ts';
@@ -62,7 +63,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const schedulerLink = schedulerPort(app.stores, app.group);
   const deps = coreDeps(app, clock);
   const core = new Core(deps, schedulerLink);
-  const log = (line: string) => logger.info(line);
+  // Channel lines at their real level; the SDKs' console output as JSON lines too, until stop().
+  const log = channelLog(logger);
+  const restoreConsole = routeConsole(logger);
   const channels: Channel[] = [];
   if (slackConfigured(settings)) {
     const { createSlackChannel } = await import('../channels/slack/index.ts');
@@ -87,7 +90,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     server = createHttpServer(
       [
         ...healthRoutes({
-          readiness: () => checkReadiness(app.db, warnings),
+          readiness: () => checkReadiness(app.db, warnings, channelChecks(channels)),
           metrics: async () => ({
             contentType: metrics.registry.contentType,
             body: await metrics.registry.metrics(),
@@ -101,7 +104,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port = await server.listen(settings.PORT);
     logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
   }
-  for (const channel of channels) await channel.start();
+  try {
+    for (const channel of channels) await channel.start();
+  } catch (error) {
+    // Nothing keeps the process up: the caller says why in one line and exits.
+    await server?.close(0);
+    await Promise.allSettled(channels.map((channel) => channel.stop()));
+    restoreConsole();
+    throw error;
+  }
 
   let scheduler: Scheduler | null = null;
   if (settings.SCHEDULER_ENABLED) {
@@ -134,10 +145,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await Promise.allSettled(channels.map((channel) => channel.stop()));
         await closing;
         await app.close();
+        restoreConsole();
       })();
       return stopped;
     },
   };
+}
+
+/** What each channel reports for /readyz (Slack: its token, checked at start). */
+function channelChecks(channels: Channel[]): Record<string, { ok: boolean; detail?: string }> {
+  const checks: Record<string, { ok: boolean; detail?: string }> = {};
+  for (const channel of channels) {
+    const state = channel.readiness?.();
+    if (state) checks[channel.platform] = state;
+  }
+  return checks;
 }
 
 async function outboxState(app: App) {

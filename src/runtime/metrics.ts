@@ -3,10 +3,15 @@
  * the parts that do the work (outbox sender, HTTP server, report use case), gauges that need the
  * database are collected when Prometheus scrapes.
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export class Metrics {
   readonly registry = new Registry();
+
+  constructor() {
+    // Node's process metrics (memory, CPU, event-loop lag, GC, handles), read at scrape time.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   readonly messagesSent = new Counter({
     name: 'da06_messages_sent_total',

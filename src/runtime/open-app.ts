@@ -14,6 +14,7 @@ import type { Settings } from '../config/settings.ts';
 import { AppError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
+import { DatabaseFileError, nativeModuleMismatch } from '../store/database-file.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import { migrateDatabase } from '../store/migrations/migrate.ts';
@@ -98,6 +99,8 @@ async function migrateWithRetry(
     try {
       return (await migrateDatabase(settings.DATABASE_URL)).applied;
     } catch (error) {
+      // A file that cannot be created, or a driver built for another Node.js, will not heal by waiting.
+      if (error instanceof DatabaseFileError || nativeModuleMismatch(error)) throw error;
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       if (attempt >= settings.DB_CONNECT_RETRIES) {
         throw new AppError('database.unavailable', { target, attempts: attempt + 1, reason: reason ?? '' });

@@ -1,11 +1,18 @@
-/** What /readyz checks: the database answers, and it has every migration this code expects. */
+/**
+ * What /readyz checks: the database answers, it has every migration this code expects, and each
+ * channel's own check (Slack: the token, tested with auth.test at start).
+ */
 
 import type { Readiness } from '../server/health-routes.ts';
 import { migrationNames } from '../store/migrations/migration-files.ts';
 import { appliedMigrations } from '../store/migrations/migration-status.ts';
 import { type Database, pingDatabase } from '../store/open-database.ts';
 
-export async function checkReadiness(db: Database, warnings: string[] = []): Promise<Readiness> {
+export async function checkReadiness(
+  db: Database,
+  warnings: string[] = [],
+  channels: Readiness['checks'] = {},
+): Promise<Readiness> {
   const checks: Readiness['checks'] = {};
   try {
     await pingDatabase(db);
@@ -24,5 +31,6 @@ export async function checkReadiness(db: Database, warnings: string[] = []): Pro
   } else {
     checks.migrations = { ok: false, detail: 'database unreachable' };
   }
+  Object.assign(checks, channels);
   return { ready: Object.values(checks).every((check) => check.ok), checks, warnings };
 }

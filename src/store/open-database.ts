@@ -3,12 +3,11 @@
  * chosen by the URL's scheme. Both generated clients have the same models, so the rest of the code
  * is typed against the SQLite one; see docs/adr/0002-two-prisma-schemas.md.
  */
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PrismaClient as SqliteClientType } from '../generated/sqlite/client.ts';
+import { prepareSqliteFile } from './database-file.ts';
 import { type Provider, providerOf, sqlitePath } from './provider.ts';
 import { registerDirect, SqliteDirect } from './sqlite-direct.ts';
 
@@ -51,8 +50,23 @@ export function adapterFactoryFor(
     '@prisma/adapter-better-sqlite3',
   ) as typeof import('@prisma/adapter-better-sqlite3');
   const path = sqlitePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  prepareSqliteFile(path);
+  checkNativeDriver();
   return new PrismaBetterSqlite3({ url: path, timeout: 5000 });
+}
+
+let nativeDriverChecked = false;
+
+/**
+ * Loads better-sqlite3's native build once, on an in-memory database: built for another Node.js it
+ * fails here with Node's own message (NODE_MODULE_VERSION …), not later inside the schema engine as
+ * "External error id#0" after every retry.
+ */
+function checkNativeDriver(): void {
+  if (nativeDriverChecked) return;
+  const Sqlite = requireDriver('better-sqlite3') as typeof BetterSqlite3;
+  new Sqlite(':memory:').close();
+  nativeDriverChecked = true;
 }
 
 /**

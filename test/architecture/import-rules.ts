@@ -166,7 +166,7 @@ const within = (path: string, folder: string) => path === folder || path.startsW
  */
 export const MAY_IMPORT: Record<string, string[]> = {
   domain: [],
-  config: [],
+  config: ['i18n'],
   i18n: ['domain'],
   reports: ['domain', 'i18n'],
   app: ['domain', 'i18n', 'reports'],

@@ -38,5 +38,19 @@ describe('the database unreachable at start-up', () => {
     expect(run.stderr).toContain('Không mở được cơ sở dữ liệu');
     expect(run.stderr).toContain('Kiểm tra DATABASE_URL');
     expect(run.stderr).not.toContain('pw-123');
+    expect(run.stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('and in English with DEFAULT_LOCALE=en', async () => {
+    const run = await runCli(['plan', 'list'], {
+      DATABASE_URL: 'postgresql://u:pw-123@127.0.0.1:1/x',
+      DB_CONNECT_RETRIES: '0',
+      DEFAULT_LOCALE: 'en',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Cannot open the database postgresql:\/\/u:\*\*\*@127\.0\.0\.1:1\/x after 1 attempts \(/,
+    );
+    expect(run.stderr).not.toContain('pw-123');
   });
 });

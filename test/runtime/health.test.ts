@@ -46,6 +46,16 @@ describeEachDatabase('health endpoints', (db) => {
     });
   });
 
+  it('/readyz carries each channel’s check and is not ready while one fails (a refused Slack token)', async () => {
+    const good = await checkReadiness(db(), [], { slack: { ok: true, detail: 'team T1, bot UBOT' } });
+    expect(good).toMatchObject({ ready: true, checks: { slack: { ok: true } } });
+    const refused = await checkReadiness(db(), [], { slack: { ok: false, detail: 'invalid_auth' } });
+    expect(refused).toMatchObject({
+      ready: false,
+      checks: { database: { ok: true }, slack: { detail: 'invalid_auth' } },
+    });
+  });
+
   it('/readyz is 503 while a migration is missing', async () => {
     const [row] = await db().client.$queryRawUnsafe<{ id: string }[]>(
       'SELECT id FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1',

@@ -76,4 +76,6 @@ export interface Channel {
   send(recipient: Recipient, view: View, delivery?: Delivery): Promise<SendOutcome>;
   /** Whether this channel can reach the recipient at all (a linked account, a known conversation). */
   canReach(recipient: Recipient): Promise<boolean>;
+  /** What /readyz reports for this channel (Slack: the token checked at start), if it checks anything. */
+  readiness?(): { ok: boolean; detail?: string };
 }

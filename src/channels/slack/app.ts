@@ -3,17 +3,22 @@
  * `POST /slack/events`; Bolt never opens a server of its own), or over Socket Mode when an app-level
  * token is set. Bolt checks the signature and the 5-minute window of every HTTP request.
  */
-import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Settings } from '../../config/settings.ts';
 import { describeError } from '../../presentation/errors.ts';
+import type { Outbound } from '../outbound.ts';
 import type { SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
 import { registerListeners } from './listeners/index.ts';
 
 /** Calls made while answering someone (views.open, chat.postEphemeral…): 429s are waited out (Retry-After). */
-export function interactiveClientOptions(settings: Settings): WebClientOptions {
+export function interactiveClientOptions(
+  settings: Settings,
+  outbound: Outbound | null = null,
+): WebClientOptions {
   return {
+    ...(outbound ? { fetch: outbound.fetch } : {}),
     slackApiUrl: settings.SLACK_API_URL,
     rejectRateLimitedCalls: false,
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
@@ -27,18 +32,35 @@ export interface BoltParts {
   receiver: HTTPReceiver | null;
 }
 
-export function createBolt(deps: SlackDeps): BoltParts {
+export function createBolt(deps: SlackDeps, outbound: Outbound | null = null): BoltParts {
   const { settings } = deps;
   const botToken = settings.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error('Thiếu SLACK_BOT_TOKEN (xoxb-…): không thể chạy ứng dụng Slack.');
   const logger = boltLogger(deps.log);
   // One workspace, one bot token: no auth.test round trip before each first request.
   const authorize = async () => ({ botToken });
-  const clientOptions = interactiveClientOptions(settings);
+  const clientOptions = interactiveClientOptions(settings, outbound);
   let app: App;
   let receiver: HTTPReceiver | null = null;
   if (settings.SLACK_APP_TOKEN) {
-    app = new App({ socketMode: true, appToken: settings.SLACK_APP_TOKEN, authorize, clientOptions, logger });
+    if (outbound) {
+      // Through the proxy: apps.connections.open and the WebSocket both take its dispatcher.
+      const socket = new SocketModeReceiver({
+        appToken: settings.SLACK_APP_TOKEN,
+        dispatcher: outbound.dispatcher as never,
+        logger,
+        installerOptions: { clientOptions },
+      } as ConstructorParameters<typeof SocketModeReceiver>[0]);
+      app = new App({ receiver: socket, authorize, clientOptions, logger });
+    } else {
+      app = new App({
+        socketMode: true,
+        appToken: settings.SLACK_APP_TOKEN,
+        authorize,
+        clientOptions,
+        logger,
+      });
+    }
   } else {
     if (!settings.SLACK_SIGNING_SECRET) {
       throw new Error(

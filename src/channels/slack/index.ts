@@ -2,11 +2,12 @@
  * The Slack channel: `/da06`, the report modal, the reminder buttons and the App Home over Bolt, plus
  * proactive messages for the outbox. See docs/slack.md for installing the app.
  */
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { Core } from '../../app/core.ts';
 import type { Channel } from '../../app/ports/channel.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Route } from '../../server/router.ts';
+import { outboundFor } from '../outbound.ts';
 import { createBolt } from './app.ts';
 import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';
@@ -25,6 +26,19 @@ export interface SlackChannelOptions {
    * wait before send()'s quick retry of a post whose fate is unknown.
    */
   timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number; quickRetryMs?: number };
+}
+
+function describeFailure(error: unknown): string {
+  const original = (
+    error as { original?: { code?: string; message?: string; cause?: { code?: string; message?: string } } }
+  ).original;
+  return (
+    original?.cause?.code ??
+    original?.cause?.message ??
+    original?.code ??
+    original?.message ??
+    (error instanceof Error ? error.message : String(error))
+  );
 }
 
 export function createSlackChannel(options: SlackChannelOptions): Channel {
@@ -47,7 +61,8 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       return work;
     },
   };
-  const { app, receiver } = createBolt(deps);
+  const outbound = outboundFor(settings);
+  const { app, receiver } = createBolt(deps, outbound);
   const sender = createSender({
     // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
     client: new WebClient(settings.SLACK_BOT_TOKEN, {
@@ -57,6 +72,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       // would be a duplicate. send() retries once itself, after checking (see send.ts).
       retryConfig: { retries: 0 },
       timeout: 15_000,
+      ...(outbound ? { fetch: outbound.fetch } : {}),
     }),
     settings,
     ctx: deps.ctx,
@@ -64,12 +80,17 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     dmChannels: deps.dmChannels,
     maxInlineWaitMs: options.timing?.maxInlineWaitMs,
     quickRetryMs: options.timing?.quickRetryMs,
-    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts).
-    postMessage: createPostMessage({
-      apiUrl: settings.SLACK_API_URL,
-      token: settings.SLACK_BOT_TOKEN ?? '',
-      timeoutMs: 15_000,
-    }),
+    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts); through a
+    // proxy they go by the Web API client, whose fetch takes it.
+    ...(outbound
+      ? {}
+      : {
+          postMessage: createPostMessage({
+            apiUrl: settings.SLACK_API_URL,
+            token: settings.SLACK_BOT_TOKEN ?? '',
+            timeoutMs: 15_000,
+          }),
+        }),
   });
 
   const routes: Route[] = receiver
@@ -99,12 +120,36 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       ]
     : [];
 
+  // The token, checked once at start with auth.test; /readyz reports it.
+  let tokenCheck: { ok: boolean; detail?: string } = { ok: false, detail: 'not checked yet' };
+  const checker = new WebClient(settings.SLACK_BOT_TOKEN, {
+    slackApiUrl: settings.SLACK_API_URL,
+    retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    timeout: 10_000,
+    // Its failure is logged once, below, not also by the client's own console logger.
+    logLevel: LogLevel.ERROR,
+    ...(outbound ? { fetch: outbound.fetch } : {}),
+  });
+
   return {
     platform: 'slack',
     routes,
     async start() {
+      try {
+        const answer = await checker.auth.test();
+        tokenCheck = { ok: true, detail: `team ${answer.team_id}, bot ${answer.user_id}` };
+      } catch (error) {
+        const detail = (error as { data?: { error?: string } }).data?.error ?? describeFailure(error);
+        tokenCheck = { ok: false, detail };
+        log(`slack: token check (auth.test) failed: ${detail}`);
+        // Socket Mode cannot run without Slack; over HTTP the bot serves and /readyz says why it is not ready.
+        // The URL goes with the error, for the start-up line (src/runtime/startup-errors.ts).
+        if (settings.SLACK_APP_TOKEN)
+          throw Object.assign(error as object, { slackApiUrl: settings.SLACK_API_URL });
+      }
       if (settings.SLACK_APP_TOKEN) await app.start();
     },
+    readiness: () => tokenCheck,
     async stop() {
       stopping = true;
       if (settings.SLACK_APP_TOKEN) await app.stop();
@@ -117,6 +162,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
         }),
       ]);
       clearTimeout(timer);
+      await outbound?.dispatcher.close();
     },
     send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),

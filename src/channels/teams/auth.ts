@@ -35,6 +35,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Settings } from '../../config/settings.ts';
+import type { Outbound } from '../outbound.ts';
 
 /** `CallerIdConstants.PublicAzureChannel`: the caller id stamped on activities from the public cloud. */
 const PUBLIC_AZURE_CALLER_ID = 'urn:botframework:azure';
@@ -77,6 +78,7 @@ export function credentialProblems(settings: TeamsAuthSettings): string[] {
 export function createAuthentication(
   settings: TeamsAuthSettings,
   unauthenticated = false,
+  outbound: Outbound | null = null,
 ): BotFrameworkAuthentication {
   const appId = unauthenticated ? '' : (settings.MicrosoftAppId ?? '').trim();
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -95,20 +97,37 @@ export function createAuthentication(
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     CallerId: PUBLIC_AZURE_CALLER_ID,
   };
+  // The SDK asks Entra ID through MSAL, which takes no proxy: through one, the same client-credentials
+  // grant is sent here, on the proxied fetch (managed identities ask the local IMDS, never proxied).
+  const tokenEndpoint =
+    settings.TEAMS_TOKEN_ENDPOINT ?? (outbound ? entraTokenEndpoint(settings) : undefined);
   const credentials =
-    settings.TEAMS_TOKEN_ENDPOINT && !unauthenticated && settings.MicrosoftAppType !== 'UserAssignedMSI'
+    tokenEndpoint && !unauthenticated && settings.MicrosoftAppType !== 'UserAssignedMSI'
       ? new TokenEndpointCredentialsFactory(
           appId,
           settings.MicrosoftAppPassword ?? '',
-          settings.TEAMS_TOKEN_ENDPOINT,
+          tokenEndpoint,
+          outbound?.fetch ?? fetch,
         )
       : undefined;
-  return new TeamsAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentials));
+  return new TeamsAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentials), outbound);
+}
+
+/** Entra ID's token endpoint for the bot's tenant (botframework.com for a multi-tenant bot). */
+function entraTokenEndpoint(settings: TeamsAuthSettings): string {
+  const tenant =
+    settings.MicrosoftAppType === 'MultiTenant'
+      ? 'botframework.com'
+      : (settings.MicrosoftAppTenantId ?? '').trim();
+  return `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
 }
 
 /** The SDK's authentication with signature failures as 401 and connector clients without SDK retries. */
 class TeamsAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly outbound: Outbound | null,
+  ) {
     super();
   }
 
@@ -120,7 +139,7 @@ class TeamsAuthentication extends BotFrameworkAuthentication {
       requireExpiry(authHeader);
       const result = await this.inner.authenticateRequest(activity, authHeader);
       return result.connectorFactory
-        ? { ...result, connectorFactory: new NoRetryConnectorFactory(result.connectorFactory) }
+        ? { ...result, connectorFactory: new NoRetryConnectorFactory(result.connectorFactory, this.outbound) }
         : result;
     } catch (error) {
       throw asAuthenticationError(error);
@@ -147,7 +166,7 @@ class TeamsAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new NoRetryConnectorFactory(this.inner.createConnectorFactory(claimsIdentity));
+    return new NoRetryConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.outbound);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -193,18 +212,87 @@ function asAuthenticationError(error: unknown): unknown {
 }
 
 class NoRetryConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory) {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly outbound: Outbound | null = null,
+  ) {
     super();
   }
 
   override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const client = await this.inner.create(serviceUrl, audience);
     const pipeline = (
-      client as unknown as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+      client as unknown as {
+        client?: {
+          pipeline?: {
+            removePolicy(options: { name: string }): unknown;
+            addPolicy(policy: unknown, options?: { afterPhase?: string }): void;
+          };
+        };
+      }
     ).client?.pipeline;
     pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
+    // Through a proxy: the last policy sends the request on the proxied fetch instead of node:https.
+    if (this.outbound) pipeline?.addPolicy(proxiedTransport(this.outbound), { afterPhase: 'Sign' });
     return client;
   }
+}
+
+/** The parts of @azure/core-rest-pipeline's request and response this transport uses. */
+interface PipelineRequestLike {
+  url: string;
+  method: string;
+  headers: { toJSON(): Record<string, string> };
+  body?: unknown;
+  abortSignal?: AbortSignal;
+}
+
+class ResponseHeaders {
+  private readonly map = new Map<string, string>();
+  constructor(headers: Headers) {
+    headers.forEach((value, name) => {
+      this.map.set(name.toLowerCase(), value);
+    });
+  }
+  get(name: string) {
+    return this.map.get(name.toLowerCase());
+  }
+  has(name: string) {
+    return this.map.has(name.toLowerCase());
+  }
+  set(name: string, value: string | number | boolean) {
+    this.map.set(name.toLowerCase(), String(value));
+  }
+  delete(name: string) {
+    this.map.delete(name.toLowerCase());
+  }
+  toJSON() {
+    return Object.fromEntries(this.map);
+  }
+  [Symbol.iterator]() {
+    return this.map.entries();
+  }
+}
+
+function proxiedTransport(outbound: Outbound) {
+  return {
+    name: 'da06ProxiedTransport',
+    async sendRequest(request: PipelineRequestLike) {
+      const response = await outbound.fetch(request.url, {
+        method: request.method,
+        headers: request.headers.toJSON(),
+        body:
+          typeof request.body === 'string' || request.body instanceof Uint8Array ? request.body : undefined,
+        ...(request.abortSignal ? { signal: request.abortSignal } : {}),
+      });
+      return {
+        request,
+        status: response.status,
+        headers: new ResponseHeaders(response.headers),
+        bodyAsText: await response.text(),
+      };
+    },
+  };
 }
 
 /** The OAuth 2.0 client-credentials grant against `TEAMS_TOKEN_ENDPOINT`, cached by the SDK. */
@@ -213,6 +301,7 @@ class TokenEndpointCredentialsFactory extends ServiceClientCredentialsFactory {
     private readonly appId: string,
     private readonly password: string,
     private readonly tokenEndpoint: string,
+    private readonly fetchFn: typeof fetch,
   ) {
     super();
   }
@@ -228,7 +317,7 @@ class TokenEndpointCredentialsFactory extends ServiceClientCredentialsFactory {
   async createCredentials(appId: string, audience: string | undefined): Promise<AppCredentials> {
     if (this.appId === '') return MicrosoftAppCredentials.Empty;
     if (appId !== this.appId) throw new Error('Invalid appId.');
-    return new TokenEndpointCredentials(appId, this.password, this.tokenEndpoint, audience);
+    return new TokenEndpointCredentials(appId, this.password, this.tokenEndpoint, audience, this.fetchFn);
   }
 }
 
@@ -238,13 +327,14 @@ class TokenEndpointCredentials extends AppCredentials {
     private readonly password: string,
     private readonly tokenEndpoint: string,
     scope: string | undefined,
+    private readonly fetchFn: typeof fetch,
   ) {
     super(appId, undefined, scope);
   }
 
   protected override async refreshToken(): Promise<AuthenticatorResult> {
     const scope = this.oAuthScope.endsWith('/.default') ? this.oAuthScope : `${this.oAuthScope}/.default`;
-    const response = await fetch(this.tokenEndpoint, {
+    const response = await this.fetchFn(this.tokenEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({

@@ -11,6 +11,7 @@
 import type { Core } from '../../app/core.ts';
 import type { ChannelStores } from '../../app/ports/channel-stores.ts';
 import type { Settings } from '../../config/settings.ts';
+import { outboundFor } from '../outbound.ts';
 import { createAdapter } from './adapter.ts';
 import { createAuthentication, credentialProblems } from './auth.ts';
 import { CardLedger } from './card-ledger.ts';
@@ -66,8 +67,9 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel |
       .finally(() => afterTurn.delete(running));
     afterTurn.add(running);
   };
+  const outbound = outboundFor(settings);
   const adapter = createAdapter(
-    createAuthentication(settings, unauthenticated),
+    createAuthentication(settings, unauthenticated, outbound),
     log,
     settings.DEFAULT_LOCALE,
   );

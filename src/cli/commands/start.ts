@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
+import { platformVariablesSet } from '../../config/platforms.ts';
 import type { Settings } from '../../config/settings.ts';
 import { platformConfigured, startBot } from '../../runtime/bot.ts';
 import { createLogger } from '../../runtime/logger.ts';
@@ -92,12 +93,12 @@ function waitForSignal(
 }
 
 /**
- * First run on the embedded default: show something real rather than an empty bot. With a chat
- * platform configured, `auto` leaves the database empty for the real plan (`da06 plan import`).
+ * First run on the embedded default: show something real rather than an empty bot. With any chat
+ * platform variable set the database is meant for the real plan (`da06 plan import`): no demo then,
+ * whatever SEED_DEMO says (`da06 seed demo` still loads it on purpose).
  */
 async function shouldSeedDemo(app: App, settings: Settings): Promise<boolean> {
-  if (settings.SEED_DEMO === 'false') return false;
-  if (settings.SEED_DEMO === 'auto' && platformConfigured(settings)) return false;
+  if (settings.SEED_DEMO === 'false' || platformVariablesSet(settings)) return false;
   return (await app.stores.plans.count()) === 0;
 }
 

@@ -50,6 +50,14 @@ describe('Teams app manifest and icons', () => {
     expect(manifest.validDomains).toContain('token.botframework.com');
   });
 
+  it('the bot supports files, since `/da06 export` sends a file consent card in a personal chat', () => {
+    const manifest = readManifestTemplate(manifestDir);
+    const bot = (manifest.bots as { supportsFiles?: boolean }[])[0]!;
+    expect(bot.supportsFiles).toBe(true);
+    expect(manifestSchemaErrors(manifest)).toEqual([]);
+    expect(manifestSchemaErrors(buildManifest(manifest, APP_ID))).toEqual([]);
+  });
+
   it('the schema check really checks (a wrong version, a missing icon fail)', () => {
     const manifest = readManifestTemplate(manifestDir);
     expect(manifestSchemaErrors({ ...manifest, manifestVersion: '1.16' })).not.toEqual([]);

@@ -39,6 +39,8 @@ export async function startHarness(
     env?: Record<string, string | undefined>;
     timing?: SlackChannelOptions['timing'];
     fixture?: CoreFixture;
+    /** Also hands every log line here (e.g. the bot's JSON logger, src/runtime/channel-log.ts). */
+    onLog?: (line: string) => void;
   } = {},
 ): Promise<Harness> {
   const fake = new FakeSlack();
@@ -64,7 +66,10 @@ export async function startHarness(
   const channel = createSlackChannel({
     core: fixture.core,
     settings,
-    logger: (line) => logs.push(line),
+    logger: (line) => {
+      logs.push(line);
+      options.onLog?.(line);
+    },
     timing: { maxInlineWaitMs: 3000, stopGraceMs: 3000, ...options.timing },
   });
   const server = createHttpServer(channel.routes);

@@ -1,0 +1,73 @@
+/**
+ * HTTPS_PROXY/HTTP_PROXY and NO_PROXY: the Slack channel's outbound calls (the token check, the Web
+ * API, the outbox's chat.postMessage) go through a local CONNECT proxy, except to hosts NO_PROXY names.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { NoticeView } from '../../../src/app/views.ts';
+import { createSlackChannel } from '../../../src/channels/slack/index.ts';
+import { settingsSchema } from '../../../src/config/settings.ts';
+import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
+import { startProxy, type TestProxy } from '../../support/proxy.ts';
+import { FakeSlack } from './support/fake-slack.ts';
+import { SECRET, USERS } from './support/harness.ts';
+
+const note: NoticeView = { kind: 'notice', tone: 'info', key: 'meeting.none_scheduled' };
+
+describeEachDatabase('Slack through an HTTP proxy', (db) => {
+  let fixture: CoreFixture;
+  let fake: FakeSlack;
+  let proxy: TestProxy;
+
+  beforeAll(async () => {
+    fixture = await createCoreFixture(db());
+    fake = new FakeSlack();
+    await fake.start();
+    proxy = await startProxy();
+  });
+  afterAll(async () => {
+    await fake?.stop();
+    await proxy?.close();
+  });
+
+  async function run(env: Record<string, string>) {
+    const settings = settingsSchema.parse({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      ...env,
+    });
+    const channel = createSlackChannel({ core: fixture.core, settings });
+    await channel.start();
+    const lan = {
+      kind: 'member',
+      memberId: fixture.viewers.lan.memberId,
+      externalId: USERS.lan,
+      locale: 'vi',
+    } as const;
+    const outcome = await channel.send(lan, note);
+    await channel.stop();
+    return { outcome, readiness: channel.readiness?.() };
+  }
+
+  it('with HTTPS_PROXY/HTTP_PROXY set, the token check and the outbox’s posts go through the proxy', async () => {
+    proxy.targets.length = 0;
+    const { outcome, readiness } = await run({
+      HTTP_PROXY: proxy.url,
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: 'example.invalid',
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(readiness).toMatchObject({ ok: true });
+    const slackHost = new URL(fake.apiUrl).host;
+    expect(proxy.targets.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(proxy.targets)).toEqual(new Set([slackHost]));
+  });
+
+  it('NO_PROXY naming Slack’s host sends straight to it', async () => {
+    proxy.targets.length = 0;
+    const { outcome } = await run({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(proxy.targets).toEqual([]);
+  });
+});
