@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Settings } from '../config/settings.ts';
 import { UserFacingError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
+import { parseUnitChangesCsv, parseUnitHistoryCsv } from '../domain/unit-history.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
 import { MemberStore } from '../store/member-store.ts';
 import { migrateDatabase } from '../store/migrations/migrate.ts';
@@ -13,7 +14,7 @@ import { type Database, openDatabase } from '../store/open-database.ts';
 import { PlanStore } from '../store/plan-store.ts';
 import { redactUrl } from '../store/provider.ts';
 import { UnitStore } from '../store/unit-store.ts';
-import { UNITS_CSV } from './paths.ts';
+import { UNIT_CHANGES_CSV, UNIT_HISTORY_CSV, UNITS_CSV } from './paths.ts';
 
 export interface App {
   settings: Settings;
@@ -45,6 +46,7 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
   if ((await db.client.unit.count()) === 0) {
     await units.sync(parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8')), 'system');
   }
+  if ((await db.client.unitChange.count()) === 0) await loadUnitHistory(units);
   return {
     settings,
     db,
@@ -54,6 +56,15 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
     members: new MemberStore(db.client, group.id),
     close: () => db.close(),
   };
+}
+
+/** The 2025 reorganisation (data/unit-history.csv, data/unit-changes.csv), loaded once. */
+export async function loadUnitHistory(units: UnitStore, actor = 'system'): Promise<void> {
+  await units.syncHistory(
+    parseUnitHistoryCsv(readFileSync(UNIT_HISTORY_CSV, 'utf8')),
+    parseUnitChangesCsv(readFileSync(UNIT_CHANGES_CSV, 'utf8')),
+    actor,
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ import {
   NOISE_PHRASES,
 } from './unit-phrases.ts';
 
-export type UnitKind = 'central' | 'provincial' | 'group';
+/** `regional`: the 35 BHXH khu vực of 01/03–30/06/2025, which stand where provincial offices stood. */
+export type UnitKind = 'central' | 'provincial' | 'regional' | 'group';
 export interface UnitEntry {
   code: string;
   kind: UnitKind;
@@ -39,7 +40,7 @@ type Target =
   | { type: 'external' }
   | { type: 'noise' };
 
-const UNIT_KINDS: readonly UnitKind[] = ['central', 'provincial', 'group'];
+const UNIT_KINDS: readonly UnitKind[] = ['central', 'provincial', 'regional', 'group'];
 const DEFINITION_KEYS = DEFINITION_OPENERS.map(phraseKey);
 
 export class UnitDirectory {
@@ -125,7 +126,7 @@ export class UnitDirectory {
       if (target.type === 'unit') codes.add(target.code);
       else if (target.type === 'subset' && !introducesList) for (const code of target.codes) codes.add(code);
       else if (target.type === 'all' && !introducesList) {
-        for (const entry of this.entries) if (entry.kind === target.kind) codes.add(entry.code);
+        for (const entry of this.entries) if (coveredBy(entry.kind, target.kind)) codes.add(entry.code);
       }
       i += match.length;
     }
@@ -151,6 +152,11 @@ export class UnitDirectory {
     this.phrases.set(key, target);
     this.longestPhrase = Math.max(this.longestPhrase, key.split(' ').length);
   }
+}
+
+/** "BHXH các tỉnh" names the regional offices while they stood in place of the provincial ones. */
+function coveredBy(kind: UnitKind, phraseKind: 'central' | 'provincial'): boolean {
+  return kind === phraseKind || (phraseKind === 'provincial' && kind === 'regional');
 }
 
 /** "(gọi tắt là các đơn vị)": a parenthesis restating what precedes it, skipped entirely. */
@@ -194,7 +200,7 @@ export function parseUnitsCsv(text: string): UnitEntry[] {
     }
     if (!(UNIT_KINDS as readonly string[]).includes(kind)) {
       throw new Error(
-        `Danh mục đơn vị, dòng ${line}: loại "${kind}" không hợp lệ (chỉ nhận central, provincial, group).`,
+        `Danh mục đơn vị, dòng ${line}: loại "${kind}" không hợp lệ (chỉ nhận central, provincial, regional, group).`,
       );
     }
     const aliases = (row[aliasesAt] ?? '')

@@ -2,6 +2,7 @@
 import { UserFacingError } from '../domain/errors.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
+import { type DatedUnit, type UnitChangeEntry, UnitHistory } from '../domain/unit-history.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 import { directFor } from './sqlite-direct.ts';
@@ -28,8 +29,39 @@ export class UnitStore {
     return row.id;
   }
 
-  /** Every active unit with its aliases, ordered by code. */
+  /** Every active unit that still exists (no end date), with its aliases, ordered by code. */
   async list(): Promise<UnitEntry[]> {
+    return (await this.datedUnits()).filter((unit) => unit.validTo === null).map(toEntry);
+  }
+
+  /** The units that existed on `day` (YYYY-MM-DD), with their aliases, ordered by code. */
+  async listOn(day: string): Promise<DatedUnit[]> {
+    return (await this.history()).unitsOn(day);
+  }
+
+  /** Every unit of every period and the changes between them. */
+  async history(): Promise<UnitHistory> {
+    const [units, changes] = await Promise.all([
+      this.datedUnits(),
+      this.db.unitChange.findMany({
+        include: { from: { select: { code: true } }, to: { select: { code: true } } },
+        orderBy: [{ on: 'asc' }, { id: 'asc' }],
+      }),
+    ]);
+    return new UnitHistory(
+      units,
+      changes.map((change) => ({
+        on: change.on,
+        action: change.action as UnitChangeEntry['action'],
+        from: change.from.code,
+        to: change.to?.code ?? null,
+        decision: change.decision,
+        source: change.source,
+      })),
+    );
+  }
+
+  private async datedUnits(): Promise<DatedUnit[]> {
     const units = await this.db.unit.findMany({
       where: { active: true },
       include: { aliases: { orderBy: { id: 'asc' } } },
@@ -40,7 +72,85 @@ export class UnitStore {
       kind: unit.kind as UnitKind,
       name: unit.name,
       aliases: unit.aliases.map((alias) => alias.alias),
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      territory: unit.territory ? unit.territory.split('|') : [],
+      source: unit.source,
     }));
+  }
+
+  /**
+   * Loads the units of later periods and the changes that link them (data/unit-history.csv,
+   * data/unit-changes.csv): units are created or updated, a predecessor's end date is set to the
+   * change date, and changes already recorded are kept. The whole history is checked first (unknown
+   * successor, cycle): on a problem nothing is written.
+   */
+  async syncHistory(
+    units: DatedUnit[],
+    changes: UnitChangeEntry[],
+    actor: string,
+  ): Promise<{ units: number; changes: number }> {
+    const current = await this.datedUnits();
+    const merged = new Map(current.map((unit) => [unit.code, unit]));
+    for (const unit of units) merged.set(unit.code, unit);
+    new UnitHistory([...merged.values()], changes);
+    let added = 0;
+    await this.db.$transaction(async (tx) => {
+      const ids = new Map<string, number>();
+      for (const unit of units) {
+        const data = {
+          name: unit.name,
+          kind: unit.kind,
+          validFrom: unit.validFrom,
+          validTo: unit.validTo,
+          territory: unit.territory.join('|') || null,
+          source: unit.source,
+        };
+        const row = await tx.unit.upsert({
+          where: { code: unit.code },
+          create: { code: unit.code, ...data },
+          update: { ...data, active: true },
+        });
+        ids.set(unit.code, row.id);
+        const have = new Set(
+          (await tx.unitAlias.findMany({ where: { unitId: row.id }, select: { folded: true } })).map(
+            (a) => a.folded,
+          ),
+        );
+        const aliases = uniqueFolded([unit.code, unit.name, ...unit.aliases]).filter(
+          (a) => !have.has(a.folded),
+        );
+        if (aliases.length > 0)
+          await tx.unitAlias.createMany({ data: aliases.map((a) => ({ ...a, unitId: row.id })) });
+      }
+      const idOf = async (code: string) =>
+        ids.get(code) ?? (await tx.unit.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+      for (const change of changes) {
+        const fromUnitId = await idOf(change.from);
+        const toUnitId = change.to === null ? null : await idOf(change.to);
+        await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: change.on } });
+        const exists = await tx.unitChange.findFirst({ where: { fromUnitId, toUnitId } });
+        if (exists) continue;
+        await tx.unitChange.create({
+          data: {
+            on: change.on,
+            action: change.action,
+            fromUnitId,
+            toUnitId,
+            decision: change.decision,
+            source: change.source,
+          },
+        });
+        added++;
+      }
+      await audit(tx, {
+        actor,
+        action: 'units.history',
+        entity: 'Unit',
+        details: { units: units.length, changes: added },
+      });
+    }, LONG_TRANSACTION);
+    return { units: units.length, changes: added };
   }
 
   /**
@@ -51,8 +161,11 @@ export class UnitStore {
     const existing = new Set(
       (await this.db.unit.findMany({ select: { code: true } })).map((unit) => unit.code),
     );
+    // A wording may name units of different periods: an alias is skipped only when the unit has it.
     const known = new Set(
-      (await this.db.unitAlias.findMany({ select: { folded: true } })).map((a) => a.folded),
+      (await this.db.unitAlias.findMany({ select: { folded: true, unit: { select: { code: true } } } })).map(
+        (a) => `${a.unit.code} ${a.folded}`,
+      ),
     );
     let created = 0;
     await this.db.$transaction(async (tx) => {
@@ -64,9 +177,8 @@ export class UnitStore {
         });
         if (!existing.has(entry.code)) created++;
         const aliases = uniqueFolded([entry.code, entry.name, ...entry.aliases]).filter(
-          (a) => !known.has(a.folded),
+          (a) => !known.has(`${entry.code} ${a.folded}`),
         );
-        for (const alias of aliases) known.add(alias.folded);
         if (aliases.length > 0)
           await tx.unitAlias.createMany({ data: aliases.map((a) => ({ ...a, unitId: unit.id })) });
       }
@@ -99,9 +211,14 @@ export class UnitStore {
     await this.db.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { code } });
       if (!unit) throw new UnknownUnitError(code);
-      const taken = await tx.unitAlias.findUnique({ where: { folded }, include: { unit: true } });
+      // Taken only when a unit that still exists has it (an ended unit's wordings read as its successor).
+      const taken = await tx.unitAlias.findFirst({
+        where: { folded, unit: { validTo: null, active: true } },
+        include: { unit: true },
+      });
       if (taken && taken.unitId !== unit.id) throw new AliasTakenError(alias, taken.unit.code);
-      if (!taken) await tx.unitAlias.create({ data: { unitId: unit.id, alias: alias.trim(), folded } });
+      const own = await tx.unitAlias.findFirst({ where: { folded, unitId: unit.id } });
+      if (!own) await tx.unitAlias.create({ data: { unitId: unit.id, alias: alias.trim(), folded } });
       await audit(tx, { actor, action: 'unit.alias', entity: 'Unit', entityId: code, details: { alias } });
     });
   }
@@ -129,4 +246,8 @@ function uniqueFolded(aliases: string[]): { alias: string; folded: string }[] {
     if (folded !== '' && !seen.has(folded)) seen.set(folded, alias.trim());
   }
   return [...seen].map(([folded, alias]) => ({ alias, folded }));
+}
+
+function toEntry(unit: DatedUnit): UnitEntry {
+  return { code: unit.code, kind: unit.kind, name: unit.name, aliases: unit.aliases };
 }

@@ -44,7 +44,17 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
 
   it('plan import --dry-run --json prints the parsed tasks and writes nothing', async () => {
     const run = await runCli(
-      ['plan', 'import', fixture('small-plan.csv'), '--number', 'T-1', '--dry-run', '--json'],
+      [
+        'plan',
+        'import',
+        fixture('small-plan.csv'),
+        '--number',
+        'T-1',
+        '--year',
+        '2024',
+        '--dry-run',
+        '--json',
+      ],
       env,
     );
     expect(run.code).toBe(0);

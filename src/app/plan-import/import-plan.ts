@@ -48,7 +48,10 @@ export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): 
 async function parse(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ParsedPlan> {
   try {
     const table = await readPlanTable(input.file, { maxBytes: deps.maxBytes, sheet: input.sheet });
-    return parsePlanTable(table, new UnitDirectory(await deps.units.list()));
+    // Names resolve against the directory as it stood on the plan's issue date, else on 1 January
+    // of its year (issue 15): a 2024 plan names the 63 provincial offices, a 2026 plan the 34.
+    const units = await deps.units.listOn(input.header.issuedOn ?? `${input.header.year}-01-01`);
+    return parsePlanTable(table, new UnitDirectory(units));
   } catch (error) {
     if (error instanceof PlanFileError) return { tasks: [], problems: [error.problem], columns: [] };
     throw error;

@@ -1,22 +1,35 @@
 import { parseArgs } from 'node:util';
 import type { UnitKind } from '../../domain/unit-directory.ts';
+import { wallClock } from '../../domain/zoned-time.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
 const KINDS: UnitKind[] = ['central', 'provincial', 'group'];
+const LIST_KINDS: UnitKind[] = ['central', 'provincial', 'regional', 'group'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const unitsListCommand: Command = {
   path: ['units', 'list'],
-  usage: 'da06 units list [--json]',
-  summary: 'Danh mục đơn vị và các tên gọi tắt.',
+  usage: 'da06 units list [--on YYYY-MM-DD] [--kind central|provincial|regional|group] [--json]',
+  summary: 'Danh mục đơn vị (như vào một ngày, mặc định hôm nay) và các tên gọi tắt.',
   async run(args, context) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-    const units = await (await context.app()).units.list();
+    const { values } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, on: { type: 'string' }, kind: { type: 'string' } },
+    });
+    if (values.on !== undefined && !DAY.test(values.on)) throw new UsageError('--on: ngày dạng YYYY-MM-DD.');
+    if (values.kind !== undefined && !LIST_KINDS.includes(values.kind as UnitKind)) {
+      throw new UsageError('--kind: central, provincial, regional hoặc group.');
+    }
+    const app = await context.app();
+    const on = values.on ?? wallClock(new Date(), app.group.timeZone).day;
+    const units = (await app.units.listOn(on)).filter((unit) => !values.kind || unit.kind === values.kind);
     if (values.json) {
       context.output.out(JSON.stringify(units, null, 2));
       return 0;
     }
     const rows = units.map((unit) => [unit.code, unit.kind, unit.name, unit.aliases.slice(2).join(' | ')]);
+    context.output.out(`Danh mục đơn vị ngày ${on}: ${units.length} đơn vị.`);
     context.output.out(table(['Mã', 'Loại', 'Tên', 'Tên gọi khác'], rows, 70));
     return 0;
   },
