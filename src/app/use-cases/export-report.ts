@@ -32,6 +32,7 @@ import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '
 import type { TaskRow } from '../../store/plan-store.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, Viewer } from '../views.ts';
+import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
 /**
@@ -190,17 +191,26 @@ export async function loadReportDocument(
   const monthList: Period[] = [];
   for (let m = start; m.startsOn <= lastMonth.startsOn; m = nextPeriod(m)) monthList.push(m);
 
-  const [leadTexts, units, doneBefore, monthReports, members] = await Promise.all([
+  const [leadTexts, roll, rawDoneBefore, rawMonthReports, members] = await Promise.all([
     deps.db.task.findMany({ where: { id: { in: ids } }, select: { id: true, leadText: true } }),
-    deps.db.unit.findMany({ select: { code: true, name: true } }),
+    rollUpOn(deps, asOf),
     deps.reports.doneBefore(start.startsOn, ids),
     Promise.all(
       monthList.map(async (m) => ({ period: m, reports: await deps.reports.forPeriod(m.key, ids) })),
     ),
     deps.members.list(),
   ]);
+  // Units that no longer exist at the end of the period count under their successor (issue 15).
+  const doneBefore = rawDoneBefore.map((d) => rollReport(d, roll));
+  const monthReports = rawMonthReports.map((m) => ({
+    ...m,
+    reports: m.reports.map((r) => rollReport(r, roll)),
+  }));
   const leadTextOf = new Map(leadTexts.map((t) => [t.id, t.leadText]));
-  const inputs: PeriodTaskInput[] = tasks.map((task) => periodTaskInput(task, leadTextOf.get(task.id) ?? ''));
+  const inputs: PeriodTaskInput[] = tasks.map((task) =>
+    rollTask(periodTaskInput(task, leadTextOf.get(task.id) ?? ''), roll),
+  );
+  const units = roll.names();
 
   const compute = (p: Period, months: MonthReports[]): ReportPeriodData =>
     computeReportPeriod({
