@@ -78,6 +78,11 @@ export class UnitHistory {
     return this.byCode.get(code);
   }
 
+  /** Every unit of every period. */
+  all(): DatedUnit[] {
+    return [...this.byCode.values()];
+  }
+
   /** The units that exist on `day`, in directory order. */
   unitsOn(day: string): DatedUnit[] {
     return [...this.byCode.values()].filter((unit) => isValidOn(unit, day));

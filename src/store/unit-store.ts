@@ -2,7 +2,14 @@
 import { UserFacingError } from '../domain/errors.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
-import { type DatedUnit, type UnitChangeEntry, UnitHistory } from '../domain/unit-history.ts';
+import {
+  type ChangeAction,
+  type DatedUnit,
+  isValidOn,
+  type UnitChangeEntry,
+  UnitHistory,
+  UnitHistoryError,
+} from '../domain/unit-history.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 import { directFor } from './sqlite-direct.ts';
@@ -192,6 +199,134 @@ export class UnitStore {
     return { created, updated: entries.length - created };
   }
 
+  /**
+   * Records a rename, merge, split or close on `on` with its decision, audited, in one transaction.
+   * Refused with a clear message, writing nothing: a date inside a reporting month (changes take
+   * effect on the 1st), a unit that does not exist on that date, a successor that does not exist
+   * (and is not created here), a new code that overlaps an existing unit's validity, a cycle.
+   */
+  async applyChange(request: UnitChangeRequest, actor: string): Promise<void> {
+    const { on, action, decision } = request;
+    if (!/^\d{4}-\d{2}-01$/.test(on)) {
+      throw new UnitChangeError(
+        `Ngày ${on} nằm giữa một kỳ báo cáo tháng: thay đổi đơn vị có hiệu lực từ ngày đầu tháng (YYYY-MM-01).`,
+      );
+    }
+    if (decision.trim() === '') throw new UnitChangeError('Cần số và ngày của quyết định (--decision).');
+    if (request.from.length === 0) throw new UnitChangeError('Cần ít nhất một đơn vị.');
+    if (action === 'close' ? request.to.length > 0 : request.to.length === 0) {
+      throw new UnitChangeError(
+        action === 'close' ? 'Giải thể không có đơn vị kế thừa.' : 'Cần đơn vị kế thừa (--into/--to).',
+      );
+    }
+    const history = await this.history();
+    for (const code of request.from) {
+      const unit = history.get(code);
+      if (!unit) throw new UnitChangeError(`Không có đơn vị mã "${code}".`);
+      if (!isValidOn(unit, on) || (unit.validFrom !== null && unit.validFrom >= on)) {
+        throw new UnitChangeError(
+          `Đơn vị ${code} không tồn tại vào ngày ${on} (hiệu lực ${unit.validFrom ?? '…'} – ${unit.validTo ?? '…'}).`,
+        );
+      }
+    }
+    const created: DatedUnit[] = [];
+    for (const target of request.to) {
+      const unit = history.get(target.code);
+      if (unit && target.name) {
+        throw new UnitChangeError(
+          `Mã ${target.code} đã dùng cho "${unit.name}": thời gian hiệu lực sẽ chồng lên nhau.`,
+        );
+      }
+      if (unit) {
+        if (!isValidOn(unit, on)) {
+          throw new UnitChangeError(`Đơn vị kế thừa ${target.code} không tồn tại vào ngày ${on}.`);
+        }
+        continue;
+      }
+      if (!target.name) {
+        throw new UnitChangeError(
+          `Đơn vị kế thừa "${target.code}" không có trong danh mục (thêm --name để tạo mới).`,
+        );
+      }
+      const kind = target.kind ?? history.get(request.from[0] as string)?.kind ?? 'central';
+      const territory = [...new Set(request.from.flatMap((code) => history.get(code)?.territory ?? []))];
+      created.push({
+        code: target.code,
+        kind,
+        name: target.name,
+        aliases: [],
+        validFrom: on,
+        validTo: null,
+        territory,
+        source: decision,
+      });
+    }
+    const changes: UnitChangeEntry[] = [];
+    for (const from of request.from) {
+      const source = `da06 units ${action}`;
+      if (action === 'close') changes.push({ on, action, from, to: null, decision, source });
+      else for (const t of request.to) changes.push({ on, action, from, to: t.code, decision, source });
+    }
+    try {
+      new UnitHistory([...allOf(history), ...created], [...history.changes, ...changes]);
+    } catch (error) {
+      if (error instanceof UnitHistoryError) throw new UnitChangeError(error.message);
+      throw error;
+    }
+    await this.db.$transaction(async (tx) => {
+      for (const unit of created) {
+        const row = await tx.unit.create({
+          data: {
+            code: unit.code,
+            name: unit.name,
+            kind: unit.kind,
+            validFrom: on,
+            territory: unit.territory.join('|') || null,
+            source: decision,
+          },
+        });
+        await tx.unitAlias.createMany({
+          data: uniqueFolded([unit.code, unit.name]).map((a) => ({ ...a, unitId: row.id })),
+        });
+      }
+      const ids = new Map(
+        (
+          await tx.unit.findMany({
+            where: { code: { in: [...request.from, ...request.to.map((t) => t.code)] } },
+            select: { id: true, code: true },
+          })
+        ).map((u) => [u.code, u.id]),
+      );
+      for (const change of changes) {
+        const fromUnitId = ids.get(change.from) as number;
+        await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: on } });
+        await tx.unitChange.create({
+          data: {
+            on,
+            action,
+            fromUnitId,
+            toUnitId: change.to === null ? null : (ids.get(change.to) as number),
+            decision,
+            source: change.source,
+          },
+        });
+      }
+      await audit(tx, {
+        actor,
+        action: `unit.${action}`,
+        entity: 'Unit',
+        entityId: request.from.join(','),
+        details: {
+          on,
+          from: request.from,
+          to: request.to.map((t) => t.code),
+          created: created.map((u) => u.code),
+          decision,
+        },
+      });
+    });
+  }
+
   async add(entry: Omit<UnitEntry, 'aliases'>, actor: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
       const unit = await tx.unit.create({ data: { code: entry.code, name: entry.name, kind: entry.kind } });
@@ -224,6 +359,23 @@ export class UnitStore {
   }
 }
 
+/** A change asked for by an admin: `from` units end on `on`, `to` units carry them from then. */
+export interface UnitChangeRequest {
+  on: string;
+  action: ChangeAction;
+  from: string[];
+  /** Successors: existing codes, or new units when `name` is given (created from `on`). */
+  to: { code: string; name?: string; kind?: UnitKind }[];
+  decision: string;
+}
+
+/** A reorganisation the directory refuses; nothing is written. */
+export class UnitChangeError extends UserFacingError {
+  constructor(message: string) {
+    super('unit_change', message);
+  }
+}
+
 export class UnknownUnitError extends UserFacingError {
   constructor(readonly unitCode: string) {
     super('unknown_unit', `Không có đơn vị mã "${unitCode}". Xem danh sách: da06 units list`);
@@ -250,4 +402,9 @@ function uniqueFolded(aliases: string[]): { alias: string; folded: string }[] {
 
 function toEntry(unit: DatedUnit): UnitEntry {
   return { code: unit.code, kind: unit.kind, name: unit.name, aliases: unit.aliases };
+}
+
+/** Every unit a history knows (ended, current and future). */
+function allOf(history: UnitHistory): DatedUnit[] {
+  return history.all();
 }

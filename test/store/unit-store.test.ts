@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { parseUnitsCsv } from '../../src/domain/unit-directory.ts';
 import { parseUnitChangesCsv, parseUnitHistoryCsv, UnitHistoryError } from '../../src/domain/unit-history.ts';
-import { UnitStore } from '../../src/store/unit-store.ts';
+import { type UnitChangeRequest, UnitStore } from '../../src/store/unit-store.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/units/${name}`, import.meta.url), 'utf8');
@@ -85,5 +85,55 @@ describeEachDatabase('UnitStore history', (db) => {
   it('lets an alias of an ended unit be given to a unit that exists', async () => {
     await units.addAlias('BHXH Hà Giang cũ', 'P25-TQ', 'test');
     expect((await units.history()).resolveOn('BHXH Hà Giang cũ', '2026-02-01').codes).toEqual(['P25-TQ']);
+  });
+
+  it('refuses bad changes with a clear message and writes nothing', async () => {
+    const before = {
+      changes: await db().client.unitChange.count(),
+      units: await db().client.unit.count(),
+      audits: await db().client.auditEntry.count(),
+    };
+    const base = { action: 'merge' as const, decision: 'QĐ 1/QĐ-BTC ngày 01/12/2026' };
+    const attempts: [UnitChangeRequest, RegExp][] = [
+      [{ ...base, on: '2027-01-15', from: ['P25-HN'], to: [{ code: 'P25-HP' }] }, /giữa một kỳ báo cáo/],
+      [
+        { ...base, on: '2027-01-01', from: ['P25-HN'], to: [{ code: 'KHONG-CO' }] },
+        /không có trong danh mục/,
+      ],
+      [{ ...base, on: '2027-01-01', from: ['BHXH-HN'], to: [{ code: 'P25-HN' }] }, /không tồn tại vào ngày/],
+      [{ ...base, on: '2027-01-01', from: ['P25-HN'], to: [{ code: 'KV-I' }] }, /không tồn tại vào ngày/],
+      [
+        { ...base, on: '2027-01-01', from: ['P25-HN'], to: [{ code: 'BHXH-HP', name: 'Trùng mã' }] },
+        /chồng lên nhau/,
+      ],
+      [{ ...base, on: '2027-01-01', from: ['P25-HN'], to: [{ code: 'P25-HN' }] }, /khép vòng/],
+    ];
+    for (const [request, message] of attempts) {
+      await expect(units.applyChange(request, 'test'), JSON.stringify(request)).rejects.toThrow(message);
+    }
+    expect({
+      changes: await db().client.unitChange.count(),
+      units: await db().client.unit.count(),
+      audits: await db().client.auditEntry.count(),
+    }).toEqual(before);
+  });
+
+  it('records a merge into a new unit from a date, audited, and the directory follows it', async () => {
+    await units.applyChange(
+      {
+        on: '2027-01-01',
+        action: 'merge',
+        from: ['P25-HN', 'P25-HP'],
+        to: [{ code: 'P27-HNHP', name: 'Bảo hiểm xã hội thành phố Hà Nội - Hải Phòng' }],
+        decision: 'QĐ thử 1/QĐ-BTC',
+      },
+      'test',
+    );
+    const history = await units.history();
+    expect(history.unitsOn('2026-12-31').map((u) => u.code)).toContain('P25-HN');
+    expect(history.unitsOn('2027-01-01').map((u) => u.code)).toEqual(expect.arrayContaining(['P27-HNHP']));
+    expect(history.unitsOn('2027-01-01').map((u) => u.code)).not.toContain('P25-HP');
+    expect(history.rollUp('BHXH-HD', '2027-06-30')).toEqual({ code: 'P27-HNHP', rolled: true });
+    expect(await db().client.auditEntry.count({ where: { action: 'unit.merge' } })).toBe(1);
   });
 });
