@@ -5,9 +5,9 @@
  */
 import type { ImportProblem, ParsedPlan } from '../../domain/plan.ts';
 import { isBlocking, parsePlanTable } from '../../domain/plan-table.ts';
-import { UnitDirectory } from '../../domain/unit-directory.ts';
 import type { PlanHeader, PlanStore, SavePlanResult } from '../../store/plan-store.ts';
 import type { UnitStore } from '../../store/unit-store.ts';
+import { DatedDirectory } from './dated-directory.ts';
 import { PlanFileError, readPlanTable } from './read-table.ts';
 
 export interface ImportPlanDeps {
@@ -34,9 +34,14 @@ export interface ImportPlanOutcome {
 }
 
 export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ImportPlanOutcome> {
-  const parsed = await parse(deps, input);
+  const { parsed, dated } = await parse(deps, input);
   const blocking = parsed.problems.filter(isBlocking);
   const warnings = parsed.problems.filter((problem) => !isBlocking(problem));
+  if (dated) {
+    const byDate = dated.problems();
+    blocking.push(...byDate.blocking);
+    warnings.push(...byDate.warnings);
+  }
   if (parsed.tasks.length === 0 && blocking.length === 0) {
     blocking.push({ row: null, column: null, code: 'no_tasks', message: 'Tệp không có dòng nhiệm vụ nào.' });
   }
@@ -45,15 +50,23 @@ export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): 
   return { parsed, blocking, warnings, saved };
 }
 
-async function parse(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ParsedPlan> {
+async function parse(
+  deps: ImportPlanDeps,
+  input: ImportPlanInput,
+): Promise<{ parsed: ParsedPlan; dated: DatedDirectory | null }> {
   try {
     const table = await readPlanTable(input.file, { maxBytes: deps.maxBytes, sheet: input.sheet });
     // Names resolve against the directory as it stood on the plan's issue date, else on 1 January
     // of its year (issue 15): a 2024 plan names the 63 provincial offices, a 2026 plan the 34.
-    const units = await deps.units.listOn(input.header.issuedOn ?? `${input.header.year}-01-01`);
-    return parsePlanTable(table, new UnitDirectory(units));
+    const dated = new DatedDirectory(
+      await deps.units.history(),
+      input.header.issuedOn ?? `${input.header.year}-01-01`,
+    );
+    return { parsed: parsePlanTable(table, dated), dated };
   } catch (error) {
-    if (error instanceof PlanFileError) return { tasks: [], problems: [error.problem], columns: [] };
+    if (error instanceof PlanFileError) {
+      return { parsed: { tasks: [], problems: [error.problem], columns: [] }, dated: null };
+    }
     throw error;
   }
 }
