@@ -207,6 +207,10 @@ export const en: Record<MessageKey, string> = {
     '/da06 members role <name|id> member|vice-chair|chair|admin — Change a member’s role.',
   'help.cmd.members_deactivate':
     '/da06 members deactivate <name|id> — Deactivate a member (their report history is kept).',
+  'help.cmd.units': '/da06 units [date] — The unit directory as it stood on a date (default today).',
+  'units.directory':
+    'Unit directory on {date}: {count} units ({central} central, {regional} regional, {provincial} provincial offices).\n{list}',
+  'units.bad_date': 'Not a date: "{text}". For example: /da06 units 2025-04-01 or /da06 units 01/04/2025',
   'help.cmd.members_list': '/da06 members list — List the members.',
 
   // Members ----------------------------------------------------------------------------------------

@@ -207,6 +207,10 @@ export const vi = {
     '/da06 members role <họ tên|mã số> member|vice-chair|chair|admin — Đổi vai trò thành viên.',
   'help.cmd.members_deactivate':
     '/da06 members deactivate <họ tên|mã số> — Ngừng một thành viên (giữ nguyên lịch sử báo cáo).',
+  'help.cmd.units': '/da06 units [ngày] — Danh mục đơn vị như vào một ngày (mặc định hôm nay).',
+  'units.directory':
+    'Danh mục đơn vị ngày {date}: {count} đơn vị ({central} đơn vị trung ương, {regional} BHXH khu vực, {provincial} BHXH tỉnh, thành phố).\n{list}',
+  'units.bad_date': 'Không hiểu ngày "{text}". Ví dụ: /da06 units 2025-04-01 hoặc /da06 units 01/04/2025',
   'help.cmd.members_list': '/da06 members list — Danh sách thành viên.',
 
   // Members ----------------------------------------------------------------------------------------
