@@ -157,7 +157,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (todo.length > 0) {
       const today = todayIn(config.timeZone, now);
       // Reminders for a unit that no longer exists also reach its successor's members (issue 15).
-      const history = await core.deps.units.history();
+      const history = await core.deps.units.history({ aliases: false });
       const ctx: JobContext = {
         deps: core.deps,
         config,

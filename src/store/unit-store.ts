@@ -46,10 +46,13 @@ export class UnitStore {
     return (await this.history()).unitsOn(day);
   }
 
-  /** Every unit of every period and the changes between them. */
-  async history(): Promise<UnitHistory> {
+  /**
+   * Every unit of every period and the changes between them. `aliases: false` skips the wordings
+   * (roll-up in summaries and reports needs codes, names and dates only: one light query).
+   */
+  async history(options: { aliases?: boolean } = {}): Promise<UnitHistory> {
     const [units, changes] = await Promise.all([
-      this.datedUnits(),
+      this.datedUnits(options.aliases ?? true),
       this.db.unitChange.findMany({
         include: { from: { select: { code: true } }, to: { select: { code: true } } },
         orderBy: [{ on: 'asc' }, { id: 'asc' }],
@@ -68,17 +71,17 @@ export class UnitStore {
     );
   }
 
-  private async datedUnits(): Promise<DatedUnit[]> {
+  private async datedUnits(withAliases = true): Promise<DatedUnit[]> {
     const units = await this.db.unit.findMany({
       where: { active: true },
-      include: { aliases: { orderBy: { id: 'asc' } } },
+      include: { aliases: withAliases ? { orderBy: { id: 'asc' } } : false },
       orderBy: { code: 'asc' },
     });
     return units.map((unit) => ({
       code: unit.code,
       kind: unit.kind as UnitKind,
       name: unit.name,
-      aliases: unit.aliases.map((alias) => alias.alias),
+      aliases: (unit.aliases ?? []).map((alias) => alias.alias),
       validFrom: unit.validFrom,
       validTo: unit.validTo,
       territory: unit.territory ? unit.territory.split('|') : [],

@@ -16,7 +16,7 @@ export interface RollUp {
 }
 
 export async function rollUpOn(deps: Pick<CoreDeps, 'units'>, day: string): Promise<RollUp> {
-  const history = await deps.units.history();
+  const history = await deps.units.history({ aliases: false });
   const cache = new Map<string, string>();
   const rolledInto = new Map<string, Set<string>>();
   const code = (unit: string): string => {
