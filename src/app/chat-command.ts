@@ -18,6 +18,7 @@ export type ChatCommand =
   | { name: 'export'; period: string | null; format: FileFormat }
   | { name: 'scoreboard'; period: string | null }
   | { name: 'members'; args: string[] }
+  | { name: 'units'; args: string[] }
   | { name: 'unknown'; text: string };
 
 /** Folded alias → command name. Multi-word aliases are matched before single words. */
@@ -60,6 +61,9 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   members: 'members',
   'thanh vien': 'members',
   thanhvien: 'members',
+  units: 'units',
+  'don vi': 'units',
+  donvi: 'units',
 };
 
 /** Splits like a shell: spaces separate words, quotes ("…" or '…' or “…”) keep them together. */
@@ -106,6 +110,7 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'scoreboard':
       return { name, period: rest.join(' ').trim() || null };
     case 'members':
+    case 'units':
       return { name, args: rest };
     default:
       return { name: 'unknown', text: words.join(' ') };

@@ -24,6 +24,7 @@ import {
 import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
+import { unitDirectoryOn } from './use-cases/unit-directory-view.ts';
 import type { View, Viewer } from './views.ts';
 
 export class Core {
@@ -100,6 +101,8 @@ export class Core {
         return scoreboard(this.deps, viewer, command.period);
       case 'members':
         return manageMembers(this.deps, viewer, command.args);
+      case 'units':
+        return unitDirectoryOn(this.deps, viewer, command.args);
       case 'unknown':
         return { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
     }

@@ -28,4 +28,5 @@ export const ADMIN_HELP = [
   'help.cmd.members_role',
   'help.cmd.members_deactivate',
   'help.cmd.members_list',
+  'help.cmd.units',
 ] as const;

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const UNITS_CSV = resolve(REPO_ROOT, 'data/units.csv');
+/** The units of 2025 and after (regional, then merged provincial offices) and the changes between them. */
+export const UNIT_HISTORY_CSV = resolve(REPO_ROOT, 'data/unit-history.csv');
+export const UNIT_CHANGES_CSV = resolve(REPO_ROOT, 'data/unit-changes.csv');
 export const DEMO_PLAN_CSV = resolve(REPO_ROOT, 'data/demo/plan-2024.csv');
 export const DEMO_MEMBERS_CSV = resolve(REPO_ROOT, 'data/demo/members.csv');
 

@@ -25,6 +25,8 @@ export interface ErrorParamsByCode {
   'unit_directory.duplicate_code': { code: string };
   /** One wording names two units of the directory. */
   'unit_directory.alias_clash': { alias: string; first: string; second: string };
+  /** An admin's rename, merge, split or close breaks a rule of the directory (the reason says which). */
+  'unit.change_refused': { reason: string };
   /** The directory's header lacks a column. */
   'unit_directory.missing_column': { column: string };
   /** A directory line has no code or no name. */
@@ -45,6 +47,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'database.url_scheme',
   'unit_directory.duplicate_code',
   'unit_directory.alias_clash',
+  'unit.change_refused',
   'unit_directory.missing_column',
   'unit_directory.missing_code_or_name',
   'unit_directory.bad_kind',

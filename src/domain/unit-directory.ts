@@ -22,7 +22,8 @@ import {
   NOISE_PHRASES,
 } from './unit-phrases.ts';
 
-export type UnitKind = 'central' | 'provincial' | 'group';
+/** `regional`: the 35 BHXH khu vực of 01/03–30/06/2025, which stand where provincial offices stood. */
+export type UnitKind = 'central' | 'provincial' | 'regional' | 'group';
 export interface UnitEntry {
   code: string;
   kind: UnitKind;
@@ -42,7 +43,7 @@ type Target =
   | { type: 'external' }
   | { type: 'noise' };
 
-const UNIT_KINDS: readonly UnitKind[] = ['central', 'provincial', 'group'];
+const UNIT_KINDS: readonly UnitKind[] = ['central', 'provincial', 'regional', 'group'];
 const DEFINITION_KEYS = DEFINITION_OPENERS.map(phraseKey);
 
 export class UnitDirectory {
@@ -135,7 +136,7 @@ export class UnitDirectory {
       if (target.type === 'unit') codes.add(target.code);
       else if (target.type === 'subset' && !introducesList) for (const code of target.codes) codes.add(code);
       else if (target.type === 'all' && !introducesList) {
-        for (const entry of this.entries) if (entry.kind === target.kind) codes.add(entry.code);
+        for (const entry of this.entries) if (coveredBy(entry.kind, target.kind)) codes.add(entry.code);
       }
       i += match.length;
     }
@@ -168,6 +169,11 @@ export class UnitDirectory {
 function standsAlone(words: Segment['words'], next: number): boolean {
   const word = words[next];
   return word === undefined || /[,:]/.test(word.punctuationBefore) || word.token.key === 'va';
+}
+
+/** "BHXH các tỉnh" names the regional offices while they stood in place of the provincial ones. */
+function coveredBy(kind: UnitKind, phraseKind: 'central' | 'provincial'): boolean {
+  return kind === phraseKind || (phraseKind === 'provincial' && kind === 'regional');
 }
 
 /** "(gọi tắt là các đơn vị)": a parenthesis restating what precedes it, skipped entirely. */

@@ -4,9 +4,9 @@
  *
  * In order of precedence:
  * 1. days an admin adds for the group (CalendarDay: `off` = extra day off, `work` = make-up working day);
- * 2. the official adjustments announced for civil servants (`OFFICIAL_ADJUSTMENTS`: the days around
- *    Tết and the 30/4, 1/5 and 2/9 holidays that the Ministry of Labour's yearly notice gives off or
- *    swaps for a Saturday), built in for the years listed there;
+ * 2. the official adjustments announced for civil servants (`OFFICIAL_ADJUSTMENTS`, from
+ *    src/domain/official-days.ts: the days around Tết and the 1/1, 30/4, 1/5 and 2/9 holidays that
+ *    the yearly notice gives off or swaps for a Saturday, and nghỉ bù), built in for 2024–2027;
  * 3. public holidays from `date-holidays` ('VN', type public): Tết Dương lịch, the five days of Tết
  *    Nguyên Đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9;
  * 4. Saturdays and Sundays.
@@ -15,6 +15,7 @@
  * hoán đổi, làm bù) as CalendarDay rows: `da06 schedule calendar add …`.
  */
 import Holidays from 'date-holidays';
+import { OFFICIAL_DAYS, type OfficialDay } from './official-days.ts';
 import { addDays } from './period.ts';
 import { weekdayOf } from './zoned-time.ts';
 
@@ -34,18 +35,10 @@ export type DayOffReason =
   | { kind: 'extra'; note: string | null };
 
 /**
- * The Ministry of Labour's notices for civil servants (công chức, viên chức), on top of the days
- * `date-holidays` knows. 2024: Tết Giáp Thìn from Thursday 08/02 to Wednesday 14/02 (date-holidays
- * has 09–13/02); 30/4–1/5 from Saturday 27/04 to Wednesday 01/05, Monday 29/04 swapped for Saturday
- * 04/05; Quốc khánh from Saturday 31/08 to Tuesday 03/09 (two days since 2021: 02/09 and 03/09).
+ * The official days for civil servants on top of date-holidays, 2024–2027, each with its source
+ * (src/domain/official-days.ts).
  */
-export const OFFICIAL_ADJUSTMENTS: readonly { day: string; kind: DayKind; name: string }[] = [
-  { day: '2024-02-08', kind: 'off', name: 'Nghỉ Tết Nguyên Đán Giáp Thìn' },
-  { day: '2024-02-14', kind: 'off', name: 'Nghỉ Tết Nguyên Đán Giáp Thìn' },
-  { day: '2024-04-29', kind: 'off', name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 04/05/2024)' },
-  { day: '2024-05-04', kind: 'work', name: 'Làm bù cho ngày nghỉ 29/04/2024' },
-  { day: '2024-09-03', kind: 'off', name: 'Nghỉ Quốc khánh' },
-];
+export const OFFICIAL_ADJUSTMENTS: readonly OfficialDay[] = OFFICIAL_DAYS;
 
 const holidayCache = new Map<number, Map<string, string>>();
 
@@ -140,4 +133,40 @@ export class WorkingCalendar {
     }
     throw new Error(`No working day within ${MAX_STEPS} days of ${day}: check the calendar days`);
   }
+}
+
+export interface CalendarEntry {
+  day: string;
+  kind: DayKind;
+  name: string;
+  source: string;
+}
+
+/**
+ * Every day of `year` that differs from a plain Monday-to-Friday week, in date order: public
+ * holidays on weekdays (date-holidays), the official days (with their source), the group's own days
+ * (which override the others).
+ */
+export function yearCalendar(year: number, overrides: readonly CalendarOverride[] = []): CalendarEntry[] {
+  const entries = new Map<string, CalendarEntry>();
+  for (const [day, name] of publicHolidays(year)) {
+    const weekday = weekdayOf(day);
+    if (weekday !== 0 && weekday !== 6)
+      entries.set(day, { day, kind: 'off', name, source: 'Bộ luật Lao động 2019, Điều 112 (date-holidays)' });
+  }
+  for (const official of OFFICIAL_DAYS) {
+    if (!official.day.startsWith(`${year}-`)) continue;
+    const source = official.confirmed ? official.source : `${official.source} (chưa xác nhận)`;
+    entries.set(official.day, { day: official.day, kind: official.kind, name: official.name, source });
+  }
+  for (const override of overrides) {
+    if (!override.day.startsWith(`${year}-`)) continue;
+    entries.set(override.day, {
+      day: override.day,
+      kind: override.kind,
+      name: override.note ?? (override.kind === 'off' ? 'Ngày nghỉ thêm' : 'Ngày làm bù'),
+      source: 'da06 schedule calendar add',
+    });
+  }
+  return [...entries.values()].sort((a, b) => a.day.localeCompare(b.day));
 }

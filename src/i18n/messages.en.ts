@@ -209,6 +209,10 @@ export const en: Record<MessageKey, string> = {
     '/da06 members role <name|id> member|vice-chair|chair|admin — Change a member’s role.',
   'help.cmd.members_deactivate':
     '/da06 members deactivate <name|id> — Deactivate a member (their report history is kept).',
+  'help.cmd.units': '/da06 units [date] — The unit directory as it stood on a date (default today).',
+  'units.directory':
+    'Unit directory on {date}: {count} units ({central} central, {regional} regional, {provincial} provincial offices).\n{list}',
+  'units.bad_date': 'Not a date: "{text}". For example: /da06 units 2025-04-01 or /da06 units 01/04/2025',
   'help.cmd.members_list': '/da06 members list — List the members.',
 
   // Members ----------------------------------------------------------------------------------------
@@ -269,6 +273,7 @@ export const en: Record<MessageKey, string> = {
     'Could not open the database {target} after {attempts} attempts: {reason}\nCheck DATABASE_URL and the database server, then run again.',
   'error.database.url_scheme':
     'DATABASE_URL of the form "{scheme}:" is not supported (use file:… for SQLite or postgresql://… for PostgreSQL).',
+  'error.unit.change_refused': 'The unit change was refused: {reason}',
   'error.unit_directory.duplicate_code': 'Unit directory: the code "{code}" appears twice.',
   'error.unit_directory.alias_clash':
     'Unit directory: the name "{alias}" is used for both units "{first}" and "{second}".',

@@ -209,6 +209,10 @@ export const vi = {
     '/da06 members role <họ tên|mã số> member|vice-chair|chair|admin — Đổi vai trò thành viên.',
   'help.cmd.members_deactivate':
     '/da06 members deactivate <họ tên|mã số> — Ngừng một thành viên (giữ nguyên lịch sử báo cáo).',
+  'help.cmd.units': '/da06 units [ngày] — Danh mục đơn vị như vào một ngày (mặc định hôm nay).',
+  'units.directory':
+    'Danh mục đơn vị ngày {date}: {count} đơn vị ({central} đơn vị trung ương, {regional} BHXH khu vực, {provincial} BHXH tỉnh, thành phố).\n{list}',
+  'units.bad_date': 'Không hiểu ngày "{text}". Ví dụ: /da06 units 2025-04-01 hoặc /da06 units 01/04/2025',
   'help.cmd.members_list': '/da06 members list — Danh sách thành viên.',
 
   // Members ----------------------------------------------------------------------------------------
@@ -271,6 +275,7 @@ export const vi = {
     'Không mở được cơ sở dữ liệu {target} sau {attempts} lần thử: {reason}\nKiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu, rồi chạy lại.',
   'error.database.url_scheme':
     'DATABASE_URL có dạng "{scheme}:" không được hỗ trợ (dùng file:… cho SQLite hoặc postgresql://… cho PostgreSQL).',
+  'error.unit.change_refused': 'Không thực hiện được thay đổi đơn vị: {reason}',
   'error.unit_directory.duplicate_code': 'Danh mục đơn vị: mã "{code}" bị trùng.',
   'error.unit_directory.alias_clash':
     'Danh mục đơn vị: tên gọi "{alias}" dùng cho cả hai đơn vị "{first}" và "{second}".',

@@ -3,6 +3,7 @@ import type { ReportsMessageKey } from './reports.vi.ts';
 
 export const reportsEn: Record<ReportsMessageKey, string> = {
   // Header of the document ---------------------------------------------------------------------------
+  'reports.doc.ministry': 'MINISTRY OF FINANCE',
   'reports.doc.parent': 'VIETNAM SOCIAL SECURITY',
   'reports.doc.issuer': 'PROJECT 06 WORKING GROUP',
   'reports.doc.number': 'No.:          /BC-TCT',

@@ -10,6 +10,7 @@
  */
 export const reportsVi = {
   // Header of the document (Nghị định 30/2020/NĐ-CP, Phụ lục I) ------------------------------------
+  'reports.doc.ministry': 'BỘ TÀI CHÍNH',
   'reports.doc.parent': 'BẢO HIỂM XÃ HỘI VIỆT NAM',
   'reports.doc.issuer': 'TỔ CÔNG TÁC ĐỀ ÁN 06',
   'reports.doc.number': 'Số:          /BC-TCT',

@@ -208,6 +208,17 @@ function noBorderCell(children: Paragraph[], width: number): TableCell {
 // ---------------------------------------------------------------------------------------------
 // Header, title, introduction
 
+/**
+ * From 01/03/2025 BHXH Việt Nam is a unit of the Ministry of Finance (Quyết định 391/QĐ-BTC): a
+ * document dated from then on names its managing body (tên cơ quan chủ quản, Nghị định 30/2020/NĐ-CP)
+ * above it; earlier documents do not.
+ */
+export const MANAGING_BODY_FROM = '2025-03-01';
+
+export function hasManagingBody(issuedOn: string): boolean {
+  return issuedOn >= MANAGING_BODY_FROM;
+}
+
 function headerTable(doc: ReportDocument): Table {
   const { locale } = doc;
   const left = convertMillimetersToTwip(63);
@@ -221,6 +232,9 @@ function headerTable(doc: ReportDocument): Table {
         children: [
           noBorderCell(
             [
+              ...(hasManagingBody(doc.issuedOn)
+                ? [centered(t(locale, 'reports.doc.ministry'), { size: PT(12) })]
+                : []),
               centered(t(locale, 'reports.doc.parent'), { size: PT(12) }),
               centered(t(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
               shortRule(left, convertMillimetersToTwip(22)),

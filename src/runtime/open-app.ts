@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../app/clock.ts';
 import { Core } from '../app/core.ts';
 import type { CoreDeps } from '../app/core-deps.ts';
-import { UNITS_CSV } from '../app/paths.ts';
+import { UNIT_CHANGES_CSV, UNIT_HISTORY_CSV, UNITS_CSV } from '../app/paths.ts';
 import type { SchedulerPort } from '../app/ports/scheduler.ts';
+import type { UnitRepository } from '../app/ports/stores.ts';
 import type { Settings } from '../config/settings.ts';
 import { AppError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
+import { parseUnitChangesCsv, parseUnitHistoryCsv } from '../domain/unit-history.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { DatabaseFileError, nativeModuleMismatch } from '../store/database-file.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
@@ -56,6 +58,7 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
   if ((await stores.units.count()) === 0) {
     await stores.units.sync(parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8')), 'system');
   }
+  if (!(await stores.units.hasHistory())) await loadUnitHistory(stores.units);
   return {
     settings,
     db,
@@ -66,6 +69,15 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
     members: stores.members,
     close: () => db.close(),
   };
+}
+
+/** The 2025 reorganisation (data/unit-history.csv, data/unit-changes.csv), loaded once. */
+export async function loadUnitHistory(units: UnitRepository, actor = 'system'): Promise<void> {
+  await units.syncHistory(
+    parseUnitHistoryCsv(readFileSync(UNIT_HISTORY_CSV, 'utf8')),
+    parseUnitChangesCsv(readFileSync(UNIT_CHANGES_CSV, 'utf8')),
+    actor,
+  );
 }
 
 /**

@@ -32,12 +32,18 @@ export class Audience {
     readonly members: RosterMember[],
     private readonly reachable: Map<number, Address[]>,
     readonly groupAddresses: Address[],
+    private readonly successorOf: (unitCode: string) => string = (code) => code,
   ) {}
 
+  /**
+   * `successorOf`: the unit that carries a unit today (issue 15). A unit that no longer exists is
+   * reached through its own members and, until an admin moves them, its successor's members too.
+   */
   static async load(
     roster: RosterRepository,
     channels: Channel[],
     group: { id: number; locale: string },
+    successorOf?: (unitCode: string) => string,
   ): Promise<Audience> {
     const members = await roster.members();
     const byPlatform = new Map(channels.map((c) => [c.platform, c]));
@@ -68,7 +74,7 @@ export class Audience {
         });
       }
     }
-    return new Audience(group.id, locale, members, reachable, groupAddresses);
+    return new Audience(group.id, locale, members, reachable, groupAddresses, successorOf);
   }
 
   onLeave(member: RosterMember, day: string): boolean {
@@ -91,7 +97,8 @@ export class Audience {
   reachUnit(unitCode: string, days: string[], locale: Locale): { addresses: Address[]; skipped: Skipped[] } {
     const addresses: Address[] = [];
     const skipped: Skipped[] = [];
-    for (const member of this.members.filter((m) => m.unitCode === unitCode)) {
+    const successor = this.successorOf(unitCode);
+    for (const member of this.members.filter((m) => m.unitCode === unitCode || m.unitCode === successor)) {
       const leaveDay = days.find((day) => this.onLeave(member, day));
       if (leaveDay !== undefined) {
         const until = member.leaveUntil ? formatDate(locale, member.leaveUntil) : '—';

@@ -160,15 +160,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let decidedCount = 0;
     let planned_ = 0;
     if (todo.length > 0) {
+      const today = todayIn(config.timeZone, now);
+      // Reminders for a unit that no longer exists also reach its successor's members (issue 15).
+      const history = await deps.units.history({ aliases: false });
       const ctx: JobContext = {
         deps,
         config,
         calendar,
-        audience: await Audience.load(roster, channels, group),
+        audience: await Audience.load(roster, channels, group, (code) => history.rollUp(code, today).code),
         roster,
         outbox: outbox.store,
         now,
-        today: todayIn(config.timeZone, now),
+        today,
       };
       for (const occurrence of todo) {
         if (stopping) break;

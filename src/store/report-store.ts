@@ -129,6 +129,11 @@ export class ReportStore implements ReportRepository {
     return { revision: current.revision };
   }
 
+  /** How many current reports the database holds (none on a fresh one). */
+  async count(): Promise<number> {
+    return this.db.statusReport.count();
+  }
+
   /** Current reports of a period, optionally for some tasks only. One SQL query: this is the summary's hot path. */
   async forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]> {
     const rows = await rawRows(this.db, PERIOD_REPORTS, periodKey);

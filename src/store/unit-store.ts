@@ -1,8 +1,15 @@
 /** Units and their aliases: the editable directory the plan importer resolves unit names through. */
-import type { UnitName, UnitRepository } from '../app/ports/stores.ts';
+import type { UnitChangeRequest, UnitName, UnitRepository } from '../app/ports/stores.ts';
 import { AppError } from '../domain/errors.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { UnitEntry, UnitKind } from '../domain/unit-directory.ts';
+import {
+  type DatedUnit,
+  isValidOn,
+  type UnitChangeEntry,
+  UnitHistory,
+  UnitHistoryError,
+} from '../domain/unit-history.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
 import { directFor } from './sqlite-direct.ts';
@@ -42,19 +49,135 @@ export class UnitStore implements UnitRepository {
     });
   }
 
-  /** Every active unit with its aliases, ordered by code. */
+  /** Every active unit that still exists (no end date), with its aliases, ordered by code. */
   async list(): Promise<UnitEntry[]> {
+    return (await this.datedUnits()).filter((unit) => unit.validTo === null).map(toEntry);
+  }
+
+  /** The units that existed on `day` (YYYY-MM-DD), with their aliases, ordered by code. */
+  async listOn(day: string): Promise<DatedUnit[]> {
+    return (await this.history()).unitsOn(day);
+  }
+
+  /**
+   * Every unit of every period and the changes between them. `aliases: false` skips the wordings
+   * (roll-up in summaries and reports needs codes, names and dates only: one light query).
+   */
+  async history(options: { aliases?: boolean } = {}): Promise<UnitHistory> {
+    const [units, changes] = await Promise.all([
+      this.datedUnits(options.aliases ?? true),
+      this.db.unitChange.findMany({
+        include: { from: { select: { code: true } }, to: { select: { code: true } } },
+        orderBy: [{ on: 'asc' }, { id: 'asc' }],
+      }),
+    ]);
+    return new UnitHistory(
+      units,
+      changes.map((change) => ({
+        on: change.on,
+        action: change.action as UnitChangeEntry['action'],
+        from: change.from.code,
+        to: change.to?.code ?? null,
+        decision: change.decision,
+        source: change.source,
+      })),
+    );
+  }
+
+  private async datedUnits(withAliases = true): Promise<DatedUnit[]> {
     const units = await this.db.unit.findMany({
       where: { active: true },
-      include: { aliases: { orderBy: { id: 'asc' } } },
+      include: { aliases: withAliases ? { orderBy: { id: 'asc' } } : false },
       orderBy: { code: 'asc' },
     });
     return units.map((unit) => ({
       code: unit.code,
       kind: unit.kind as UnitKind,
       name: unit.name,
-      aliases: unit.aliases.map((alias) => alias.alias),
+      aliases: (unit.aliases ?? []).map((alias) => alias.alias),
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      territory: unit.territory ? unit.territory.split('|') : [],
+      source: unit.source,
     }));
+  }
+
+  /**
+   * Loads the units of later periods and the changes that link them (data/unit-history.csv,
+   * data/unit-changes.csv): units are created or updated, a predecessor's end date is set to the
+   * change date, and changes already recorded are kept. The whole history is checked first (unknown
+   * successor, cycle): on a problem nothing is written.
+   */
+  async hasHistory(): Promise<boolean> {
+    return (await this.db.unitChange.count()) > 0;
+  }
+
+  async syncHistory(
+    units: DatedUnit[],
+    changes: UnitChangeEntry[],
+    actor: string,
+  ): Promise<{ units: number; changes: number }> {
+    const current = await this.datedUnits();
+    const merged = new Map(current.map((unit) => [unit.code, unit]));
+    for (const unit of units) merged.set(unit.code, unit);
+    new UnitHistory([...merged.values()], changes);
+    let added = 0;
+    await this.db.$transaction(async (tx) => {
+      const ids = new Map<string, number>();
+      for (const unit of units) {
+        const data = {
+          name: unit.name,
+          kind: unit.kind,
+          validFrom: unit.validFrom,
+          validTo: unit.validTo,
+          territory: unit.territory.join('|') || null,
+          source: unit.source,
+        };
+        const row = await tx.unit.upsert({
+          where: { code: unit.code },
+          create: { code: unit.code, ...data },
+          update: { ...data, active: true },
+        });
+        ids.set(unit.code, row.id);
+        const have = new Set(
+          (await tx.unitAlias.findMany({ where: { unitId: row.id }, select: { folded: true } })).map(
+            (a) => a.folded,
+          ),
+        );
+        const aliases = uniqueFolded([unit.code, unit.name, ...unit.aliases]).filter(
+          (a) => !have.has(a.folded),
+        );
+        if (aliases.length > 0)
+          await tx.unitAlias.createMany({ data: aliases.map((a) => ({ ...a, unitId: row.id })) });
+      }
+      const idOf = async (code: string) =>
+        ids.get(code) ?? (await tx.unit.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+      for (const change of changes) {
+        const fromUnitId = await idOf(change.from);
+        const toUnitId = change.to === null ? null : await idOf(change.to);
+        await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: change.on } });
+        const exists = await tx.unitChange.findFirst({ where: { fromUnitId, toUnitId } });
+        if (exists) continue;
+        await tx.unitChange.create({
+          data: {
+            on: change.on,
+            action: change.action,
+            fromUnitId,
+            toUnitId,
+            decision: change.decision,
+            source: change.source,
+          },
+        });
+        added++;
+      }
+      await audit(tx, {
+        actor,
+        action: 'units.history',
+        entity: 'Unit',
+        details: { units: units.length, changes: added },
+      });
+    }, LONG_TRANSACTION);
+    return { units: units.length, changes: added };
   }
 
   /**
@@ -65,8 +188,11 @@ export class UnitStore implements UnitRepository {
     const existing = new Set(
       (await this.db.unit.findMany({ select: { code: true } })).map((unit) => unit.code),
     );
+    // A wording may name units of different periods: an alias is skipped only when the unit has it.
     const known = new Set(
-      (await this.db.unitAlias.findMany({ select: { folded: true } })).map((a) => a.folded),
+      (await this.db.unitAlias.findMany({ select: { folded: true, unit: { select: { code: true } } } })).map(
+        (a) => `${a.unit.code} ${a.folded}`,
+      ),
     );
     let created = 0;
     await this.db.$transaction(async (tx) => {
@@ -78,9 +204,8 @@ export class UnitStore implements UnitRepository {
         });
         if (!existing.has(entry.code)) created++;
         const aliases = uniqueFolded([entry.code, entry.name, ...entry.aliases]).filter(
-          (a) => !known.has(a.folded),
+          (a) => !known.has(`${entry.code} ${a.folded}`),
         );
-        for (const alias of aliases) known.add(alias.folded);
         if (aliases.length > 0)
           await tx.unitAlias.createMany({ data: aliases.map((a) => ({ ...a, unitId: unit.id })) });
       }
@@ -92,6 +217,134 @@ export class UnitStore implements UnitRepository {
       });
     }, LONG_TRANSACTION);
     return { created, updated: entries.length - created };
+  }
+
+  /**
+   * Records a rename, merge, split or close on `on` with its decision, audited, in one transaction.
+   * Refused with a clear message, writing nothing: a date inside a reporting month (changes take
+   * effect on the 1st), a unit that does not exist on that date, a successor that does not exist
+   * (and is not created here), a new code that overlaps an existing unit's validity, a cycle.
+   */
+  async applyChange(request: UnitChangeRequest, actor: string): Promise<void> {
+    const { on, action, decision } = request;
+    if (!/^\d{4}-\d{2}-01$/.test(on)) {
+      throw new UnitChangeError(
+        `Ngày ${on} nằm giữa một kỳ báo cáo tháng: thay đổi đơn vị có hiệu lực từ ngày đầu tháng (YYYY-MM-01).`,
+      );
+    }
+    if (decision.trim() === '') throw new UnitChangeError('Cần số và ngày của quyết định (--decision).');
+    if (request.from.length === 0) throw new UnitChangeError('Cần ít nhất một đơn vị.');
+    if (action === 'close' ? request.to.length > 0 : request.to.length === 0) {
+      throw new UnitChangeError(
+        action === 'close' ? 'Giải thể không có đơn vị kế thừa.' : 'Cần đơn vị kế thừa (--into/--to).',
+      );
+    }
+    const history = await this.history();
+    for (const code of request.from) {
+      const unit = history.get(code);
+      if (!unit) throw new UnitChangeError(`Không có đơn vị mã "${code}".`);
+      if (!isValidOn(unit, on) || (unit.validFrom !== null && unit.validFrom >= on)) {
+        throw new UnitChangeError(
+          `Đơn vị ${code} không tồn tại vào ngày ${on} (hiệu lực ${unit.validFrom ?? '…'} – ${unit.validTo ?? '…'}).`,
+        );
+      }
+    }
+    const created: DatedUnit[] = [];
+    for (const target of request.to) {
+      const unit = history.get(target.code);
+      if (unit && target.name) {
+        throw new UnitChangeError(
+          `Mã ${target.code} đã dùng cho "${unit.name}": thời gian hiệu lực sẽ chồng lên nhau.`,
+        );
+      }
+      if (unit) {
+        if (!isValidOn(unit, on)) {
+          throw new UnitChangeError(`Đơn vị kế thừa ${target.code} không tồn tại vào ngày ${on}.`);
+        }
+        continue;
+      }
+      if (!target.name) {
+        throw new UnitChangeError(
+          `Đơn vị kế thừa "${target.code}" không có trong danh mục (thêm --name để tạo mới).`,
+        );
+      }
+      const kind = target.kind ?? history.get(request.from[0] as string)?.kind ?? 'central';
+      const territory = [...new Set(request.from.flatMap((code) => history.get(code)?.territory ?? []))];
+      created.push({
+        code: target.code,
+        kind,
+        name: target.name,
+        aliases: [],
+        validFrom: on,
+        validTo: null,
+        territory,
+        source: decision,
+      });
+    }
+    const changes: UnitChangeEntry[] = [];
+    for (const from of request.from) {
+      const source = `da06 units ${action}`;
+      if (action === 'close') changes.push({ on, action, from, to: null, decision, source });
+      else for (const t of request.to) changes.push({ on, action, from, to: t.code, decision, source });
+    }
+    try {
+      new UnitHistory([...allOf(history), ...created], [...history.changes, ...changes]);
+    } catch (error) {
+      if (error instanceof UnitHistoryError) throw new UnitChangeError(error.message);
+      throw error;
+    }
+    await this.db.$transaction(async (tx) => {
+      for (const unit of created) {
+        const row = await tx.unit.create({
+          data: {
+            code: unit.code,
+            name: unit.name,
+            kind: unit.kind,
+            validFrom: on,
+            territory: unit.territory.join('|') || null,
+            source: decision,
+          },
+        });
+        await tx.unitAlias.createMany({
+          data: uniqueFolded([unit.code, unit.name]).map((a) => ({ ...a, unitId: row.id })),
+        });
+      }
+      const ids = new Map(
+        (
+          await tx.unit.findMany({
+            where: { code: { in: [...request.from, ...request.to.map((t) => t.code)] } },
+            select: { id: true, code: true },
+          })
+        ).map((u) => [u.code, u.id]),
+      );
+      for (const change of changes) {
+        const fromUnitId = ids.get(change.from) as number;
+        await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: on } });
+        await tx.unitChange.create({
+          data: {
+            on,
+            action,
+            fromUnitId,
+            toUnitId: change.to === null ? null : (ids.get(change.to) as number),
+            decision,
+            source: change.source,
+          },
+        });
+      }
+      await audit(tx, {
+        actor,
+        action: `unit.${action}`,
+        entity: 'Unit',
+        entityId: request.from.join(','),
+        details: {
+          on,
+          from: request.from,
+          to: request.to.map((t) => t.code),
+          created: created.map((u) => u.code),
+          decision,
+        },
+      });
+    });
   }
 
   async add(entry: Omit<UnitEntry, 'aliases'>, actor: string): Promise<void> {
@@ -113,12 +366,29 @@ export class UnitStore implements UnitRepository {
     await this.db.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { code } });
       if (!unit) throw new AppError('unit.unknown', { unit: code });
-      const taken = await tx.unitAlias.findUnique({ where: { folded }, include: { unit: true } });
+      // Taken only when a unit that still exists has it (an ended unit's wordings read as its successor).
+      const taken = await tx.unitAlias.findFirst({
+        where: { folded, unit: { validTo: null, active: true } },
+        include: { unit: true },
+      });
       if (taken && taken.unitId !== unit.id)
         throw new AppError('unit.alias_taken', { alias, owner: taken.unit.code });
-      if (!taken) await tx.unitAlias.create({ data: { unitId: unit.id, alias: alias.trim(), folded } });
+      const own = await tx.unitAlias.findFirst({ where: { folded, unitId: unit.id } });
+      if (!own) await tx.unitAlias.create({ data: { unitId: unit.id, alias: alias.trim(), folded } });
       await audit(tx, { actor, action: 'unit.alias', entity: 'Unit', entityId: code, details: { alias } });
     });
+  }
+}
+
+export type { UnitChangeRequest };
+
+/**
+ * A reorganisation the directory refuses; nothing is written. `reason` says which rule it broke, in
+ * Vietnamese (the admin's CLI), until each rule has its own code.
+ */
+export class UnitChangeError extends AppError<'unit.change_refused'> {
+  constructor(reason: string) {
+    super('unit.change_refused', { reason });
   }
 }
 
@@ -129,4 +399,13 @@ function uniqueFolded(aliases: string[]): { alias: string; folded: string }[] {
     if (folded !== '' && !seen.has(folded)) seen.set(folded, alias.trim());
   }
   return [...seen].map(([folded, alias]) => ({ alias, folded }));
+}
+
+function toEntry(unit: DatedUnit): UnitEntry {
+  return { code: unit.code, kind: unit.kind, name: unit.name, aliases: unit.aliases };
+}
+
+/** Every unit a history knows (ended, current and future). */
+function allOf(history: UnitHistory): DatedUnit[] {
+  return history.all();
 }

@@ -17,7 +17,8 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     const seeded = await runCli(['seed', 'demo'], env);
     expect(seeded.stderr).toContain('migration');
     expect(seeded.stdout).toContain('27 nhiệm vụ mới');
-    const listed = await runCli(['plan', 'list', '--json'], env);
+    // The sample plan of the current year (dữ liệu mẫu) is loaded too; this test reads the 2024 plan.
+    const listed = await runCli(['plan', 'list', '--plan', '147/QĐ-BHXH', '--json'], env);
     const tasks = JSON.parse(listed.stdout) as {
       code: string;
       leadUnits: string[];
@@ -31,7 +32,7 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
       deadline: { kind: 'recurring_annual_from', due: '2024-12-31' },
     });
     expect(tasks[20]?.leadUnits).toHaveLength(63); // task 21: "BHXH các tỉnh" leads
-    const text = await runCli(['plan', 'list'], env);
+    const text = await runCli(['plan', 'list', '--plan', '147/QĐ-BHXH'], env);
     expect(text.stdout).toContain('147/QĐ-BHXH #22');
     expect(text.stdout).toContain('27 nhiệm vụ.');
   });
@@ -44,7 +45,17 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
 
   it('plan import --dry-run --json prints the parsed tasks and writes nothing', async () => {
     const run = await runCli(
-      ['plan', 'import', fixture('small-plan.csv'), '--number', 'T-1', '--dry-run', '--json'],
+      [
+        'plan',
+        'import',
+        fixture('small-plan.csv'),
+        '--number',
+        'T-1',
+        '--year',
+        '2024',
+        '--dry-run',
+        '--json',
+      ],
       env,
     );
     expect(run.code).toBe(0);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDayList, parseOffset, parseOffsets, subtractOffset } from '../../src/domain/durations.ts';
-import { publicHolidays, WorkingCalendar } from '../../src/domain/working-days.ts';
+import { OFFICIAL_DAYS } from '../../src/domain/official-days.ts';
+import { addDays } from '../../src/domain/period.ts';
+import { publicHolidays, WorkingCalendar, yearCalendar } from '../../src/domain/working-days.ts';
 import { isoInZone, offsetMinutes, wallClock, zonedInstant } from '../../src/domain/zoned-time.ts';
 
 const VN = 'Asia/Ho_Chi_Minh';
@@ -119,5 +121,57 @@ describe('durations', () => {
     expect(isoInZone(subtractOffset(berlin, parseOffset('3d')!, 'Europe/Berlin'), 'Europe/Berlin')).toBe(
       '2024-03-29T09:00:00+01:00',
     );
+  });
+});
+
+describe('official days 2025–2027 (issue 15)', () => {
+  const calendar = new WorkingCalendar();
+  const span = (from: string, to: string) => {
+    const days: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+    return days;
+  };
+
+  it('Tết Ất Tỵ 2025: off from Saturday 25/01 to Sunday 02/02, back on Monday 03/02', () => {
+    for (const day of span('2025-01-25', '2025-02-02')) expect(calendar.isWorkingDay(day), day).toBe(false);
+    expect(calendar.isWorkingDay('2025-01-24')).toBe(true);
+    expect(calendar.nextWorkingDay('2025-01-25')).toBe('2025-02-03');
+    expect(calendar.dayOff('2025-01-27')).toMatchObject({ kind: 'official' });
+  });
+
+  it('2026: Tết Dương lịch 01–04/01 with make-up Saturday 10/01; Tết Bính Ngọ 14–22/02; nghỉ bù Giỗ Tổ 27/04', () => {
+    for (const day of span('2026-01-01', '2026-01-04')) expect(calendar.isWorkingDay(day), day).toBe(false);
+    expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
+    expect(calendar.isWorkingDay('2026-01-11')).toBe(false);
+    for (const day of span('2026-02-14', '2026-02-22')) expect(calendar.isWorkingDay(day), day).toBe(false);
+    expect(calendar.isWorkingDay('2026-02-13')).toBe(true);
+    expect(calendar.isWorkingDay('2026-02-23')).toBe(true);
+    expect(calendar.isWorkingDay('2026-04-27')).toBe(false);
+    // A make-up Saturday counts for overdue days: 09/01 (Fri) → 12/01 (Mon) is two working days.
+    expect(calendar.workingDaysAfter('2026-01-09', '2026-01-12')).toBe(2);
+    expect(calendar.addWorkingDays('2026-01-09', 1)).toBe('2026-01-10');
+  });
+
+  it('2027: Tết Đinh Mùi 05–11/02 with the Labour Code nghỉ bù, and 03/05 for 1/5 on a Saturday', () => {
+    for (const day of span('2027-02-05', '2027-02-11')) expect(calendar.isWorkingDay(day), day).toBe(false);
+    expect(calendar.isWorkingDay('2027-02-12')).toBe(true);
+    expect(calendar.isWorkingDay('2027-05-03')).toBe(false);
+  });
+
+  it('every official day carries a source, and the year list shows it', () => {
+    expect(OFFICIAL_DAYS.every((d) => d.source.length > 0)).toBe(true);
+    const year = yearCalendar(2026);
+    expect(year.find((e) => e.day === '2026-01-10')).toMatchObject({
+      kind: 'work',
+      source: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025',
+    });
+    expect(year.find((e) => e.day === '2026-01-01')).toMatchObject({ kind: 'off', name: 'Tết Dương lịch' });
+    expect(yearCalendar(2027).find((e) => e.day === '2027-02-10')?.source).toContain('chưa xác nhận');
+    expect(yearCalendar(2026, [{ day: '2026-03-02', kind: 'off', note: 'Nghỉ thêm' }])).toContainEqual({
+      day: '2026-03-02',
+      kind: 'off',
+      name: 'Nghỉ thêm',
+      source: 'da06 schedule calendar add',
+    });
   });
 });

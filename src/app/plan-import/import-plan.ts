@@ -4,10 +4,11 @@
  * plan number updates tasks by code.
  */
 import type { ImportProblem, ParsedPlan } from '../../domain/plan.ts';
-import { type PlanReview, reviewPlan, withMappedAliases } from '../../domain/plan-review.ts';
+import { type PlanReview, reviewPlan } from '../../domain/plan-review.ts';
 import { isBlocking, parsePlanTable } from '../../domain/plan-table.ts';
-import { UnitDirectory, type UnitEntry } from '../../domain/unit-directory.ts';
+import type { UnitHistory } from '../../domain/unit-history.ts';
 import type { PlanHeader, PlanRepository, SavePlanResult, UnitRepository } from '../ports/stores.ts';
+import { DatedDirectory } from './dated-directory.ts';
 import { PlanFileError, readPlanTable } from './read-table.ts';
 
 export interface ImportPlanDeps {
@@ -42,18 +43,26 @@ export interface ImportPlanOutcome {
 }
 
 export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): Promise<ImportPlanOutcome> {
-  const entries = await deps.units.list();
+  // Names resolve against the directory as it stood on the plan's issue date, else on 1 January of
+  // its year (issue 15): a 2024 plan names the 63 provincial offices, a 2026 plan the 34.
+  const day = input.header.issuedOn ?? `${input.header.year}-01-01`;
+  const history = await deps.units.history();
   const maps = input.maps ?? new Map<string, string>();
-  const parsed = await parse(deps, entries, maps, input);
+  const { parsed, dated } = await parse(deps, history, day, maps, input);
   const review = reviewPlan(
     parsed,
-    entries,
+    history.unitsOn(day),
     (p) => isBlocking(p) && !(input.allowUnresolved && p.code === 'unknown_unit'),
   );
   const blocks = (problem: ImportProblem) =>
     isBlocking(problem) && !(input.allowUnresolved && problem.code === 'unknown_unit');
   const blocking = parsed.problems.filter(blocks);
   const warnings = parsed.problems.filter((problem) => !blocks(problem));
+  if (dated) {
+    const byDate = dated.problems();
+    blocking.push(...byDate.blocking);
+    warnings.push(...byDate.warnings);
+  }
   if (parsed.tasks.length === 0 && blocking.length === 0) {
     blocking.push({ row: null, column: null, code: 'no_tasks', message: 'Tệp không có dòng nhiệm vụ nào.' });
   }
@@ -69,44 +78,45 @@ export async function importPlan(deps: ImportPlanDeps, input: ImportPlanInput): 
   return { parsed, blocking, warnings, saved, review, aliasesAdded };
 }
 
+type Parsed = { parsed: ParsedPlan; dated: DatedDirectory | null };
+
 async function parse(
   deps: ImportPlanDeps,
-  entries: UnitEntry[],
+  history: UnitHistory,
+  day: string,
   maps: ReadonlyMap<string, string>,
   input: ImportPlanInput,
-): Promise<ParsedPlan> {
-  const known = new Set(entries.map((e) => e.code));
+): Promise<Parsed> {
+  const refused = (problems: ParsedPlan['problems']): Parsed => ({
+    parsed: { tasks: [], columns: [], problems },
+    dated: null,
+  });
+  const known = new Set(history.unitsOn(day).map((e) => e.code));
   const wrongCodes = [...maps].filter(([, code]) => !known.has(code));
   if (wrongCodes.length > 0) {
-    return {
-      tasks: [],
-      columns: [],
-      problems: wrongCodes.map(([name, code]) => ({
+    return refused(
+      wrongCodes.map(([name, code]) => ({
         row: null,
         column: null,
         code: 'map_unknown_code',
         message: `--map "${name}=${code}": không có đơn vị mã "${code}" trong danh mục (xem "da06 units list").`,
         value: code,
       })),
-    };
+    );
   }
-  let directory: UnitDirectory;
+  let dated: DatedDirectory;
   try {
-    directory = new UnitDirectory(withMappedAliases(entries, maps));
+    dated = new DatedDirectory(history.withAliases(maps), day);
   } catch (error) {
-    return {
-      tasks: [],
-      columns: [],
-      problems: [
-        { row: null, column: null, code: 'map_conflict', message: `--map: ${(error as Error).message}` },
-      ],
-    };
+    return refused([
+      { row: null, column: null, code: 'map_conflict', message: `--map: ${(error as Error).message}` },
+    ]);
   }
   try {
     const table = await readPlanTable(input.file, { maxBytes: deps.maxBytes, sheet: input.sheet });
-    return parsePlanTable(table, directory);
+    return { parsed: parsePlanTable(table, dated), dated };
   } catch (error) {
-    if (error instanceof PlanFileError) return { tasks: [], problems: [error.problem], columns: [] };
+    if (error instanceof PlanFileError) return refused([error.problem]);
     throw error;
   }
 }

@@ -10,7 +10,8 @@ import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
 import type { ReportInput } from '../../domain/report.ts';
 import type { Locale, Platform, Role } from '../../domain/roles.ts';
 import type { SummaryReportInput } from '../../domain/summary.ts';
-import type { UnitEntry } from '../../domain/unit-directory.ts';
+import type { UnitEntry, UnitKind } from '../../domain/unit-directory.ts';
+import type { ChangeAction, DatedUnit, UnitChangeEntry, UnitHistory } from '../../domain/unit-history.ts';
 import type { CalendarOverride, DayKind } from '../../domain/working-days.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +184,8 @@ export interface PlanRepository {
 export interface ReportRepository {
   /** Stores a submission as the current report and as a revision; `receipt` commits with it (ADR 9). */
   submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }>;
+  /** How many current reports the database holds (none on a fresh one). */
+  count(): Promise<number>;
   /** Current reports of a period, optionally for some tasks only. */
   forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]>;
   /** Units that reported a task done in a month that ended before `beforeDay`, with the first such month. */
@@ -214,9 +217,33 @@ export interface UnitRepository {
   list(): Promise<UnitEntry[]>;
   /** Code and name of every unit; `ranked` leaves out the working group itself (a scoreboard ranks units). */
   names(options?: { ranked?: boolean }): Promise<UnitName[]>;
+  /** The units that exist on `day` (YYYY-MM-DD), with their dates and aliases. */
+  listOn(day: string): Promise<DatedUnit[]>;
+  /** Every unit of every period and the changes between them (issue 15); `aliases: false` is lighter. */
+  history(options?: { aliases?: boolean }): Promise<UnitHistory>;
+  /** Whether the changes of the reorganisation have been loaded (none on a fresh database). */
+  hasHistory(): Promise<boolean>;
+  /** Loads later periods' units and the changes linking them, checked whole first. */
+  syncHistory(
+    units: DatedUnit[],
+    changes: UnitChangeEntry[],
+    actor: string,
+  ): Promise<{ units: number; changes: number }>;
+  /** A rename, merge, split or close on a date with its decision, audited; refused whole when wrong. */
+  applyChange(request: UnitChangeRequest, actor: string): Promise<void>;
   sync(entries: UnitEntry[], actor: string): Promise<{ created: number; updated: number }>;
   add(entry: Omit<UnitEntry, 'aliases'>, actor: string): Promise<void>;
   addAlias(alias: string, code: string, actor: string): Promise<void>;
+}
+
+/** A change asked for by an admin: `from` units end on `on`, `to` units carry them from then. */
+export interface UnitChangeRequest {
+  on: string;
+  action: ChangeAction;
+  from: string[];
+  /** Successors: existing codes, or new units when `name` is given (created from `on`). */
+  to: { code: string; name?: string; kind?: UnitKind }[];
+  decision: string;
 }
 
 export interface MeetingRepository {

@@ -32,6 +32,7 @@ import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { FileView, NoticeView, Viewer } from '../views.ts';
+import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
 /** Kiến nghị longer than this are cut in chat, with a pointer to the file, which keeps them whole. */
@@ -162,16 +163,25 @@ export async function loadReportDocument(
   const monthList: Period[] = [];
   for (let m = start; m.startsOn <= lastMonth.startsOn; m = nextPeriod(m)) monthList.push(m);
 
-  const [leadTextOf, units, doneBefore, monthReports, members] = await Promise.all([
+  const [leadTextOf, roll, rawDoneBefore, rawMonthReports, members] = await Promise.all([
     deps.plans.leadTexts(ids),
-    deps.units.names(),
+    rollUpOn(deps, asOf),
     deps.reports.doneBefore(start.startsOn, ids),
     Promise.all(
       monthList.map(async (m) => ({ period: m, reports: await deps.reports.forPeriod(m.key, ids) })),
     ),
     deps.members.list(),
   ]);
-  const inputs: PeriodTaskInput[] = tasks.map((task) => periodTaskInput(task, leadTextOf.get(task.id) ?? ''));
+  // Units that no longer exist at the end of the period count under their successor (issue 15).
+  const doneBefore = rawDoneBefore.map((d) => rollReport(d, roll));
+  const monthReports = rawMonthReports.map((m) => ({
+    ...m,
+    reports: m.reports.map((r) => rollReport(r, roll)),
+  }));
+  const inputs: PeriodTaskInput[] = tasks.map((task) =>
+    rollTask(periodTaskInput(task, leadTextOf.get(task.id) ?? ''), roll),
+  );
+  const units = roll.names();
 
   const compute = (p: Period, months: MonthReports[]): ReportPeriodData =>
     computeReportPeriod({

@@ -11,6 +11,7 @@ import { renderScoreboardCsv, renderScoreboardXlsx } from '../../reports/scorebo
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ScoreboardView, Viewer } from '../views.ts';
 import { resolveReportPeriod } from './export-report.ts';
+import { rollReport, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
 export async function scoreboard(
@@ -34,36 +35,39 @@ export async function scoreboardData(deps: CoreDeps, period: Period, today: stri
   const tasks = (await allTasks(deps)).filter((task) => planYear.has(task.planNumber));
   const ids = tasks.map((task) => task.id);
   const months = monthsOf(period).filter((m) => m.startsOn <= asOf);
-  const [units, monthReports, doneReports] = await Promise.all([
-    deps.units.names({ ranked: true }),
+  const [roll, monthReports, rawDoneReports] = await Promise.all([
+    rollUpOn(deps, asOf),
     Promise.all(months.map((m) => deps.reports.forPeriod(m.key, ids))),
     deps.reports.doneBefore(addDays(period.endsOn, 1), ids),
   ]);
+  // Only the units that exist at the end of the period are ranked; their predecessors count under them.
+  const doneReports = rawDoneReports.map((d) => rollReport(d, roll));
   const reports: ScoreReportInput[] = monthReports.flat().map((r) => ({
     taskId: r.taskId,
-    unitCode: r.unitCode,
+    unitCode: roll.code(r.unitCode),
     periodKey: r.periodKey,
     status: r.status,
     late: r.late,
   }));
-  return computeScoreboard({
-    period,
-    asOf,
-    units,
-    tasks: tasks.map((task) => {
-      const yearStart = `${planYear.get(task.planNumber)}-01-01`;
-      const start = task.deadline.start;
-      return {
-        id: task.id,
-        code: task.code,
-        leadUnits: task.leadUnits,
-        deadline: { ...task.deadline },
-        reportsFrom: start !== null && start > yearStart ? start : yearStart,
-      };
-    }),
-    reports,
-    doneReports,
+  const scoreTasks = tasks.map((task) => {
+    const yearStart = `${planYear.get(task.planNumber)}-01-01`;
+    const start = task.deadline.start;
+    return {
+      id: task.id,
+      code: task.code,
+      leadUnits: [...new Set(task.leadUnits.map((code) => roll.code(code)))],
+      deadline: { ...task.deadline },
+      reportsFrom: start !== null && start > yearStart ? start : yearStart,
+    };
   });
+  const existing = new Set(
+    roll.history
+      .unitsOn(asOf)
+      .filter((u) => u.kind !== 'group')
+      .map((u) => u.code),
+  );
+  const units = roll.names().filter((unit) => existing.has(unit.code));
+  return computeScoreboard({ period, asOf, units, tasks: scoreTasks, reports, doneReports });
 }
 
 /** The scoreboard of `period` as a file (CLI `da06 report --scoreboard`), the rule written under it. */

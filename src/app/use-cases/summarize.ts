@@ -9,6 +9,7 @@ import { summaryScope } from '../../domain/permissions.ts';
 import { computeSummary } from '../../domain/summary.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
+import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks, tasksOfUnit } from './task-scope.ts';
 
 export async function summarize(
@@ -56,22 +57,28 @@ export async function summaryData(deps: CoreDeps, scopeUnit: string | null, peri
   const before = previousPeriod(month);
   // One read of the months in which each unit first reported each task done serves both periods:
   // what was done before the previous month is what was done before this one, minus the last month.
-  const [units, reports, doneBefore, previousReports] = await Promise.all([
-    deps.units.names(),
+  const [roll, rawReports, rawDoneBefore, rawPreviousReports] = await Promise.all([
+    rollUpOn(deps, month.endsOn < today ? month.endsOn : today),
     deps.reports.forPeriod(month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
     deps.reports.forPeriod(before.key, ids),
   ]);
+  // Units that no longer exist count under their successor (issue 15); the rows keep their unit.
+  const reports = rawReports.map((r) => rollReport(r, roll));
+  const doneBefore = rawDoneBefore.map((d) => rollReport(d, roll));
+  const previousReports = rawPreviousReports.map((r) => rollReport(r, roll));
+  const rolledTasks = inScope.map((task) => rollTask(task, roll));
+  const rolledScope = scopeUnit ? roll.code(scopeUnit) : null;
   const previousDone = doneBefore.filter((done) => done.periodKey < before.key);
   return computeSummary({
     period,
     today,
-    units,
-    tasks: inScope,
+    units: roll.names(),
+    tasks: rolledTasks,
     reports,
     doneBefore,
     previous: { period: before, reports: previousReports, doneBefore: previousDone },
-    scopeUnit,
+    scopeUnit: rolledScope,
   });
 }
 

@@ -6,11 +6,10 @@
 import { parseArgs } from 'node:util';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { todayIn } from '../../domain/period.ts';
-import { WorkingCalendar } from '../../domain/working-days.ts';
+import { yearCalendar } from '../../domain/working-days.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
 import { coreDeps } from '../../runtime/open-app.ts';
-import { dayOffText } from '../../scheduler/messages.ts';
 import { createScheduler, type PreviewItem } from '../../scheduler/scheduler.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
@@ -111,22 +110,31 @@ export const scheduleCalendarCommand: Command = {
     }
     if (action !== 'list') throw new UsageError(`Không hiểu "${action}"`);
     const { values } = parseArgs({ args: rest, options: { year: { type: 'string' } } });
-    const days = (await store.list()).filter((d) => !values.year || d.day.startsWith(`${values.year}-`));
-    const calendar = new WorkingCalendar(days);
-    context.output.out(
-      days.length === 0
-        ? 'Chưa có ngày nghỉ thêm hay ngày làm bù nào (các ngày lễ, Tết lấy theo lịch nhà nước).'
-        : table(
-            ['Ngày', 'Loại', 'Ghi chú'],
-            days.map((d) => {
-              const off = calendar.dayOff(d.day);
-              return [
+    const adminDays = await store.list();
+    if (!values.year) {
+      context.output.out(
+        adminDays.length === 0
+          ? 'Chưa có ngày nghỉ thêm hay ngày làm bù nào (các ngày lễ, Tết lấy theo lịch nhà nước; xem --year YYYY).'
+          : table(
+              ['Ngày', 'Loại', 'Ghi chú'],
+              adminDays.map((d) => [
                 formatDate('vi', d.day),
                 d.kind === 'off' ? 'nghỉ' : 'làm bù',
-                off ? dayOffText('vi', off) : (d.note ?? ''),
-              ];
-            }),
-          ),
+                d.note ?? '',
+              ]),
+            ),
+      );
+      return 0;
+    }
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError('--year: năm gồm 4 chữ số');
+    // The whole year: public holidays, the official days (with their source), the group's own days.
+    const rows = yearCalendar(Number(values.year), adminDays);
+    context.output.out(
+      table(
+        ['Ngày', 'Loại', 'Tên', 'Nguồn'],
+        rows.map((r) => [formatDate('vi', r.day), r.kind === 'off' ? 'nghỉ' : 'làm bù', r.name, r.source]),
+        60,
+      ),
     );
     return 0;
   },

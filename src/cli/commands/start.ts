@@ -31,15 +31,15 @@ export const startCommand: Command = {
     const settings = context.settings();
     const app = await context.app();
     const useTerminal = values.terminal || settings.TERMINAL || !platformConfigured(settings);
+    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
     if (await shouldSeedDemo(app, settings)) {
       // The plan reader (CSV decoding, plan parsing) is loaded only for the first run's demo data.
       const { seedDemo } = await import('../../app/seed-demo.ts');
-      const seeded = await seedDemo(app, 'system');
+      const seeded = await seedDemo(app, 'system', clock);
       context.output.err(
-        `Đã nạp dữ liệu mẫu: kế hoạch 147/QĐ-BHXH (${seeded.plan.parsed.tasks.length} nhiệm vụ), ${seeded.membersAdded} thành viên mẫu.`,
+        `Đã nạp dữ liệu mẫu: kế hoạch 147/QĐ-BHXH (${seeded.plan.parsed.tasks.length} nhiệm vụ), kế hoạch mẫu ${seeded.samplePlan.parsed.tasks.length} nhiệm vụ, ${seeded.replies} báo cáo, ${seeded.membersAdded} thành viên mẫu.`,
       );
     }
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
     // The terminal is for people: JSON logs only for warnings unless LOG_LEVEL asks for more.
     const logger = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : settings.LOG_LEVEL);
     const interactive = Boolean(process.stdin.isTTY);
