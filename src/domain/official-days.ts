@@ -9,7 +9,8 @@
  * checked; README "Calendar" lists what is still unknown (the second Quốc khánh day of 2026 and 2027,
  * the 30/4 swap of 2025, the Tết break of 2027 as announced).
  */
-import type { DayKind } from './working-days.ts';
+/** Whether a day is off or a working day (working-days.ts re-exports it). */
+export type DayKind = 'off' | 'work';
 
 export interface OfficialDay {
   day: string;

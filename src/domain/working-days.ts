@@ -15,11 +15,11 @@
  * hoán đổi, làm bù) as CalendarDay rows: `da06 schedule calendar add …`.
  */
 import Holidays from 'date-holidays';
-import { OFFICIAL_DAYS, type OfficialDay } from './official-days.ts';
+import { type DayKind, OFFICIAL_DAYS, type OfficialDay } from './official-days.ts';
 import { addDays } from './period.ts';
 import { weekdayOf } from './zoned-time.ts';
 
-export type DayKind = 'off' | 'work';
+export type { DayKind };
 
 export interface CalendarOverride {
   day: string;
