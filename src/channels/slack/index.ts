@@ -46,29 +46,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     },
   };
   const { app, receiver } = createBolt(deps);
-  const sender = createSender({
-    // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
-    client: new WebClient(settings.SLACK_BOT_TOKEN, {
-      slackApiUrl: settings.SLACK_API_URL,
-      rejectRateLimitedCalls: true,
-      // No retries inside the client: a repeated chat.postMessage whose first try may have landed
-      // would be a duplicate. send() retries once itself, after checking (see send.ts).
-      retryConfig: { retries: 0 },
-      timeout: 15_000,
-    }),
-    settings,
-    ctx: deps.ctx,
-    log,
-    dmChannels: deps.dmChannels,
-    maxInlineWaitMs: options.timing?.maxInlineWaitMs,
-    quickRetryMs: options.timing?.quickRetryMs,
-    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts).
-    postMessage: createPostMessage({
-      apiUrl: settings.SLACK_API_URL,
-      token: settings.SLACK_BOT_TOKEN ?? '',
-      timeoutMs: 15_000,
-    }),
-  });
+  const sender = outboxSender(settings, deps, options.timing);
 
   const routes: Route[] = receiver
     ? [
@@ -109,4 +87,31 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),
   };
+}
+
+/** The sender of the outbox's messages (send.ts), with its own Web API client. */
+function outboxSender(settings: Settings, deps: SlackDeps, timing: SlackChannelOptions['timing']) {
+  return createSender({
+    // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
+    client: new WebClient(settings.SLACK_BOT_TOKEN, {
+      slackApiUrl: settings.SLACK_API_URL,
+      rejectRateLimitedCalls: true,
+      // No retries inside the client: a repeated chat.postMessage whose first try may have landed
+      // would be a duplicate. send() retries once itself, after checking (see send.ts).
+      retryConfig: { retries: 0 },
+      timeout: 15_000,
+    }),
+    settings,
+    ctx: deps.ctx,
+    log: deps.log,
+    dmChannels: deps.dmChannels,
+    maxInlineWaitMs: timing?.maxInlineWaitMs,
+    quickRetryMs: timing?.quickRetryMs,
+    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts).
+    postMessage: createPostMessage({
+      apiUrl: settings.SLACK_API_URL,
+      token: settings.SLACK_BOT_TOKEN ?? '',
+      timeoutMs: 15_000,
+    }),
+  });
 }
