@@ -112,27 +112,94 @@ export interface Scheduler {
 const DEFAULT_INTERVAL_MS = 30_000;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { core, db, channels, clock } = options;
-  const group = core.deps.group;
-  const config = scheduleConfig(options.settings, group);
-  const logger = options.logger ?? silentLogger;
-  const timer = options.timer ?? realTimer;
-  const workerId =
-    options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const meetings = new MeetingStore(db.client, group.id);
-  const calendarStore = new CalendarStore(db.client, group.id);
-  const roster = new RosterStore(db.client, group.id);
-  const outbox = new Outbox({ db, group, clock, workerId, logger });
+  return new TickScheduler(options);
+}
 
-  let handle: unknown = null;
-  let running: Promise<TickResult> | null = null;
-  let stopping = false;
+/** The scheduler of one process: `tick()` plans, decides and drains; `start()` runs it on the timer. */
+class TickScheduler implements Scheduler {
+  readonly workerId: string;
+  readonly config: ScheduleConfig;
+  private readonly group: Core['deps']['group'];
+  private readonly logger: SchedulerLogger;
+  private readonly timer: Timer;
+  private readonly meetings: MeetingStore;
+  private readonly calendarStore: CalendarStore;
+  private readonly roster: RosterStore;
+  private readonly outbox: Outbox;
+  private handle: unknown = null;
+  private running: Promise<TickResult> | null = null;
+  private stopping = false;
 
-  async function context(now: Date, write: boolean, from: Date, to: Date) {
-    const calendar = new WorkingCalendar(await calendarStore.list());
-    const rule = effectiveRule(await meetings.readRule(), config);
+  constructor(private readonly options: SchedulerOptions) {
+    const { core, db, clock } = options;
+    this.group = core.deps.group;
+    this.config = scheduleConfig(options.settings, this.group);
+    this.logger = options.logger ?? silentLogger;
+    this.timer = options.timer ?? realTimer;
+    this.workerId =
+      options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+    this.meetings = new MeetingStore(db.client, this.group.id);
+    this.calendarStore = new CalendarStore(db.client, this.group.id);
+    this.roster = new RosterStore(db.client, this.group.id);
+    this.outbox = new Outbox({ db, group: this.group, clock, workerId: this.workerId, logger: this.logger });
+  }
+
+  async start(): Promise<void> {
+    this.stopping = false;
+    if (this.handle !== null) return;
+    this.handle = this.timer.setInterval(
+      () => this.loopTick(),
+      this.options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    );
+    await this.tick().catch((error) => this.logger.error({ err: error }, 'scheduler: first tick failed'));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.handle !== null) this.timer.clearInterval(this.handle);
+    this.handle = null;
+    await this.running?.catch(() => {});
+    await this.outbox.releaseAll();
+  }
+
+  tick(): Promise<TickResult> {
+    if (this.running) return this.running;
+    this.running = this.runTick().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async preview(from: Date, months: number): Promise<PreviewItem[]> {
+    const config = this.config;
+    const to = endOfMonths(from, months, config.timeZone);
+    const { calendar, meetings: planned } = await this.context(this.options.clock.now(), false, from, to);
+    return planOccurrences({ meetings: planned, calendar, config, from, to })
+      .filter((o) => o.job === 'meeting' || PREVIEW_JOBS.has(o.job))
+      .map((o) => previewItem(o, config.timeZone));
+  }
+
+  async nextOccurrence(after: Date, horizonDays = 40): Promise<Occurrence | null> {
+    const from = new Date(after.getTime() + 1);
+    const to = new Date(after.getTime() + horizonDays * 86_400_000);
+    const { calendar, meetings: planned } = await this.context(this.options.clock.now(), false, from, to);
+    const config = this.config;
+    return (
+      planOccurrences({ meetings: planned, calendar, config, from, to }).find((o) => o.job !== 'meeting') ??
+      null
+    );
+  }
+
+  private loopTick(): void {
+    this.tick().catch((error) => this.logger.error({ err: error }, 'scheduler: tick failed'));
+  }
+
+  private async context(now: Date, write: boolean, from: Date, to: Date) {
+    const config = this.config;
+    const calendar = new WorkingCalendar(await this.calendarStore.list());
+    const rule = effectiveRule(await this.meetings.readRule(), config);
     const planned: PlannedMeeting[] = await loadMeetings({
-      store: meetings,
+      store: this.meetings,
       rule,
       calendar,
       config,
@@ -143,97 +210,63 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return { calendar, rule, meetings: planned };
   }
 
-  async function runTick(): Promise<TickResult> {
-    const now = clock.now();
+  private async runTick(): Promise<TickResult> {
+    const now = this.options.clock.now();
+    const config = this.config;
     const from = new Date(now.getTime() - config.graceMs);
-    const { calendar, meetings: planned } = await context(now, true, from, now);
+    const { calendar, meetings: planned } = await this.context(now, true, from, now);
     const due = planOccurrences({ meetings: planned, calendar, config, from, to: now }).filter(
       (o): o is Occurrence & { job: JobId } => o.job !== 'meeting' && stillUseful(o, now),
     );
-    const decided = await outbox.store.decided(due.map((o) => `${o.job}/${o.key}`));
+    const decided = await this.outbox.store.decided(due.map((o) => `${o.job}/${o.key}`));
     const todo = due.filter((o) => !decided.has(`${o.job}/${o.key}`));
-    let decidedCount = 0;
-    let planned_ = 0;
-    if (todo.length > 0) {
-      const ctx: JobContext = {
-        deps: core.deps,
-        config,
-        calendar,
-        audience: await Audience.load(roster, channels, group),
-        roster,
-        outbox: outbox.store,
-        now,
-        today: todayIn(config.timeZone, now),
-      };
-      for (const occurrence of todo) {
-        if (stopping) break;
-        const output = await jobById(occurrence.job).handler(ctx, occurrence);
-        const notBefore = (at: Date) => (at.getTime() > now.getTime() ? at : now);
-        const { recorded, messages } = await outbox.enqueue({
-          job: occurrence.job,
-          occurrence: occurrence.key,
-          messages: output.messages.map((m) => ({ ...m, notBefore: notBefore(m.notBefore) })),
-          marks: output.marks,
-        });
-        if (!recorded) continue;
-        decidedCount++;
-        planned_ += messages;
-        logger.info({ job: occurrence.job, occurrence: occurrence.key, messages }, 'scheduler: decided');
-      }
-    }
-    const drained = stopping
+    const { decided: decidedCount, planned: plannedCount } =
+      todo.length > 0 ? await this.decide(todo, calendar, now) : { decided: 0, planned: 0 };
+    const drained = this.stopping
       ? emptyDrainResult()
-      : await outbox.drain(channels, { ...options.drain, shouldStop: () => stopping });
-    const pending = await db.client.outboxMessage.count({ where: { status: 'pending' } });
-    return { ...drained, decided: decidedCount, planned: planned_, pending };
+      : await this.outbox.drain(this.options.channels, {
+          ...this.options.drain,
+          shouldStop: () => this.stopping,
+        });
+    const pending = await this.options.db.client.outboxMessage.count({ where: { status: 'pending' } });
+    return { ...drained, decided: decidedCount, planned: plannedCount, pending };
   }
 
-  function tick(): Promise<TickResult> {
-    if (running) return running;
-    running = runTick().finally(() => {
-      running = null;
-    });
-    return running;
+  /** Runs the handlers of the occurrences due and nobody decided, recording each decision with its messages. */
+  private async decide(
+    todo: (Occurrence & { job: JobId })[],
+    calendar: WorkingCalendar,
+    now: Date,
+  ): Promise<{ decided: number; planned: number }> {
+    const ctx: JobContext = {
+      deps: this.options.core.deps,
+      config: this.config,
+      calendar,
+      audience: await Audience.load(this.roster, this.options.channels, this.group),
+      roster: this.roster,
+      outbox: this.outbox.store,
+      now,
+      today: todayIn(this.config.timeZone, now),
+    };
+    let decided = 0;
+    let planned = 0;
+    const notBefore = (at: Date) => (at.getTime() > now.getTime() ? at : now);
+    for (const occurrence of todo) {
+      if (this.stopping) break;
+      const output = await jobById(occurrence.job).handler(ctx, occurrence);
+      const { recorded, messages } = await this.outbox.enqueue({
+        job: occurrence.job,
+        occurrence: occurrence.key,
+        messages: output.messages.map((m) => ({ ...m, notBefore: notBefore(m.notBefore) })),
+        marks: output.marks,
+      });
+      if (!recorded) continue;
+      decided++;
+      planned += messages;
+      this.logger.info({ job: occurrence.job, occurrence: occurrence.key, messages }, 'scheduler: decided');
+    }
+    return { decided, planned };
   }
-
-  function loopTick(): void {
-    tick().catch((error) => logger.error({ err: error }, 'scheduler: tick failed'));
-  }
-
-  return {
-    workerId,
-    config,
-    async start() {
-      stopping = false;
-      if (handle !== null) return;
-      handle = timer.setInterval(loopTick, options.intervalMs ?? DEFAULT_INTERVAL_MS);
-      await tick().catch((error) => logger.error({ err: error }, 'scheduler: first tick failed'));
-    },
-    async stop() {
-      stopping = true;
-      if (handle !== null) timer.clearInterval(handle);
-      handle = null;
-      await running?.catch(() => {});
-      await outbox.releaseAll();
-    },
-    tick,
-    async preview(from, months) {
-      const to = endOfMonths(from, months, config.timeZone);
-      const { calendar, meetings: planned } = await context(clock.now(), false, from, to);
-      return planOccurrences({ meetings: planned, calendar, config, from, to })
-        .filter((o) => o.job === 'meeting' || PREVIEW_JOBS.has(o.job))
-        .map((o) => previewItem(o, config.timeZone));
-    },
-    async nextOccurrence(after, horizonDays = 40) {
-      const from = new Date(after.getTime() + 1);
-      const to = new Date(after.getTime() + horizonDays * 86_400_000);
-      const { calendar, meetings: planned } = await context(clock.now(), false, from, to);
-      return (
-        planOccurrences({ meetings: planned, calendar, config, from, to }).find((o) => o.job !== 'meeting') ??
-        null
-      );
-    },
-  };
 }
 
 const PREVIEW_JOBS = new Set<string>(['meeting-reminder', 'round-open', 'round-reminder', 'summary']);
