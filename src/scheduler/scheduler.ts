@@ -21,7 +21,7 @@ import type { Database } from '../store/open-database.ts';
 import { RosterStore } from '../store/roster-store.ts';
 import { Audience } from './audience.ts';
 import { effectiveRule, type ScheduleConfig, type SchedulerSettings, scheduleConfig } from './config.ts';
-import { JOBS, type JobContext, jobById } from './jobs.ts';
+import { JOBS, type JobContext, jobById } from './jobs/index.ts';
 import { loadMeetings } from './meetings.ts';
 import {
   DEFAULT_DRAIN_POLICY,
