@@ -62,12 +62,7 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
   const levels = levelsOf(header);
   const views = dataRows(rows, header);
   const groupColumn = levels.group;
-  const ttNumbersLeaves =
-    groupColumn === null ||
-    views.some((v) => {
-      const tt = cleanNumber(v.get('number'));
-      return tt !== '' && parseRoman(tt) === null && v.get(groupColumn) === '' && v.get(levels.leaf) !== '';
-    });
+  const ttNumbersLeaves = numbersLeaves(views, levels);
 
   const drafts: TaskDraft[] = [];
   const problems: ImportProblem[] = [];
@@ -77,17 +72,7 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
   let objectiveCount = 0;
   let groupCount = 0;
   let leafCount = 0;
-  let carry: Partial<Carried> = {};
-
-  const take = (view: RowView): Carried => {
-    const values = {} as Carried;
-    for (const column of CARRIED_COLUMNS) {
-      const own = view.get(column);
-      if (own !== '') carry[column] = own;
-      values[column] = own !== '' ? own : groupColumn ? (carry[column] ?? '') : '';
-    }
-    return values;
-  };
+  const carry = new Carry(groupColumn !== null);
 
   for (const view of views) {
     const tt = cleanNumber(view.get('number'));
@@ -99,14 +84,12 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
       (objectiveText === '' && groupText === '' && leafText === '') ||
       (!levels.objective && isSectionNumber(tt) && !view.hasAssignment());
     if (isSectionRow) {
-      if (view.hasAssignment() || view.get('product') !== '') {
-        problems.push(orphan(view));
-      } else {
-        const title = view.cells.map((c) => c.trim()).find((c) => c !== '' && cleanNumber(c) !== tt);
-        section = sectionTitle(title ?? view.firstText());
+      if (view.hasAssignment() || view.get('product') !== '') problems.push(orphan(view));
+      else {
+        section = sectionRowTitle(view, tt);
         objective = null;
         group = null;
-        carry = {};
+        carry.reset();
       }
       continue;
     }
@@ -117,14 +100,16 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
       group = null;
       groupCount = 0;
       leafCount = 0;
-      carry = {};
+      carry.reset();
     }
     if (groupText !== '') {
       groupCount++;
       leafCount = 0;
-      carry = {};
-      const written = !ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(groupText);
-      group = { text: groupText, number: ownNumber(written, levels.objective) ?? String(groupCount) };
+      carry.reset();
+      group = {
+        text: groupText,
+        number: rowNumber(tt, !ttNumbersLeaves, groupText, levels.objective, groupCount),
+      };
     }
 
     const parentPath = [objective?.number, groupColumn ? group?.number : undefined].filter(
@@ -133,30 +118,72 @@ export function readHierarchicalRows(rows: string[][], header: HeaderMatch): Dra
     const base = { row: view.row, section, objective: objective?.text ?? null };
     if (leafText !== '') {
       leafCount++;
-      const written = ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(leafText);
-      const number = ownNumber(written, parentPath.length > 0) ?? String(leafCount);
-      drafts.push({
-        ...base,
-        code: [...parentPath, number].join('.'),
-        task: levels.leaf === 'task' ? leafText : (group?.text ?? null),
-        activity: levels.leaf === 'activity' ? leafText : null,
-        content: leafText,
-        ...take(view),
-      });
+      const number = rowNumber(tt, ttNumbersLeaves, leafText, parentPath.length > 0, leafCount);
+      const task = levels.leaf === 'task' ? leafText : (group?.text ?? null);
+      const activity = levels.leaf === 'activity' ? leafText : null;
+      drafts.push(draftOf(base, [...parentPath, number], task, activity, leafText, carry.take(view)));
     } else if (groupText !== '' && view.hasAssignment()) {
-      drafts.push({
-        ...base,
-        code: parentPath.join('.'),
-        task: groupText,
-        activity: null,
-        content: groupText,
-        ...take(view),
-      });
+      drafts.push(draftOf(base, parentPath, groupText, null, groupText, carry.take(view)));
     } else if (view.hasAssignment()) {
       problems.push(orphan(view));
     }
   }
   return { drafts, problems };
+}
+
+function draftOf(
+  base: Pick<TaskDraft, 'row' | 'section' | 'objective'>,
+  path: string[],
+  task: string | null,
+  activity: string | null,
+  content: string,
+  carried: Carried,
+): TaskDraft {
+  return { ...base, code: path.join('.'), task, activity, content, ...carried };
+}
+
+/** Whether the TT column numbers the leaves (else the groups). */
+function numbersLeaves(views: RowView[], levels: Levels): boolean {
+  const groupColumn = levels.group;
+  if (groupColumn === null) return true;
+  return views.some((v) => {
+    const tt = cleanNumber(v.get('number'));
+    return tt !== '' && parseRoman(tt) === null && v.get(groupColumn) === '' && v.get(levels.leaf) !== '';
+  });
+}
+
+/** A row's own number: the TT cell when it numbers this level, else the number its text starts with. */
+function rowNumber(tt: string, ttNumbers: boolean, text: string, nested: boolean, count: number): string {
+  const written = ttNumbers && isArabicNumber(tt) ? tt : leadingNumber(text);
+  return ownNumber(written, nested) ?? String(count);
+}
+
+/** The title of a section row: its first text that is not its number. */
+function sectionRowTitle(view: RowView, tt: string): string {
+  const title = view.cells.map((c) => c.trim()).find((c) => c !== '' && cleanNumber(c) !== tt);
+  return sectionTitle(title ?? view.firstText());
+}
+
+/** Lead, coordinating units, deadline and product carried down from a group to its leaves. */
+class Carry {
+  private carried: Partial<Carried> = {};
+
+  constructor(private readonly grouped: boolean) {}
+
+  reset(): void {
+    this.carried = {};
+  }
+
+  /** The row's own values, or (under a group) the last ones given above it. */
+  take(view: RowView): Carried {
+    const values = {} as Carried;
+    for (const column of CARRIED_COLUMNS) {
+      const own = view.get(column);
+      if (own !== '') this.carried[column] = own;
+      values[column] = own !== '' ? own : this.grouped ? (this.carried[column] ?? '') : '';
+    }
+    return values;
+  }
 }
 
 function orphan(view: RowView): ImportProblem {
