@@ -10,6 +10,7 @@ import { parseChatCommand } from '../../app/chat-command.ts';
 import type { Core } from '../../app/core.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
 import type { FileView, View, Viewer } from '../../app/views.ts';
+import { UserFacingError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { roleLabel, t } from '../../i18n/index.ts';
@@ -27,6 +28,8 @@ export interface TerminalChatOptions {
   timeZone: string;
   /** Where exported reports are written (default ./out). */
   outputDir?: string;
+  /** Where a failed command's stack goes (default: standard error). */
+  log?: (line: string) => void;
 }
 
 export class TerminalChat {
@@ -48,7 +51,7 @@ export class TerminalChat {
       const text = line.trim();
       if (text === '') continue;
       if (/^\/?(exit|quit|thoat|thoát)$/i.test(text)) break;
-      await this.handle(text);
+      await this.turn(text);
     }
     if (lines.interactive) this.say(t(this.locale, 'terminal.bye'));
     lines.close();
@@ -69,6 +72,26 @@ export class TerminalChat {
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
     this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
+  }
+
+  /**
+   * One command, with the turn error handler: a failure is reported to the person (in their words
+   * when they can fix it; otherwise as a fault, its stack logged) and the session goes on.
+   */
+  private async turn(text: string): Promise<void> {
+    try {
+      await this.handle(text);
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        this.say(error.message);
+        return;
+      }
+      const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+      log(
+        `terminal: command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      this.say(t(this.locale, 'terminal.error'));
+    }
   }
 
   private async handle(text: string): Promise<void> {

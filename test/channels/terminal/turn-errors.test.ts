@@ -1,0 +1,72 @@
+/**
+ * The terminal chat's turn error handler: a use case that fails is reported to the person and the
+ * session goes on with the next command (it used to end the session).
+ */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/app/core.ts';
+import type { View } from '../../../src/app/views.ts';
+import { LineSource } from '../../../src/channels/terminal/line-source.ts';
+import { TerminalChat } from '../../../src/channels/terminal/terminal-chat.ts';
+import { UserFacingError } from '../../../src/domain/errors.ts';
+
+const MEMBER = {
+  id: 1,
+  displayName: 'Nguyễn Văn Minh',
+  unitCode: 'VP',
+  unitName: 'Văn phòng',
+  role: 'member',
+  locale: 'vi',
+  identities: { terminal: 'minh' },
+};
+
+/** A core whose `handle` fails on "summary" (a bug) and "overdue" (an error a person can fix). */
+function failingCore(): Core {
+  return {
+    deps: { members: { list: async () => [MEMBER] } },
+    identify: async () => MEMBER,
+    handle: async (_viewer: unknown, command: { name: string }): Promise<View> => {
+      if (command.name === 'summary') throw new Error('database went away');
+      if (command.name === 'overdue') throw new UserFacingError('period_invalid', 'Kỳ báo cáo không hợp lệ.');
+      return { kind: 'notice', tone: 'info', key: 'terminal.bye' } as View;
+    },
+  } as unknown as Core;
+}
+
+async function chat(input: string): Promise<{ out: string; logged: string[] }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  const logged: string[] = [];
+  const lines = new LineSource(stdin, stdout, false);
+  const terminal = new TerminalChat({
+    core: failingCore(),
+    lines,
+    user: 'minh',
+    defaultLocale: 'vi',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    log: (line: string) => logged.push(line),
+  });
+  stdin.end(input);
+  await terminal.run();
+  return { out, logged };
+}
+
+describe('terminal chat turn errors', () => {
+  it('reports a failed command and goes on with the next one', async () => {
+    const { out, logged } = await chat('/da06 summary\n/da06 help\n');
+    expect(out).toContain('Xin lỗi, trợ lý gặp sự cố khi xử lý lệnh này');
+    expect(out).toContain('Tạm biệt'); // the next command ran: its notice printed
+    expect(logged.join('\n')).toContain('database went away');
+  });
+
+  it('says an error a person can fix in their words, without logging it as a bug', async () => {
+    const { out, logged } = await chat('/da06 overdue\n/da06 help\n');
+    expect(out).toContain('Kỳ báo cáo không hợp lệ.');
+    expect(out).toContain('Tạm biệt');
+    expect(logged).toEqual([]);
+  });
+});
