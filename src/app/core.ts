@@ -33,15 +33,24 @@ import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import type { View, Viewer } from './views.ts';
 
 export class Core {
-  private scheduler: (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview'>>) | null = null;
+  private scheduler:
+    | (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview' | 'rearm'>>)
+    | null = null;
 
   constructor(readonly deps: CoreDeps) {}
 
   /** The running scheduler, so chairs can move meetings and remind now from chat. */
   useScheduler(
-    scheduler: (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview'>>) | null,
+    scheduler: (SchedulerAdminDeps['scheduler'] & Partial<Pick<Scheduler, 'preview' | 'rearm'>>) | null,
   ): void {
     this.scheduler = scheduler;
+  }
+
+  /** A chair's change to the meetings or their rule; the scheduler's alarm is set again after it. */
+  private async changeMeetings(viewer: Viewer, args: string[]): Promise<View> {
+    const view = await meetingCommand({ ...this.deps, scheduler: this.scheduler }, viewer, args);
+    await this.scheduler?.rearm?.();
+    return view;
   }
 
   identify(platform: Platform, externalId: string) {
@@ -70,9 +79,7 @@ export class Core {
       case 'overdue':
         return overdueList(this.deps, viewer);
       case 'meeting':
-        return command.args.length > 0
-          ? meetingCommand({ ...this.deps, scheduler: this.scheduler }, viewer, command.args)
-          : this.nextMeeting(viewer);
+        return command.args.length > 0 ? this.changeMeetings(viewer, command.args) : this.nextMeeting(viewer);
       case 'leave':
         return leaveCommand(this.deps, viewer, command.args);
       case 'remind':

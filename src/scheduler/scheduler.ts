@@ -40,20 +40,9 @@ import {
   type PlannedMeeting,
   planOccurrences,
 } from './plan-occurrences.ts';
+import { realTimer, type Timer } from './timer.ts';
 
-export interface Timer {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-export const realTimer: Timer = {
-  setInterval: (callback, ms) => {
-    const handle = setInterval(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
-};
+export { realTimer, type Timer } from './timer.ts';
 
 export interface SchedulerOptions {
   core: Core;
@@ -63,7 +52,7 @@ export interface SchedulerOptions {
   settings: SchedulerSettings;
   logger?: SchedulerLogger;
   timer?: Timer;
-  /** How often the loop ticks; 30 s by default. */
+  /** How often the safety sweep ticks; 5 minutes by default (the alarm fires at each planned moment). */
   intervalMs?: number;
   /** Names this process's claims; unique per process by default. */
   workerId?: string;
@@ -107,9 +96,14 @@ export interface Scheduler {
   preview(from: Date, months: number): Promise<PreviewItem[]>;
   /** The next occurrence of any job after `after` (the simulation jumps its clock there). */
   nextOccurrence(after: Date, horizonDays?: number): Promise<Occurrence | null>;
+  /** Sets the alarm again for the next planned moment (after meetings or the rule changed). */
+  rearm(): Promise<void>;
 }
 
-const DEFAULT_INTERVAL_MS = 30_000;
+/** The safety sweep: anything the alarms missed (a clock jump, a meeting moved by another process). */
+const DEFAULT_INTERVAL_MS = 5 * 60_000;
+/** The shortest wait the alarm is set for (rows due now that this process cannot send wait for the sweep). */
+const MIN_ALARM_MS = 1_000;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   return new TickScheduler(options);
@@ -127,6 +121,8 @@ class TickScheduler implements Scheduler {
   private readonly roster: RosterStore;
   private readonly outbox: Outbox;
   private handle: unknown = null;
+  private alarm: unknown = null;
+  private arming: Promise<void> = Promise.resolve();
   private running: Promise<TickResult> | null = null;
   private stopping = false;
 
@@ -152,6 +148,7 @@ class TickScheduler implements Scheduler {
       this.options.intervalMs ?? DEFAULT_INTERVAL_MS,
     );
     await this.tick().catch((error) => this.logger.error({ err: error }, 'scheduler: first tick failed'));
+    await this.arming;
   }
 
   async stop(): Promise<void> {
@@ -159,6 +156,8 @@ class TickScheduler implements Scheduler {
     if (this.handle !== null) this.timer.clearInterval(this.handle);
     this.handle = null;
     await this.running?.catch(() => {});
+    await this.arming;
+    this.clearAlarm();
     await this.outbox.releaseAll();
   }
 
@@ -166,8 +165,42 @@ class TickScheduler implements Scheduler {
     if (this.running) return this.running;
     this.running = this.runTick().finally(() => {
       this.running = null;
+      if (this.handle !== null && !this.stopping) {
+        this.rearm().catch((error) =>
+          this.logger.error({ err: error }, 'scheduler: setting the alarm failed'),
+        );
+      }
     });
     return this.running;
+  }
+
+  /** Settings of the alarm, one at a time (after each tick, and when meetings or the rule change). */
+  rearm(): Promise<void> {
+    this.arming = this.arming
+      .then(() => this.setAlarm())
+      .catch((error) => this.logger.error({ err: error }, 'scheduler: setting the alarm failed'));
+    return this.arming;
+  }
+
+  /** The alarm for the next planned occurrence or the next message due in the outbox. */
+  private async setAlarm(): Promise<void> {
+    if (this.handle === null || this.stopping) return;
+    const now = this.options.clock.now();
+    const [occurrence, due] = await Promise.all([this.nextOccurrence(now), this.outbox.store.nextDue(now)]);
+    const next = [occurrence?.at, due].filter((at): at is Date => at instanceof Date);
+    this.clearAlarm();
+    if (next.length === 0 || this.handle === null || this.stopping) return;
+    const at = Math.min(...next.map((d) => d.getTime()));
+    const wait = Math.max(MIN_ALARM_MS, at - this.options.clock.now().getTime());
+    this.alarm = this.timer.setAlarm(() => {
+      this.alarm = null;
+      this.loopTick();
+    }, wait);
+  }
+
+  private clearAlarm(): void {
+    if (this.alarm !== null) this.timer.clearAlarm(this.alarm);
+    this.alarm = null;
   }
 
   async preview(from: Date, months: number): Promise<PreviewItem[]> {
