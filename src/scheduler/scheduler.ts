@@ -5,7 +5,8 @@
  *    (missed ones after a restart or an outage included, once), runs their handlers and records
  *    each decision with its messages in one transaction (src/scheduler/outbox.ts),
  * 3. drains the outbox through the channels.
- * `start()` ticks at once and then every ~30 s; `tick()` is callable directly (tests, `/da06 remind
+ * `start()` ticks at once, then at each planned moment (node-schedule, ADR 12: the alarm is set again
+ * after every tick) and on a 5-minute safety sweep; `tick()` is callable directly (tests, `/da06 remind
  * now`); `stop()` ends the loop, lets a running tick finish its current send and releases its claims.
  */
 import { hostname } from 'node:os';
