@@ -13,7 +13,7 @@ import type { Period } from '../../../src/domain/period.ts';
 import { ratio } from '../../../src/domain/scoreboard.ts';
 import { scoreboardRule } from '../../../src/reports/scoreboard-files.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { commandFields, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
+import { commandFields, type Harness, startHarness, textOf, USERS } from '../../support/slack/harness.ts';
 
 const good = {
   status: 'in_progress',
