@@ -224,6 +224,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
+/** A report's own columns, in the order the statements below name them. */
+function reportFields(input: SubmitReport['input']) {
+  return [input.status, input.percent, input.done, input.blockers, input.evidenceUrl] as const;
+}
+
 /** The id of the reporting period's row, inserted when it is the period's first report. */
 function periodIdDirect(direct: SqliteDirect, period: SubmitReport['period']): number {
   return (
@@ -254,11 +259,7 @@ function updateReportDirect(
   direct.run(
     `UPDATE "StatusReport" SET "status" = ?, "percent" = ?, "done" = ?, "blockers" = ?, "evidenceUrl" = ?,
        "memberId" = ?, "late" = ?, "revision" = ?, "updatedAt" = ? WHERE "id" = ?`,
-    input.status,
-    input.percent,
-    input.done,
-    input.blockers,
-    input.evidenceUrl,
+    ...reportFields(input),
     report.memberId,
     late,
     revision,
@@ -286,11 +287,7 @@ function insertReportDirect(
       periodId,
       report.unitId,
       report.memberId,
-      input.status,
-      input.percent,
-      input.done,
-      input.blockers,
-      input.evidenceUrl,
+      ...reportFields(input),
       late,
       at,
       at,
@@ -328,11 +325,7 @@ function writeDirect(
     id,
     revision,
     report.memberId,
-    input.status,
-    input.percent,
-    input.done,
-    input.blockers,
-    input.evidenceUrl,
+    ...reportFields(input),
     at,
   );
   auditDirect(

@@ -1,13 +1,5 @@
 import type { JobDefinition } from './job.ts';
-import {
-  dailyJob,
-  messages,
-  overduePairs,
-  reminder,
-  tasksWithSnoozes,
-  unitNames,
-  unitsOf,
-} from './shared.ts';
+import { dailyJob, messages, overdueListView, overduePairs } from './shared.ts';
 
 export const overdueDigestJob: JobDefinition = {
   id: 'overdue-digest',
@@ -16,12 +8,7 @@ export const overdueDigestJob: JobDefinition = {
   async handler(ctx, occurrence) {
     const pairs = await overduePairs(ctx);
     if (pairs.length === 0 || ctx.audience.groupAddresses.length === 0) return { messages: [] };
-    const snoozes = await ctx.roster.activeSnoozes(ctx.today);
-    const names = await unitNames(ctx);
-    const view = reminder('overdue_digest', {
-      tasks: tasksWithSnoozes(ctx, pairs, snoozes),
-      units: unitsOf(pairs, names),
-    });
+    const view = await overdueListView(ctx, 'overdue_digest', pairs);
     return {
       messages: messages('overdue-digest', occurrence.key, ctx.audience.groupAddresses, view, occurrence.at),
     };

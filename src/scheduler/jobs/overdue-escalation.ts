@@ -1,16 +1,6 @@
 import { pairKey } from '../../store/roster-store.ts';
 import type { JobDefinition } from './job.ts';
-import {
-  dailyJob,
-  messages,
-  overduePairs,
-  reach,
-  reminder,
-  tasksWithSnoozes,
-  type UnitTask,
-  unitNames,
-  unitsOf,
-} from './shared.ts';
+import { dailyJob, messages, overdueListView, overduePairs, reach, type UnitTask } from './shared.ts';
 
 export const overdueEscalationJob: JobDefinition = {
   id: 'overdue-escalation',
@@ -24,12 +14,7 @@ export const overdueEscalationJob: JobDefinition = {
     const already = await ctx.outbox.marked(late.map(markOf));
     const fresh = late.filter((p) => !already.has(markOf(p)));
     if (fresh.length === 0) return { messages: [] };
-    const snoozes = await ctx.roster.activeSnoozes(ctx.today);
-    const names = await unitNames(ctx);
-    const view = reminder('overdue_escalation', {
-      tasks: tasksWithSnoozes(ctx, fresh, snoozes),
-      units: unitsOf(fresh, names),
-    });
+    const view = await overdueListView(ctx, 'overdue_escalation', fresh);
     const out = messages(
       'overdue-escalation',
       occurrence.key,

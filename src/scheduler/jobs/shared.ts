@@ -269,3 +269,28 @@ export async function roundMessages(
     }),
   );
 }
+
+/** The chair's and the group's list of overdue tasks (with their snoozes) and the units leading them. */
+export async function overdueListView(
+  ctx: JobContext,
+  topic: 'overdue_escalation' | 'overdue_digest',
+  pairs: UnitTask[],
+): Promise<ReminderView> {
+  const snoozes = await ctx.roster.activeSnoozes(ctx.today);
+  const names = await unitNames(ctx);
+  return reminder(topic, { tasks: tasksWithSnoozes(ctx, pairs, snoozes), units: unitsOf(pairs, names) });
+}
+
+/** A reporting round's job: its units' tasks that `wanted` keeps (round-open.ts, round-reminder.ts). */
+export function roundJob(
+  id: 'round-open' | 'round-reminder',
+  when: string,
+  wanted: (standing: TaskStanding) => boolean,
+): JobDefinition {
+  return {
+    id,
+    when,
+    schedule: meetingJob(id),
+    handler: async (ctx, occurrence) => ({ messages: await roundMessages(ctx, occurrence, id, wanted) }),
+  };
+}
