@@ -9,6 +9,7 @@ import { type Core, createCore } from '../app/core.ts';
 import type { App } from '../app/open-app.ts';
 import type { View } from '../app/views.ts';
 import type { Channel, Recipient } from '../channels/channel.ts';
+import { slackWanted } from '../channels/slack/setup.ts';
 import { teamsStartupWarning, teamsWanted } from '../channels/teams/setup.ts';
 import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
 import type { Settings } from '../config/settings.ts';
@@ -44,14 +45,7 @@ export interface RunningBot {
 
 /** Whether any chat platform is configured (then `npm start` serves it instead of the terminal). */
 export function platformConfigured(settings: Settings): boolean {
-  return (
-    slackConfigured(settings) || Boolean(settings.MicrosoftAppId) || settings.TEAMS_ALLOW_UNAUTHENTICATED
-  );
-}
-
-/** A bot token plus either the signing secret (HTTP mode) or an app-level token (Socket Mode). */
-function slackConfigured(settings: Settings): boolean {
-  return Boolean(settings.SLACK_BOT_TOKEN && (settings.SLACK_SIGNING_SECRET || settings.SLACK_APP_TOKEN));
+  return slackWanted(settings) || Boolean(settings.MicrosoftAppId) || settings.TEAMS_ALLOW_UNAUTHENTICATED;
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
@@ -59,7 +53,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const core = createCore(app, clock);
   const log = (line: string) => logger.info(line);
   const channels: Channel[] = [];
-  if (slackConfigured(settings)) {
+  if (slackWanted(settings)) {
     const { createSlackChannel } = await import('../channels/slack/index.ts');
     channels.push(createSlackChannel({ core, settings, logger: log }));
   }

@@ -13,6 +13,9 @@ import { contextFactory, type SlackDeps } from './deps.ts';
 import { EVENTS_PATH } from './ids.ts';
 import { createPostMessage } from './post-message.ts';
 import { createSender } from './send.ts';
+import { assertSlackSettings } from './setup.ts';
+
+export { SlackConfigError, slackConfigured, slackWanted } from './setup.ts';
 
 export interface SlackChannelOptions {
   core: Core;
@@ -25,8 +28,10 @@ export interface SlackChannelOptions {
   timing?: { ackBudgetMs?: number; maxInlineWaitMs?: number; stopGraceMs?: number; quickRetryMs?: number };
 }
 
+/** The Slack channel; settings given in part are refused with `SlackConfigError` (setup.ts). */
 export function createSlackChannel(options: SlackChannelOptions): Channel {
   const { core, settings } = options;
+  assertSlackSettings(settings);
   const log = options.logger ?? (() => {});
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
