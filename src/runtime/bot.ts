@@ -7,11 +7,10 @@
 import type { Clock } from '../app/clock.ts';
 import { type Core, createCore } from '../app/core.ts';
 import type { App } from '../app/open-app.ts';
-import type { View } from '../app/views.ts';
-import type { Channel, Recipient } from '../channels/channel.ts';
+import type { Channel } from '../channels/channel.ts';
 import { slackWanted } from '../channels/slack/setup.ts';
 import { teamsStartupWarning, teamsWanted } from '../channels/teams/setup.ts';
-import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
+import type { TerminalAdapter } from '../channels/terminal/index.ts';
 import type { Settings } from '../config/settings.ts';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { healthRoutes } from '../server/health-routes.ts';
@@ -25,8 +24,8 @@ export interface BotOptions {
   settings: Settings;
   clock: Clock;
   logger: Logger;
-  /** Where the terminal chat shows proactive messages; null when no terminal chat runs. */
-  terminal: { deliver(view: View, recipient: Recipient): void } | null;
+  /** The terminal channel (its chat shows proactive messages); null when no terminal chat runs. */
+  terminal: TerminalAdapter | null;
   /** Run the scheduler's loop in this process (off for a piped terminal session; SCHEDULER_ENABLED=false removes it). */
   scheduler: boolean;
   /** Listen on PORT even with no chat platform (health and metrics only). */
@@ -62,8 +61,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const teams = createTeamsChannel({ core, settings, logger: log });
     if (teams) channels.push(teams);
   }
-  const terminal = options.terminal;
-  if (terminal) channels.push(new TerminalChannel((view, recipient) => terminal.deliver(view, recipient)));
+  if (options.terminal) channels.push(options.terminal);
   const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);
   for (const warning of warnings) logger.warn(warning);
 

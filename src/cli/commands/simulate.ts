@@ -20,8 +20,8 @@ import { seedDemo } from '../../app/seed-demo.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
 import type { View } from '../../app/views.ts';
 import type { Recipient } from '../../channels/channel.ts';
+import { TerminalAdapter } from '../../channels/terminal/index.ts';
 import { renderView } from '../../channels/terminal/render.ts';
-import { TerminalChannel } from '../../channels/terminal/terminal-channel.ts';
 import { addDays, todayIn } from '../../domain/period.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
@@ -80,7 +80,7 @@ export const simulateCommand: Command = {
       const scheduler = createScheduler({
         core,
         db: app.db,
-        channels: [new TerminalChannel((view, recipient) => printer.deliver(view, recipient))],
+        channels: [new TerminalAdapter((view, recipient) => printer.deliver(view, recipient))],
         clock,
         settings,
         workerId: 'simulate',

@@ -6,8 +6,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/app/core.ts';
 import type { View } from '../../../src/app/views.ts';
+import { TerminalAdapter } from '../../../src/channels/terminal/index.ts';
 import { LineSource } from '../../../src/channels/terminal/line-source.ts';
-import { TerminalChat } from '../../../src/channels/terminal/terminal-chat.ts';
 import { UserFacingError } from '../../../src/domain/errors.ts';
 
 const MEMBER = {
@@ -42,7 +42,8 @@ async function chat(input: string): Promise<{ out: string; logged: string[] }> {
   });
   const logged: string[] = [];
   const lines = new LineSource(stdin, stdout, false);
-  const terminal = new TerminalChat({
+  const terminal = new TerminalAdapter();
+  terminal.openChat({
     core: failingCore(),
     lines,
     user: 'minh',
