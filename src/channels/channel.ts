@@ -70,3 +70,13 @@ export interface Channel {
   /** Whether this channel can reach the recipient at all (a linked account, a known conversation). */
   canReach(recipient: Recipient): Promise<boolean>;
 }
+
+/** A send that threw (a printing error, a network failure outside the platform's client): retried later. */
+export function failedSend(error: unknown): SendOutcome {
+  return {
+    ok: false,
+    retryable: true,
+    code: 'network',
+    reason: error instanceof Error ? error.message : String(error),
+  };
+}

@@ -6,6 +6,7 @@
  *
  * Recipients are written `member:<id>:<platform>` and `group:<groupId>:<platform>`.
  */
+import { toViewer } from '../app/use-cases/identify.ts';
 import type { Viewer } from '../app/views.ts';
 import type { Channel, Recipient } from '../channels/channel.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
@@ -158,14 +159,7 @@ export function parseRecipient(text: string): ParsedRecipient | null {
 }
 
 export function viewerOf(member: RosterMember): Viewer {
-  return {
-    memberId: member.id,
-    displayName: member.displayName,
-    unitCode: member.unitCode,
-    unitName: member.unitName,
-    role: member.role,
-    locale: member.locale,
-  };
+  return toViewer(member);
 }
 
 async function safeCanReach(channel: Channel, recipient: Recipient): Promise<boolean> {

@@ -4,7 +4,13 @@
  * (the claimed queue, the channels asked to wait, the tally) lives in one `OutboxDrain`.
  */
 import type { View } from '../app/views.ts';
-import type { Channel, Delivery, Recipient, SendOutcome } from '../channels/channel.ts';
+import {
+  type Channel,
+  type Delivery,
+  failedSend,
+  type Recipient,
+  type SendOutcome,
+} from '../channels/channel.ts';
 import type { MeetingRecord } from '../store/meeting-store.ts';
 import type { OutboxRow, OutboxStore } from '../store/outbox-store.ts';
 import type { RosterMember } from '../store/roster-store.ts';
@@ -288,12 +294,7 @@ export class OutboxDrain {
     try {
       return await channel.send(recipient, view, delivery);
     } catch (error) {
-      return {
-        ok: false,
-        retryable: true,
-        code: 'network',
-        reason: error instanceof Error ? error.message : String(error),
-      };
+      return failedSend(error);
     }
   }
 

@@ -6,7 +6,7 @@
  * group and every member linked with a terminal login; nothing can fail but the printing itself.
  */
 import type { View } from '../../app/views.ts';
-import type { Channel, Recipient, SendOutcome } from '../channel.ts';
+import { type Channel, failedSend, type Recipient, type SendOutcome } from '../channel.ts';
 import { TerminalChat, type TerminalChatOptions } from './terminal-chat.ts';
 
 export type Deliver = (view: View, recipient: Recipient) => void | Promise<void>;
@@ -40,12 +40,7 @@ export class TerminalAdapter implements Channel {
       else await this.chat?.deliver(view, recipient);
       return { ok: true };
     } catch (error) {
-      return {
-        ok: false,
-        retryable: true,
-        code: 'network',
-        reason: error instanceof Error ? error.message : String(error),
-      };
+      return failedSend(error);
     }
   }
 
