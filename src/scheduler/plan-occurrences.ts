@@ -99,15 +99,7 @@ export function ruleMeeting(
 
 /** A stored meeting as planned (its day read in the group's time zone). */
 export function storedMeeting(
-  row: {
-    occurrence: string;
-    startsAt: Date;
-    status: 'planned' | 'cancelled' | 'held';
-    place: string | null;
-    agenda: string | null;
-    note: string | null;
-    chairSet: boolean;
-  },
+  row: Omit<PlannedMeeting, 'month' | 'nominalDay' | 'day'> & { occurrence: string },
   nominal: string,
   timeZone: string,
 ): PlannedMeeting {
