@@ -72,11 +72,16 @@ export interface Channel {
 }
 
 /** A send that threw (a printing error, a network failure outside the platform's client): retried later. */
-export function failedSend(error: unknown): SendOutcome {
+export function failedSend(error: unknown): Extract<SendOutcome, { ok: false }> {
   return {
     ok: false,
     retryable: true,
     code: 'network',
     reason: error instanceof Error ? error.message : String(error),
   };
+}
+
+/** This member or channel cannot be reached on the platform (told to the chair, retried much later). */
+export function notReachable(reason: string): Extract<SendOutcome, { ok: false }> {
+  return { ok: false, retryable: false, code: 'not_reachable', reason };
 }

@@ -23,7 +23,7 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { View } from '../../app/views.ts';
 import type { Settings } from '../../config/settings.ts';
-import type { Delivery, Recipient, SendOutcome } from '../channel.ts';
+import { type Delivery, notReachable, type Recipient, type SendOutcome } from '../channel.ts';
 import { TokenBucket } from '../token-bucket.ts';
 import type { Rendered } from './blocks/types.ts';
 import { messagePages } from './flows/pages.ts';
@@ -135,12 +135,7 @@ export class SlackSender {
           ? (this.settings.SLACK_GROUP_CHANNEL ?? null)
           : (this.options.dmChannels.get(recipient.externalId) ?? recipient.externalId);
       if (!channel) {
-        return {
-          ok: false,
-          retryable: false,
-          reason: 'SLACK_GROUP_CHANNEL is not set',
-          code: 'not_reachable',
-        };
+        return notReachable('SLACK_GROUP_CHANNEL is not set');
       }
       attempt.channel = channel;
       const pages = this.pagesOf(view, recipient.locale);
@@ -391,8 +386,7 @@ export function toOutcome(error: unknown): SendOutcome {
     }
     case ErrorCode.PlatformError: {
       const slackError = e.data?.error ?? '';
-      if (NOT_REACHABLE.has(slackError))
-        return { ok: false, retryable: false, reason, code: 'not_reachable' };
+      if (NOT_REACHABLE.has(slackError)) return notReachable(reason);
       if (slackError === 'ratelimited')
         return { ok: false, retryable: true, reason, code: 'rate_limited', retryAfterMs: 60_000 };
       if (SERVER_SIDE.has(slackError))
