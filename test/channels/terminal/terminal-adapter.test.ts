@@ -1,6 +1,6 @@
 /**
- * The terminal chat's turn error handler: a use case that fails is reported to the person and the
- * session goes on with the next command (it used to end the session).
+ * The terminal adapter: its chat has a turn error handler (a use case that fails is reported to the
+ * person and the session goes on; it used to end the session), and its sender prints in that chat.
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +69,27 @@ describe('terminal chat turn errors', () => {
     expect(out).toContain('Kỳ báo cáo không hợp lệ.');
     expect(out).toContain('Tạm biệt');
     expect(logged).toEqual([]);
+  });
+});
+
+describe('terminal adapter', () => {
+  it('prints a proactive message in its open chat, headed by whom it is for', async () => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    const terminal = new TerminalAdapter();
+    terminal.openChat({
+      core: failingCore(),
+      lines: new LineSource(new PassThrough(), stdout, false),
+      user: 'minh',
+      defaultLocale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    const view = { kind: 'notice', tone: 'info', key: 'terminal.bye' } as View;
+    expect(await terminal.send({ kind: 'group', locale: 'vi' }, view)).toEqual({ ok: true });
+    expect(out).toContain('Tin nhắn gửi kênh chung của Tổ công tác');
+    expect(out).toContain('Tạm biệt');
   });
 });
