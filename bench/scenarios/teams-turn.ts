@@ -22,12 +22,9 @@ import { createAuthentication } from '../../src/channels/teams/auth.ts';
 import { createTeamsChannel, MESSAGES_PATH, type TeamsChannel } from '../../src/channels/teams/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../src/server/http-server.ts';
-import { type FakeConnector, startFakeConnector } from '../../test/channels/teams/support/fake-connector.ts';
-import {
-  type IdentityServer,
-  startIdentityServer,
-} from '../../test/channels/teams/support/identity-server.ts';
 import { createCoreFixture } from '../../test/support/core.ts';
+import { type FakeConnector, startFakeConnector } from '../../test/support/teams/fake-connector.ts';
+import { type IdentityServer, startIdentityServer } from '../../test/support/teams/identity-server.ts';
 import { createTempDatabase } from '../../test/support/temp-database.ts';
 import { compareRounds, latencyRows, type Target } from '../support/compare.ts';
 import { type Edge, type LoadResult, type RequestTemplate, SEQ, startEdge } from '../support/edge.ts';
@@ -51,7 +48,7 @@ export const FULL: TeamsTurnSize = {
 };
 export const SMOKE: TeamsTurnSize = { clients: 5, warmup: 10, requests: 40, rounds: 1, timeLimitMs: 15_000 };
 
-// The same registration as test/channels/teams/support/harness.ts (not imported: it pulls in vitest).
+// The same registration as test/support/teams/harness.ts (not imported: it pulls in vitest).
 const APP_ID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 const APP_PASSWORD = 'bench-client-secret';
 const TENANT_ID = '0b1c2d3e-4f50-4617-a829-3a4b5c6d7e8f';

@@ -62,6 +62,13 @@ export class Core {
     return this.deps.plans.listTasks(this.deps.group.id);
   }
 
+  /** A chair's change to the meetings or their rule; the scheduler's alarm is set again after it. */
+  private async changeMeetings(viewer: Viewer, args: string[]): Promise<View> {
+    const view = await meetingCommand({ ...this.deps, scheduler: this.scheduler }, viewer, args);
+    await this.scheduler.running()?.rearm?.();
+    return view;
+  }
+
   identify(platform: Platform, externalId: string) {
     return identify(this.deps, platform, externalId);
   }
@@ -88,9 +95,7 @@ export class Core {
       case 'overdue':
         return overdueList(this.deps, viewer);
       case 'meeting':
-        return command.args.length > 0
-          ? meetingCommand({ ...this.deps, scheduler: this.scheduler }, viewer, command.args)
-          : this.nextMeeting(viewer);
+        return command.args.length > 0 ? this.changeMeetings(viewer, command.args) : this.nextMeeting(viewer);
       case 'leave':
         return leaveCommand(this.deps, viewer, command.args);
       case 'remind':

@@ -188,52 +188,9 @@ export function computeReportPeriod(input: ReportPeriodInput): ReportPeriodData 
   }
 
   // Last word of each unit on each task, and every kiến nghị, over the period's months.
-  const lastWords = new Map<string, SummaryReportInput>();
-  const raised = new Map<string, { report: SummaryReportInput; periodKeys: string[] }>();
-  let reportCount = 0;
-  let lateReports = 0;
-  const reportingUnits = new Set<string>();
-  for (const month of inPeriod) {
-    for (const report of latestPerUnit(month.reports)) {
-      reportCount++;
-      if (report.late) lateReports++;
-      reportingUnits.add(report.unitCode);
-      lastWords.set(key(report.taskId, report.unitCode), report);
-      const text = report.blockers?.trim() ?? '';
-      if (text === '') continue;
-      const blockerKey = `${key(report.taskId, report.unitCode)}:${text}`;
-      const seen = raised.get(blockerKey);
-      if (seen) {
-        seen.report = report;
-        if (!seen.periodKeys.includes(month.period.key)) seen.periodKeys.push(month.period.key);
-      } else raised.set(blockerKey, { report, periodKeys: [month.period.key] });
-    }
-  }
+  const { lastWords, raised, reportCount, lateReports, reportingUnits } = readMonths(inPeriod);
 
-  const rows: PeriodTaskRow[] = input.tasks.map((task) => {
-    const words = wordsOf(task, lastWords, nameOf);
-    const leadWords = words.filter((w) => w.role === 'lead').map((w) => asReport(task.id, w));
-    const { standing, percent } = standingOf(task.leadUnits, leadWords, carried, task.id);
-    const spoken = new Set(words.map((w) => w.unitCode));
-    return {
-      taskId: task.id,
-      code: task.code,
-      planNumber: task.planNumber,
-      section: task.section,
-      content: task.content,
-      leadUnits: task.leadUnits,
-      leadText: task.leadText,
-      coordinatingUnits: task.coordinatingUnits,
-      deadline: task.deadline,
-      product: task.product,
-      standing,
-      percent,
-      daysOverdue: daysOverdue(task.deadline, standing, asOf),
-      words,
-      carriedDone: unique(task.leadUnits).filter((u) => !spoken.has(u) && carried.has(key(task.id, u))),
-      blockers: blockersOf(task, raised, nameOf),
-    };
-  });
+  const rows = input.tasks.map((task) => taskRow(task, lastWords, raised, carried, nameOf, asOf));
 
   const totals = emptyTotals();
   for (const row of rows) totals[row.standing]++;
@@ -269,6 +226,68 @@ export function computeReportPeriod(input: ReportPeriodInput): ReportPeriodData 
       overdue,
       recurring: open.filter((row) => isRecurring(row.deadline)),
     },
+  };
+}
+
+type Month = ReportPeriodInput['months'][number];
+type Raised = Map<string, { report: SummaryReportInput; periodKeys: string[] }>;
+
+/** The last word of each unit on each task over `months`, every kiến nghị raised, and the counts. */
+function readMonths(months: Month[]) {
+  const lastWords = new Map<string, SummaryReportInput>();
+  const raised: Raised = new Map();
+  let reportCount = 0;
+  let lateReports = 0;
+  const reportingUnits = new Set<string>();
+  for (const month of months) {
+    for (const report of latestPerUnit(month.reports)) {
+      reportCount++;
+      if (report.late) lateReports++;
+      reportingUnits.add(report.unitCode);
+      lastWords.set(key(report.taskId, report.unitCode), report);
+      const text = report.blockers?.trim() ?? '';
+      if (text === '') continue;
+      const blockerKey = `${key(report.taskId, report.unitCode)}:${text}`;
+      const seen = raised.get(blockerKey);
+      if (seen) {
+        seen.report = report;
+        if (!seen.periodKeys.includes(month.period.key)) seen.periodKeys.push(month.period.key);
+      } else raised.set(blockerKey, { report, periodKeys: [month.period.key] });
+    }
+  }
+  return { lastWords, raised, reportCount, lateReports, reportingUnits };
+}
+
+/** One task's row: its standing from its lead units' last words, overdue days, words and blockers. */
+function taskRow(
+  task: ReportPeriodInput['tasks'][number],
+  lastWords: Map<string, SummaryReportInput>,
+  raised: Raised,
+  carried: Set<string>,
+  nameOf: (code: string) => string,
+  asOf: string,
+): PeriodTaskRow {
+  const words = wordsOf(task, lastWords, nameOf);
+  const leadWords = words.filter((w) => w.role === 'lead').map((w) => asReport(task.id, w));
+  const { standing, percent } = standingOf(task.leadUnits, leadWords, carried, task.id);
+  const spoken = new Set(words.map((w) => w.unitCode));
+  return {
+    taskId: task.id,
+    code: task.code,
+    planNumber: task.planNumber,
+    section: task.section,
+    content: task.content,
+    leadUnits: task.leadUnits,
+    leadText: task.leadText,
+    coordinatingUnits: task.coordinatingUnits,
+    deadline: task.deadline,
+    product: task.product,
+    standing,
+    percent,
+    daysOverdue: daysOverdue(task.deadline, standing, asOf),
+    words,
+    carriedDone: unique(task.leadUnits).filter((u) => !spoken.has(u) && carried.has(key(task.id, u))),
+    blockers: blockersOf(task, raised, nameOf),
   };
 }
 

@@ -97,34 +97,10 @@ export function computeScoreboard(input: ScoreboardInput): Scoreboard {
   const monthKeys = new Set(months.map((m) => m.key));
   const names = new Map(input.units.map((u) => [u.code, u.name]));
 
-  /** `${taskId}:${unit}` → month key → report of that month. */
-  const reports = new Map<string, Map<string, ScoreReportInput>>();
-  for (const report of input.reports) {
-    if (!monthKeys.has(report.periodKey)) continue;
-    const k = key(report.taskId, report.unitCode);
-    let byMonth = reports.get(k);
-    if (!byMonth) {
-      byMonth = new Map();
-      reports.set(k, byMonth);
-    }
-    byMonth.set(report.periodKey, report);
-  }
-  /** `${taskId}:${unit}` → month keys of its `done` reports up to the period's end, sorted. */
-  const doneMonths = new Map<string, string[]>();
-  const lastMonth = period.endsOn.slice(0, 7);
-  for (const done of input.doneReports) {
-    if (done.periodKey > lastMonth) continue;
-    const k = key(done.taskId, done.unitCode);
-    const list = doneMonths.get(k);
-    if (list) list.push(done.periodKey);
-    else doneMonths.set(k, [done.periodKey]);
-  }
-  for (const list of doneMonths.values()) list.sort();
+  const reports = reportsByPair(input, monthKeys);
+  const doneMonths = doneMonthsByPair(input, period);
 
-  const rows = new Map<
-    string,
-    Omit<ScoreRow, 'rank'> & { needed: number; onTime: number; due: number; doneDue: number }
-  >();
+  const rows = new Map<string, Tally>();
   for (const task of input.tasks) {
     for (const unit of new Set(task.leadUnits)) {
       const name = names.get(unit);
@@ -148,29 +124,7 @@ export function computeScoreboard(input: ScoreboardInput): Scoreboard {
       }
       row.lead++;
       const k = key(task.id, unit);
-      const byMonth = reports.get(k);
-      const dones = doneMonths.get(k) ?? [];
-
-      for (const month of months) {
-        if (task.reportsFrom > month.endsOn) continue;
-        if (dones.some((m) => m < month.key)) continue;
-        row.needed++;
-        const report = byMonth?.get(month.key);
-        if (report && !report.late) row.onTime++;
-      }
-
-      if (!isDated(task.deadline)) continue;
-      const due = task.deadline.due!;
-      const doneAtEnd = partDone(byMonth, dones, period);
-      if (due <= asOf) {
-        row.due++;
-        const dueMonth = periodOf('month', due).key;
-        if (doneAtEnd && dones[0]! <= dueMonth) row.doneDue++;
-      }
-      if (due < asOf && !doneAtEnd) {
-        row.overdueTasks++;
-        row.overdueDays += daysBetween(due, asOf);
-      }
+      countPair(row, task, months, reports.get(k), doneMonths.get(k) ?? [], period, asOf);
     }
   }
 
@@ -187,6 +141,75 @@ export function computeScoreboard(input: ScoreboardInput): Scoreboard {
     ranked.push({ rank, ...row });
   });
   return { period, asOf, months: months.map((m) => m.key), rows: ranked };
+}
+
+/** A unit's row while counting: the ratios' parts before they become ratios. */
+type Tally = Omit<ScoreRow, 'rank'> & { needed: number; onTime: number; due: number; doneDue: number };
+
+/** `${taskId}:${unit}` → month key → report of that month (months of the period only). */
+function reportsByPair(
+  input: ScoreboardInput,
+  monthKeys: Set<string>,
+): Map<string, Map<string, ScoreReportInput>> {
+  const reports = new Map<string, Map<string, ScoreReportInput>>();
+  for (const report of input.reports) {
+    if (!monthKeys.has(report.periodKey)) continue;
+    const k = key(report.taskId, report.unitCode);
+    let byMonth = reports.get(k);
+    if (!byMonth) {
+      byMonth = new Map();
+      reports.set(k, byMonth);
+    }
+    byMonth.set(report.periodKey, report);
+  }
+  return reports;
+}
+
+/** `${taskId}:${unit}` → month keys of its `done` reports up to the period's end, sorted. */
+function doneMonthsByPair(input: ScoreboardInput, period: ScoreboardInput['period']): Map<string, string[]> {
+  const doneMonths = new Map<string, string[]>();
+  const lastMonth = period.endsOn.slice(0, 7);
+  for (const done of input.doneReports) {
+    if (done.periodKey > lastMonth) continue;
+    const k = key(done.taskId, done.unitCode);
+    const list = doneMonths.get(k);
+    if (list) list.push(done.periodKey);
+    else doneMonths.set(k, [done.periodKey]);
+  }
+  for (const list of doneMonths.values()) list.sort();
+  return doneMonths;
+}
+
+/** Counts one (task, lead unit) pair into its unit's row: months reported on time, done by the deadline, overdue. */
+function countPair(
+  row: Tally,
+  task: ScoreboardInput['tasks'][number],
+  months: ReturnType<typeof monthsOf>,
+  byMonth: Map<string, ScoreReportInput> | undefined,
+  dones: string[],
+  period: ScoreboardInput['period'],
+  asOf: string,
+): void {
+  for (const month of months) {
+    if (task.reportsFrom > month.endsOn) continue;
+    if (dones.some((m) => m < month.key)) continue;
+    row.needed++;
+    const report = byMonth?.get(month.key);
+    if (report && !report.late) row.onTime++;
+  }
+
+  if (!isDated(task.deadline)) return;
+  const due = task.deadline.due!;
+  const doneAtEnd = partDone(byMonth, dones, period);
+  if (due <= asOf) {
+    row.due++;
+    const dueMonth = periodOf('month', due).key;
+    if (doneAtEnd && dones[0]! <= dueMonth) row.doneDue++;
+  }
+  if (due < asOf && !doneAtEnd) {
+    row.overdueTasks++;
+    row.overdueDays += daysBetween(due, asOf);
+  }
 }
 
 /**

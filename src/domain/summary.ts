@@ -199,15 +199,8 @@ export function computeSummary(input: SummaryInput): SummaryData {
     const wordOf = (unit: string) => unitWord(task.id, unit, byUnit, doneBefore);
     const { standing, percent, reportedLeads } = standingFrom(task.leadUnits, wordOf);
     totals[standing]++;
-    rows.push({
-      taskId: task.id,
-      code: task.code,
-      content: task.content,
-      leadUnits: task.leadUnits,
-      standing,
-      percent,
-      reportedLeads,
-    });
+    const { id: taskId, code, content, leadUnits } = task;
+    rows.push({ taskId, code, content, leadUnits, standing, percent, reportedLeads });
 
     const days = daysOverdue(task.deadline, standing, today);
     if (days !== null) {
@@ -224,46 +217,14 @@ export function computeSummary(input: SummaryInput): SummaryData {
 
     for (const unit of new Set(task.leadUnits)) {
       if (scopeUnit !== null && unit !== scopeUnit) continue;
-      let row = unitRows.get(unit);
-      if (!row) {
-        row = emptyUnitRow(unit, nameOf(unit));
-        unitRows.set(unit, row);
-      }
-      row.lead++;
-      const status = wordOf(unit)?.status ?? null;
-      if (status === null) {
-        const codes = missing.get(unit);
-        if (codes) codes.push(task.code);
-        else missing.set(unit, [task.code]);
-      } else {
-        row.reported++;
-        if (status === 'done') row.done++;
-        else if (status === 'in_progress') row.inProgress++;
-        else if (status === 'blocked') row.blocked++;
-        else row.notStarted++;
-      }
-      if (daysOverdue(task.deadline, status ?? 'not_reported', today) !== null) row.overdue++;
+      countUnit(unitRows, missing, task, unit, wordOf(unit)?.status ?? null, today, nameOf);
     }
 
     if (!byUnit) continue;
-    const taskBlockers: SummaryData['blockers'] = [];
     for (const report of byUnit.values()) {
       if (report.late && (scopeUnit === null || report.unitCode === scopeUnit)) lateReports++;
-      const text = report.blockers?.trim() ?? '';
-      if (text === '' && report.status !== 'blocked') continue;
-      taskBlockers.push({
-        taskId: task.id,
-        code: task.code,
-        content: task.content,
-        unitCode: report.unitCode,
-        unitName: nameOf(report.unitCode),
-        memberName: report.memberName,
-        status: report.status,
-        text,
-      });
     }
-    taskBlockers.sort((a, b) => compareText(a.unitCode, b.unitCode));
-    blockers.push(...taskBlockers);
+    blockers.push(...blockersOf(task, byUnit, nameOf));
   }
 
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
@@ -286,6 +247,60 @@ export function computeSummary(input: SummaryInput): SummaryData {
     lateReports,
     change: input.previous === null ? null : changeSince(input.previous, tasks, taskIds, rows),
   };
+}
+
+/** Adds one (task, lead unit) pair to the unit's row, or to the unit's tasks not reported. */
+function countUnit(
+  unitRows: Map<string, UnitRow>,
+  missing: Map<string, string[]>,
+  task: SummaryTaskInput,
+  unit: string,
+  status: SummaryReportInput['status'] | null,
+  today: string,
+  nameOf: (code: string) => string,
+): void {
+  let row = unitRows.get(unit);
+  if (!row) {
+    row = emptyUnitRow(unit, nameOf(unit));
+    unitRows.set(unit, row);
+  }
+  row.lead++;
+  if (status === null) {
+    const codes = missing.get(unit);
+    if (codes) codes.push(task.code);
+    else missing.set(unit, [task.code]);
+  } else {
+    row.reported++;
+    if (status === 'done') row.done++;
+    else if (status === 'in_progress') row.inProgress++;
+    else if (status === 'blocked') row.blocked++;
+    else row.notStarted++;
+  }
+  if (daysOverdue(task.deadline, status ?? 'not_reported', today) !== null) row.overdue++;
+}
+
+/** The blockers reported on one task (and its blocked reports), by unit code. */
+function blockersOf(
+  task: SummaryTaskInput,
+  byUnit: ReportsByUnit,
+  nameOf: (code: string) => string,
+): SummaryData['blockers'] {
+  const found: SummaryData['blockers'] = [];
+  for (const report of byUnit.values()) {
+    const text = report.blockers?.trim() ?? '';
+    if (text === '' && report.status !== 'blocked') continue;
+    found.push({
+      taskId: task.id,
+      code: task.code,
+      content: task.content,
+      unitCode: report.unitCode,
+      unitName: nameOf(report.unitCode),
+      memberName: report.memberName,
+      status: report.status,
+      text,
+    });
+  }
+  return found.sort((a, b) => compareText(a.unitCode, b.unitCode));
 }
 
 /** Totals of the previous period under the same rules, and the tasks done now but not then. */

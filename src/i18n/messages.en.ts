@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'terminal.welcome': 'Hello {name} ({unit}, {role})! Type /da06 help to see the commands, exit to quit.',
   'terminal.switched': 'Now acting as {name} ({unit}, {role}).',
   'terminal.member_not_found': 'No member named "{name}". Choices: {choices}.',
+  'terminal.error':
+    'Sorry, something went wrong while handling this command. You can type another one; if it keeps failing, tell an administrator.',
   'terminal.bye': 'Goodbye!',
   'terminal.file_saved': 'Saved: {paths}',
   'terminal.to_member': '── Message to {name} ──',

@@ -244,6 +244,8 @@ export const vi = {
   'terminal.welcome': 'Xin chào {name} ({unit}, {role})! Gõ /da06 help để xem các lệnh, gõ exit để thoát.',
   'terminal.switched': 'Đã chuyển sang thành viên {name} ({unit}, {role}).',
   'terminal.member_not_found': 'Không tìm thấy thành viên "{name}". Có thể chọn: {choices}.',
+  'terminal.error':
+    'Xin lỗi, trợ lý gặp sự cố khi xử lý lệnh này. Anh/chị có thể gõ lệnh khác; nếu vẫn gặp lỗi, xin báo quản trị viên.',
   'terminal.bye': 'Tạm biệt, hẹn gặp lại!',
   'terminal.file_saved': 'Đã lưu tệp: {paths}',
   'terminal.to_member': '── Tin nhắn gửi {name} ──',

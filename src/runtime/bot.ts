@@ -6,10 +6,10 @@
  */
 import type { Clock } from '../app/clock.ts';
 import { Core } from '../app/core.ts';
-import type { Channel, Recipient } from '../app/ports/channel.ts';
-import type { View } from '../app/views.ts';
+import type { Channel } from '../app/ports/channel.ts';
+import { slackWanted } from '../channels/slack/setup.ts';
 import { teamsStartupWarning, teamsWanted } from '../channels/teams/setup.ts';
-import { TerminalChannel } from '../channels/terminal/terminal-channel.ts';
+import type { TerminalAdapter } from '../channels/terminal/index.ts';
 import type { Settings } from '../config/settings.ts';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
@@ -26,8 +26,8 @@ export interface BotOptions {
   settings: Settings;
   clock: Clock;
   logger: Logger;
-  /** Where the terminal chat shows proactive messages; null when no terminal chat runs. */
-  terminal: { deliver(view: View, recipient: Recipient): void } | null;
+  /** The terminal channel (its chat shows proactive messages); null when no terminal chat runs. */
+  terminal: TerminalAdapter | null;
   /** Run the scheduler's loop in this process (off for a piped terminal session; SCHEDULER_ENABLED=false removes it). */
   scheduler: boolean;
   /** Listen on PORT even with no chat platform (health and metrics only). */
@@ -46,14 +46,7 @@ export interface RunningBot {
 
 /** Whether any chat platform is configured (then `npm start` serves it instead of the terminal). */
 export function platformConfigured(settings: Settings): boolean {
-  return (
-    slackConfigured(settings) || Boolean(settings.MicrosoftAppId) || settings.TEAMS_ALLOW_UNAUTHENTICATED
-  );
-}
-
-/** A bot token plus either the signing secret (HTTP mode) or an app-level token (Socket Mode). */
-function slackConfigured(settings: Settings): boolean {
-  return Boolean(settings.SLACK_BOT_TOKEN && (settings.SLACK_SIGNING_SECRET || settings.SLACK_APP_TOKEN));
+  return slackWanted(settings) || Boolean(settings.MicrosoftAppId) || settings.TEAMS_ALLOW_UNAUTHENTICATED;
 }
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
@@ -67,7 +60,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const log = channelLog(logger);
   const restoreConsole = routeConsole(logger);
   const channels: Channel[] = [];
-  if (slackConfigured(settings)) {
+  if (slackWanted(settings)) {
     const { createSlackChannel } = await import('../channels/slack/index.ts');
     channels.push(createSlackChannel({ core, settings, logger: log }));
   }
@@ -76,8 +69,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const teams = createTeamsChannel({ core, stores: app.stores, settings, logger: log });
     if (teams) channels.push(teams);
   }
-  const terminal = options.terminal;
-  if (terminal) channels.push(new TerminalChannel((view, recipient) => terminal.deliver(view, recipient)));
+  if (options.terminal) channels.push(options.terminal);
   const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);
   for (const warning of warnings) logger.warn(warning);
 

@@ -6,9 +6,9 @@
  *
  * Recipients are written `member:<id>:<platform>` and `group:<groupId>:<platform>`.
  */
-
 import type { Channel, Recipient } from '../app/ports/channel.ts';
 import type { RosterMember, RosterRepository } from '../app/ports/stores.ts';
+import { toViewer } from '../app/use-cases/identify.ts';
 import type { Viewer } from '../app/views.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
 import { formatDate, t } from '../i18n/index.ts';
@@ -165,14 +165,7 @@ export function parseRecipient(text: string): ParsedRecipient | null {
 }
 
 export function viewerOf(member: RosterMember): Viewer {
-  return {
-    memberId: member.id,
-    displayName: member.displayName,
-    unitCode: member.unitCode,
-    unitName: member.unitName,
-    role: member.role,
-    locale: member.locale,
-  };
+  return toViewer(member);
 }
 
 async function safeCanReach(channel: Channel, recipient: Recipient): Promise<boolean> {

@@ -99,15 +99,7 @@ export function ruleMeeting(
 
 /** A stored meeting as planned (its day read in the group's time zone). */
 export function storedMeeting(
-  row: {
-    occurrence: string;
-    startsAt: Date;
-    status: 'planned' | 'cancelled' | 'held';
-    place: string | null;
-    agenda: string | null;
-    note: string | null;
-    chairSet: boolean;
-  },
+  row: Omit<PlannedMeeting, 'month' | 'nominalDay' | 'day'> & { occurrence: string },
   nominal: string,
   timeZone: string,
 ): PlannedMeeting {
@@ -185,15 +177,26 @@ export function meetingOccurrences(
   meeting: PlannedMeeting,
   input: Pick<PlanInput, 'calendar' | 'config'>,
 ): Occurrence[] {
-  const { calendar, config } = input;
   const base = { meeting, period: null, offset: null, day: null };
   const out: Occurrence[] = [
     { ...base, job: 'meeting', key: meeting.month, at: meeting.startsAt, note: meeting.note },
   ];
   if (meeting.status !== 'planned') return out;
-  const start = meeting.startsAt.getTime();
+  out.push(...reminderOccurrences(meeting, input, base));
+  out.push(...roundOccurrences(meeting, input, base));
+  return out;
+}
 
-  // Meeting reminders.
+type OccurrenceBase = Pick<Occurrence, 'meeting' | 'period' | 'offset' | 'day'>;
+
+/** A meeting's reminders (MEETING_REMINDER_OFFSETS), whole days moved to the working day before. */
+function reminderOccurrences(
+  meeting: PlannedMeeting,
+  { calendar, config }: Pick<PlanInput, 'calendar' | 'config'>,
+  base: OccurrenceBase,
+): Occurrence[] {
+  const out: Occurrence[] = [];
+  const start = meeting.startsAt.getTime();
   const seen = new Set<number>();
   const startKey = localStart(meeting.startsAt, config.timeZone);
   for (const offset of config.meetingOffsets) {
@@ -225,7 +228,17 @@ export function meetingOccurrences(
     });
   }
 
-  // The reporting round.
+  return out;
+}
+
+/** A meeting's reporting round: its opening, its reminders and the summary the day before. */
+function roundOccurrences(
+  meeting: PlannedMeeting,
+  { calendar, config }: Pick<PlanInput, 'calendar' | 'config'>,
+  base: OccurrenceBase,
+): Occurrence[] {
+  const out: Occurrence[] = [];
+  const start = meeting.startsAt.getTime();
   const openNominal = addDays(meeting.day, -config.roundOpenDaysBefore);
   const openDay = calendar.previousWorkingDay(openNominal);
   const period = roundPeriod(openDay);

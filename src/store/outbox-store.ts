@@ -341,6 +341,16 @@ export class OutboxStore {
     });
   }
 
+  /** When the earliest pending message waiting past `after` becomes due (a retry, a later send), or null. */
+  async nextDue(after: Date): Promise<Date | null> {
+    const row = await this.client.outboxMessage.findFirst({
+      where: { status: 'pending', notBefore: { gt: after }, kind: { notIn: [JOB_KIND, MARK_KIND] } },
+      orderBy: { notBefore: 'asc' },
+      select: { notBefore: true },
+    });
+    return row?.notBefore ?? null;
+  }
+
   /** Message counts by status (bookkeeping rows left out). */
   async counts(): Promise<Record<string, number>> {
     const groups = await this.client.outboxMessage.groupBy({

@@ -216,6 +216,77 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
+/** A report's own columns, in the order the statements below name them. */
+function reportFields(input: SubmitReport['input']) {
+  return [input.status, input.percent, input.done, input.blockers, input.evidenceUrl] as const;
+}
+
+/** The id of the reporting period's row, inserted when it is the period's first report. */
+function periodIdDirect(direct: SqliteDirect, period: SubmitReport['period']): number {
+  return (
+    direct.get<{ id: number }>(`SELECT "id" FROM "ReportingPeriod" WHERE "key" = ?`, period.key)?.id ??
+    Number(
+      direct.run(
+        `INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn") VALUES (?, ?, ?, ?)`,
+        period.key,
+        period.kind,
+        period.startsOn,
+        period.endsOn,
+      ).lastInsertRowid,
+    )
+  );
+}
+
+/** The next revision of an existing report. */
+function updateReportDirect(
+  direct: SqliteDirect,
+  existing: { id: number; revision: number },
+  report: SubmitReport,
+  late: number,
+  at: string,
+): { id: number; revision: number } {
+  const { input } = report;
+  const id = existing.id;
+  const revision = existing.revision + 1;
+  direct.run(
+    `UPDATE "StatusReport" SET "status" = ?, "percent" = ?, "done" = ?, "blockers" = ?, "evidenceUrl" = ?,
+       "memberId" = ?, "late" = ?, "revision" = ?, "updatedAt" = ? WHERE "id" = ?`,
+    ...reportFields(input),
+    report.memberId,
+    late,
+    revision,
+    at,
+    id,
+  );
+  return { id, revision };
+}
+
+/** A unit's first report on a task for a period; its id. */
+function insertReportDirect(
+  direct: SqliteDirect,
+  report: SubmitReport,
+  periodId: number,
+  late: number,
+  at: string,
+): number {
+  const { input } = report;
+  return Number(
+    direct.run(
+      `INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
+         "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      report.taskId,
+      periodId,
+      report.unitId,
+      report.memberId,
+      ...reportFields(input),
+      late,
+      at,
+      at,
+    ).lastInsertRowid,
+  );
+}
+
 /**
  * `write` as prepared statements in one SQLite transaction (the submission hot path, see
  * sqlite-direct.ts): the same rows, with timestamps in the format Prisma's adapter writes.
@@ -229,17 +300,7 @@ function writeDirect(
 ): { revision: number } {
   const at = sqliteTimestamp(now);
   const { period, input } = report;
-  const periodId =
-    direct.get<{ id: number }>(`SELECT "id" FROM "ReportingPeriod" WHERE "key" = ?`, period.key)?.id ??
-    Number(
-      direct.run(
-        `INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn") VALUES (?, ?, ?, ?)`,
-        period.key,
-        period.kind,
-        period.startsOn,
-        period.endsOn,
-      ).lastInsertRowid,
-    );
+  const periodId = periodIdDirect(direct, period);
   const late = report.late ? 1 : 0;
   const existing = direct.get<{ id: number; revision: number }>(
     `SELECT "id", "revision" FROM "StatusReport" WHERE "taskId" = ? AND "periodId" = ? AND "unitId" = ?`,
@@ -247,58 +308,16 @@ function writeDirect(
     periodId,
     report.unitId,
   );
-  let id: number;
-  let revision: number;
-  if (existing) {
-    id = existing.id;
-    revision = existing.revision + 1;
-    direct.run(
-      `UPDATE "StatusReport" SET "status" = ?, "percent" = ?, "done" = ?, "blockers" = ?, "evidenceUrl" = ?,
-         "memberId" = ?, "late" = ?, "revision" = ?, "updatedAt" = ? WHERE "id" = ?`,
-      input.status,
-      input.percent,
-      input.done,
-      input.blockers,
-      input.evidenceUrl,
-      report.memberId,
-      late,
-      revision,
-      at,
-      id,
-    );
-  } else {
-    revision = 1;
-    id = Number(
-      direct.run(
-        `INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
-           "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        report.taskId,
-        periodId,
-        report.unitId,
-        report.memberId,
-        input.status,
-        input.percent,
-        input.done,
-        input.blockers,
-        input.evidenceUrl,
-        late,
-        at,
-        at,
-      ).lastInsertRowid,
-    );
-  }
+  const { id, revision } = existing
+    ? updateReportDirect(direct, existing, report, late, at)
+    : { id: insertReportDirect(direct, report, periodId, late, at), revision: 1 };
   direct.run(
     `INSERT INTO "StatusReportRevision" ("reportId", "revision", "memberId", "status", "percent", "done",
        "blockers", "evidenceUrl", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     id,
     revision,
     report.memberId,
-    input.status,
-    input.percent,
-    input.done,
-    input.blockers,
-    input.evidenceUrl,
+    ...reportFields(input),
     at,
   );
   auditDirect(

@@ -419,7 +419,12 @@ describeEachDatabase('exactly once', (db, provider) => {
       f.clock,
       {},
       {
-        timer: { setInterval: (cb) => beats.push(cb), clearInterval: () => beats.splice(0) },
+        timer: {
+          setInterval: (cb) => beats.push(cb),
+          clearInterval: () => beats.splice(0),
+          setAlarm: () => null,
+          clearAlarm() {},
+        },
       },
     );
     await scheduler.start();

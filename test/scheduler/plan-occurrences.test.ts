@@ -4,7 +4,7 @@ import { parseMeetingRule } from '../../src/domain/meeting-rule.ts';
 import { WorkingCalendar } from '../../src/domain/working-days.ts';
 import { isoInZone } from '../../src/domain/zoned-time.ts';
 import { SCHEDULER_DEFAULTS, scheduleConfig } from '../../src/scheduler/config.ts';
-import { scheduleAll } from '../../src/scheduler/jobs.ts';
+import { scheduleAll } from '../../src/scheduler/jobs/index.ts';
 import {
   dailyOccurrences,
   monthsAround,

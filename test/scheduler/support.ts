@@ -91,13 +91,27 @@ export function countByRecipient(deliveries: Delivery[]): Map<string, number> {
   return counts;
 }
 
-export const manualTimer: Timer & { callbacks: (() => void)[] } = {
+/** A timer that only records: the sweep's callbacks, and the alarm set last (its callback and wait). */
+export const manualTimer: Timer & {
+  callbacks: (() => void)[];
+  alarms: { callback: () => void; ms: number }[];
+} = {
   callbacks: [],
+  alarms: [],
   setInterval(callback) {
     this.callbacks.push(callback);
     return this.callbacks.length;
   },
   clearInterval() {},
+  setAlarm(callback, ms) {
+    const alarm = { callback, ms };
+    this.alarms.push(alarm);
+    return alarm;
+  },
+  clearAlarm(handle) {
+    const index = this.alarms.indexOf(handle as { callback: () => void; ms: number });
+    if (index >= 0) this.alarms.splice(index, 1);
+  },
 };
 
 export function schedulerFor(

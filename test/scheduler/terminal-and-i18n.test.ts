@@ -1,7 +1,7 @@
 /** The terminal channel for proactive messages, and the scheduler's catalogs. */
 import { describe, expect, it } from 'vitest';
 import type { View } from '../../src/app/views.ts';
-import { TerminalChannel } from '../../src/channels/terminal/terminal-channel.ts';
+import { TerminalAdapter } from '../../src/channels/terminal/index.ts';
 import { placeholdersOf, t } from '../../src/i18n/index.ts';
 import { vi } from '../../src/i18n/messages.vi.ts';
 import { schedulerEn } from '../../src/i18n/scheduler.en.ts';
@@ -9,10 +9,10 @@ import { schedulerVi } from '../../src/i18n/scheduler.vi.ts';
 
 const view: View = { kind: 'notice', tone: 'info', key: 'scheduler.remind.unavailable' };
 
-describe('TerminalChannel', () => {
+describe('TerminalAdapter (the terminal channel)', () => {
   it('hands each message to deliver and reaches the group and linked members', async () => {
     const seen: string[] = [];
-    const channel = new TerminalChannel((v, r) => {
+    const channel = new TerminalAdapter((v, r) => {
       seen.push(`${r.kind}:${v.kind}`);
     });
     expect(channel.platform).toBe('terminal');
@@ -28,7 +28,7 @@ describe('TerminalChannel', () => {
   });
 
   it('a failing deliver is a retryable failure, not a crash', async () => {
-    const channel = new TerminalChannel(() => {
+    const channel = new TerminalAdapter(() => {
       throw new Error('EPIPE');
     });
     expect(await channel.send({ kind: 'group', locale: 'vi' }, view)).toMatchObject({

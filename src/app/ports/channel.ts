@@ -79,3 +79,18 @@ export interface Channel {
   /** What /readyz reports for this channel (Slack: the token checked at start), if it checks anything. */
   readiness?(): { ok: boolean; detail?: string };
 }
+
+/** A send that threw (a printing error, a network failure outside the platform's client): retried later. */
+export function failedSend(error: unknown): Extract<SendOutcome, { ok: false }> {
+  return {
+    ok: false,
+    retryable: true,
+    code: 'network',
+    reason: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** This member or channel cannot be reached on the platform (told to the chair, retried much later). */
+export function notReachable(reason: string): Extract<SendOutcome, { ok: false }> {
+  return { ok: false, retryable: false, code: 'not_reachable', reason };
+}

@@ -29,6 +29,8 @@ export interface RunningScheduler {
   tick(): Promise<{ planned: number; sent: number; pending: number }>;
   /** Meetings and rounds from `from` for `months` months, without writing anything. */
   preview(from: Date, months: number): Promise<MeetingPreview[]>;
+  /** Sets the alarm again for the next planned moment (after meetings or their rule changed). */
+  rearm?(): Promise<void> | void;
 }
 
 export interface SchedulerPort {

@@ -65,12 +65,9 @@ export async function exportReport(
   typedPeriod: string | null | undefined,
   format: FileFormat,
 ): Promise<FileView | NoticeView> {
-  const allowed = canPostToGroup(viewer);
-  if (!allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
-  const today = todayOf(deps);
-  const resolved = await resolveReportPeriod(deps, typedPeriod, today);
+  const resolved = await chairReportPeriod(deps, viewer, typedPeriod);
   if (!resolved.ok) return resolved.notice;
-  const { period } = resolved;
+  const { period, today } = resolved;
   const doc = await loadReportDocument(deps, period, today);
   const file = await renderReportFile(doc, format);
   const chart = doc.chart;
@@ -107,6 +104,19 @@ export async function resolveReportPeriod(
     return refuse('period.before_plan', { period: period.key, first: String(first) });
   }
   return { ok: true, period };
+}
+
+/** For the chair's reports (export, scoreboard): whether the viewer may ask, and the period asked for. */
+export async function chairReportPeriod(
+  deps: CoreDeps,
+  viewer: Viewer,
+  typed: string | null | undefined,
+): Promise<{ ok: true; period: Period; today: string } | { ok: false; notice: NoticeView }> {
+  const allowed = canPostToGroup(viewer);
+  if (!allowed.allowed) return { ok: false, notice: { kind: 'notice', tone: 'error', key: allowed.reason } };
+  const today = todayOf(deps);
+  const resolved = await resolveReportPeriod(deps, typed, today);
+  return resolved.ok ? { ...resolved, today } : resolved;
 }
 
 /** The month whose reports are being collected: last month during its grace days, else this month. */

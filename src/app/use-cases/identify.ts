@@ -4,7 +4,10 @@ import type { CoreDeps } from '../core-deps.ts';
 import type { MemberRecord } from '../ports/stores.ts';
 import type { NoticeView, Viewer } from '../views.ts';
 
-export function toViewer(member: MemberRecord): Viewer {
+/** A member as the use cases see the one asking (from the directory or the scheduler's roster). */
+export function toViewer(
+  member: Pick<MemberRecord, 'id' | 'displayName' | 'unitCode' | 'unitName' | 'role' | 'locale'>,
+): Viewer {
   return {
     memberId: member.id,
     displayName: member.displayName,

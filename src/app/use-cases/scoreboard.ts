@@ -3,14 +3,13 @@
  * maths and the rule), for chairs, vice-chairs and admins to post. The CLI exports it as XLSX/CSV.
  */
 import { addDays, monthsOf, type Period } from '../../domain/period.ts';
-import { canPostToGroup } from '../../domain/permissions.ts';
 import type { Locale } from '../../domain/roles.ts';
 import { computeScoreboard, type Scoreboard, type ScoreReportInput } from '../../domain/scoreboard.ts';
 import { MIME_TYPES } from '../../reports/model.ts';
 import { renderScoreboardCsv, renderScoreboardXlsx } from '../../reports/scoreboard-files.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ScoreboardView, Viewer } from '../views.ts';
-import { resolveReportPeriod } from './export-report.ts';
+import { chairReportPeriod } from './export-report.ts';
 import { rollReport, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
@@ -19,12 +18,9 @@ export async function scoreboard(
   viewer: Viewer,
   typedPeriod?: string | null,
 ): Promise<ScoreboardView | NoticeView> {
-  const allowed = canPostToGroup(viewer);
-  if (!allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
-  const today = todayOf(deps);
-  const resolved = await resolveReportPeriod(deps, typedPeriod, today);
+  const resolved = await chairReportPeriod(deps, viewer, typedPeriod);
   if (!resolved.ok) return resolved.notice;
-  return { kind: 'scoreboard', viewer, ...(await scoreboardData(deps, resolved.period, today)) };
+  return { kind: 'scoreboard', viewer, ...(await scoreboardData(deps, resolved.period, resolved.today)) };
 }
 
 /** The scoreboard of `period` as the database holds it `today`. The working group itself is not ranked. */

@@ -7,7 +7,7 @@ import type { Core } from '../../app/core.ts';
 import type { Channel } from '../../app/ports/channel.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { Route } from '../../server/router.ts';
-import { outboundFor } from '../outbound.ts';
+import { type Outbound, outboundFor } from '../outbound.ts';
 import { createBolt } from './app.ts';
 import { Dedupe } from './dedupe.ts';
 import { contextFactory, type SlackDeps } from './deps.ts';
@@ -16,6 +16,9 @@ import { createPostMessage } from './post-message.ts';
 import { guardSlackRequest } from './request-guard.ts';
 import { createSender } from './send.ts';
 import './messages.ts';
+import { assertSlackSettings } from './setup.ts';
+
+export { SlackConfigError, slackConfigured, slackWanted } from './setup.ts';
 
 export interface SlackChannelOptions {
   core: Core;
@@ -41,8 +44,10 @@ function describeFailure(error: unknown): string {
   );
 }
 
+/** The Slack channel; settings given in part are refused with `SlackConfigError` (setup.ts). */
 export function createSlackChannel(options: SlackChannelOptions): Channel {
   const { core, settings } = options;
+  assertSlackSettings(settings);
   const log = options.logger ?? (() => {});
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -63,35 +68,7 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
   };
   const outbound = outboundFor(settings);
   const { app, receiver } = createBolt(deps, outbound);
-  const sender = createSender({
-    // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
-    client: new WebClient(settings.SLACK_BOT_TOKEN, {
-      slackApiUrl: settings.SLACK_API_URL,
-      rejectRateLimitedCalls: true,
-      // No retries inside the client: a repeated chat.postMessage whose first try may have landed
-      // would be a duplicate. send() retries once itself, after checking (see send.ts).
-      retryConfig: { retries: 0 },
-      timeout: 15_000,
-      ...(outbound ? { fetch: outbound.fetch } : {}),
-    }),
-    settings,
-    ctx: deps.ctx,
-    log,
-    dmChannels: deps.dmChannels,
-    maxInlineWaitMs: options.timing?.maxInlineWaitMs,
-    quickRetryMs: options.timing?.quickRetryMs,
-    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts); through a
-    // proxy they go by the Web API client, whose fetch takes it.
-    ...(outbound
-      ? {}
-      : {
-          postMessage: createPostMessage({
-            apiUrl: settings.SLACK_API_URL,
-            token: settings.SLACK_BOT_TOKEN ?? '',
-            timeoutMs: 15_000,
-          }),
-        }),
-  });
+  const sender = outboxSender(settings, deps, options.timing, outbound);
 
   const routes: Route[] = receiver
     ? [
@@ -167,4 +144,42 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),
   };
+}
+
+/** The sender of the outbox's messages (send.ts), with its own Web API client. */
+function outboxSender(
+  settings: Settings,
+  deps: SlackDeps,
+  timing: SlackChannelOptions['timing'],
+  outbound: Outbound | null,
+) {
+  return createSender({
+    // Its own client: 429s come back to send() (rejectRateLimitedCalls) so it can report Retry-After.
+    client: new WebClient(settings.SLACK_BOT_TOKEN, {
+      slackApiUrl: settings.SLACK_API_URL,
+      rejectRateLimitedCalls: true,
+      // No retries inside the client: a repeated chat.postMessage whose first try may have landed
+      // would be a duplicate. send() retries once itself, after checking (see send.ts).
+      retryConfig: { retries: 0 },
+      timeout: 15_000,
+      ...(outbound ? { fetch: outbound.fetch } : {}),
+    }),
+    settings,
+    ctx: deps.ctx,
+    log: deps.log,
+    dmChannels: deps.dmChannels,
+    maxInlineWaitMs: timing?.maxInlineWaitMs,
+    quickRetryMs: timing?.quickRetryMs,
+    // The outbox's posts skip the Web API client's per-call overhead (post-message.ts); through a
+    // proxy they go by the Web API client, whose fetch takes it.
+    ...(outbound
+      ? {}
+      : {
+          postMessage: createPostMessage({
+            apiUrl: settings.SLACK_API_URL,
+            token: settings.SLACK_BOT_TOKEN ?? '',
+            timeoutMs: 15_000,
+          }),
+        }),
+  });
 }

@@ -21,7 +21,7 @@
  *   way before its one quick retry, and reported `uncertain` if it still fails.
  */
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { Delivery, Recipient, SendOutcome } from '../../app/ports/channel.ts';
+import { type Delivery, notReachable, type Recipient, type SendOutcome } from '../../app/ports/channel.ts';
 import type { View } from '../../app/views.ts';
 import type { Settings } from '../../config/settings.ts';
 import type { RenderContext } from '../../presentation/context.ts';
@@ -91,72 +91,211 @@ export function sendPace(rate: number): TokenBucket {
 /** What a history check found: the pages of the delivery already posted, or that it could not look. */
 type Found = { pages: Set<number> } | { cannotLook: string };
 
-export function createSender(options: SenderOptions) {
-  const { client, settings } = options;
-  const maxWait = options.maxInlineWaitMs ?? 30_000;
-  const attempts = options.attempts ?? 3;
-  const pace = options.pace === undefined ? sendPace(settings.SLACK_SEND_RATE) : options.pace;
-  const quickRetryMs = options.quickRetryMs ?? 250;
-  const postMessage: PostMessage = options.postMessage ?? ((args) => client.chat.postMessage(args));
-  let warnedCannotLook = false;
-  // A fan-out sends one view (the outbox hands out one object per payload) to many: render it once
-  // per language.
-  const rendered = new WeakMap<View, Map<string, Rendered[]>>();
-  const pagesOf = (view: View, locale: 'vi' | 'en'): Rendered[] => {
-    let byLocale = rendered.get(view);
+/** A page posted (its ts and DM channel), or `{}` when a history check found it already there. */
+type Answer = { ts?: string; channel?: string };
+
+/** Where one message is going: the channel to post to (a DM's id once known) and what already went. */
+interface Attempt {
+  recipient: Recipient;
+  delivery?: Delivery;
+  channel: string;
+  /** Something of this message may be in Slack although the outbox will not hear "ok". */
+  partly: boolean;
+}
+
+/** The Slack channel's `send` and `canReach` (see the file comment). */
+export class SlackSender {
+  private readonly client: WebClient;
+  private readonly settings: Settings;
+  private readonly maxWait: number;
+  private readonly attempts: number;
+  private readonly pace: TokenBucket | null;
+  private readonly quickRetryMs: number;
+  private readonly postMessage: PostMessage;
+  private warnedCannotLook = false;
+  /** A fan-out sends one view (one object per payload) to many: rendered once per language. */
+  private readonly rendered = new WeakMap<View, Map<string, Rendered[]>>();
+
+  constructor(private readonly options: SenderOptions) {
+    this.client = options.client;
+    this.settings = options.settings;
+    this.maxWait = options.maxInlineWaitMs ?? 30_000;
+    this.attempts = options.attempts ?? 3;
+    this.pace = options.pace === undefined ? sendPace(options.settings.SLACK_SEND_RATE) : options.pace;
+    this.quickRetryMs = options.quickRetryMs ?? 250;
+    const client = options.client;
+    this.postMessage = options.postMessage ?? ((args) => client.chat.postMessage(args));
+  }
+
+  async send(recipient: Recipient, view: View, delivery?: Delivery): Promise<SendOutcome> {
+    const attempt: Attempt = { recipient, delivery, channel: '', partly: false };
+    try {
+      const channel =
+        recipient.kind === 'group'
+          ? (this.settings.SLACK_GROUP_CHANNEL ?? null)
+          : (this.options.dmChannels.get(recipient.externalId) ?? recipient.externalId);
+      if (!channel) {
+        return notReachable('SLACK_GROUP_CHANNEL is not set');
+      }
+      attempt.channel = channel;
+      const pages = this.pagesOf(view, recipient.locale);
+      const done = delivery?.unconfirmedSince
+        ? await this.posted(recipient, delivery, delivery.unconfirmedSince)
+        : new Set<number>();
+      if (done.size > 0 && pages.every((_, index) => done.has(index + 1)))
+        return { ok: true, alreadyDelivered: true };
+      let messageId: string | undefined;
+      for (const [index, page] of pages.entries()) {
+        if (done.has(index + 1)) continue;
+        const answer = await this.postPage(attempt, page, index + 1, pages.length);
+        messageId ??= answer.ts;
+      }
+      return { ok: true, messageId };
+    } catch (error) {
+      const { uncertain: _, ...outcome } = toOutcome(error) as Extract<SendOutcome, { ok: false }>;
+      this.options.log(`slack: send failed (${outcome.code}): ${describe(error)}`);
+      // The next attempt must look before it posts (with the delivery key it can).
+      return attempt.partly ? { ...outcome, uncertain: true } : outcome;
+    }
+  }
+
+  async canReach(recipient: Recipient): Promise<boolean> {
+    if (recipient.kind === 'group') return Boolean(this.settings.SLACK_GROUP_CHANNEL);
+    if (!/^[UW][A-Z0-9]{2,}$/.test(recipient.externalId)) return false;
+    try {
+      return (await this.dmChannel(recipient.externalId)) !== null;
+    } catch (error) {
+      const outcome = toOutcome(error);
+      // Only a definite "cannot" counts; a network hiccup is for send() to meet and retry.
+      return outcome.ok || outcome.code !== 'not_reachable';
+    }
+  }
+
+  private pagesOf(view: View, locale: 'vi' | 'en'): Rendered[] {
+    let byLocale = this.rendered.get(view);
     if (!byLocale) {
       byLocale = new Map();
-      rendered.set(view, byLocale);
+      this.rendered.set(view, byLocale);
     }
     let pages = byLocale.get(locale);
     if (!pages) {
-      pages = messagePages(view, options.ctx(locale));
+      pages = messagePages(view, this.options.ctx(locale));
       byLocale.set(locale, pages);
     }
     return pages;
-  };
+  }
 
-  async function call<T>(what: () => Promise<T>, paced = false): Promise<T> {
+  /** Posts page `number` of `pages`, moving to the DM's id when Slack answers with it. */
+  private async postPage(attempt: Attempt, page: Rendered, number: number, pages: number): Promise<Answer> {
+    const { recipient, delivery } = attempt;
+    const metadata = delivery
+      ? { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: delivery.key, page: number, pages } }
+      : undefined;
+    let answer: Answer | null = null;
+    for (let tries = 1; answer === null; tries++) {
+      const to: string = attempt.channel;
+      try {
+        answer = await this.call(
+          () =>
+            this.postMessage({
+              channel: to,
+              text: page.text,
+              blocks: page.blocks,
+              ...(metadata ? { metadata } : {}),
+            }),
+          true,
+        );
+      } catch (error) {
+        if (await this.retryInOpenedDm(attempt, to, error)) continue;
+        answer = await this.afterUnknownFate(attempt, error, tries, number);
+      }
+    }
+    attempt.partly = true;
+    if (recipient.kind === 'member' && answer.channel && answer.channel !== recipient.externalId) {
+      this.remember(recipient.externalId, answer.channel);
+      attempt.channel = answer.channel;
+    }
+    return answer;
+  }
+
+  /** Where this workspace does not take a user id as the channel: open the DM and post there. */
+  private async retryInOpenedDm(attempt: Attempt, to: string, error: unknown): Promise<boolean> {
+    const { recipient } = attempt;
+    if (
+      recipient.kind !== 'member' ||
+      to !== recipient.externalId ||
+      slackErrorOf(error) !== 'channel_not_found'
+    )
+      return false;
+    const opened = await this.dmChannel(recipient.externalId);
+    if (!opened || opened === to) throw error;
+    attempt.channel = opened;
+    return true;
+  }
+
+  /**
+   * A failed post: rethrown unless its fate is unknown (timeout, 5xx); then one quick retry, after
+   * looking if the message says who it is. Returns `{}` when the page is found posted, null to retry.
+   */
+  private async afterUnknownFate(
+    attempt: Attempt,
+    error: unknown,
+    tries: number,
+    page: number,
+  ): Promise<Answer | null> {
+    const outcome = toOutcome(error);
+    if (outcome.ok || !outcome.uncertain) throw error;
+    attempt.partly = true;
+    if (tries >= 2) throw error;
+    await new Promise((resolve) => setTimeout(resolve, this.quickRetryMs));
+    const { recipient, delivery } = attempt;
+    if (delivery && (await this.posted(recipient, delivery, new Date(Date.now() - 60_000))).has(page))
+      return {};
+    return null;
+  }
+
+  private async call<T>(what: () => Promise<T>, paced = false): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (paced) await pace?.take();
+      if (paced) await this.pace?.take();
       try {
         return await what();
       } catch (error) {
         const wait = rateLimitedMs(error);
-        if (wait === null || attempt >= attempts || wait > maxWait) throw error;
+        if (wait === null || attempt >= this.attempts || wait > this.maxWait) throw error;
         // Every post waits with this one; a longer wait is the outbox's (it holds the channel).
-        if (paced) pace?.hold(wait);
-        options.log(`slack: rate limited, trying again in ${wait} ms`);
+        if (paced) this.pace?.hold(wait);
+        this.options.log(`slack: rate limited, trying again in ${wait} ms`);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }
 
-  function remember(userId: string, channel: string): void {
-    if (options.dmChannels.get(userId) === channel) return;
-    if (options.dmChannels.size >= 50_000) options.dmChannels.clear();
-    options.dmChannels.set(userId, channel);
+  private remember(userId: string, channel: string): void {
+    const dmChannels = this.options.dmChannels;
+    if (dmChannels.get(userId) === channel) return;
+    if (dmChannels.size >= 50_000) dmChannels.clear();
+    dmChannels.set(userId, channel);
   }
 
   /** The id of the bot's DM with the member (remembered, else conversations.open). */
-  async function dmChannel(userId: string): Promise<string | null> {
-    const known = options.dmChannels.get(userId);
+  private async dmChannel(userId: string): Promise<string | null> {
+    const known = this.options.dmChannels.get(userId);
     if (known) return known;
-    const opened = await call(() => client.conversations.open({ users: userId }));
+    const opened = await this.call(() => this.client.conversations.open({ users: userId }));
     const id = opened.channel?.id ?? null;
-    if (id) remember(userId, id);
+    if (id) this.remember(userId, id);
     return id;
   }
 
   /** Which pages of `delivery` are already in `channel` since `since`. */
-  async function findPosted(channel: string, key: string, since: Date): Promise<Found> {
+  private async findPosted(channel: string, key: string, since: Date): Promise<Found> {
     const oldest = ((since.getTime() - LOOKBACK_MARGIN_MS) / 1000).toFixed(6);
     const pages = new Set<number>();
     let cursor: string | undefined;
     try {
       for (let n = 0; n < MAX_HISTORY_PAGES; n++) {
-        const history = await call(() =>
-          client.conversations.history({
+        const history = await this.call(() =>
+          this.client.conversations.history({
             channel,
             oldest,
             limit: HISTORY_LIMIT,
@@ -173,132 +312,39 @@ export function createSender(options: SenderOptions) {
         cursor = history.response_metadata?.next_cursor || undefined;
         if (!history.has_more || !cursor) return { pages };
       }
-      options.log(`slack: more than ${MAX_HISTORY_PAGES * HISTORY_LIMIT} messages in ${channel} to check`);
+      this.options.log(
+        `slack: more than ${MAX_HISTORY_PAGES * HISTORY_LIMIT} messages in ${channel} to check`,
+      );
       return { pages };
     } catch (error) {
-      const slackError = (error as { code?: string; data?: { error?: string } })?.data?.error ?? '';
-      if ((error as { code?: string })?.code === ErrorCode.PlatformError && CANNOT_LOOK.has(slackError))
-        return { cannotLook: slackError };
+      const slackError = slackErrorOf(error);
+      if (slackError !== undefined && CANNOT_LOOK.has(slackError)) return { cannotLook: slackError };
       throw error;
     }
   }
 
   /** `findPosted` for a recipient; a channel that cannot be read is said once in the log. */
-  async function posted(recipient: Recipient, delivery: Delivery, since: Date): Promise<Set<number>> {
+  private async posted(recipient: Recipient, delivery: Delivery, since: Date): Promise<Set<number>> {
     const channel =
       recipient.kind === 'group'
-        ? (settings.SLACK_GROUP_CHANNEL ?? null)
-        : await dmChannel(recipient.externalId);
+        ? (this.settings.SLACK_GROUP_CHANNEL ?? null)
+        : await this.dmChannel(recipient.externalId);
     if (!channel) return new Set();
-    const found = await findPosted(channel, delivery.key, since);
+    const found = await this.findPosted(channel, delivery.key, since);
     if ('pages' in found) return found.pages;
-    if (!warnedCannotLook) {
-      warnedCannotLook = true;
-      options.log(
+    if (!this.warnedCannotLook) {
+      this.warnedCannotLook = true;
+      this.options.log(
         `slack: cannot read back earlier messages (${found.cannotLook}): a message whose delivery is unconfirmed is posted again. Reinstall the app with the im:history, channels:history and groups:history scopes.`,
       );
     }
     return new Set();
   }
+}
 
-  return {
-    async send(recipient: Recipient, view: View, delivery?: Delivery): Promise<SendOutcome> {
-      // Whether something of this message may be in Slack although the outbox will not hear "ok":
-      // a page posted before a later one failed, or a post whose fate is unknown.
-      let partly = false;
-      try {
-        let channel =
-          recipient.kind === 'group'
-            ? (settings.SLACK_GROUP_CHANNEL ?? null)
-            : (options.dmChannels.get(recipient.externalId) ?? recipient.externalId);
-        if (!channel) {
-          return {
-            ok: false,
-            retryable: false,
-            reason: 'SLACK_GROUP_CHANNEL is not set',
-            code: 'not_reachable',
-          };
-        }
-        const pages = pagesOf(view, recipient.locale);
-        const done = delivery?.unconfirmedSince
-          ? await posted(recipient, delivery, delivery.unconfirmedSince)
-          : new Set<number>();
-        if (done.size > 0 && pages.every((_, index) => done.has(index + 1)))
-          return { ok: true, alreadyDelivered: true };
-        let messageId: string | undefined;
-        for (const [index, page] of pages.entries()) {
-          const number = index + 1;
-          if (done.has(number)) continue;
-          const metadata = delivery
-            ? {
-                event_type: OUTBOX_EVENT_TYPE,
-                event_payload: { key: delivery.key, page: number, pages: pages.length },
-              }
-            : undefined;
-          let answer: { ts?: string; channel?: string } | null = null;
-          for (let attempt = 1; answer === null; attempt++) {
-            const to: string = channel;
-            try {
-              answer = await call(
-                () =>
-                  postMessage({
-                    channel: to,
-                    text: page.text,
-                    blocks: page.blocks,
-                    ...(metadata ? { metadata } : {}),
-                  }),
-                true,
-              );
-            } catch (error) {
-              if (
-                recipient.kind === 'member' &&
-                to === recipient.externalId &&
-                slackErrorOf(error) === 'channel_not_found'
-              ) {
-                // This workspace does not take a user id as the channel: open the DM and post there.
-                const opened = await dmChannel(recipient.externalId);
-                if (!opened || opened === to) throw error;
-                channel = opened;
-                continue;
-              }
-              const outcome = toOutcome(error);
-              if (outcome.ok || !outcome.uncertain) throw error;
-              partly = true;
-              if (attempt >= 2) throw error;
-              // Unknown fate (timeout, 5xx): one quick retry, after looking if the message says who it is.
-              await new Promise((resolve) => setTimeout(resolve, quickRetryMs));
-              if (delivery && (await posted(recipient, delivery, new Date(Date.now() - 60_000))).has(number))
-                answer = {};
-            }
-          }
-          partly = true;
-          if (recipient.kind === 'member' && answer.channel && answer.channel !== recipient.externalId) {
-            remember(recipient.externalId, answer.channel);
-            channel = answer.channel;
-          }
-          messageId ??= answer.ts;
-        }
-        return { ok: true, messageId };
-      } catch (error) {
-        const { uncertain: _, ...outcome } = toOutcome(error) as Extract<SendOutcome, { ok: false }>;
-        options.log(`slack: send failed (${outcome.code}): ${describe(error)}`);
-        // The next attempt must look before it posts (with the delivery key it can).
-        return partly ? { ...outcome, uncertain: true } : outcome;
-      }
-    },
-
-    async canReach(recipient: Recipient): Promise<boolean> {
-      if (recipient.kind === 'group') return Boolean(settings.SLACK_GROUP_CHANNEL);
-      if (!/^[UW][A-Z0-9]{2,}$/.test(recipient.externalId)) return false;
-      try {
-        return (await dmChannel(recipient.externalId)) !== null;
-      } catch (error) {
-        const outcome = toOutcome(error);
-        // Only a definite "cannot" counts; a network hiccup is for send() to meet and retry.
-        return outcome.ok || outcome.code !== 'not_reachable';
-      }
-    },
-  };
+/** The Slack sender for these options. */
+export function createSender(options: SenderOptions): SlackSender {
+  return new SlackSender(options);
 }
 
 function slackErrorOf(error: unknown): string | undefined {
@@ -340,8 +386,7 @@ export function toOutcome(error: unknown): SendOutcome {
     }
     case ErrorCode.PlatformError: {
       const slackError = e.data?.error ?? '';
-      if (NOT_REACHABLE.has(slackError))
-        return { ok: false, retryable: false, reason, code: 'not_reachable' };
+      if (NOT_REACHABLE.has(slackError)) return notReachable(reason);
       if (slackError === 'ratelimited')
         return { ok: false, retryable: true, reason, code: 'rate_limited', retryAfterMs: 60_000 };
       if (SERVER_SIDE.has(slackError))

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Attachment, CloudAdapter } from 'botbuilder';
 import type { Core } from '../../app/core.ts';
-import type { Channel, Recipient, SendOutcome } from '../../app/ports/channel.ts';
+import { type Channel, notReachable, type Recipient, type SendOutcome } from '../../app/ports/channel.ts';
 import type { View } from '../../app/views.ts';
 import type { Locale } from '../../domain/roles.ts';
 import type { Route } from '../../server/router.ts';
@@ -82,15 +82,11 @@ export class TeamsChannel implements Channel {
   async send(recipient: Recipient, view: View): Promise<SendOutcome> {
     const reference = await this.referenceOf(recipient);
     if (!reference) {
-      return {
-        ok: false,
-        retryable: false,
-        code: 'not_reachable',
-        reason:
-          recipient.kind === 'member'
-            ? 'chưa có cuộc trò chuyện riêng với trợ lý trên Teams (thành viên chưa cài ứng dụng)'
-            : 'chưa có kênh Teams của Tổ công tác (ứng dụng chưa được thêm vào nhóm)',
-      };
+      return notReachable(
+        recipient.kind === 'member'
+          ? 'chưa có cuộc trò chuyện riêng với trợ lý trên Teams (thành viên chưa cài ứng dụng)'
+          : 'chưa có kênh Teams của Tổ công tác (ứng dụng chưa được thêm vào nhóm)',
+      );
     }
     return this.deliver(reference, view, recipient.locale);
   }
@@ -108,12 +104,7 @@ export class TeamsChannel implements Channel {
   async sendPersonal(aadObjectId: string, attachments: Attachment[]): Promise<SendOutcome> {
     const reference = await this.parts.conversations.memberReference(aadObjectId);
     if (!reference) {
-      return {
-        ok: false,
-        retryable: false,
-        code: 'not_reachable',
-        reason: 'chưa có cuộc trò chuyện riêng với trợ lý trên Teams',
-      };
+      return notReachable('chưa có cuộc trò chuyện riêng với trợ lý trên Teams');
     }
     return this.deliverAttachments(reference, attachments);
   }
@@ -194,7 +185,7 @@ export function sendFailure(error: unknown): Extract<SendOutcome, { ok: false }>
   const retryAfterMs = retryAfterOf(error);
   const after = retryAfterMs === undefined ? {} : { retryAfterMs };
   if (status === 403 || status === 404) {
-    return { ok: false, retryable: false, code: 'not_reachable', reason };
+    return notReachable(reason);
   }
   if (status === 429) return { ok: false, retryable: true, code: 'rate_limited', reason, ...after };
   if (status !== undefined && status >= 500)

@@ -28,6 +28,8 @@ export interface TerminalChatOptions {
   timeZone: string;
   /** Where exported reports are written (default ./out). */
   outputDir?: string;
+  /** Where a failed command's stack goes (default: standard error). */
+  log?: (line: string) => void;
 }
 
 export class TerminalChat {
@@ -71,12 +73,16 @@ export class TerminalChat {
     this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
   }
 
-  /** One line typed: a failure is said (a bug as "internal error", its stack on stderr) and the session goes on. */
+  /**
+   * One command, with the turn error handler: a failure is reported to the person (in their words
+   * when they can fix it; otherwise as a fault, its stack logged) and the session goes on.
+   */
   private async turn(text: string): Promise<void> {
     try {
       await this.handle(text);
     } catch (error) {
-      this.say(describeError(error, this.locale, { log: (line) => process.stderr.write(`${line}\n`) }));
+      const log = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+      this.say(describeError(error, this.locale, { log, internalKey: 'terminal.error' }));
     }
   }
 

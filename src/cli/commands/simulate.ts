@@ -20,13 +20,13 @@ import { seedDemo } from '../../app/seed-demo.ts';
 import { toViewer } from '../../app/use-cases/identify.ts';
 import { setLeave } from '../../app/use-cases/leave.ts';
 import type { View } from '../../app/views.ts';
+import { TerminalAdapter } from '../../channels/terminal/index.ts';
 import { renderView } from '../../channels/terminal/render.ts';
-import { TerminalChannel } from '../../channels/terminal/terminal-channel.ts';
 import { addDays, todayIn } from '../../domain/period.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
 import { coreDeps, createCore, openApp } from '../../runtime/open-app.ts';
-import { createScheduler } from '../../scheduler/scheduler.ts';
+import { createScheduler, type Scheduler } from '../../scheduler/scheduler.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import { type Command, UsageError } from '../context.ts';
 
@@ -55,21 +55,7 @@ export const simulateCommand: Command = {
   summary:
     'Chạy thử bộ lập lịch trên đồng hồ nhanh với dữ liệu mẫu: xem trợ lý nhắc gì, khi nào (không gửi tin thật).',
   async run(args, context) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        from: { type: 'string', default: '2024-06-01' },
-        days: { type: 'string', default: '31' },
-        full: { type: 'boolean', default: false },
-        delay: { type: 'string', default: '0' },
-      },
-    });
-    const days = Number(values.days);
-    const delay = Number(values.delay);
-    if (!DAY.test(values.from)) throw new UsageError('--from phải có dạng YYYY-MM-DD');
-    if (!Number.isInteger(days) || days < 1 || days > 366)
-      throw new UsageError('--days phải là số nguyên từ 1 đến 366');
-    if (!Number.isFinite(delay) || delay < 0) throw new UsageError('--delay phải là số mili giây không âm');
+    const { values, days, delay } = simulateOptions(args);
     const out = context.output.out;
 
     const dir = mkdtempSync(join(tmpdir(), 'da06-simulate-'));
@@ -91,33 +77,11 @@ export const simulateCommand: Command = {
       const byId = new Map(members.map((m) => [m.id, m]));
       const when = () => formatDateTime('vi', clock.now(), timeZone, { weekday: true });
 
-      const shown = new Set<string>();
-      const counts = new Map<string, number>();
-      const roundTasks = new Map<string, string[]>();
-      const nudged: { member: MemberRecord; code: string }[] = [];
-      const deliver = (view: View, recipient: Recipient) => {
-        const topic = view.kind === 'reminder' ? view.topic : view.kind;
-        counts.set(topic, (counts.get(topic) ?? 0) + 1);
-        const member = recipient.kind === 'member' ? byId.get(recipient.memberId) : undefined;
-        if (view.kind === 'reminder' && view.topic === 'round_open' && view.units[0]) {
-          roundTasks.set(view.units[0].code, view.units[0].taskCodes);
-        }
-        if (view.kind === 'reminder' && view.topic === 'overdue_nudge' && member && view.tasks[0]) {
-          nudged.push({ member, code: view.tasks[0].code });
-        }
-        const to = member ? `${member.displayName} (${member.unitCode})` : 'kênh chung của Tổ công tác';
-        const text = renderView(view, recipient.locale, { timeZone });
-        if (values.full || !shown.has(topic)) {
-          shown.add(topic);
-          out(`\n[${when()}] → ${to}\n${text}`);
-        } else {
-          out(`[${when()}] → ${to}: ${text.split('\n')[0]}`);
-        }
-      };
+      const printer = new MessagePrinter(out, byId, when, timeZone, values.full);
       const scheduler = createScheduler({
         deps,
         outbox: app.stores.outbox,
-        channels: [new TerminalChannel(deliver)],
+        channels: [new TerminalAdapter((view, recipient) => printer.deliver(view, recipient))],
         clock,
         settings,
         workerId: 'simulate',
@@ -128,27 +92,12 @@ export const simulateCommand: Command = {
           'Mỗi loại tin nhắn được in đầy đủ lần đầu, các lần sau một dòng (--full để in đầy đủ tất cả).',
       );
 
-      const actions = demoActions(core, deps, members, start, timeZone, roundTasks, nudged);
-      let now = start;
-      for (;;) {
-        const next = await scheduler.nextOccurrence(now, days + 1);
-        const action = actions
-          .filter((a) => a.at.getTime() > now.getTime())
-          .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
-        const candidates = [next?.at, action?.at].filter((d): d is Date => d !== undefined);
-        if (candidates.length === 0) break;
-        const at = new Date(Math.min(...candidates.map((d) => d.getTime())));
-        if (at.getTime() >= end.getTime()) break;
-        clock.set(at);
-        for (const due of actions.filter((a) => a.at.getTime() === at.getTime())) {
-          const said = await due.run();
-          if (said) out(`\n[${when()}] ✎ ${said}`);
-        }
-        if (next && next.at.getTime() === at.getTime()) await scheduler.tick();
-        if (delay > 0) await sleep(delay);
-        now = at;
-      }
+      const actions = demoActions(core, deps, members, start, timeZone, printer.roundTasks, printer.nudged);
+      await play(scheduler, actions, clock, { start, end, days, delay }, (line) =>
+        out(`\n[${when()}] ✎ ${line}`),
+      );
 
+      const counts = printer.counts;
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
       out(
         `\nKết thúc mô phỏng: ${total} tin nhắn — ` +
@@ -162,6 +111,92 @@ export const simulateCommand: Command = {
     }
   },
 };
+
+/** The command's options, checked. */
+function simulateOptions(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string', default: '2024-06-01' },
+      days: { type: 'string', default: '31' },
+      full: { type: 'boolean', default: false },
+      delay: { type: 'string', default: '0' },
+    },
+  });
+  const days = Number(values.days);
+  const delay = Number(values.delay);
+  if (!DAY.test(values.from)) throw new UsageError('--from phải có dạng YYYY-MM-DD');
+  if (!Number.isInteger(days) || days < 1 || days > 366)
+    throw new UsageError('--days phải là số nguyên từ 1 đến 366');
+  if (!Number.isFinite(delay) || delay < 0) throw new UsageError('--delay phải là số mili giây không âm');
+  return { values, days, delay };
+}
+
+/** Prints each message the terminal channel gets, and remembers what the demo members answer. */
+class MessagePrinter {
+  readonly counts = new Map<string, number>();
+  readonly roundTasks = new Map<string, string[]>();
+  readonly nudged: { member: MemberRecord; code: string }[] = [];
+  private readonly shown = new Set<string>();
+
+  constructor(
+    private readonly out: (line: string) => void,
+    private readonly byId: Map<number, MemberRecord>,
+    private readonly when: () => string,
+    private readonly timeZone: string,
+    private readonly full: boolean,
+  ) {}
+
+  deliver(view: View, recipient: Recipient): void {
+    const topic = view.kind === 'reminder' ? view.topic : view.kind;
+    this.counts.set(topic, (this.counts.get(topic) ?? 0) + 1);
+    const member = recipient.kind === 'member' ? this.byId.get(recipient.memberId) : undefined;
+    if (view.kind === 'reminder' && view.topic === 'round_open' && view.units[0]) {
+      this.roundTasks.set(view.units[0].code, view.units[0].taskCodes);
+    }
+    if (view.kind === 'reminder' && view.topic === 'overdue_nudge' && member && view.tasks[0]) {
+      this.nudged.push({ member, code: view.tasks[0].code });
+    }
+    const to = member ? `${member.displayName} (${member.unitCode})` : 'kênh chung của Tổ công tác';
+    const text = renderView(view, recipient.locale, { timeZone: this.timeZone });
+    if (this.full || !this.shown.has(topic)) {
+      this.shown.add(topic);
+      this.out(`\n[${this.when()}] → ${to}\n${text}`);
+    } else {
+      this.out(`[${this.when()}] → ${to}: ${text.split('\n')[0]}`);
+    }
+  }
+}
+
+/** Jumps the clock from one occurrence or demo action to the next until `end`, ticking the scheduler. */
+async function play(
+  scheduler: Scheduler,
+  actions: Action[],
+  clock: ReturnType<typeof fixedClock>,
+  span: { start: Date; end: Date; days: number; delay: number },
+  say: (line: string) => void,
+): Promise<void> {
+  const { end, days, delay } = span;
+  let now = span.start;
+  for (;;) {
+    const next = await scheduler.nextOccurrence(now, days + 1);
+    const action = actions
+      .filter((a) => a.at.getTime() > now.getTime())
+      .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+    const candidates = [next?.at, action?.at].filter((d): d is Date => d !== undefined);
+    if (candidates.length === 0) break;
+    const at = new Date(Math.min(...candidates.map((d) => d.getTime())));
+    if (at.getTime() >= end.getTime()) break;
+    clock.set(at);
+    for (const due of actions.filter((a) => a.at.getTime() === at.getTime())) {
+      const said = await due.run();
+      if (said) say(said);
+    }
+    if (next && next.at.getTime() === at.getTime()) await scheduler.tick();
+    if (delay > 0) await sleep(delay);
+    now = at;
+  }
+}
 
 /**
  * What demo members do along the way: one takes leave for a few days, two units answer the round
@@ -191,7 +226,21 @@ function demoActions(
       },
     });
   }
-  // Answers to the round: every day at 10:00, the first time a round has opened, two units report.
+  actions.push(...roundAnswers(core, members, at, roundTasks));
+  actions.push(...nudgeAnswers(core, deps, at, timeZone, nudged));
+  return actions;
+}
+
+type At = (dayOffset: number, time: string) => Date;
+
+/** Answers to the round: every day at 10:00, the first time a round has opened, two units report. */
+function roundAnswers(
+  core: ReturnType<typeof createCore>,
+  members: MemberRecord[],
+  at: At,
+  roundTasks: Map<string, string[]>,
+): Action[] {
+  const actions: Action[] = [];
   let answered = false;
   for (let d = 0; d < 40; d++) {
     actions.push({
@@ -226,7 +275,18 @@ function demoActions(
       },
     });
   }
-  // Overdue nudges answered: the first member nudged snoozes a task; a member of another unit marks one done.
+  return actions;
+}
+
+/** Overdue nudges answered: the first member nudged snoozes a task; a member of another unit marks one done. */
+function nudgeAnswers(
+  core: ReturnType<typeof createCore>,
+  deps: CoreDeps,
+  at: At,
+  timeZone: string,
+  nudged: { member: MemberRecord; code: string }[],
+): Action[] {
+  const actions: Action[] = [];
   let snoozed: MemberRecord | null = null;
   let markedDone = false;
   for (let d = 0; d < 40; d++) {

@@ -8,8 +8,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
+import { TerminalAdapter } from '../../channels/terminal/index.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
-import { TerminalChat } from '../../channels/terminal/terminal-chat.ts';
 import { platformVariablesSet } from '../../config/platforms.ts';
 import type { Settings } from '../../config/settings.ts';
 import { platformConfigured, startBot } from '../../runtime/bot.ts';
@@ -43,13 +43,13 @@ export const startCommand: Command = {
     // The terminal is for people: JSON logs only for warnings unless LOG_LEVEL asks for more.
     const logger = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : settings.LOG_LEVEL);
     const interactive = Boolean(process.stdin.isTTY);
-    let chat: TerminalChat | null = null;
+    const terminal = useTerminal ? new TerminalAdapter() : null;
     const bot = await startBot({
       app,
       settings,
       clock,
       logger,
-      terminal: useTerminal ? { deliver: (view, recipient) => void chat?.deliver(view, recipient) } : null,
+      terminal,
       // A piped session answers its commands and exits; reminders would only interleave with them.
       scheduler: !useTerminal || interactive,
       http: !useTerminal,
@@ -57,19 +57,19 @@ export const startCommand: Command = {
     // bin/da06.js held V8's young generation at its initial size during start-up; under load it may
     // grow again as V8 sees fit (its default factor, 2), so requests pay no extra garbage collection.
     setFlagsFromString('--semi-space-growth-factor=2');
-    if (!useTerminal) {
+    if (!terminal) {
       installProcessGuards(logger);
       await waitForSignal(logger, bot.stop);
       return 0;
     }
-    chat = new TerminalChat({
+    terminal.openChat({
       core: bot.core,
       lines: new LineSource(process.stdin, process.stdout, interactive),
       user: pickUser(await app.members.list(), values.user ?? settings.TERMINAL_USER ?? userInfo().username),
       defaultLocale: settings.DEFAULT_LOCALE,
       timeZone: settings.TIME_ZONE,
     });
-    await chat.run();
+    await terminal.run();
     await bot.stop(2000);
     return 0;
   },

@@ -20,7 +20,7 @@ import { reportModal } from '../../../src/channels/slack/blocks/report-modal.ts'
 import { messagePages, parseMore, replyPages } from '../../../src/channels/slack/flows/pages.ts';
 import type { Period } from '../../../src/domain/period.ts';
 import { renderContext } from '../../../src/presentation/context.ts';
-import { actionIds, buttons, elementOf, textOf } from './support/harness.ts';
+import { actionIds, buttons, elementOf, textOf } from '../../support/slack/harness.ts';
 
 /** The fields of Block Kit JSON the limits concern. */
 interface ElementLike {

@@ -14,7 +14,7 @@ import {
   startHarness,
   textOf,
   USERS,
-} from './support/harness.ts';
+} from '../../support/slack/harness.ts';
 
 describeEachDatabase('Slack /da06 commands', (db) => {
   let h: Harness;

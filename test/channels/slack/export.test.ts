@@ -13,7 +13,7 @@ import { ratio } from '../../../src/domain/scoreboard.ts';
 import { renderContext } from '../../../src/presentation/context.ts';
 import { scoreboardRule } from '../../../src/presentation/scoreboard.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { commandFields, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
+import { commandFields, type Harness, startHarness, textOf, USERS } from '../../support/slack/harness.ts';
 
 const good = {
   status: 'in_progress',

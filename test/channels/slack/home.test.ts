@@ -15,7 +15,7 @@ import {
   USERS,
   viewOutput,
   viewSubmission,
-} from './support/harness.ts';
+} from '../../support/slack/harness.ts';
 
 describeEachDatabase('Slack App Home', (db) => {
   let h: Harness;

@@ -15,7 +15,7 @@ import {
   USERS,
   viewOutput,
   viewSubmission,
-} from './support/harness.ts';
+} from '../../support/slack/harness.ts';
 
 describeEachDatabase('Slack log lines at their level', (db) => {
   let h: Harness;

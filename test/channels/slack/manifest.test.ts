@@ -32,7 +32,7 @@ import {
 import { LISTENERS } from '../../../src/channels/slack/listeners/index.ts';
 import type { Period } from '../../../src/domain/period.ts';
 import { renderContext } from '../../../src/presentation/context.ts';
-import { actionIds } from './support/harness.ts';
+import { actionIds } from '../../support/slack/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const manifest = parse(readFileSync(join(ROOT, 'manifests/slack/manifest.yaml'), 'utf8'));

@@ -9,8 +9,8 @@ import { settingsSchema } from '../../../src/config/settings.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { startProxy, type TestProxy } from '../../support/proxy.ts';
-import { FakeSlack } from './support/fake-slack.ts';
-import { SECRET, USERS } from './support/harness.ts';
+import { FakeSlack } from '../../support/slack/fake-slack.ts';
+import { SECRET, USERS } from '../../support/slack/harness.ts';
 
 const note: NoticeView = { kind: 'notice', tone: 'info', key: 'meeting.none_scheduled' };
 

@@ -19,7 +19,7 @@ import {
   USERS,
   viewOutput,
   viewSubmission,
-} from './support/harness.ts';
+} from '../../support/slack/harness.ts';
 
 describeEachDatabase('Slack report modal', (db) => {
   let h: Harness;

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { commandFields, type Harness, SECRET, startHarness, USERS } from './support/harness.ts';
+import { commandFields, type Harness, SECRET, startHarness, USERS } from '../../support/slack/harness.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 

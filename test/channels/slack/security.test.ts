@@ -12,8 +12,8 @@ import {
   USERS,
   viewOutput,
   viewSubmission,
-} from './support/harness.ts';
-import { sign } from './support/signed.ts';
+} from '../../support/slack/harness.ts';
+import { sign } from '../../support/slack/signed.ts';
 
 describeEachDatabase('Slack request verification', (db) => {
   let h: Harness;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Recipient } from '../../../src/app/ports/channel.ts';
 import type { NoticeView, ReminderView } from '../../../src/app/views.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { GROUP_CHANNEL, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
+import { GROUP_CHANNEL, type Harness, startHarness, textOf, USERS } from '../../support/slack/harness.ts';
 
 const note: NoticeView = { kind: 'notice', tone: 'info', key: 'meeting.none_scheduled' };
 

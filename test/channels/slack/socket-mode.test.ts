@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { commandFields, type Harness, startHarness, textOf, USERS } from './support/harness.ts';
+import { commandFields, type Harness, startHarness, textOf, USERS } from '../../support/slack/harness.ts';
 
 describeEachDatabase('Slack Socket Mode', (db) => {
   let h: Harness;

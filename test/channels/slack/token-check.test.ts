@@ -10,8 +10,8 @@ import { settingsSchema } from '../../../src/config/settings.ts';
 import { describeStartupFailure } from '../../../src/runtime/startup-errors.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { FakeSlack } from './support/fake-slack.ts';
-import { SECRET } from './support/harness.ts';
+import { FakeSlack } from '../../support/slack/fake-slack.ts';
+import { SECRET } from '../../support/slack/harness.ts';
 
 describeEachDatabase('the Slack token at start-up', (db) => {
   const cleanups: (() => Promise<void>)[] = [];

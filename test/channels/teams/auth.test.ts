@@ -12,11 +12,11 @@ import {
 import { settingsSchema } from '../../../src/config/settings.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { cardsOf, findAction, textOf } from './support/cards.ts';
-import { type FakeConnector, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people, taskIds } from './support/fixtures.ts';
-import { APP_ID, APP_PASSWORD, TeamsHarness, teamsSettings } from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
+import { cardsOf, findAction, textOf } from '../../support/teams/cards.ts';
+import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people, taskIds } from '../../support/teams/fixtures.ts';
+import { APP_ID, APP_PASSWORD, TeamsHarness, teamsSettings } from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
 
 let identity: IdentityServer;
 let connector: FakeConnector;

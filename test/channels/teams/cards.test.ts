@@ -33,12 +33,12 @@ import {
   findAction,
   seenCards,
   textOf,
-} from './support/cards.ts';
-import { type FakeConnector, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people } from './support/fixtures.ts';
-import { APP_ID, APP_PASSWORD, TeamsHarness } from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
-import { cardSchemaErrors } from './support/schemas.ts';
+} from '../../support/teams/cards.ts';
+import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people } from '../../support/teams/fixtures.ts';
+import { APP_ID, APP_PASSWORD, TeamsHarness } from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
+import { cardSchemaErrors } from '../../support/teams/schemas.ts';
 
 const CARD_ID = 'card-0000-0001';
 

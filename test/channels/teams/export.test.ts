@@ -13,17 +13,21 @@ import { renderScoreboardCard } from '../../../src/channels/teams/cards/scoreboa
 import { renderContext } from '../../../src/presentation/context.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { type Card, cardsOf, checkCard, textOf } from './support/cards.ts';
-import { type FakeConnector, type PostedActivity, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people } from './support/fixtures.ts';
+import { type Card, cardsOf, checkCard, textOf } from '../../support/teams/cards.ts';
+import {
+  type FakeConnector,
+  type PostedActivity,
+  startFakeConnector,
+} from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people } from '../../support/teams/fixtures.ts';
 import {
   APP_ID,
   APP_PASSWORD,
   TeamsHarness as Harness,
   type TeamsHarness,
   type TeamsUser,
-} from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
+} from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
 
 let identity: IdentityServer;
 let connector: FakeConnector;

@@ -17,9 +17,9 @@ import {
   PLACEHOLDER_BOT_ID,
   readManifestTemplate,
 } from '../../../scripts/teams-package.ts';
-import { readPng, readZip } from './support/files.ts';
-import { APP_ID } from './support/harness.ts';
-import { manifestSchemaErrors } from './support/schemas.ts';
+import { readPng, readZip } from '../../support/teams/files.ts';
+import { APP_ID } from '../../support/teams/harness.ts';
+import { manifestSchemaErrors } from '../../support/teams/schemas.ts';
 
 const manifestDir = resolve(import.meta.dirname, '../../../manifests/teams');
 

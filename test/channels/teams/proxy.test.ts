@@ -6,10 +6,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { startProxy, type TestProxy } from '../../support/proxy.ts';
-import { type FakeConnector, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people, reminder, reminderTask, taskIds } from './support/fixtures.ts';
-import { APP_ID, APP_PASSWORD, TeamsHarness, teamsSettings } from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
+import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people, reminder, reminderTask, taskIds } from '../../support/teams/fixtures.ts';
+import { APP_ID, APP_PASSWORD, TeamsHarness, teamsSettings } from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
 
 let identity: IdentityServer;
 let connector: FakeConnector;

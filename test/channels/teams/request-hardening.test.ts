@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { type FakeConnector, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people } from './support/fixtures.ts';
-import { APP_ID, APP_PASSWORD, TENANT_ID, TeamsHarness } from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
+import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people } from '../../support/teams/fixtures.ts';
+import { APP_ID, APP_PASSWORD, TENANT_ID, TeamsHarness } from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
 
 let identity: IdentityServer;
 let connector: FakeConnector;

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../../src/app/ports/channel.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { cardsOf, findAction, inputIds, textOf } from './support/cards.ts';
-import { type FakeConnector, startFakeConnector } from './support/fake-connector.ts';
-import { linkTeamsAccounts, people, reminder, reminderTask, taskIds } from './support/fixtures.ts';
-import { APP_ID, APP_PASSWORD, BOT_ID, TEAM_CHANNEL_ID, TeamsHarness } from './support/harness.ts';
-import { type IdentityServer, startIdentityServer } from './support/identity-server.ts';
+import { cardsOf, findAction, inputIds, textOf } from '../../support/teams/cards.ts';
+import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
+import { linkTeamsAccounts, people, reminder, reminderTask, taskIds } from '../../support/teams/fixtures.ts';
+import { APP_ID, APP_PASSWORD, BOT_ID, TEAM_CHANNEL_ID, TeamsHarness } from '../../support/teams/harness.ts';
+import { type IdentityServer, startIdentityServer } from '../../support/teams/identity-server.ts';
 
 let identity: IdentityServer;
 let connector: FakeConnector;

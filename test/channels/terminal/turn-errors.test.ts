@@ -29,6 +29,7 @@ describe('the terminal chat, when a command fails', () => {
     ];
     const core = {
       deps: { members: { list: async () => [lan] } },
+      members: async () => [lan],
       handle: async () => answers.shift()!(),
     } as unknown as Core;
     const input = new PassThrough();

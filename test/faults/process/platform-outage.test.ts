@@ -8,8 +8,8 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/store/open-database.ts';
-import { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 import { createCoreFixture } from '../../support/core.ts';
+import { FakeSlack } from '../../support/slack/fake-slack.ts';
 import { createTempDatabase } from '../../support/temp-database.ts';
 import {
   deliveriesByChannel,

@@ -23,8 +23,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/store/open-database.ts';
-import { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 import { createCoreFixture } from '../../support/core.ts';
+import { FakeSlack } from '../../support/slack/fake-slack.ts';
 import { createTempDatabase } from '../../support/temp-database.ts';
 import {
   deliveriesByChannel,

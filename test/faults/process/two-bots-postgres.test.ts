@@ -5,8 +5,8 @@
  * Skipped (loudly) without PostgreSQL outside CI; under CI=true an unreachable server fails.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
 import { createCoreFixture } from '../../support/core.ts';
+import { FakeSlack } from '../../support/slack/fake-slack.ts';
 import {
   createTempDatabase,
   POSTGRES_ADMIN_URL,

@@ -94,7 +94,7 @@ if (mode === 'tick') {
     settings: SCHEDULER_DEFAULTS,
     workerId,
     drain: policy,
-    timer: { setInterval: () => null, clearInterval() {} },
+    timer: { setInterval: () => null, clearInterval() {}, setAlarm: () => null, clearAlarm() {} },
   });
   // Tick until nothing is pending anywhere (the other process may still be sending its claims).
   while (Date.now() < deadline) {

@@ -10,7 +10,7 @@ import { Outbox } from '../../../src/scheduler/outbox.ts';
 import type { MemberStore } from '../../../src/store/member-store.ts';
 import type { Database } from '../../../src/store/open-database.ts';
 import { createStores } from '../../../src/store/stores.ts';
-import type { FakeSlack } from '../../channels/slack/support/fake-slack.ts';
+import type { FakeSlack } from '../../support/slack/fake-slack.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -49,33 +49,8 @@ export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: RenderCo
       ),
     );
   }
-  const statusOptions = STATUSES.map((status) => option(statusLabel(ctx.locale, status), status));
-  const status: InputBlock = {
-    type: 'input',
-    block_id: BLOCKS.status,
-    label: plain(ctx.t('field.status'), LIMITS.inputLabel),
-    element: {
-      type: 'static_select',
-      action_id: INPUTS.status,
-      placeholder: plain(ctx.t('slack.form.status_placeholder'), LIMITS.placeholder),
-      options: statusOptions,
-      ...(current ? { initial_option: statusOptions[STATUSES.indexOf(current.status)] } : {}),
-    },
-  };
-  const percent: InputBlock = {
-    type: 'input',
-    block_id: BLOCKS.percent,
-    label: plain(`${ctx.t('field.percent')} (%)`, LIMITS.inputLabel),
-    hint: plain(ctx.t('slack.form.percent_hint'), LIMITS.inputHint),
-    element: {
-      type: 'number_input',
-      action_id: INPUTS.percent,
-      is_decimal_allowed: false,
-      min_value: '0',
-      max_value: '100',
-      ...(current ? { initial_value: String(current.percent) } : {}),
-    },
-  };
+  const status = statusInput(current, ctx);
+  const percent = percentInput(current, ctx);
   blocks.push(
     status,
     percent,
@@ -119,6 +94,41 @@ export function formModal(
     close: plain(ctx.t(form.closeKey), LIMITS.modalButton),
     private_metadata: encodeMeta(form.meta),
     blocks: form.blocks,
+  };
+}
+
+type Current = ReportFormView['current'];
+
+function statusInput(current: Current, ctx: RenderContext): InputBlock {
+  const statusOptions = STATUSES.map((status) => option(statusLabel(ctx.locale, status), status));
+  return {
+    type: 'input',
+    block_id: BLOCKS.status,
+    label: plain(ctx.t('field.status'), LIMITS.inputLabel),
+    element: {
+      type: 'static_select',
+      action_id: INPUTS.status,
+      placeholder: plain(ctx.t('slack.form.status_placeholder'), LIMITS.placeholder),
+      options: statusOptions,
+      ...(current ? { initial_option: statusOptions[STATUSES.indexOf(current.status)] } : {}),
+    },
+  };
+}
+
+function percentInput(current: Current, ctx: RenderContext): InputBlock {
+  return {
+    type: 'input',
+    block_id: BLOCKS.percent,
+    label: plain(`${ctx.t('field.percent')} (%)`, LIMITS.inputLabel),
+    hint: plain(ctx.t('slack.form.percent_hint'), LIMITS.inputHint),
+    element: {
+      type: 'number_input',
+      action_id: INPUTS.percent,
+      is_decimal_allowed: false,
+      min_value: '0',
+      max_value: '100',
+      ...(current ? { initial_value: String(current.percent) } : {}),
+    },
   };
 }
 

@@ -1,12 +1,12 @@
 /** What the button listeners share: where a click came from, and how to answer it with a notice. */
-import type { BlockAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { NoticeView } from '../../../app/views.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
 import { errorMessage } from '../../../presentation/errors.ts';
 import { renderNotice } from '../blocks/notice.ts';
 import { noticeModal } from '../blocks/notice-modal.ts';
-import type { SlackDeps } from '../deps.ts';
+import type { ListenerModule, SlackDeps } from '../deps.ts';
 import type { ModalMeta, Origin } from '../metadata.ts';
 import { describe, tell } from '../reply.ts';
 
@@ -66,4 +66,36 @@ export async function afterAck(
     const oops = renderNotice({ kind: 'notice', tone: 'error', key, ...(params ? { params } : {}) }, ctx);
     await tell(deps, client, target, oops);
   }
+}
+
+/** A button click, acknowledged: what the listener's work gets. */
+export interface ButtonClick {
+  deps: SlackDeps;
+  client: WebClient;
+  body: BlockAction<ButtonAction>;
+  action: ButtonAction;
+  /** Where a failure is told (the member, and the message's response_url when there is one). */
+  target: { userId: string; responseUrl?: string };
+}
+
+/**
+ * A button's listener: acknowledged at once, then `work` after the ack (`afterAck`: tracked for a
+ * graceful stop, a failure logged and told to the member as `what` failing).
+ */
+export function buttonAction(
+  id: string,
+  what: string,
+  work: (click: ButtonClick) => Promise<void>,
+): ListenerModule {
+  return {
+    kind: 'action',
+    id,
+    register(router, deps) {
+      router.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, client }) => {
+        await ack();
+        const target = { userId: body.user.id, responseUrl: body.response_url };
+        await afterAck(deps, client, target, what, () => work({ deps, client, body, action, target }));
+      });
+    },
+  };
 }

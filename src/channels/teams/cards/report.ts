@@ -50,16 +50,42 @@ export function renderReportFormCard(
   const chosen = draft.task ?? (view.taskId === null ? undefined : String(view.taskId));
   const task = view.choices.find((c) => String(c.taskId) === chosen) ?? null;
   const current = task && task.taskId === view.taskId ? view.current : null;
-  const errorOf = (field: ReportField): FieldError | undefined => view.errors.find((e) => e.field === field);
-  const errorText = (field: ReportField) => {
-    const error = errorOf(field);
-    return error ? ctx.tl(error.key, error.params) : undefined;
-  };
-  const fieldError = (field: ReportField): CardElement[] => {
-    const message = errorText(field);
-    return message ? [text(`✗ ${message}`, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
-  };
+  const errors = new FieldErrors(view, ctx);
+  const body: CardElement[] = [
+    ...formHeader(view, task, current, ctx),
+    ...choiceInputs(view, task, current, draft, ctx, errors),
+    ...textInputs(current, draft, ctx, errors),
+  ];
+  return adaptiveCard(ctx, body, formActions(options, ctx));
+}
 
+type Choice = ReportFormView['choices'][number];
+
+/** A submission's errors, looked up by field: as a message, and as a line under the field. */
+class FieldErrors {
+  constructor(
+    private readonly view: ReportFormView,
+    private readonly ctx: RenderContext,
+  ) {}
+
+  text(field: ReportField): string | undefined {
+    const error: FieldError | undefined = this.view.errors.find((e) => e.field === field);
+    return error ? this.ctx.tl(error.key, error.params) : undefined;
+  }
+
+  below(field: ReportField): CardElement[] {
+    const message = this.text(field);
+    return message ? [text(`✗ ${message}`, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
+  }
+}
+
+/** The title, the task's content, the report it replaces and the list of errors. */
+function formHeader(
+  view: ReportFormView,
+  task: Choice | null,
+  current: LatestReportView | null,
+  ctx: RenderContext,
+): CardElement[] {
   const body: CardElement[] = [
     title(
       task
@@ -84,11 +110,20 @@ export function renderReportFormCard(
     }
   }
 
+  return body;
+}
+
+/** The task picker and the status. */
+function choiceInputs(
+  view: ReportFormView,
+  task: Choice | null,
+  current: LatestReportView | null,
+  draft: FormDraft,
+  ctx: RenderContext,
+  errors: FieldErrors,
+): CardElement[] {
   const statusValue = draft.status ?? current?.status;
-  const percentValue = draft.percent ?? (current ? String(current.percent) : undefined);
-  const percent =
-    percentValue !== undefined && /^\s*\d{1,3}\s*$/.test(percentValue) ? Number(percentValue) : undefined;
-  body.push(
+  return [
     {
       type: 'Input.ChoiceSet',
       id: FORM_INPUTS.task,
@@ -109,12 +144,26 @@ export function renderReportFormCard(
       label: ctx.t('field.status'),
       style: 'compact',
       isRequired: true,
-      errorMessage: errorText('status') ?? ctx.t('teams.form.status_required'),
+      errorMessage: errors.text('status') ?? ctx.t('teams.form.status_required'),
       placeholder: ctx.t('teams.form.status_placeholder'),
       choices: STATUSES.map((status) => ({ title: statusLabel(ctx.locale, status), value: status })),
       ...(statusValue && (STATUSES as readonly string[]).includes(statusValue) ? { value: statusValue } : {}),
     },
-    ...fieldError('status'),
+    ...errors.below('status'),
+  ];
+}
+
+/** Percent, what was done, blockers and the evidence link, with what the member typed. */
+function textInputs(
+  current: LatestReportView | null,
+  draft: FormDraft,
+  ctx: RenderContext,
+  errors: FieldErrors,
+): CardElement[] {
+  const percentValue = draft.percent ?? (current ? String(current.percent) : undefined);
+  const percent =
+    percentValue !== undefined && /^\s*\d{1,3}\s*$/.test(percentValue) ? Number(percentValue) : undefined;
+  return [
     {
       type: 'Input.Number',
       id: FORM_INPUTS.percent,
@@ -122,11 +171,11 @@ export function renderReportFormCard(
       min: 0,
       max: 100,
       isRequired: true,
-      errorMessage: errorText('percent') ?? ctx.t('report.error.percent_range'),
+      errorMessage: errors.text('percent') ?? ctx.t('report.error.percent_range'),
       placeholder: ctx.t('teams.form.percent_placeholder'),
       ...(percent !== undefined ? { value: percent } : {}),
     },
-    ...fieldError('percent'),
+    ...errors.below('percent'),
     {
       type: 'Input.Text',
       id: FORM_INPUTS.done,
@@ -134,11 +183,11 @@ export function renderReportFormCard(
       isMultiline: true,
       isRequired: true,
       maxLength: MAX_TEXT_CHARS,
-      errorMessage: errorText('done') ?? ctx.t('report.error.done_required'),
+      errorMessage: errors.text('done') ?? ctx.t('report.error.done_required'),
       placeholder: ctx.t('teams.form.done_placeholder'),
       ...initialValue(draft.done ?? current?.done),
     },
-    ...fieldError('done'),
+    ...errors.below('done'),
     {
       type: 'Input.Text',
       id: FORM_INPUTS.blockers,
@@ -146,10 +195,10 @@ export function renderReportFormCard(
       isMultiline: true,
       maxLength: MAX_TEXT_CHARS,
       placeholder: ctx.t('teams.form.blockers_placeholder'),
-      ...(errorText('blockers') ? { errorMessage: errorText('blockers') } : {}),
+      ...(errors.text('blockers') ? { errorMessage: errors.text('blockers') } : {}),
       ...initialValue(draft.blockers ?? current?.blockers),
     },
-    ...fieldError('blockers'),
+    ...errors.below('blockers'),
     {
       type: 'Input.Text',
       id: FORM_INPUTS.evidenceUrl,
@@ -157,12 +206,15 @@ export function renderReportFormCard(
       style: 'Url',
       maxLength: MAX_TEXT_CHARS,
       placeholder: ctx.t('teams.form.evidence_placeholder'),
-      ...(errorText('evidenceUrl') ? { errorMessage: errorText('evidenceUrl') } : {}),
+      ...(errors.text('evidenceUrl') ? { errorMessage: errors.text('evidenceUrl') } : {}),
       ...initialValue(draft.evidenceUrl ?? current?.evidenceUrl),
     },
-    ...fieldError('evidenceUrl'),
-  );
+    ...errors.below('evidenceUrl'),
+  ];
+}
 
+/** "Gửi báo cáo", and "Quay lại" to the reminder the form was opened from. */
+function formActions(options: FormOptions, ctx: RenderContext): CardAction[] {
   const reminder = options.reminder ? { reminder: options.reminder } : {};
   const actions: CardAction[] = [
     execute(
@@ -176,7 +228,7 @@ export function renderReportFormCard(
       execute(ctx.t('teams.action.back'), { verb: 'reminder.page', reminder: options.reminder, page: 1 }),
     );
   }
-  return adaptiveCard(ctx, body, actions);
+  return actions;
 }
 
 function initialValue(value: string | null | undefined): { value?: string } {

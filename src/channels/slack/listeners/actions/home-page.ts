@@ -1,20 +1,14 @@
 /** Paging of the App Home's task list. */
-import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { ListenerModule } from '../../deps.ts';
 import { publishHome } from '../../flows/home.ts';
 import { ACTIONS } from '../../ids.ts';
-import { afterAck } from '../shared.ts';
+import { buttonAction } from '../shared.ts';
 
-export const homePageAction: ListenerModule = {
-  kind: 'action',
-  id: ACTIONS.homePage,
-  register(router, deps) {
-    router.action<BlockAction<ButtonAction>>(ACTIONS.homePage, async ({ ack, body, action, client }) => {
-      await ack();
-      const page = Number.parseInt(action.value ?? '1', 10);
-      await afterAck(deps, client, { userId: body.user.id }, 'paging the App Home', () =>
-        publishHome(deps, client, body.user.id, Number.isFinite(page) ? page : 1),
-      );
-    });
+export const homePageAction: ListenerModule = buttonAction(
+  ACTIONS.homePage,
+  'paging the App Home',
+  async ({ deps, client, body, action }) => {
+    const page = Number.parseInt(action.value ?? '1', 10);
+    await publishHome(deps, client, body.user.id, Number.isFinite(page) ? page : 1);
   },
-};
+);

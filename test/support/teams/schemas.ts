@@ -8,7 +8,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import addFormats from 'ajv-formats';
 
-const SCHEMAS = resolve(import.meta.dirname, '../../../schemas');
+const SCHEMAS = resolve(import.meta.dirname, '../../schemas');
 
 function compile(file: string): ValidateFunction {
   const schema = JSON.parse(readFileSync(resolve(SCHEMAS, file), 'utf8')) as Record<string, unknown>;

@@ -4,11 +4,10 @@
  * connector (messages). Nothing inside the process is replaced; the identity server and the
  * connector stand at the edge.
  */
-
-import { createTeamsChannel, type TeamsChannel } from '../../../../src/channels/teams/index.ts';
-import { type Settings, settingsSchema } from '../../../../src/config/settings.ts';
-import { createHttpServer, type HttpServer } from '../../../../src/server/http-server.ts';
-import type { CoreFixture } from '../../../support/core.ts';
+import { createTeamsChannel, type TeamsChannel } from '../../../src/channels/teams/index.ts';
+import { type Settings, settingsSchema } from '../../../src/config/settings.ts';
+import { createHttpServer, type HttpServer } from '../../../src/server/http-server.ts';
+import type { CoreFixture } from '../core.ts';
 import { checkCard } from './cards.ts';
 import type { FakeConnector } from './fake-connector.ts';
 import type { IdentityServer } from './identity-server.ts';

@@ -1,8 +1,8 @@
 /** Test data for the Teams channel: the core fixture's members on Teams, reminders, task ids. */
-import type { ReminderTask, ReminderView } from '../../../../src/app/views.ts';
-import { periodFromKey } from '../../../../src/domain/period.ts';
-import type { Database } from '../../../../src/store/open-database.ts';
-import type { CoreFixture } from '../../../support/core.ts';
+import type { ReminderTask, ReminderView } from '../../../src/app/views.ts';
+import { periodFromKey } from '../../../src/domain/period.ts';
+import type { Database } from '../../../src/store/open-database.ts';
+import type { CoreFixture } from '../core.ts';
 import { type TeamsUser, user } from './harness.ts';
 
 export const people = {

@@ -1,6 +1,6 @@
 /** Reading cards in tests: their texts, their Universal Actions, and the checks every card must pass. */
 import { expect } from 'vitest';
-import { cardBytes, MAX_CARD_BYTES } from '../../../../src/channels/teams/cards/card.ts';
+import { cardBytes, MAX_CARD_BYTES } from '../../../src/channels/teams/cards/card.ts';
 import type { PostedActivity } from './fake-connector.ts';
 import { cardSchemaErrors } from './schemas.ts';
 

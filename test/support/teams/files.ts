@@ -1,6 +1,6 @@
 /** Just enough PNG and ZIP reading to check the Teams app package (no image or zip library is installed). */
 import { inflateRawSync, inflateSync } from 'node:zlib';
-import { crc32 } from '../../../../scripts/teams-package.ts';
+import { crc32 } from '../../../scripts/teams-package.ts';
 
 export interface Png {
   width: number;

@@ -2,12 +2,12 @@
  * The Slack channel under test: a core fixture on a test database, the real bot HTTP server with the
  * channel's routes on 127.0.0.1, a fake Slack Web API, and builders for the payloads Slack sends.
  */
-import type { Channel } from '../../../../src/app/ports/channel.ts';
-import { createSlackChannel, type SlackChannelOptions } from '../../../../src/channels/slack/index.ts';
-import { settingsSchema } from '../../../../src/config/settings.ts';
-import { createHttpServer, type HttpServer } from '../../../../src/server/http-server.ts';
-import type { Database } from '../../../../src/store/open-database.ts';
-import { type CoreFixture, createCoreFixture } from '../../../support/core.ts';
+import type { Channel } from '../../../src/app/ports/channel.ts';
+import { createSlackChannel, type SlackChannelOptions } from '../../../src/channels/slack/index.ts';
+import { settingsSchema } from '../../../src/config/settings.ts';
+import { createHttpServer, type HttpServer } from '../../../src/server/http-server.ts';
+import type { Database } from '../../../src/store/open-database.ts';
+import { type CoreFixture, createCoreFixture } from '../core.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { SignedSlack } from './signed.ts';
 

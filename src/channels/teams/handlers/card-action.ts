@@ -1,0 +1,214 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { parseChatCommand } from '../../../app/chat-command.ts';
+import type { ReminderTask, View, Viewer } from '../../../app/views.ts';
+import { t } from '../../../i18n/index.ts';
+import { renderContext } from '../../../presentation/context.ts';
+import {
+  type ActionData,
+  type PagedView,
+  type ReadAction,
+  type ReminderRef,
+  readAction,
+  taskInputs,
+} from '../actions.ts';
+import { CardLedger, type CardOutcome } from '../card-ledger.ts';
+import { noticeText } from '../cards/notice.ts';
+import { renderOutcomeCard } from '../cards/outcome.ts';
+import { reminderTaskOf, renderReminderTasksCard } from '../cards/reminder.ts';
+import type { FormDraft } from '../cards/report.ts';
+import { renderCard } from '../render.ts';
+
+import { cardResponse, describe, messageResponse, TurnHandler, unregisteredCard } from './turn-handler.ts';
+
+export class CardActionHandler extends TurnHandler {
+  async handle(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const activity = context.activity;
+    const who = await this.identify(activity);
+    if (who.kind === 'notice') return cardResponse(unregisteredCard(who.notice, who.locale, this.timeZone));
+    const viewer = who.viewer;
+    const read = readAction(invokeValue.action?.verb, invokeValue.action?.data);
+    if (!read) return messageResponse(t(viewer.locale, 'teams.card_expired'));
+    try {
+      return await this.act(viewer, read);
+    } catch (error) {
+      this.options.log(`[teams] card action ${read.action.verb} failed: ${describe(error)}`);
+      return messageResponse(t(viewer.locale, 'teams.error'));
+    }
+  }
+
+  private async act(viewer: Viewer, { action, inputs }: ReadAction): Promise<AdaptiveCardInvokeResponse> {
+    const ctx = renderContext(viewer.locale, this.timeZone);
+    const draw = (
+      view: View,
+      extra: { page?: number; draft?: FormDraft; reminder?: ReminderRef; cardId?: string } = {},
+    ) =>
+      cardResponse(
+        renderCard(view, viewer.locale, {
+          cardId: extra.cardId ?? this.newCardId(),
+          timeZone: this.timeZone,
+          ...extra,
+        }),
+      );
+    switch (action.verb) {
+      case 'command':
+        return draw(await this.core.handle(viewer, parseChatCommand(action.command)));
+      case 'view.page':
+        return draw(await this.core.handle(viewer, pagedCommand(action.view, action.period ?? null)), {
+          page: action.page,
+        });
+      case 'report.open': {
+        const view = await this.core.reportForm(viewer, action.taskCode ?? null);
+        if (view.kind === 'notice') return messageResponse(noticeText(view, ctx));
+        return draw(view, action.reminder ? { reminder: action.reminder } : {});
+      }
+      case 'reminder.page': {
+        const tasks = await this.reminderTasks(viewer, action.reminder.tasks, { unreportedOnly: false });
+        return cardResponse(
+          renderReminderTasksCard(action.reminder, tasks, ctx, {
+            cardId: this.newCardId(),
+            page: action.page,
+          }).card,
+        );
+      }
+      case 'report.submit':
+      case 'task.done':
+      case 'task.snooze':
+        return this.consume(viewer, action, inputs);
+    }
+  }
+
+  /** A consuming action, at most once per card (see CardLedger). */
+  private async consume(
+    viewer: Viewer,
+    action: Extract<ActionData, { verb: 'report.submit' | 'task.done' | 'task.snooze' }>,
+    inputs: Record<string, string>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const ctx = renderContext(viewer.locale, this.timeZone);
+    const reminder = action.reminder ?? null;
+    const slot = action.verb === 'report.submit' ? 'form' : action.taskId;
+    const key = CardLedger.key(viewer.memberId, action.cardId, slot);
+    const done = (outcome: CardOutcome) => this.outcomeResponse(viewer, outcome);
+    return this.options.ledger.once(
+      key,
+      `member:${viewer.memberId}`,
+      async () => {
+        if (action.verb === 'report.submit') {
+          const draft = formDraft(inputs);
+          const taskId = Number(draft.task);
+          if (!draft.task || !Number.isSafeInteger(taskId)) {
+            return { outcome: null, value: messageResponse(t(viewer.locale, 'teams.form.task_required')) };
+          }
+          const result = await this.core.submitReport(viewer, {
+            task: taskId,
+            draft: {
+              status: draft.status ?? '',
+              percent: draft.percent ?? '',
+              done: draft.done ?? '',
+              blockers: draft.blockers ?? null,
+              evidenceUrl: draft.evidenceUrl ?? null,
+            },
+            receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId })),
+          });
+          if (result.kind === 'report-saved') {
+            const outcome: CardOutcome = { result, reminder, taskId };
+            return { outcome, value: await done(outcome), recorded: true };
+          }
+          if (result.kind === 'report-form') {
+            // Errors beside the fields, on the same card (same id: it has not been used yet).
+            const card = renderCard(result, viewer.locale, {
+              cardId: action.cardId,
+              timeZone: this.timeZone,
+              draft,
+              ...(reminder ? { reminder } : {}),
+            });
+            return { outcome: null, value: cardResponse(card) };
+          }
+          return { outcome: null, value: messageResponse(noticeText(result, ctx)) };
+        }
+        const ids = taskInputs(action.taskId);
+        const receipt = CardLedger.receipt(key, (saved) => ({
+          result: saved,
+          reminder,
+          taskId: action.taskId,
+        }));
+        const result =
+          action.verb === 'task.done'
+            ? await this.core.markDone(viewer, action.taskId, inputs[ids.evidence]?.trim() || null, receipt)
+            : await this.core.snooze(
+                viewer,
+                action.taskId,
+                (inputs[ids.until] ?? '').trim(),
+                inputs[ids.reason] ?? null,
+              );
+        if (result.kind === 'report-saved' || (result.kind === 'notice' && result.tone === 'success')) {
+          const outcome: CardOutcome = { result, reminder, taskId: action.taskId };
+          // A report ("Đã hoàn thành") recorded the card's use itself; a snooze did not.
+          return { outcome, value: await done(outcome), recorded: result.kind === 'report-saved' };
+        }
+        if (result.kind === 'report-form') {
+          const errors = result.errors.map((e) => `${ctx.t(`field.${e.field}`)}: ${ctx.tl(e.key, e.params)}`);
+          return { outcome: null, value: messageResponse(errors.join('\n')) };
+        }
+        return { outcome: null, value: messageResponse(noticeText(result, ctx)) };
+      },
+      done,
+    );
+  }
+
+  /** The confirmation card, with what the reminder still asks for. */
+  private async outcomeResponse(viewer: Viewer, outcome: CardOutcome): Promise<AdaptiveCardInvokeResponse> {
+    const ctx = renderContext(viewer.locale, this.timeZone);
+    const remaining = outcome.reminder
+      ? {
+          reminder: outcome.reminder,
+          tasks: await this.reminderTasks(
+            viewer,
+            outcome.reminder.tasks.filter((id) => id !== outcome.taskId),
+            { unreportedOnly: true },
+          ),
+        }
+      : null;
+    return cardResponse(renderOutcomeCard(outcome.result, ctx, { cardId: this.newCardId(), remaining }));
+  }
+
+  /** The viewer's unit's tasks among `ids`, as they stand now, in the reminder's order. */
+  private async reminderTasks(
+    viewer: Viewer,
+    ids: number[],
+    options: { unreportedOnly: boolean },
+  ): Promise<ReminderTask[]> {
+    const view = await this.core.handle(viewer, { name: 'tasks' });
+    if (view.kind !== 'my-tasks') return [];
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return view.tasks
+      .filter((task) => order.has(task.taskId) && !(options.unreportedOnly && task.reportedThisPeriod))
+      .sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)!)
+      .map(reminderTaskOf);
+  }
+}
+
+function pagedCommand(view: PagedView, period: string | null) {
+  switch (view) {
+    case 'summary':
+      return { name: 'summary' as const, period, post: false };
+    case 'overdue':
+      return { name: 'overdue' as const };
+    case 'tasks':
+      return { name: 'tasks' as const };
+    case 'members':
+      return { name: 'members' as const, args: ['list'] };
+    case 'scoreboard':
+      return { name: 'scoreboard' as const, period };
+  }
+}
+
+function formDraft(inputs: Record<string, string>): FormDraft {
+  const draft: FormDraft = {};
+  for (const field of ['task', 'status', 'percent', 'done', 'blockers', 'evidenceUrl'] as const) {
+    if (inputs[field] !== undefined) draft[field] = inputs[field];
+  }
+  return draft;
+}

@@ -1,0 +1,95 @@
+import type { TurnContext } from 'botbuilder';
+import { parseChatCommand } from '../../../app/chat-command.ts';
+import type { SendOutcome } from '../../../app/ports/channel.ts';
+import type { FileView, NoticeView, Viewer } from '../../../app/views.ts';
+import { t } from '../../../i18n/index.ts';
+import { renderContext } from '../../../presentation/context.ts';
+import { text } from '../cards/card.ts';
+import { fileConsentAttachment, renderFileCard } from '../cards/file.ts';
+import { noticeBlock, renderNoticeCard } from '../cards/notice.ts';
+import { renderCard } from '../render.ts';
+
+import { CONSENT_COMMAND_MAX, commandText, reply, TurnHandler, unregisteredCard } from './turn-handler.ts';
+
+export class MessageHandler extends TurnHandler {
+  async handle(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const typed = commandText(activity);
+    const who = await this.identify(activity);
+    if (who.kind === 'notice') {
+      await reply(context, unregisteredCard(who.notice, who.locale, this.timeZone));
+      return;
+    }
+    const viewer = who.viewer;
+    if (typed === '' && activity.value !== undefined) {
+      // An old-style Action.Submit: our cards only use Action.Execute.
+      await context.sendActivity(t(viewer.locale, 'teams.card_expired'));
+      return;
+    }
+    const command = parseChatCommand(typed);
+    const view = await this.core.handle(viewer, command);
+    if (command.name === 'summary' && command.post && view.kind === 'summary') {
+      const outcome = await this.options.postToGroup(view);
+      const notice: NoticeView = outcome.ok
+        ? { kind: 'notice', tone: 'success', key: 'teams.summary_posted' }
+        : outcome.code === 'not_reachable'
+          ? { kind: 'notice', tone: 'warning', key: 'teams.group_unknown' }
+          : { kind: 'notice', tone: 'error', key: 'teams.group_failed', params: { reason: outcome.reason } };
+      await reply(context, renderNoticeCard(notice, renderContext(viewer.locale, this.timeZone)));
+      return;
+    }
+    if (view.kind === 'file') {
+      await this.sendFile(context, viewer, view, typed);
+      return;
+    }
+    await reply(
+      context,
+      renderCard(view, viewer.locale, { cardId: this.newCardId(), timeZone: this.timeZone }),
+    );
+  }
+
+  // Files ("xuất báo cáo")
+
+  /**
+   * The caption and chart on a card, and the document by the file consent flow, which Teams offers
+   * in personal chats only: asked for in a channel, the consent card goes to the asker's personal chat.
+   */
+  private async sendFile(context: TurnContext, viewer: Viewer, view: FileView, typed: string): Promise<void> {
+    const ctx = renderContext(viewer.locale, this.timeZone);
+    const file = { file: view.fileName };
+    const consent = () => {
+      const id = this.pendingFiles.put(viewer.memberId, {
+        fileName: view.fileName,
+        mimeType: view.mimeType,
+        bytes: view.bytes,
+      });
+      const command = typed.length <= CONSENT_COMMAND_MAX ? typed : '';
+      return fileConsentAttachment(view, ctx, { da06File: id, command });
+    };
+    if (context.activity.conversation?.conversationType === 'personal') {
+      const note = text(ctx.t('teams.file.consent_below', file), { isSubtle: true, spacing: 'Medium' });
+      await reply(context, renderFileCard(view, ctx, [note]));
+      await context.sendActivity({ type: 'message', attachments: [consent()] });
+      return;
+    }
+    const aad = context.activity.from?.aadObjectId;
+    const outcome: SendOutcome =
+      aad && this.options.sendPersonal
+        ? await this.options.sendPersonal(aad, [consent()])
+        : { ok: false, retryable: false, code: 'not_reachable', reason: 'no personal chat' };
+    let note: NoticeView;
+    if (outcome.ok) note = { kind: 'notice', tone: 'info', key: 'teams.file.sent_personal', params: file };
+    else if (outcome.code === 'not_reachable')
+      note = { kind: 'notice', tone: 'warning', key: 'teams.file.personal_unknown' };
+    else {
+      this.options.log(`[teams] file consent to personal chat failed (${outcome.code}): ${outcome.reason}`);
+      note = {
+        kind: 'notice',
+        tone: 'error',
+        key: 'teams.file.personal_failed',
+        params: { ...file, reason: outcome.reason },
+      };
+    }
+    await reply(context, renderFileCard(view, ctx, [noticeBlock(note, ctx)]));
+  }
+}

@@ -1,0 +1,28 @@
+import { pairKey } from '../../store/roster-store.ts';
+import type { JobDefinition } from './job.ts';
+import { dailyJob, messages, overdueListView, overduePairs, reach, type UnitTask } from './shared.ts';
+
+export const overdueEscalationJob: JobDefinition = {
+  id: 'overdue-escalation',
+  when: 'every working day at OVERDUE_CHECK_AT: tasks ESCALATE_AFTER_WORKING_DAYS working days overdue, once each, to the chair and vice-chairs',
+  schedule: dailyJob('overdue-escalation'),
+  async handler(ctx, occurrence) {
+    const late = (await overduePairs(ctx)).filter(
+      (p) => ctx.calendar.workingDaysAfter(p.task.deadline.due!, ctx.today) >= ctx.config.escalateAfter,
+    );
+    const markOf = (p: UnitTask) => `escalated/${pairKey(p.task.id, p.unitCode)}:${p.task.deadline.due}`;
+    const already = await ctx.outbox.marked(late.map(markOf));
+    const fresh = late.filter((p) => !already.has(markOf(p)));
+    if (fresh.length === 0) return { messages: [] };
+    const view = await overdueListView(ctx, 'overdue_escalation', fresh);
+    const out = messages(
+      'overdue-escalation',
+      occurrence.key,
+      reach(ctx, ctx.audience.leaders()),
+      view,
+      occurrence.at,
+    );
+    // Remember only what someone was told; with nobody to tell, tomorrow's check tries again.
+    return out.length > 0 ? { messages: out, marks: fresh.map(markOf) } : { messages: [] };
+  },
+};
