@@ -71,13 +71,19 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
   };
 }
 
-/** The 2025 reorganisation (data/unit-history.csv, data/unit-changes.csv), loaded once. */
-export async function loadUnitHistory(units: UnitRepository, actor = 'system'): Promise<void> {
-  await units.syncHistory(
-    parseUnitHistoryCsv(readFileSync(UNIT_HISTORY_CSV, 'utf8')),
-    parseUnitChangesCsv(readFileSync(UNIT_CHANGES_CSV, 'utf8')),
-    actor,
-  );
+/**
+ * The 2025 reorganisation (data/unit-history.csv, data/unit-changes.csv), loaded once, onto the
+ * shipped directory only: a database whose directory was built otherwise (a test, a benchmark, a
+ * group that keeps its own units) is left alone. False when it was not loaded.
+ */
+export async function loadUnitHistory(units: UnitRepository, actor = 'system'): Promise<boolean> {
+  const later = parseUnitHistoryCsv(readFileSync(UNIT_HISTORY_CSV, 'utf8'));
+  const changes = parseUnitChangesCsv(readFileSync(UNIT_CHANGES_CSV, 'utf8'));
+  const inFile = new Set(later.map((unit) => unit.code));
+  const needed = [...new Set(changes.map((c) => c.from).filter((code) => !inFile.has(code)))];
+  if (!(await units.hasCodes(needed))) return false;
+  await units.syncHistory(later, changes, actor);
+  return true;
 }
 
 /**

@@ -108,6 +108,11 @@ export class UnitStore implements UnitRepository {
    * change date, and changes already recorded are kept. The whole history is checked first (unknown
    * successor, cycle): on a problem nothing is written.
    */
+  async hasCodes(codes: string[]): Promise<boolean> {
+    const unique = [...new Set(codes)];
+    return (await this.db.unit.count({ where: { code: { in: unique } } })) === unique.length;
+  }
+
   async hasHistory(): Promise<boolean> {
     return (await this.db.unitChange.count()) > 0;
   }

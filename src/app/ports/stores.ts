@@ -223,6 +223,8 @@ export interface UnitRepository {
   history(options?: { aliases?: boolean }): Promise<UnitHistory>;
   /** Whether the changes of the reorganisation have been loaded (none on a fresh database). */
   hasHistory(): Promise<boolean>;
+  /** Whether the directory holds a unit of every one of these codes. */
+  hasCodes(codes: string[]): Promise<boolean>;
   /** Loads later periods' units and the changes linking them, checked whole first. */
   syncHistory(
     units: DatedUnit[],
