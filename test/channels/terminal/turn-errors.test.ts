@@ -51,7 +51,7 @@ describe('the terminal chat, when a command fails', () => {
     const logged = stderr.mock.calls.map((call) => String(call[0])).join('\n');
     stderr.mockRestore();
     expect(said[0]).toBe(t('vi', 'error.member.not_found', { member: 'Hùng' }));
-    expect(said[1]).toBe(t('vi', 'error.internal'));
+    expect(said[1]).toBe(t('vi', 'terminal.error'));
     expect(said[1]).not.toContain('boom');
     expect(said[2]).toContain(t('vi', 'form.cancelled'));
     expect(logged).toContain('boom');
