@@ -336,8 +336,33 @@ export function samplePlan(today: string): SamplePlan {
   const last = previousPeriod(month);
   const twoBack = previousPeriod(last);
   const next = nextPeriod(month);
+  const rows = samplePlanRows(year, { twoBack, last, month, next });
+  const csv = `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
+  return { header: samplePlanHeader(year, today), csv, reports: sampleReports(today, last, month) };
+}
+
+/** The months the sample deadlines fall in, around the month of `today`. */
+interface SampleMonths {
+  twoBack: Period;
+  last: Period;
+  month: Period;
+  next: Period;
+}
+
+/** The header of the sample plan: numbered and titled for `year`, issued on 1 January (or today, if earlier). */
+function samplePlanHeader(year: number, today: string): SamplePlan['header'] {
   const firstOfYear = `${year}-01-01`;
-  const rows: string[][] = [
+  return {
+    number: `MAU-${year}/KH-TCT`,
+    title: `[Dữ liệu mẫu] Kế hoạch triển khai Đề án 06 năm ${year}`,
+    year,
+    issuedOn: firstOfYear < today ? firstOfYear : today,
+  };
+}
+
+/** The table of the sample plan (header row, two sections, seven tasks), as the official plan lays it out. */
+function samplePlanRows(year: number, { twoBack, last, month, next }: SampleMonths): string[][] {
+  return [
     ['TT', 'Nội dung thực hiện', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'],
     ['I', '[Dữ liệu mẫu] Dữ liệu và kết nối', '', '', '', ''],
     [
@@ -398,10 +423,13 @@ export function samplePlan(today: string): SamplePlan {
       'Thông báo kết luận',
     ],
   ];
-  const csv = `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
+}
+
+/** The demo replies: last month's (one on time, one late) and this month's (one blocked, with a kiến nghị). */
+function sampleReports(today: string, last: Period, month: Period): DemoReport[] {
   const onTime = (p: Period) => (p.startsOn <= today ? minDay(`${p.key}-20`, p.endsOn) : today);
   const lateDay = month.startsOn; // the 1st of this month: last month's reply arrives late
-  const reports: DemoReport[] = [
+  return [
     [
       'minh',
       '3',
@@ -452,16 +480,6 @@ export function samplePlan(today: string): SamplePlan {
       },
     ],
   ];
-  return {
-    header: {
-      number: `MAU-${year}/KH-TCT`,
-      title: `[Dữ liệu mẫu] Kế hoạch triển khai Đề án 06 năm ${year}`,
-      year,
-      issuedOn: firstOfYear < today ? firstOfYear : today,
-    },
-    csv,
-    reports,
-  };
 }
 
 function minDay(a: string, b: string): string {

@@ -61,128 +61,165 @@ function levelsOf(header: HeaderMatch): Levels {
 export function readHierarchicalRows(rows: string[][], header: HeaderMatch): DraftResult {
   const levels = levelsOf(header);
   const views = dataRows(rows, header);
+  const reader = new HierarchyReader(levels, ttNumbersLeaves(views, levels));
+  for (const view of views) reader.read(view);
+  return { drafts: reader.drafts, problems: reader.problems };
+}
+
+/** Whether TT numbers leaves: always without a group level, else when filled on a row that starts no group. */
+function ttNumbersLeaves(views: RowView[], levels: Levels): boolean {
   const groupColumn = levels.group;
-  const ttNumbersLeaves =
+  return (
     groupColumn === null ||
     views.some((v) => {
       const tt = cleanNumber(v.get('number'));
       return tt !== '' && parseRoman(tt) === null && v.get(groupColumn) === '' && v.get(levels.leaf) !== '';
-    });
+    })
+  );
+}
 
-  const drafts: TaskDraft[] = [];
-  const problems: ImportProblem[] = [];
-  const headings = new HeadingStack();
-  let objective: { text: string; number: string } | null = null;
-  let group: { text: string; number: string } | null = null;
-  let objectiveCount = 0;
-  let groupCount = 0;
-  let leafCount = 0;
-  let carry: Partial<Carried> = {};
+interface Numbered {
+  text: string;
+  number: string;
+}
 
-  const take = (view: RowView): Carried => {
-    const values = {} as Carried;
-    for (const column of CARRIED_COLUMNS) {
-      const own = view.get(column);
-      if (own !== '') carry[column] = own;
-      values[column] = own !== '' ? own : groupColumn ? (carry[column] ?? '') : '';
-    }
-    return values;
-  };
+/** Reads the data rows top to bottom: the current heading, objective and group, their counts and the carry. */
+class HierarchyReader {
+  readonly drafts: TaskDraft[] = [];
+  readonly problems: ImportProblem[] = [];
+  private readonly levels: Levels;
+  private readonly ttNumbersLeaves: boolean;
+  private readonly headings = new HeadingStack();
+  private objective: Numbered | null = null;
+  private group: Numbered | null = null;
+  private objectiveCount = 0;
+  private groupCount = 0;
+  private leafCount = 0;
+  private carry: Partial<Carried> = {};
 
-  for (const view of views) {
+  constructor(levels: Levels, ttNumbersLeaves: boolean) {
+    this.levels = levels;
+    this.ttNumbersLeaves = ttNumbersLeaves;
+  }
+
+  read(view: RowView): void {
     const tt = cleanNumber(view.get('number'));
-    const objectiveText = levels.objective ? view.get('objective') : '';
-    const groupText = groupColumn ? view.get(groupColumn) : '';
-    const leafText = view.get(levels.leaf);
-
-    // A period or part row merged across the table ("1. Đến năm 2025", "Phần I"), wherever the
-    // merge put its text: one text on the row (besides its number), no units, no deadline.
-    const texts = [...new Set(view.cells.map((c) => c.trim()).filter((c) => c !== '' && c !== tt))];
-    if (texts.length === 1 && !view.hasAssignment() && view.get('product') === '') {
-      const period = periodHeading(texts[0]!, isArabicNumber(tt) || isSectionNumber(tt) ? tt : '');
-      if (period) {
-        headings.enter(period);
-        // Numbering starts again under a period, positions included.
-        objectiveCount = 0;
-        groupCount = 0;
-        objective = null;
-        group = null;
-        carry = {};
-        continue;
-      }
-    }
-
+    const objectiveText = this.levels.objective ? view.get('objective') : '';
+    const groupText = this.levels.group ? view.get(this.levels.group) : '';
+    const leafText = view.get(this.levels.leaf);
+    if (this.enteredPeriod(view, tt)) return;
     const isSectionRow =
       (objectiveText === '' && groupText === '' && leafText === '') ||
-      (!levels.objective && isSectionNumber(tt) && !view.hasAssignment());
+      (!this.levels.objective && isSectionNumber(tt) && !view.hasAssignment());
     if (isSectionRow) {
-      if (view.hasAssignment() || view.get('product') !== '') {
-        problems.push(orphan(view));
-      } else {
-        const title = view.cells.map((c) => c.trim()).find((c) => c !== '' && cleanNumber(c) !== tt);
-        headings.enter(
-          title === undefined
-            ? sectionHeading(view.firstText())
-            : sectionHeading(title, isSectionNumber(tt) || isArabicNumber(tt) ? tt : ''),
-        );
-        objective = null;
-        group = null;
-        carry = {};
-      }
-      continue;
+      this.readSectionRow(view, tt);
+      return;
     }
+    if (objectiveText !== '') this.enterObjective(objectiveText, tt);
+    if (groupText !== '') this.enterGroup(groupText, tt);
+    this.readTask(view, tt, groupText, leafText);
+  }
 
-    if (objectiveText !== '') {
-      objectiveCount++;
-      objective = { text: objectiveText, number: objectiveNumber(tt, objectiveText, objectiveCount) };
-      group = null;
-      groupCount = 0;
-      leafCount = 0;
-      carry = {};
-    }
-    if (groupText !== '') {
-      groupCount++;
-      leafCount = 0;
-      carry = {};
-      const written = !ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(groupText);
-      group = { text: groupText, number: ownNumber(written, levels.objective) ?? String(groupCount) };
-    }
+  /**
+   * A period or part row merged across the table ("1. Đến năm 2025", "Phần I"), wherever the
+   * merge put its text: one text on the row (besides its number), no units, no deadline.
+   */
+  private enteredPeriod(view: RowView, tt: string): boolean {
+    const texts = [...new Set(view.cells.map((c) => c.trim()).filter((c) => c !== '' && c !== tt))];
+    if (texts.length !== 1 || view.hasAssignment() || view.get('product') !== '') return false;
+    const period = periodHeading(texts[0]!, isArabicNumber(tt) || isSectionNumber(tt) ? tt : '');
+    if (!period) return false;
+    this.headings.enter(period);
+    // Numbering starts again under a period, positions included.
+    this.objectiveCount = 0;
+    this.groupCount = 0;
+    this.objective = null;
+    this.group = null;
+    this.carry = {};
+    return true;
+  }
 
-    const parentPath = [objective?.number, groupColumn ? group?.number : undefined].filter(
+  /** A section heading, or an `orphan_row` error when the row assigns units, a deadline or a product. */
+  private readSectionRow(view: RowView, tt: string): void {
+    if (view.hasAssignment() || view.get('product') !== '') {
+      this.problems.push(orphan(view));
+      return;
+    }
+    const title = view.cells.map((c) => c.trim()).find((c) => c !== '' && cleanNumber(c) !== tt);
+    this.headings.enter(
+      title === undefined
+        ? sectionHeading(view.firstText())
+        : sectionHeading(title, isSectionNumber(tt) || isArabicNumber(tt) ? tt : ''),
+    );
+    this.objective = null;
+    this.group = null;
+    this.carry = {};
+  }
+
+  private enterObjective(text: string, tt: string): void {
+    this.objectiveCount++;
+    this.objective = { text, number: objectiveNumber(tt, text, this.objectiveCount) };
+    this.group = null;
+    this.groupCount = 0;
+    this.leafCount = 0;
+    this.carry = {};
+  }
+
+  private enterGroup(text: string, tt: string): void {
+    this.groupCount++;
+    this.leafCount = 0;
+    this.carry = {};
+    const written = !this.ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(text);
+    this.group = { text, number: ownNumber(written, this.levels.objective) ?? String(this.groupCount) };
+  }
+
+  /** The row's task: its leaf, or a group with its own units or deadline; else an orphan if it assigns any. */
+  private readTask(view: RowView, tt: string, groupText: string, leafText: string): void {
+    const parentPath = [this.objective?.number, this.levels.group ? this.group?.number : undefined].filter(
       (n): n is string => n !== undefined,
     );
     const base = {
       row: view.row,
-      section: headings.section,
-      sectionPath: headings.path,
-      objective: objective?.text ?? null,
+      section: this.headings.section,
+      sectionPath: this.headings.path,
+      objective: this.objective?.text ?? null,
     };
     if (leafText !== '') {
-      leafCount++;
-      const written = ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(leafText);
-      const number = ownNumber(written, parentPath.length > 0) ?? String(leafCount);
-      drafts.push({
+      this.leafCount++;
+      const written = this.ttNumbersLeaves && isArabicNumber(tt) ? tt : leadingNumber(leafText);
+      const number = ownNumber(written, parentPath.length > 0) ?? String(this.leafCount);
+      this.drafts.push({
         ...base,
         code: [...parentPath, number].join('.'),
-        task: levels.leaf === 'task' ? leafText : (group?.text ?? null),
-        activity: levels.leaf === 'activity' ? leafText : null,
+        task: this.levels.leaf === 'task' ? leafText : (this.group?.text ?? null),
+        activity: this.levels.leaf === 'activity' ? leafText : null,
         content: leafText,
-        ...take(view),
+        ...this.take(view),
       });
     } else if (groupText !== '' && view.hasAssignment()) {
-      drafts.push({
+      this.drafts.push({
         ...base,
         code: parentPath.join('.'),
         task: groupText,
         activity: null,
         content: groupText,
-        ...take(view),
+        ...this.take(view),
       });
     } else if (view.hasAssignment()) {
-      problems.push(orphan(view));
+      this.problems.push(orphan(view));
     }
   }
-  return { drafts, problems };
+
+  /** The carried columns of the row: its own value, else (with a group level) the last one in the group. */
+  private take(view: RowView): Carried {
+    const values = {} as Carried;
+    for (const column of CARRIED_COLUMNS) {
+      const own = view.get(column);
+      if (own !== '') this.carry[column] = own;
+      values[column] = own !== '' ? own : this.levels.group ? (this.carry[column] ?? '') : '';
+    }
+    return values;
+  }
 }
 
 function orphan(view: RowView): ImportProblem {

@@ -80,107 +80,10 @@ function documentXml(bytes: Uint8Array): string {
 /** Every top-level table of the body, in document order; nested tables become text of their cell. */
 export function parseDocumentTables(xml: string): DocxTable[] {
   const parser = new SaxesParser({ position: false });
-  const tables: DocxTable[] = [];
-  let depth = 0; // nesting of w:tbl
-  let table: DocxTable | null = null;
-  let row: DocxTable['rows'][number] | null = null;
-  let cell: DocxCell | null = null;
-  let paragraphs: string[] = [];
-  let text = '';
-  let inText = false;
-  let skip = 0; // inside mc:Fallback (a second copy of the same content) or deleted runs
-
-  parser.on('opentag', (tag) => {
-    const name = tag.name;
-    if (name === 'mc:Fallback' || name === 'w:del' || name === 'w:moveFrom') skip++;
-    if (skip > 0) return;
-    const attr = (key: string) => (tag as SaxesTagPlain).attributes[key] as string | undefined;
-    switch (name) {
-      case 'w:tbl':
-        depth++;
-        if (depth === 1) table = { gridColumns: 0, rows: [] };
-        break;
-      case 'w:gridCol':
-        if (depth === 1 && table) table.gridColumns++;
-        break;
-      case 'w:tr':
-        if (depth === 1) row = { cells: [], gridBefore: 0 };
-        break;
-      case 'w:gridBefore':
-        if (depth === 1 && row) row.gridBefore = positive(attr('w:val')) ?? 0;
-        break;
-      case 'w:tc':
-        if (depth === 1) {
-          cell = { text: '', span: 1, vMerge: null };
-          paragraphs = [];
-          text = '';
-        }
-        break;
-      case 'w:gridSpan':
-        if (depth === 1 && cell) cell.span = positive(attr('w:val')) ?? 1;
-        break;
-      case 'w:vMerge':
-        if (depth === 1 && cell) cell.vMerge = attr('w:val') === 'restart' ? 'restart' : 'continue';
-        break;
-      case 'w:t':
-        inText = true;
-        break;
-      case 'w:tab':
-        if (cell) text += ' ';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (cell) text += '\n';
-        break;
-    }
-  });
-  parser.on('text', (value) => {
-    if (inText && skip === 0 && cell) text += value;
-  });
-  parser.on('closetag', (tag) => {
-    const name = tag.name;
-    if (name === 'mc:Fallback' || name === 'w:del' || name === 'w:moveFrom') {
-      skip--;
-      return;
-    }
-    if (skip > 0) return;
-    switch (name) {
-      case 'w:t':
-        inText = false;
-        break;
-      case 'w:p':
-        // A paragraph of a nested table's cell joins its outer cell's text as well.
-        if (cell) {
-          paragraphs.push(text);
-          text = '';
-        }
-        break;
-      case 'w:tc':
-        if (depth === 1 && cell && row) {
-          cell.text = [...paragraphs, text]
-            .join('\n')
-            .replace(/\u00a0/g, ' ')
-            .trim()
-            .normalize('NFC');
-          row.cells.push(cell);
-          cell = null;
-        }
-        break;
-      case 'w:tr':
-        if (depth === 1 && row && table) {
-          table.rows.push(row);
-          row = null;
-        }
-        break;
-      case 'w:tbl':
-        if (depth === 1 && table) {
-          tables.push(table);
-          table = null;
-        }
-        depth--;
-        break;
-    }
-  });
+  const reader = new DocumentTableReader();
+  parser.on('opentag', (tag) => reader.open(tag as SaxesTagPlain));
+  parser.on('text', (value) => reader.text(value));
+  parser.on('closetag', (tag) => reader.close(tag.name));
   try {
     parser.write(xml).close();
   } catch (error) {
@@ -189,7 +92,123 @@ export function parseDocumentTables(xml: string): DocxTable[] {
       `Tệp Word bị hỏng: phần nội dung không phải XML hợp lệ (${(error as Error).message.split('\n')[0]}).`,
     );
   }
-  return tables;
+  return reader.tables;
+}
+
+/** Tags whose content is skipped: a second copy of the same content (mc:Fallback) or deleted runs. */
+const isSkippedTag = (name: string) => name === 'mc:Fallback' || name === 'w:del' || name === 'w:moveFrom';
+
+/** Builds the top-level tables from the parser's events, one tag at a time. */
+class DocumentTableReader {
+  readonly tables: DocxTable[] = [];
+  private depth = 0; // nesting of w:tbl
+  private table: DocxTable | null = null;
+  private row: DocxTable['rows'][number] | null = null;
+  private cell: DocxCell | null = null;
+  private paragraphs: string[] = [];
+  private cellText = '';
+  private inText = false;
+  private skip = 0; // inside mc:Fallback (a second copy of the same content) or deleted runs
+
+  open(tag: SaxesTagPlain): void {
+    const name = tag.name;
+    if (isSkippedTag(name)) this.skip++;
+    if (this.skip > 0) return;
+    const attr = (key: string) => tag.attributes[key] as string | undefined;
+    switch (name) {
+      case 'w:tbl':
+        this.depth++;
+        if (this.depth === 1) this.table = { gridColumns: 0, rows: [] };
+        break;
+      case 'w:gridCol':
+        if (this.depth === 1 && this.table) this.table.gridColumns++;
+        break;
+      case 'w:tr':
+        if (this.depth === 1) this.row = { cells: [], gridBefore: 0 };
+        break;
+      case 'w:gridBefore':
+        if (this.depth === 1 && this.row) this.row.gridBefore = positive(attr('w:val')) ?? 0;
+        break;
+      case 'w:tc':
+        if (this.depth === 1) this.openCell();
+        break;
+      case 'w:gridSpan':
+        if (this.depth === 1 && this.cell) this.cell.span = positive(attr('w:val')) ?? 1;
+        break;
+      case 'w:vMerge':
+        if (this.depth === 1 && this.cell)
+          this.cell.vMerge = attr('w:val') === 'restart' ? 'restart' : 'continue';
+        break;
+      case 'w:t':
+        this.inText = true;
+        break;
+      case 'w:tab':
+        if (this.cell) this.cellText += ' ';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (this.cell) this.cellText += '\n';
+        break;
+    }
+  }
+
+  text(value: string): void {
+    if (this.inText && this.skip === 0 && this.cell) this.cellText += value;
+  }
+
+  close(name: string): void {
+    if (isSkippedTag(name)) {
+      this.skip--;
+      return;
+    }
+    if (this.skip > 0) return;
+    switch (name) {
+      case 'w:t':
+        this.inText = false;
+        break;
+      case 'w:p':
+        // A paragraph of a nested table's cell joins its outer cell's text as well.
+        if (this.cell) {
+          this.paragraphs.push(this.cellText);
+          this.cellText = '';
+        }
+        break;
+      case 'w:tc':
+        if (this.depth === 1) this.closeCell();
+        break;
+      case 'w:tr':
+        if (this.depth === 1 && this.row && this.table) {
+          this.table.rows.push(this.row);
+          this.row = null;
+        }
+        break;
+      case 'w:tbl':
+        if (this.depth === 1 && this.table) {
+          this.tables.push(this.table);
+          this.table = null;
+        }
+        this.depth--;
+        break;
+    }
+  }
+
+  private openCell(): void {
+    this.cell = { text: '', span: 1, vMerge: null };
+    this.paragraphs = [];
+    this.cellText = '';
+  }
+
+  /** The cell's paragraphs joined by "\n", non-breaking spaces as spaces, trimmed, in NFC. */
+  private closeCell(): void {
+    if (!this.cell || !this.row) return;
+    this.cell.text = [...this.paragraphs, this.cellText]
+      .join('\n')
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .normalize('NFC');
+    this.row.cells.push(this.cell);
+    this.cell = null;
+  }
 }
 
 function positive(value: string | undefined): number | null {

@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPlan } from '../../app/plan-import/import-plan.ts';
+import { type ImportPlanOutcome, importPlan } from '../../app/plan-import/import-plan.ts';
 import type { ImportProblem } from '../../domain/plan.ts';
 import { describeUnresolved, mapCommand, parseMaps, type ReviewRow } from '../../domain/plan-review.ts';
 import { type Command, UsageError } from '../context.ts';
-import { table } from '../output.ts';
+import { type Output, table } from '../output.ts';
 
 export const planImportCommand: Command = {
   path: ['plan', 'import'],
@@ -13,35 +13,12 @@ export const planImportCommand: Command = {
     'da06 plan import FILE [--number "147/QĐ-BHXH"] [--title TEXT] [--year 2024] [--issued-on YYYY-MM-DD] [--sheet NAME] [--map "TÊN=MÃ"]... [--allow-unresolved] [--dry-run] [--json]',
   summary: 'Nhập kế hoạch từ CSV/XLSX/DOCX theo mẫu bảng của văn bản chính thức.',
   async run(args, context) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        number: { type: 'string' },
-        title: { type: 'string' },
-        year: { type: 'string' },
-        'issued-on': { type: 'string' },
-        sheet: { type: 'string' },
-        map: { type: 'string', multiple: true },
-        'allow-unresolved': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    });
-    const [path] = positionals;
-    if (!path || positionals.length > 1) throw new UsageError('Cần đúng một tệp kế hoạch (CSV hoặc XLSX).');
+    const { values, path } = parseImportArgs(args);
     const bytes = readPlanFile(path);
     const app = await context.app();
     const number = values.number ?? basename(path, extname(path));
-    let maps: Map<string, string>;
-    try {
-      maps = parseMaps(values.map ?? []);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const year = values.year ? Number(values.year) : new Date().getFullYear();
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new UsageError(`Năm không hợp lệ: ${values.year}`);
+    const maps = importMaps(values.map);
+    const year = importYear(values.year);
     const outcome = await importPlan(
       {
         units: app.units,
@@ -65,67 +42,137 @@ export const planImportCommand: Command = {
       },
     );
     const { output } = context;
-    // The review: every parsed row, errors or not, so the admin sees what was understood.
-    if (values.json) output.out(JSON.stringify(outcome.review.rows.map(rowJson), null, 2));
-    for (const warning of outcome.warnings.filter((w) => w.code !== 'unknown_unit'))
-      output.err(`Lưu ý: ${describeProblem(warning)}`);
-    if (outcome.blocking.length === 0 && outcome.review.unresolved.length > 0) {
-      output.err(`Lưu ý: giữ nguyên văn tên đơn vị chưa rõ (--allow-unresolved):`);
-      for (const name of outcome.review.unresolved) output.err(`  - ${describeUnresolved(name)}`);
-    }
+    reportReview(output, outcome, values.json);
     if (outcome.blocking.length > 0) {
-      // An unknown name counts once, however many rows it is on.
-      const errors =
-        outcome.blocking.filter((p) => p.code !== 'unknown_unit').length + outcome.review.unresolved.length;
-      output.err(`Không nhập tệp ${basename(path)}: ${errors} lỗi, chưa ghi gì vào cơ sở dữ liệu.`);
-      // One line per unknown name, not one per row it appears on.
-      for (const problem of outcome.blocking.filter((p) => p.code !== 'unknown_unit'))
-        output.err(`  - ${describeProblem(problem)}`);
-      const { unresolved } = outcome.review;
-      if (unresolved.length > 0) {
-        output.err(`Tên đơn vị chưa có trong danh mục (${unresolved.length}):`);
-        for (const name of unresolved) output.err(`  - ${describeUnresolved(name)}`);
-        const keep = [
-          ...(values.number ? ['--number', values.number] : []),
-          ...(values.title ? ['--title', values.title] : []),
-          ...(values.year ? ['--year', values.year] : []),
-          ...(values['issued-on'] ? ['--issued-on', values['issued-on']] : []),
-          ...(values.sheet ? ['--sheet', values.sheet] : []),
-          ...[...maps].flatMap(([name, code]) => ['--map', `${name}=${code}`]),
-          ...(values['dry-run'] ? ['--dry-run'] : []),
-        ];
-        output.err(`Kiểm tra rồi chạy lại (mỗi --map cũng được lưu thành tên gọi của đơn vị):`);
-        output.err(`  ${mapCommand(path, unresolved, keep)}`);
-        output.err(
-          'Tên không thuộc đơn vị nào: thêm đơn vị bằng "da06 units add --code MÃ --name TÊN --kind central|provincial".',
-        );
-      }
+      reportRefusal(output, outcome, path, values, maps);
       return 1;
     }
-    for (const { name, code } of outcome.aliasesAdded)
-      output.err(`Đã lưu tên gọi "${name}" cho đơn vị ${code}.`);
-    if (values.json) {
-      // Printed above.
-    } else if (outcome.saved) {
-      const s = outcome.saved;
-      output.out(
-        `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.closed.length} đóng.`,
-      );
-      if (s.closed.length > 0) {
-        output.out(`Đã đóng (tệp không còn liệt kê; giữ nguyên lịch sử và báo cáo): ${s.closed.join(', ')}`);
-      }
-      const unresolved = outcome.parsed.tasks.filter((t) => (t.unresolved ?? []).length > 0).length;
-      if (unresolved > 0) {
-        output.out(
-          `${unresolved} nhiệm vụ còn tên đơn vị chưa rõ (giữ nguyên văn); gắn sau bằng "da06 units alias TÊN MÃ".`,
-        );
-      }
-    } else {
-      output.out(`Tệp hợp lệ: ${outcome.parsed.tasks.length} nhiệm vụ (chạy thử, chưa ghi gì).`);
-    }
+    reportImported(output, outcome, number, values.json);
     return 0;
   },
 };
+
+function parseImportArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      number: { type: 'string' },
+      title: { type: 'string' },
+      year: { type: 'string' },
+      'issued-on': { type: 'string' },
+      sheet: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'allow-unresolved': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) throw new UsageError('Cần đúng một tệp kế hoạch (CSV hoặc XLSX).');
+  return { values, path };
+}
+
+type ImportOptions = ReturnType<typeof parseImportArgs>['values'];
+
+/** The --map "TÊN=MÃ" options; a malformed one is a usage error. */
+function importMaps(options: string[] | undefined): Map<string, string> {
+  try {
+    return parseMaps(options ?? []);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The plan's year: --year, or this year. */
+function importYear(option: string | undefined): number {
+  const year = option ? Number(option) : new Date().getFullYear();
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError(`Năm không hợp lệ: ${option}`);
+  return year;
+}
+
+/** The review: every parsed row (with --json), then the warnings and the names kept verbatim. */
+function reportReview(output: Output, outcome: ImportPlanOutcome, json: boolean | undefined): void {
+  // The review: every parsed row, errors or not, so the admin sees what was understood.
+  if (json) output.out(JSON.stringify(outcome.review.rows.map(rowJson), null, 2));
+  for (const warning of outcome.warnings.filter((w) => w.code !== 'unknown_unit'))
+    output.err(`Lưu ý: ${describeProblem(warning)}`);
+  if (outcome.blocking.length === 0 && outcome.review.unresolved.length > 0) {
+    output.err(`Lưu ý: giữ nguyên văn tên đơn vị chưa rõ (--allow-unresolved):`);
+    for (const name of outcome.review.unresolved) output.err(`  - ${describeUnresolved(name)}`);
+  }
+}
+
+/** Why nothing was imported, and the command to run again with a --map for each unknown name. */
+function reportRefusal(
+  output: Output,
+  outcome: ImportPlanOutcome,
+  path: string,
+  values: ImportOptions,
+  maps: Map<string, string>,
+): void {
+  // An unknown name counts once, however many rows it is on.
+  const errors =
+    outcome.blocking.filter((p) => p.code !== 'unknown_unit').length + outcome.review.unresolved.length;
+  output.err(`Không nhập tệp ${basename(path)}: ${errors} lỗi, chưa ghi gì vào cơ sở dữ liệu.`);
+  // One line per unknown name, not one per row it appears on.
+  for (const problem of outcome.blocking.filter((p) => p.code !== 'unknown_unit'))
+    output.err(`  - ${describeProblem(problem)}`);
+  const { unresolved } = outcome.review;
+  if (unresolved.length > 0) {
+    output.err(`Tên đơn vị chưa có trong danh mục (${unresolved.length}):`);
+    for (const name of unresolved) output.err(`  - ${describeUnresolved(name)}`);
+    output.err(`Kiểm tra rồi chạy lại (mỗi --map cũng được lưu thành tên gọi của đơn vị):`);
+    output.err(`  ${mapCommand(path, unresolved, keptOptions(values, maps))}`);
+    output.err(
+      'Tên không thuộc đơn vị nào: thêm đơn vị bằng "da06 units add --code MÃ --name TÊN --kind central|provincial".',
+    );
+  }
+}
+
+/** The options to repeat when the command is run again, the --map ones included. */
+function keptOptions(values: ImportOptions, maps: Map<string, string>): string[] {
+  return [
+    ...(values.number ? ['--number', values.number] : []),
+    ...(values.title ? ['--title', values.title] : []),
+    ...(values.year ? ['--year', values.year] : []),
+    ...(values['issued-on'] ? ['--issued-on', values['issued-on']] : []),
+    ...(values.sheet ? ['--sheet', values.sheet] : []),
+    ...[...maps].flatMap(([name, code]) => ['--map', `${name}=${code}`]),
+    ...(values['dry-run'] ? ['--dry-run'] : []),
+  ];
+}
+
+/** The aliases saved, then what was imported (or that the dry run found the file valid). */
+function reportImported(
+  output: Output,
+  outcome: ImportPlanOutcome,
+  number: string,
+  json: boolean | undefined,
+): void {
+  for (const { name, code } of outcome.aliasesAdded)
+    output.err(`Đã lưu tên gọi "${name}" cho đơn vị ${code}.`);
+  if (json) {
+    // Printed above.
+  } else if (outcome.saved) {
+    const s = outcome.saved;
+    output.out(
+      `Đã nhập kế hoạch ${number}: ${s.created} nhiệm vụ mới, ${s.updated} cập nhật, ${s.closed.length} đóng.`,
+    );
+    if (s.closed.length > 0) {
+      output.out(`Đã đóng (tệp không còn liệt kê; giữ nguyên lịch sử và báo cáo): ${s.closed.join(', ')}`);
+    }
+    const unresolved = outcome.parsed.tasks.filter((t) => (t.unresolved ?? []).length > 0).length;
+    if (unresolved > 0) {
+      output.out(
+        `${unresolved} nhiệm vụ còn tên đơn vị chưa rõ (giữ nguyên văn); gắn sau bằng "da06 units alias TÊN MÃ".`,
+      );
+    }
+  } else {
+    output.out(`Tệp hợp lệ: ${outcome.parsed.tasks.length} nhiệm vụ (chạy thử, chưa ghi gì).`);
+  }
+}
 
 export const planListCommand: Command = {
   path: ['plan', 'list'],
