@@ -59,52 +59,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Channel lines at their real level; the SDKs' console output as JSON lines too, until stop().
   const log = channelLog(logger);
   const restoreConsole = routeConsole(logger);
-  const channels: Channel[] = [];
-  if (slackWanted(settings)) {
-    const { createSlackChannel } = await import('../channels/slack/index.ts');
-    channels.push(createSlackChannel({ core, settings, logger: log }));
-  }
-  if (teamsWanted(settings)) {
-    const { createTeamsChannel } = await import('../channels/teams/index.ts');
-    const teams = createTeamsChannel({ core, stores: app.stores, settings, logger: log });
-    if (teams) channels.push(teams);
-  }
-  if (options.terminal) channels.push(options.terminal);
+  const channels = await createChannels(options, core, log);
   const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);
   for (const warning of warnings) logger.warn(warning);
 
   const metrics = new Metrics();
   metrics.watchOutbox(() => outboxState(app));
-  let server: HttpServer | null = null;
-  let port: number | null = null;
-  const routes = channels.flatMap((channel) => channel.routes);
-  if (routes.length > 0 || options.http) {
-    server = createHttpServer(
-      [
-        ...healthRoutes({
-          readiness: () => checkReadiness(app.db, warnings, channelChecks(channels)),
-          metrics: async () => ({
-            contentType: metrics.registry.contentType,
-            body: await metrics.registry.metrics(),
-          }),
-        }),
-        ...routes,
-      ],
-      (error) => logger.error({ err: error }, 'request failed'),
-      metrics,
-    );
-    port = await server.listen(settings.PORT);
-    logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
-  }
-  try {
-    for (const channel of channels) await channel.start();
-  } catch (error) {
-    // Nothing keeps the process up: the caller says why in one line and exits.
-    await server?.close(0);
-    await Promise.allSettled(channels.map((channel) => channel.stop()));
-    restoreConsole();
-    throw error;
-  }
+  const { server, port } = await serveHttp(options, channels, warnings, metrics);
+  await startChannels(channels, server, restoreConsole);
 
   let scheduler: Scheduler | null = null;
   if (settings.SCHEDULER_ENABLED) {
@@ -122,25 +84,102 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (options.scheduler) await scheduler.start();
   }
 
-  let stopped: Promise<void> | null = null;
   return {
     core,
     channels,
     scheduler,
     port,
     metrics,
-    /** Stops taking requests, lets those in flight finish, releases outbox claims, closes the database. */
-    stop: (graceMs = 10_000) => {
-      stopped ??= (async () => {
-        const closing = server?.close(graceMs);
-        await scheduler?.stop();
-        await Promise.allSettled(channels.map((channel) => channel.stop()));
-        await closing;
-        await app.close();
-        restoreConsole();
-      })();
-      return stopped;
-    },
+    stop: stopOnce(app, server, scheduler, channels, restoreConsole),
+  };
+}
+
+/** The configured channels: Slack and Teams (each module imported only when wanted), then the terminal. */
+async function createChannels(
+  options: BotOptions,
+  core: Core,
+  log: (line: string) => void,
+): Promise<Channel[]> {
+  const { app, settings } = options;
+  const channels: Channel[] = [];
+  if (slackWanted(settings)) {
+    const { createSlackChannel } = await import('../channels/slack/index.ts');
+    channels.push(createSlackChannel({ core, settings, logger: log }));
+  }
+  if (teamsWanted(settings)) {
+    const { createTeamsChannel } = await import('../channels/teams/index.ts');
+    const teams = createTeamsChannel({ core, stores: app.stores, settings, logger: log });
+    if (teams) channels.push(teams);
+  }
+  if (options.terminal) channels.push(options.terminal);
+  return channels;
+}
+
+/** The one HTTP server (health, metrics and the channels' routes), when a channel has routes or `http` asks. */
+async function serveHttp(
+  options: BotOptions,
+  channels: Channel[],
+  warnings: string[],
+  metrics: Metrics,
+): Promise<{ server: HttpServer | null; port: number | null }> {
+  const { app, settings, logger } = options;
+  const routes = channels.flatMap((channel) => channel.routes);
+  if (!(routes.length > 0 || options.http)) return { server: null, port: null };
+  const server = createHttpServer(
+    [
+      ...healthRoutes({
+        readiness: () => checkReadiness(app.db, warnings, channelChecks(channels)),
+        metrics: async () => ({
+          contentType: metrics.registry.contentType,
+          body: await metrics.registry.metrics(),
+        }),
+      }),
+      ...routes,
+    ],
+    (error) => logger.error({ err: error }, 'request failed'),
+    metrics,
+  );
+  const port = await server.listen(settings.PORT);
+  logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
+  return { server, port };
+}
+
+/** Starts the channels in order; on a failure closes what started and rethrows. */
+async function startChannels(
+  channels: Channel[],
+  server: HttpServer | null,
+  restoreConsole: () => void,
+): Promise<void> {
+  try {
+    for (const channel of channels) await channel.start();
+  } catch (error) {
+    // Nothing keeps the process up: the caller says why in one line and exits.
+    await server?.close(0);
+    await Promise.allSettled(channels.map((channel) => channel.stop()));
+    restoreConsole();
+    throw error;
+  }
+}
+
+/** Stops taking requests, lets those in flight finish, releases outbox claims, closes the database. */
+function stopOnce(
+  app: App,
+  server: HttpServer | null,
+  scheduler: Scheduler | null,
+  channels: Channel[],
+  restoreConsole: () => void,
+): RunningBot['stop'] {
+  let stopped: Promise<void> | null = null;
+  return (graceMs = 10_000) => {
+    stopped ??= (async () => {
+      const closing = server?.close(graceMs);
+      await scheduler?.stop();
+      await Promise.allSettled(channels.map((channel) => channel.stop()));
+      await closing;
+      await app.close();
+      restoreConsole();
+    })();
+    return stopped;
   };
 }
 

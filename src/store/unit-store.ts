@@ -11,7 +11,7 @@ import {
   UnitHistoryError,
 } from '../domain/unit-history.ts';
 import { audit } from './audit.ts';
-import type { Db } from './open-database.ts';
+import type { Db, Tx } from './open-database.ts';
 import { directFor } from './sqlite-direct.ts';
 
 /** Syncing the whole directory (86 units and their aliases) can outlast Prisma's 5 s default under load. */
@@ -231,122 +231,27 @@ export class UnitStore implements UnitRepository {
    * (and is not created here), a new code that overlaps an existing unit's validity, a cycle.
    */
   async applyChange(request: UnitChangeRequest, actor: string): Promise<void> {
-    const { on, action, decision } = request;
-    if (!/^\d{4}-\d{2}-01$/.test(on)) {
-      throw new UnitChangeError(
-        `Ngày ${on} nằm giữa một kỳ báo cáo tháng: thay đổi đơn vị có hiệu lực từ ngày đầu tháng (YYYY-MM-01).`,
-      );
-    }
-    if (decision.trim() === '') throw new UnitChangeError('Cần số và ngày của quyết định (--decision).');
-    if (request.from.length === 0) throw new UnitChangeError('Cần ít nhất một đơn vị.');
-    if (action === 'close' ? request.to.length > 0 : request.to.length === 0) {
-      throw new UnitChangeError(
-        action === 'close' ? 'Giải thể không có đơn vị kế thừa.' : 'Cần đơn vị kế thừa (--into/--to).',
-      );
-    }
+    assertChangeRequest(request);
     const history = await this.history();
-    for (const code of request.from) {
-      const unit = history.get(code);
-      if (!unit) throw new UnitChangeError(`Không có đơn vị mã "${code}".`);
-      if (!isValidOn(unit, on) || (unit.validFrom !== null && unit.validFrom >= on)) {
-        throw new UnitChangeError(
-          `Đơn vị ${code} không tồn tại vào ngày ${on} (hiệu lực ${unit.validFrom ?? '…'} – ${unit.validTo ?? '…'}).`,
-        );
-      }
-    }
-    const created: DatedUnit[] = [];
-    for (const target of request.to) {
-      const unit = history.get(target.code);
-      if (unit && target.name) {
-        throw new UnitChangeError(
-          `Mã ${target.code} đã dùng cho "${unit.name}": thời gian hiệu lực sẽ chồng lên nhau.`,
-        );
-      }
-      if (unit) {
-        if (!isValidOn(unit, on)) {
-          throw new UnitChangeError(`Đơn vị kế thừa ${target.code} không tồn tại vào ngày ${on}.`);
-        }
-        continue;
-      }
-      if (!target.name) {
-        throw new UnitChangeError(
-          `Đơn vị kế thừa "${target.code}" không có trong danh mục (thêm --name để tạo mới).`,
-        );
-      }
-      const kind = target.kind ?? history.get(request.from[0] as string)?.kind ?? 'central';
-      const territory = [...new Set(request.from.flatMap((code) => history.get(code)?.territory ?? []))];
-      created.push({
-        code: target.code,
-        kind,
-        name: target.name,
-        aliases: [],
-        validFrom: on,
-        validTo: null,
-        territory,
-        source: decision,
-      });
-    }
-    const changes: UnitChangeEntry[] = [];
-    for (const from of request.from) {
-      const source = `da06 units ${action}`;
-      if (action === 'close') changes.push({ on, action, from, to: null, decision, source });
-      else for (const t of request.to) changes.push({ on, action, from, to: t.code, decision, source });
-    }
-    try {
-      new UnitHistory([...allOf(history), ...created], [...history.changes, ...changes]);
-    } catch (error) {
-      if (error instanceof UnitHistoryError) throw new UnitChangeError(error.message);
-      throw error;
-    }
+    assertSourcesExist(history, request);
+    const created = successorsToCreate(history, request);
+    const changes = changeEntries(request);
+    assertConsistentHistory(history, created, changes);
     await this.db.$transaction(async (tx) => {
-      for (const unit of created) {
-        const row = await tx.unit.create({
-          data: {
-            code: unit.code,
-            name: unit.name,
-            kind: unit.kind,
-            validFrom: on,
-            territory: unit.territory.join('|') || null,
-            source: decision,
-          },
-        });
-        await tx.unitAlias.createMany({
-          data: uniqueFolded([unit.code, unit.name]).map((a) => ({ ...a, unitId: row.id })),
-        });
-      }
-      const ids = new Map(
-        (
-          await tx.unit.findMany({
-            where: { code: { in: [...request.from, ...request.to.map((t) => t.code)] } },
-            select: { id: true, code: true },
-          })
-        ).map((u) => [u.code, u.id]),
-      );
-      for (const change of changes) {
-        const fromUnitId = ids.get(change.from) as number;
-        await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: on } });
-        await tx.unitChange.create({
-          data: {
-            on,
-            action,
-            fromUnitId,
-            toUnitId: change.to === null ? null : (ids.get(change.to) as number),
-            decision,
-            source: change.source,
-          },
-        });
-      }
+      await createSuccessors(tx, created, request);
+      const ids = await idsOfChangedUnits(tx, request);
+      await recordChanges(tx, changes, ids, request);
       await audit(tx, {
         actor,
-        action: `unit.${action}`,
+        action: `unit.${request.action}`,
         entity: 'Unit',
         entityId: request.from.join(','),
         details: {
-          on,
+          on: request.on,
           from: request.from,
           to: request.to.map((t) => t.code),
           created: created.map((u) => u.code),
-          decision,
+          decision: request.decision,
         },
       });
     });
@@ -413,4 +318,156 @@ function toEntry(unit: DatedUnit): UnitEntry {
 /** Every unit a history knows (ended, current and future). */
 function allOf(history: UnitHistory): DatedUnit[] {
   return history.all();
+}
+
+/** The request's own checks: a first-of-month date, a decision, units to change, successors as the action needs. */
+function assertChangeRequest(request: UnitChangeRequest): void {
+  const { on, action, decision } = request;
+  if (!/^\d{4}-\d{2}-01$/.test(on)) {
+    throw new UnitChangeError(
+      `Ngày ${on} nằm giữa một kỳ báo cáo tháng: thay đổi đơn vị có hiệu lực từ ngày đầu tháng (YYYY-MM-01).`,
+    );
+  }
+  if (decision.trim() === '') throw new UnitChangeError('Cần số và ngày của quyết định (--decision).');
+  if (request.from.length === 0) throw new UnitChangeError('Cần ít nhất một đơn vị.');
+  if (action === 'close' ? request.to.length > 0 : request.to.length === 0) {
+    throw new UnitChangeError(
+      action === 'close' ? 'Giải thể không có đơn vị kế thừa.' : 'Cần đơn vị kế thừa (--into/--to).',
+    );
+  }
+}
+
+/** Each unit changed exists on the date, and began before it. */
+function assertSourcesExist(history: UnitHistory, request: UnitChangeRequest): void {
+  const { on } = request;
+  for (const code of request.from) {
+    const unit = history.get(code);
+    if (!unit) throw new UnitChangeError(`Không có đơn vị mã "${code}".`);
+    if (!isValidOn(unit, on) || (unit.validFrom !== null && unit.validFrom >= on)) {
+      throw new UnitChangeError(
+        `Đơn vị ${code} không tồn tại vào ngày ${on} (hiệu lực ${unit.validFrom ?? '…'} – ${unit.validTo ?? '…'}).`,
+      );
+    }
+  }
+}
+
+/**
+ * The successors to create (those given a name); an existing successor must exist on the date and
+ * take no name, a missing one must have a name.
+ */
+function successorsToCreate(history: UnitHistory, request: UnitChangeRequest): DatedUnit[] {
+  const { on, decision } = request;
+  const created: DatedUnit[] = [];
+  for (const target of request.to) {
+    const unit = history.get(target.code);
+    if (unit && target.name) {
+      throw new UnitChangeError(
+        `Mã ${target.code} đã dùng cho "${unit.name}": thời gian hiệu lực sẽ chồng lên nhau.`,
+      );
+    }
+    if (unit) {
+      if (!isValidOn(unit, on)) {
+        throw new UnitChangeError(`Đơn vị kế thừa ${target.code} không tồn tại vào ngày ${on}.`);
+      }
+      continue;
+    }
+    if (!target.name) {
+      throw new UnitChangeError(
+        `Đơn vị kế thừa "${target.code}" không có trong danh mục (thêm --name để tạo mới).`,
+      );
+    }
+    const kind = target.kind ?? history.get(request.from[0] as string)?.kind ?? 'central';
+    const territory = [...new Set(request.from.flatMap((code) => history.get(code)?.territory ?? []))];
+    created.push({
+      code: target.code,
+      kind,
+      name: target.name,
+      aliases: [],
+      validFrom: on,
+      validTo: null,
+      territory,
+      source: decision,
+    });
+  }
+  return created;
+}
+
+/** One change per unit changed and successor (a close has none). */
+function changeEntries(request: UnitChangeRequest): UnitChangeEntry[] {
+  const { on, action, decision } = request;
+  const changes: UnitChangeEntry[] = [];
+  for (const from of request.from) {
+    const source = `da06 units ${action}`;
+    if (action === 'close') changes.push({ on, action, from, to: null, decision, source });
+    else for (const t of request.to) changes.push({ on, action, from, to: t.code, decision, source });
+  }
+  return changes;
+}
+
+/** The history with the change applied must still hold (no overlap, no cycle). */
+function assertConsistentHistory(
+  history: UnitHistory,
+  created: DatedUnit[],
+  changes: UnitChangeEntry[],
+): void {
+  try {
+    new UnitHistory([...allOf(history), ...created], [...history.changes, ...changes]);
+  } catch (error) {
+    if (error instanceof UnitHistoryError) throw new UnitChangeError(error.message);
+    throw error;
+  }
+}
+
+async function createSuccessors(tx: Tx, created: DatedUnit[], request: UnitChangeRequest): Promise<void> {
+  for (const unit of created) {
+    const row = await tx.unit.create({
+      data: {
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        validFrom: request.on,
+        territory: unit.territory.join('|') || null,
+        source: request.decision,
+      },
+    });
+    await tx.unitAlias.createMany({
+      data: uniqueFolded([unit.code, unit.name]).map((a) => ({ ...a, unitId: row.id })),
+    });
+  }
+}
+
+/** The database ids of the units changed and their successors, by code. */
+async function idsOfChangedUnits(tx: Tx, request: UnitChangeRequest): Promise<Map<string, number>> {
+  return new Map(
+    (
+      await tx.unit.findMany({
+        where: { code: { in: [...request.from, ...request.to.map((t) => t.code)] } },
+        select: { id: true, code: true },
+      })
+    ).map((u) => [u.code, u.id]),
+  );
+}
+
+/** Ends each changed unit on the date and records the change. */
+async function recordChanges(
+  tx: Tx,
+  changes: UnitChangeEntry[],
+  ids: Map<string, number>,
+  request: UnitChangeRequest,
+): Promise<void> {
+  const { on, action, decision } = request;
+  for (const change of changes) {
+    const fromUnitId = ids.get(change.from) as number;
+    await tx.unit.update({ where: { id: fromUnitId }, data: { validTo: on } });
+    await tx.unitChange.create({
+      data: {
+        on,
+        action,
+        fromUnitId,
+        toUnitId: change.to === null ? null : (ids.get(change.to) as number),
+        decision,
+        source: change.source,
+      },
+    });
+  }
 }

@@ -51,12 +51,46 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
   const log = options.logger ?? (() => {});
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
-  const deps: SlackDeps = {
+  const deps = slackDeps(core, settings, log, options.timing, inFlight);
+  const outbound = outboundFor(settings);
+  const { app, receiver } = createBolt(deps, outbound);
+  const sender = outboxSender(settings, deps, options.timing, outbound);
+  const routes: Route[] = receiver ? [eventsRoute(receiver, settings, log, () => stopping)] : [];
+  const token = tokenCheckFor(settings, log, outbound);
+
+  return {
+    platform: 'slack',
+    routes,
+    async start() {
+      await token.check();
+      if (settings.SLACK_APP_TOKEN) await app.start();
+    },
+    readiness: () => token.state,
+    async stop() {
+      stopping = true;
+      if (settings.SLACK_APP_TOKEN) await app.stop();
+      await settleInFlight(inFlight, options.timing?.stopGraceMs ?? 10_000);
+      await outbound?.dispatcher.close();
+    },
+    send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
+    canReach: (recipient) => sender.canReach(recipient),
+  };
+}
+
+/** What the handlers share: the core, the settings, the dedupe, and the tracking of work in flight. */
+function slackDeps(
+  core: Core,
+  settings: Settings,
+  log: (line: string) => void,
+  timing: SlackChannelOptions['timing'],
+  inFlight: Set<Promise<unknown>>,
+): SlackDeps {
+  return {
     core,
     settings,
     log,
     dedupe: new Dedupe(),
-    ackBudgetMs: options.timing?.ackBudgetMs ?? 2500,
+    ackBudgetMs: timing?.ackBudgetMs ?? 2500,
     dmChannels: new Map(),
     ctx: contextFactory(settings),
     track(work) {
@@ -66,39 +100,43 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
       return work;
     },
   };
-  const outbound = outboundFor(settings);
-  const { app, receiver } = createBolt(deps, outbound);
-  const sender = outboxSender(settings, deps, options.timing, outbound);
+}
 
-  const routes: Route[] = receiver
-    ? [
-        {
-          method: 'POST',
-          path: EVENTS_PATH,
-          async handle(request, response) {
-            if (stopping) {
-              // Slack delivers again later; nothing new starts while the bot shuts down.
-              response.writeHead(503, { 'retry-after': '5' }).end();
-              return;
-            }
-            const verdict = await guardSlackRequest(request, {
-              signingSecret: settings.SLACK_SIGNING_SECRET ?? '',
-            });
-            if (!verdict.ok) {
-              log(`slack: request refused (${verdict.status}): ${verdict.reason}`);
-              response.writeHead(verdict.status, { connection: 'close' }).end();
-              return;
-            }
-            // Bolt takes a request whose body is already read as it is (HTTPModuleFunctions.bufferIncomingMessage).
-            (request as typeof request & { rawBody: Buffer }).rawBody = verdict.body;
-            receiver.requestListener(request, response);
-          },
-        },
-      ]
-    : [];
+type Receiver = NonNullable<ReturnType<typeof createBolt>['receiver']>;
 
-  // The token, checked once at start with auth.test; /readyz reports it.
-  let tokenCheck: { ok: boolean; detail?: string } = { ok: false, detail: 'not checked yet' };
+/** The Events API route over HTTP: refused while stopping, guarded, then handed to Bolt's receiver. */
+function eventsRoute(
+  receiver: Receiver,
+  settings: Settings,
+  log: (line: string) => void,
+  isStopping: () => boolean,
+): Route {
+  return {
+    method: 'POST',
+    path: EVENTS_PATH,
+    async handle(request, response) {
+      if (isStopping()) {
+        // Slack delivers again later; nothing new starts while the bot shuts down.
+        response.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      const verdict = await guardSlackRequest(request, {
+        signingSecret: settings.SLACK_SIGNING_SECRET ?? '',
+      });
+      if (!verdict.ok) {
+        log(`slack: request refused (${verdict.status}): ${verdict.reason}`);
+        response.writeHead(verdict.status, { connection: 'close' }).end();
+        return;
+      }
+      // Bolt takes a request whose body is already read as it is (HTTPModuleFunctions.bufferIncomingMessage).
+      (request as typeof request & { rawBody: Buffer }).rawBody = verdict.body;
+      receiver.requestListener(request, response);
+    },
+  };
+}
+
+/** The token, checked once at start with auth.test; /readyz reports its state. */
+function tokenCheckFor(settings: Settings, log: (line: string) => void, outbound: Outbound | null) {
   const checker = new WebClient(settings.SLACK_BOT_TOKEN, {
     slackApiUrl: settings.SLACK_API_URL,
     retryConfig: { retries: 1, factor: 1, minTimeout: 500, maxTimeout: 500 },
@@ -107,43 +145,36 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     logLevel: LogLevel.ERROR,
     ...(outbound ? { fetch: outbound.fetch } : {}),
   });
-
-  return {
-    platform: 'slack',
-    routes,
-    async start() {
+  const token = {
+    state: { ok: false, detail: 'not checked yet' } as { ok: boolean; detail?: string },
+    async check() {
       try {
         const answer = await checker.auth.test();
-        tokenCheck = { ok: true, detail: `team ${answer.team_id}, bot ${answer.user_id}` };
+        token.state = { ok: true, detail: `team ${answer.team_id}, bot ${answer.user_id}` };
       } catch (error) {
         const detail = (error as { data?: { error?: string } }).data?.error ?? describeFailure(error);
-        tokenCheck = { ok: false, detail };
+        token.state = { ok: false, detail };
         log(`slack: token check (auth.test) failed: ${detail}`);
         // Socket Mode cannot run without Slack; over HTTP the bot serves and /readyz says why it is not ready.
         // The URL goes with the error, for the start-up line (src/runtime/startup-errors.ts).
         if (settings.SLACK_APP_TOKEN)
           throw Object.assign(error as object, { slackApiUrl: settings.SLACK_API_URL });
       }
-      if (settings.SLACK_APP_TOKEN) await app.start();
     },
-    readiness: () => tokenCheck,
-    async stop() {
-      stopping = true;
-      if (settings.SLACK_APP_TOKEN) await app.stop();
-      const grace = options.timing?.stopGraceMs ?? 10_000;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, grace);
-        }),
-      ]);
-      clearTimeout(timer);
-      await outbound?.dispatcher.close();
-    },
-    send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
-    canReach: (recipient) => sender.canReach(recipient),
   };
+  return token;
+}
+
+/** Waits for the work in flight to settle, at most `graceMs`. */
+async function settleInFlight(inFlight: Set<Promise<unknown>>, graceMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...inFlight]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** The sender of the outbox's messages (send.ts), with its own Web API client. */
