@@ -16,9 +16,16 @@ const timeZone = z.string().refine((zone) => {
 
 const databaseUrl = z.string().regex(/^(file:|postgres(ql)?:\/\/)/i);
 
+/**
+ * A switch: `true` or `false` (in any case), exactly as the README writes them. Nothing else turns a
+ * switch on: `TEAMS_ALLOW_UNAUTHENTICATED=1` or `yes` is refused rather than read as `true`.
+ */
 const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+  .preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(['true', 'false']),
+  )
+  .transform((value) => value === 'true');
 
 export const settingsSchema = z.object({
   DATABASE_URL: databaseUrl.default('file:./data/da06.db'),

@@ -203,3 +203,20 @@ describe('da06 start-up', () => {
     expect(misspelt.stderr).toContain('TIME_ZONE?');
   });
 });
+
+describe('switches (issue 16)', () => {
+  it('accept exactly what the README says, true or false, in any case', () => {
+    expect(loadSettings({ SCHEDULER_ENABLED: 'FALSE' }, noDotenv).SCHEDULER_ENABLED).toBe(false);
+    expect(loadSettings({ TERMINAL: 'True' }, noDotenv).TERMINAL).toBe(true);
+    expect(loadSettings({ TEAMS_ALLOW_UNAUTHENTICATED: 'TRUE' }, noDotenv).TEAMS_ALLOW_UNAUTHENTICATED).toBe(
+      true,
+    );
+  });
+
+  it.each(['1', 'yes', 'on', '0', 'no'])(
+    'TEAMS_ALLOW_UNAUTHENTICATED=%s does not turn authentication off: it is refused, naming the setting',
+    (value) => {
+      expect(problemsOf({ TEAMS_ALLOW_UNAUTHENTICATED: value })).toContain('TEAMS_ALLOW_UNAUTHENTICATED');
+    },
+  );
+});
