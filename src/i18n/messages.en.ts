@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'report.form.empty_value': '(empty)',
   'report.quick_done_text': 'The unit reports the task as done.',
   'snooze.saved': 'Noted: you will be reminded of task {code} on {until}; the chair will see this request.',
+  'snooze.reason_too_long': 'The reason is too long: at most {max} characters.',
   'snooze.invalid_date':
     'The reminder date is not valid: it must be a day after today (YYYY-MM-DD), {max} at the latest.',
 

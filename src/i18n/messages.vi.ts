@@ -93,6 +93,7 @@ export const vi = {
   'report.quick_done_text': 'Đơn vị báo cáo đã hoàn thành nhiệm vụ.',
   'snooze.saved':
     'Đã ghi nhận đề nghị nhắc lại nhiệm vụ {code} vào ngày {until}; Tổ trưởng sẽ được thông tin về đề nghị này.',
+  'snooze.reason_too_long': 'Lý do quá dài: tối đa {max} ký tự.',
   'snooze.invalid_date':
     'Ngày nhắc lại không hợp lệ: cần là một ngày sau hôm nay (dạng YYYY-MM-DD), muộn nhất là {max}.',
 

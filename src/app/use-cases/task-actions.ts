@@ -6,6 +6,7 @@
 
 import { addDays, daysBetween } from '../../domain/period.ts';
 import { canReportOn } from '../../domain/permissions.ts';
+import { charCount, cleanTypedText } from '../../domain/text.ts';
 import { t } from '../../i18n/index.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
@@ -14,6 +15,8 @@ import { allTasks, findTask } from './task-scope.ts';
 
 /** The longest snooze a unit may ask for: a quarter; beyond that the chair should hear about it. */
 export const MAX_SNOOZE_DAYS = 90;
+/** A snooze reason is a sentence or two for the chair, stored with the snooze and in the audit log. */
+export const MAX_SNOOZE_REASON_CHARS = 500;
 
 const notice = (tone: NoticeView['tone'], key: string, params?: NoticeView['params']): NoticeView => ({
   kind: 'notice',
@@ -57,6 +60,11 @@ export async function snoozeTask(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= today || daysBetween(today, until) > MAX_SNOOZE_DAYS) {
     return notice('error', 'snooze.invalid_date', { max: formatMax(today) });
   }
+  const typed = cleanTypedText(reason);
+  if (!typed.ok) return notice('error', 'report.error.control_chars');
+  if (typed.text !== null && charCount(typed.text) > MAX_SNOOZE_REASON_CHARS) {
+    return notice('error', 'snooze.reason_too_long', { max: MAX_SNOOZE_REASON_CHARS });
+  }
   const unitId = await deps.units.idOf(viewer.unitCode);
   await deps.roster.snooze({
     taskId: task.id,
@@ -64,7 +72,7 @@ export async function snoozeTask(
     unitId,
     memberId: viewer.memberId,
     until,
-    reason,
+    reason: typed.text,
   });
   return notice('success', 'snooze.saved', { code: task.code, until });
 }

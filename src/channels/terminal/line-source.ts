@@ -4,6 +4,7 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { displaySafe } from '../../domain/text.ts';
 
 export class LineSource {
   private readonly lines: string[] = [];
@@ -42,9 +43,14 @@ export class LineSource {
     this.rl.close();
   }
 
-  /** Writes above the prompt without breaking what the person is typing. */
+  /**
+   * Writes above the prompt without breaking what the person is typing. Everything shown passes
+   * through here, members' words included: control sequences and bidi overrides are neutralised
+   * (`displaySafe`), so no one's text can move the cursor or rewrite lines on another's screen.
+   */
   write(text: string): void {
-    this.output.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = displaySafe(text);
+    this.output.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
   private push(line: string): void {

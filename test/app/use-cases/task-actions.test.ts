@@ -1,6 +1,6 @@
 /** `markDone` and `snoozeTask`: the "Đã hoàn thành" and "Nhắc lại sau" buttons on reminders. */
 import { beforeAll, expect, it } from 'vitest';
-import { MAX_SNOOZE_DAYS } from '../../../src/app/use-cases/task-actions.ts';
+import { MAX_SNOOZE_DAYS, MAX_SNOOZE_REASON_CHARS } from '../../../src/app/use-cases/task-actions.ts';
 import { pairKey } from '../../../src/store/roster-store.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -54,8 +54,26 @@ describeEachDatabase('use case: task actions', (db) => {
     expect(audit.map((a) => [a.actor, JSON.parse(a.details ?? 'null')])).toEqual([
       [
         `member:${f.viewers.lan.memberId}`,
-        { task: '4', until: '2024-06-27', reason: '  Chờ ý kiến Bộ Công an  ' },
+        { task: '4', until: '2024-06-27', reason: 'Chờ ý kiến Bộ Công an' },
       ],
     ]);
+  });
+
+  it('snooze: a reason has a length limit and no control characters; refused, nothing stored (issue 16)', async () => {
+    const before = await db().client.taskSnooze.count();
+    expect(MAX_SNOOZE_REASON_CHARS).toBe(500);
+    expect(await f.core.snooze(f.viewers.lan, '4', '2024-06-28', 'x'.repeat(501))).toMatchObject({
+      tone: 'error',
+      key: 'snooze.reason_too_long',
+      params: { max: 500 },
+    });
+    expect(await f.core.snooze(f.viewers.lan, '4', '2024-06-28', 'Chờ\u001b[2Kxx')).toMatchObject({
+      tone: 'error',
+      key: 'report.error.control_chars',
+    });
+    expect(await db().client.taskSnooze.count()).toBe(before);
+    expect(await f.core.snooze(f.viewers.lan, '4', '2024-06-28', '\u200b \u202e')).toMatchObject({
+      key: 'snooze.saved',
+    });
   });
 });

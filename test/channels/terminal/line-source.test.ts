@@ -1,0 +1,22 @@
+/**
+ * Words typed by one member reach the chair's terminal (a summary, a kiến nghị): escape sequences
+ * that move the cursor, erase lines or set the window title, and bidi overrides, must not act on the
+ * chair's screen (issue 16). The terminal's one writer shows them as U+FFFD instead.
+ */
+import { PassThrough } from 'node:stream';
+import { expect, it } from 'vitest';
+import { LineSource } from '../../../src/channels/terminal/line-source.ts';
+
+it('what the terminal prints carries no control sequence typed by someone else', () => {
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => {
+    printed += chunk;
+  });
+  const lines = new LineSource(new PassThrough(), output, false);
+  lines.write('VP: Đã xong\u001b[2A\u001b[2K\u001b]0;pwned\u0007\n  kiến nghị: \u202eexe.txt\tok');
+  lines.close();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  expect(printed).toBe('VP: Đã xong\ufffd[2A\ufffd[2K\ufffd]0;pwned\ufffd\n  kiến nghị: exe.txt\tok\n');
+});
