@@ -35,6 +35,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'members link': async () => (await import('./commands/members.ts')).membersLinkCommand,
   'members role': async () => (await import('./commands/members.ts')).membersRoleCommand,
   'members deactivate': async () => (await import('./commands/members.ts')).membersDeactivateCommand,
+  'members reactivate': async () => (await import('./commands/members.ts')).membersReactivateCommand,
   'schedule preview': async () => (await import('./commands/schedule.ts')).schedulePreviewCommand,
   'schedule calendar': async () => (await import('./commands/schedule.ts')).scheduleCalendarCommand,
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommand,

@@ -228,9 +228,10 @@ export const en: Record<MessageKey, string> = {
   'members.added': 'Added {name} ({unit}, {role}) to the working group.',
   'members.linked': 'Linked {name} to the account {account}.',
   'members.role_changed': 'The role of {name} is now {role}.',
+  'members.reactivated': 'Member {name} is active again.',
   'members.deactivated': 'Deactivated {name}; their report history is kept.',
   'members.usage':
-    'The command is not written correctly. Usage:\n/da06 members list\n/da06 members add --name "Full name" --unit UNIT_CODE [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <name|id> --slack …|--teams …|--terminal …\n/da06 members role <name|id> member|vice-chair|chair|admin\n/da06 members deactivate <name|id>',
+    'The command is not written correctly. Usage:\n/da06 members list\n/da06 members add --name "Full name" --unit UNIT_CODE [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <name|id> --slack …|--teams …|--terminal …\n/da06 members role <name|id> member|vice-chair|chair|admin\n/da06 members deactivate <name|id>\n/da06 members reactivate <name|id>',
   'members.error.member_not_found': 'No member matches "{detail}". See the list with /da06 members list.',
   'members.error.member_ambiguous':
     'Several members match "{detail}". Please write the full name or use the member ID (see /da06 members list).',

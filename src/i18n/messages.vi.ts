@@ -228,9 +228,10 @@ export const vi = {
   'members.added': 'Đã thêm {name} ({unit}, {role}) vào Tổ công tác.',
   'members.linked': 'Đã liên kết {name} với tài khoản {account}.',
   'members.role_changed': 'Đã đổi vai trò của {name} thành {role}.',
+  'members.reactivated': 'Đã kích hoạt lại thành viên {name}.',
   'members.deactivated': 'Đã ngừng thành viên {name}; lịch sử báo cáo vẫn được giữ nguyên.',
   'members.usage':
-    'Lệnh chưa đúng cú pháp. Cách dùng:\n/da06 members list\n/da06 members add --name "Họ tên" --unit MÃ_ĐƠN_VỊ [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <họ tên|mã số> --slack …|--teams …|--terminal …\n/da06 members role <họ tên|mã số> member|vice-chair|chair|admin\n/da06 members deactivate <họ tên|mã số>',
+    'Lệnh chưa đúng cú pháp. Cách dùng:\n/da06 members list\n/da06 members add --name "Họ tên" --unit MÃ_ĐƠN_VỊ [--role member|vice-chair|chair|admin] [--slack …|--teams …|--terminal …] [--email …] [--locale vi|en]\n/da06 members link <họ tên|mã số> --slack …|--teams …|--terminal …\n/da06 members role <họ tên|mã số> member|vice-chair|chair|admin\n/da06 members deactivate <họ tên|mã số>\n/da06 members reactivate <họ tên|mã số>',
   'members.error.member_not_found':
     'Không tìm thấy thành viên "{detail}". Xem danh sách bằng lệnh /da06 members list.',
   'members.error.member_ambiguous':

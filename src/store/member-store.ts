@@ -112,9 +112,19 @@ export class MemberStore implements MemberRepository {
   }
 
   /** Members whose name matches, ignoring case (for `link NAME`, `as NAME`). */
-  async findByName(name: string): Promise<MemberRecord[]> {
+  async findByName(name: string, options: { includeInactive?: boolean } = {}): Promise<MemberRecord[]> {
     const wanted = name.trim().toLocaleLowerCase('vi');
-    return (await this.list()).filter((member) => member.displayName.toLocaleLowerCase('vi') === wanted);
+    return (await this.list(options)).filter(
+      (member) => member.displayName.toLocaleLowerCase('vi') === wanted,
+    );
+  }
+
+  async inactiveIdentity(platform: Platform, externalId: string): Promise<boolean> {
+    const identity = await this.db.memberIdentity.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+      include: { member: { select: { active: true, groupId: true } } },
+    });
+    return identity !== null && !identity.member.active && identity.member.groupId === this.groupId;
   }
 
   async link(memberId: number, platform: Platform, externalId: string, actor: string): Promise<void> {
@@ -155,6 +165,13 @@ export class MemberStore implements MemberRepository {
     await this.db.$transaction(async (tx) => {
       await tx.member.update({ where: { id: memberId }, data: { active: false, deactivatedAt: new Date() } });
       await audit(tx, { actor, action: 'member.deactivate', entity: 'Member', entityId: memberId });
+    });
+  }
+
+  async reactivate(memberId: number, actor: string): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: memberId }, data: { active: true, deactivatedAt: null } });
+      await audit(tx, { actor, action: 'member.reactivate', entity: 'Member', entityId: memberId });
     });
   }
 }

@@ -204,10 +204,14 @@ export interface MemberRepository {
   /** The active member behind a platform account, or null when nobody has linked it. */
   byIdentity(platform: Platform, externalId: string): Promise<MemberRecord | null>;
   /** Members whose name matches, ignoring case. */
-  findByName(name: string): Promise<MemberRecord[]>;
+  findByName(name: string, options?: { includeInactive?: boolean }): Promise<MemberRecord[]>;
+  /** Whether the account belongs to a member of the group who has been deactivated. */
+  inactiveIdentity(platform: Platform, externalId: string): Promise<boolean>;
   link(memberId: number, platform: Platform, externalId: string, actor: string): Promise<void>;
   setRole(memberId: number, role: Role, actor: string): Promise<void>;
   deactivate(memberId: number, actor: string): Promise<void>;
+  /** Active again, with the identities and history the member had. */
+  reactivate(memberId: number, actor: string): Promise<void>;
 }
 
 export interface UnitRepository {

@@ -27,6 +27,10 @@ export async function identify(
 ): Promise<Viewer | NoticeView> {
   const member = await deps.members.byIdentity(platform, externalId);
   if (member) return toViewer(member);
+  // A deactivated member is not told to register again: an admin reactivates the account.
+  if (await deps.members.inactiveIdentity(platform, externalId)) {
+    return { kind: 'notice', tone: 'warning', key: 'auth.inactive' };
+  }
   const admins = (await deps.members.list()).filter((m) => m.role === 'admin').map((m) => m.displayName);
   return {
     kind: 'notice',

@@ -1,5 +1,5 @@
 /**
- * Admin actions on members from chat (`/da06 members add|list|link|role|deactivate …`), with the same
+ * Admin actions on members from chat (`/da06 members add|list|link|role|deactivate|reactivate …`), with the same
  * flags as the `da06 members` command line. Only admins may; the refusal says so.
  */
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
@@ -47,6 +47,11 @@ export async function manageMembers(
         await deps.members.deactivate(member.id, actor);
         return notice('success', 'members.deactivated', { name: member.displayName });
       }
+      case 'reactivate': {
+        const member = await findOne(deps, rest.join(' '), { includeInactive: true });
+        await deps.members.reactivate(member.id, actor);
+        return notice('success', 'members.reactivated', { name: member.displayName });
+      }
       default:
         return notice('error', 'members.usage');
     }
@@ -81,11 +86,15 @@ async function link(deps: CoreDeps, args: string[], actor: string): Promise<Noti
   });
 }
 
-async function findOne(deps: CoreDeps, nameOrId: string): Promise<MemberRecord> {
+async function findOne(
+  deps: CoreDeps,
+  nameOrId: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<MemberRecord> {
   const key = nameOrId.trim();
   const byId = /^\d+$/.test(key) ? await deps.members.byId(Number(key)) : null;
   if (byId) return byId;
-  const matches = await deps.members.findByName(key);
+  const matches = await deps.members.findByName(key, options);
   if (matches.length === 1) return matches[0]!;
   throw new AppError(matches.length === 0 ? 'member.not_found' : 'member.ambiguous', { member: key });
 }

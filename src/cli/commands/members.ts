@@ -104,14 +104,31 @@ export const membersDeactivateCommand: Command = {
   },
 };
 
-async function findMember(app: App, nameOrId: string): Promise<MemberRecord> {
+export const membersReactivateCommand: Command = {
+  path: ['members', 'reactivate'],
+  usage: 'da06 members reactivate NAME|ID',
+  summary: 'Kích hoạt lại một thành viên đã ngừng (giữ tài khoản chat và lịch sử).',
+  async run(args, context) {
+    const app = await context.app();
+    const member = await findMember(app, args.join(' '), { includeInactive: true });
+    await app.members.reactivate(member.id, 'cli');
+    context.output.out(`Đã kích hoạt lại ${member.displayName}.`);
+    return 0;
+  },
+};
+
+async function findMember(
+  app: App,
+  nameOrId: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<MemberRecord> {
   const key = nameOrId.trim();
   if (!key) throw new UsageError('Cần tên hoặc mã thành viên.');
   if (/^\d+$/.test(key)) {
     const member = await app.members.byId(Number(key));
     if (member) return member;
   }
-  const matches = await app.members.findByName(key);
+  const matches = await app.members.findByName(key, options);
   if (matches.length === 1) return matches[0]!;
   throw new UsageError(
     matches.length === 0

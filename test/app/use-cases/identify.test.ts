@@ -25,4 +25,23 @@ describeEachDatabase('use case: identify', (db) => {
     });
     expect(JSON.stringify(refusal)).toContain('--slack U999');
   });
+
+  it('a deactivated member is told the account has stopped, not to register again; an admin reactivates it (issue 16)', async () => {
+    const ha = f.viewers.ha;
+    const login = (await f.core.member(ha.memberId))!.identities.terminal!;
+    await f.stores.members.deactivate(ha.memberId, 'test');
+    const refusal = (await f.core.identify('terminal', login)) as View;
+    expectKind(refusal, 'notice');
+    expect(refusal).toMatchObject({ key: 'auth.inactive' });
+    expect(JSON.stringify(refusal)).not.toContain('members add');
+
+    const refused = await f.core.handle(ha, { name: 'members', args: ['reactivate', String(ha.memberId)] });
+    expect(refused).toMatchObject({ kind: 'notice', tone: 'error' });
+    const done = await f.core.handle(f.viewers.admin, {
+      name: 'members',
+      args: ['reactivate', ha.displayName],
+    });
+    expect(done).toMatchObject({ kind: 'notice', tone: 'success', key: 'members.reactivated' });
+    expect(await f.core.identify('terminal', login)).toMatchObject({ memberId: ha.memberId });
+  });
 });

@@ -38,6 +38,6 @@ describeEachDatabase('use case: manage members', (db) => {
     ).toMatchObject({
       key: 'members.deactivated',
     });
-    expect(await f.core.identify('slack', 'U42')).toMatchObject({ key: 'auth.unregistered' });
+    expect(await f.core.identify('slack', 'U42')).toMatchObject({ key: 'auth.inactive' }); // not "register again"
   });
 });
