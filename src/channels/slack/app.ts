@@ -1,7 +1,7 @@
 /**
  * The Bolt app: over the bot's one HTTP server (an HTTPReceiver whose request listener is mounted on
  * `POST /slack/events`; Bolt never opens a server of its own), or over Socket Mode when an app-level
- * token is set. Bolt checks the signature and the 5-minute window of every HTTP request.
+ * token is set. Every HTTP request is checked by the request guard first (request-guard.ts).
  */
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
@@ -73,6 +73,10 @@ export function createBolt(deps: SlackDeps, outbound: Outbound | null = null): B
       logger,
       // Acks go out as soon as a listener calls ack(); the work after it goes on.
       processBeforeResponse: false,
+      // The channel's only route to this receiver (index.ts) runs guardSlackRequest first, which
+      // verifies the signature more strictly than Bolt does (request-guard.ts, ADR 16); a second
+      // HMAC here would only repeat it on every request.
+      signatureVerification: false,
     });
     app = new App({ receiver, authorize, clientOptions, logger });
   }
