@@ -142,7 +142,7 @@ function finishTask(
   const at = `Dòng ${draft.row}`;
   const unresolved: { role: 'lead' | 'coordinating'; name: string }[] = [];
   const resolveUnits = (meaning: 'lead' | 'coordinating', text: string): string[] => {
-    const { codes, unknown } = directory.resolve(text);
+    const { codes, unknown } = directory.resolve(text, draft.row);
     for (const value of unknown) {
       unresolved.push({ role: meaning, name: value });
       problems.push({

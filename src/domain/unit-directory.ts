@@ -98,7 +98,8 @@ export class UnitDirectory {
     return [...this.entries];
   }
 
-  resolve(cell: string): UnitResolution {
+  /** `row` (1-based, in the plan file) is for layers that report where a name was found. */
+  resolve(cell: string, _row?: number): UnitResolution {
     const codes = new Set<string>();
     const unknown: string[] = [];
     for (const segment of segments(tokenize(cell))) {

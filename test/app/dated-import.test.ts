@@ -10,9 +10,10 @@ import { UnitStore } from '../../src/store/unit-store.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/units/${name}`, import.meta.url), 'utf8');
-const csv = (lead: string) =>
+const HEADER = 'TT,Nội dung thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Sản phẩm';
+const csv = (...leads: string[]) =>
   new TextEncoder().encode(
-    `TT,Nội dung thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Sản phẩm\n1,Rà soát dữ liệu.,${lead},Trung tâm CNTT,Năm 2026,Báo cáo\n`,
+    `${HEADER}\n${leads.map((lead, i) => `${i + 1},Rà soát dữ liệu ${i + 1}.,${lead},Trung tâm CNTT,Năm 2026,Báo cáo`).join('\n')}\n`,
   );
 
 describeEachDatabase('plan import by issue date', (db) => {
@@ -34,9 +35,9 @@ describeEachDatabase('plan import by issue date', (db) => {
     deps = { units, plans: new PlanStore(db().client), groupId: group.id, maxBytes: 1_000_000 };
   });
 
-  const run = (lead: string, issuedOn: string) =>
+  const run = (lead: string | string[], issuedOn: string) =>
     importPlan(deps, {
-      file: { name: 'p.csv', bytes: csv(lead) },
+      file: { name: 'p.csv', bytes: csv(...[lead].flat()) },
       header: { number: `T-${issuedOn}`, title: 'Thử', year: Number(issuedOn.slice(0, 4)), issuedOn },
       dryRun: true,
       actor: 'test',
@@ -57,11 +58,26 @@ describeEachDatabase('plan import by issue date', (db) => {
     ]);
   });
 
+  it('the warning names every row where the old name was read as its successor', async () => {
+    const outcome = await run(['BHXH tỉnh Hà Giang', 'Trung tâm CNTT', 'BHXH tỉnh Hà Giang'], '2026-01-15');
+    expect(outcome.warnings).toEqual([
+      expect.objectContaining({
+        code: 'unit_replaced',
+        row: 2,
+        message: expect.stringContaining('Dòng 2, 4:'),
+      }),
+    ]);
+  });
+
   it('a plan dated before a unit existed is refused with a clear message', async () => {
     const outcome = await run('BHXH khu vực XIX', '2024-06-01');
     expect(outcome.blocking).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'unit_not_yet', message: expect.stringContaining('2025-03-01') }),
+        expect.objectContaining({
+          code: 'unit_not_yet',
+          row: 2,
+          message: expect.stringContaining('2025-03-01'),
+        }),
       ]),
     );
     expect(outcome.saved).toBeNull();

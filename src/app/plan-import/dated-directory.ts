@@ -7,9 +7,11 @@ import type { ImportProblem } from '../../domain/plan.ts';
 import { UnitDirectory, type UnitResolution } from '../../domain/unit-directory.ts';
 import type { DatedResolution, UnitHistory } from '../../domain/unit-history.ts';
 
+type Located<T> = T & { row: number | null };
+
 export class DatedDirectory extends UnitDirectory {
-  readonly replaced: DatedResolution['replaced'] = [];
-  readonly notYet: DatedResolution['notYet'] = [];
+  readonly replaced: Located<DatedResolution['replaced'][number]>[] = [];
+  readonly notYet: Located<DatedResolution['notYet'][number]>[] = [];
 
   constructor(
     private readonly history: UnitHistory,
@@ -18,33 +20,51 @@ export class DatedDirectory extends UnitDirectory {
     super(history.unitsOn(day));
   }
 
-  override resolve(cell: string): UnitResolution {
+  override resolve(cell: string, row?: number): UnitResolution {
     const resolution = this.history.resolveOn(cell, this.day);
-    this.replaced.push(...resolution.replaced);
-    this.notYet.push(...resolution.notYet);
+    const at = row ?? null;
+    this.replaced.push(...resolution.replaced.map((r) => ({ ...r, row: at })));
+    this.notYet.push(...resolution.notYet.map((n) => ({ ...n, row: at })));
     return { codes: resolution.codes, unknown: resolution.unknown };
   }
 
-  /** One warning per old name read as its successor, one blocking problem per unit not yet in existence. */
+  /**
+   * One warning per old name read as its successor, one blocking problem per unit not yet in
+   * existence; each names the rows it was found in ("dòng 2, 4") and points at the first.
+   */
   problems(): { warnings: ImportProblem[]; blocking: ImportProblem[] } {
-    const once = <T>(items: T[], key: (item: T) => string) => [
-      ...new Map(items.map((item) => [key(item), item])).values(),
-    ];
     return {
-      warnings: once(this.replaced, (r) => r.from.join()).map((r) => ({
-        row: null,
+      warnings: grouped(this.replaced, (r) => r.from.join()).map(({ item: r, row, rows }) => ({
+        row,
         column: null,
         code: 'unit_replaced',
-        message: `"${r.phrase}" (${r.from.join(', ')}) không còn tồn tại vào ngày ${this.day}; đã hiểu là đơn vị kế thừa ${r.to.join(', ')}.`,
+        message: `${rows}"${r.phrase}" (${r.from.join(', ')}) không còn tồn tại vào ngày ${this.day}; đã hiểu là đơn vị kế thừa ${r.to.join(', ')}.`,
         value: r.phrase,
       })),
-      blocking: once(this.notYet, (n) => n.code).map((n) => ({
-        row: null,
+      blocking: grouped(this.notYet, (n) => n.code).map(({ item: n, row, rows }) => ({
+        row,
         column: null,
         code: 'unit_not_yet',
-        message: `"${n.phrase}" (${n.code}) chỉ có từ ngày ${n.validFrom}, sau ngày ban hành kế hoạch ${this.day}. Kiểm tra ngày ban hành (--issued-on) hoặc tên đơn vị.`,
+        message: `${rows}"${n.phrase}" (${n.code}) chỉ có từ ngày ${n.validFrom}, sau ngày ban hành kế hoạch ${this.day}. Kiểm tra ngày ban hành (--issued-on) hoặc tên đơn vị.`,
         value: n.phrase,
       })),
     };
   }
+}
+
+/** Items grouped by key, each with its first row and a "Dòng 2, 4: " prefix (empty without rows). */
+function grouped<T extends { row: number | null }>(
+  items: T[],
+  key: (item: T) => string,
+): { item: T; row: number | null; rows: string }[] {
+  const groups = new Map<string, { item: T; rows: number[] }>();
+  for (const item of items) {
+    const group = groups.get(key(item)) ?? { item, rows: [] };
+    if (item.row !== null && !group.rows.includes(item.row)) group.rows.push(item.row);
+    groups.set(key(item), group);
+  }
+  return [...groups.values()].map(({ item, rows }) => {
+    const sorted = rows.sort((a, b) => a - b);
+    return { item, row: sorted[0] ?? null, rows: sorted.length > 0 ? `Dòng ${sorted.join(', ')}: ` : '' };
+  });
 }
