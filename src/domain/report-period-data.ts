@@ -16,6 +16,7 @@ import type { Deadline } from './deadline.ts';
 import { isRecurring } from './deadline.ts';
 import { daysOverdue, isDated } from './overdue.ts';
 import { addDays, containsDay, type Period, periodOf } from './period.ts';
+import type { UnresolvedUnit } from './plan.ts';
 import type { Status, TaskStanding } from './report.ts';
 import { type SummaryReportInput, type SummaryTaskInput, standingOf } from './summary.ts';
 
@@ -86,6 +87,8 @@ export interface PeriodTaskRow {
   content: string;
   leadUnits: string[];
   leadText: string;
+  /** Unit names kept as written on import (`--allow-unresolved`), not linked to a unit yet. */
+  unresolved: UnresolvedUnit[];
   coordinatingUnits: string[];
   deadline: Deadline;
   product: string | null;
@@ -279,6 +282,7 @@ function taskRow(
     content: task.content,
     leadUnits: task.leadUnits,
     leadText: task.leadText,
+    unresolved: task.unresolved ?? [],
     coordinatingUnits: task.coordinatingUnits,
     deadline: task.deadline,
     product: task.product,

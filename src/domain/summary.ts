@@ -13,6 +13,7 @@
 import type { Deadline } from './deadline.ts';
 import { daysOverdue } from './overdue.ts';
 import type { Period } from './period.ts';
+import type { UnresolvedUnit } from './plan.ts';
 import type { Status, TaskStanding } from './report.ts';
 
 export interface SummaryTaskInput {
@@ -24,6 +25,8 @@ export interface SummaryTaskInput {
   leadUnits: string[];
   coordinatingUnits: string[];
   deadline: Deadline;
+  /** Unit names kept as written by `--allow-unresolved`, not linked to a unit yet. */
+  unresolved?: UnresolvedUnit[];
 }
 
 export interface SummaryReportInput {
@@ -131,6 +134,11 @@ export interface SummaryData {
   notReported: { code: string; name: string; taskCodes: string[] }[];
   /** Late reports of this period on tasks in scope (only scopeUnit's when set). */
   lateReports: number;
+  /**
+   * Tasks in scope that name units the directory could not map (imported with
+   * `--allow-unresolved`), in task order: the chair sees an owner nobody is reminded for.
+   */
+  unresolved: { taskId: number; code: string; content: string; names: UnresolvedUnit[] }[];
   change: {
     previousKey: string;
     totalsBefore: Record<TaskStanding, number>;
@@ -245,8 +253,21 @@ export function computeSummary(input: SummaryInput): SummaryData {
     blockers,
     notReported,
     lateReports,
+    unresolved: unresolvedOf(tasks),
     change: input.previous === null ? null : changeSince(input.previous, tasks, taskIds, rows),
   };
+}
+
+/** Tasks with unit names not linked to a unit yet, lead names first. */
+function unresolvedOf(tasks: SummaryTaskInput[]): SummaryData['unresolved'] {
+  return tasks
+    .filter((task) => (task.unresolved ?? []).length > 0)
+    .map((task) => ({
+      taskId: task.id,
+      code: task.code,
+      content: task.content,
+      names: [...task.unresolved!].sort((a, b) => Number(a.role !== 'lead') - Number(b.role !== 'lead')),
+    }));
 }
 
 /** Adds one (task, lead unit) pair to the unit's row, or to the unit's tasks not reported. */

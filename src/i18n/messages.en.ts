@@ -138,6 +138,11 @@ export const en: Record<MessageKey, string> = {
   'summary.newly_done': 'Completed in this period ({count}):',
   'summary.more_units': '… and {count} more units',
   'summary.more_tasks': '… and {count} more tasks',
+  'summary.unresolved': 'Tasks with unit names not in the directory ({count})',
+  'summary.unresolved_lead': 'lead "{name}"',
+  'summary.unresolved_coordinating': 'coordinating "{name}"',
+  'summary.unresolved_hint':
+    'These names are not linked to any unit in the directory, so nobody is reminded. An admin links a name with: da06 units alias "NAME" CODE',
 
   // Overdue ----------------------------------------------------------------------------------------
   'overdue.title': 'Overdue tasks as of {date}',

@@ -141,6 +141,11 @@ export const vi = {
   'summary.newly_done': 'Mới hoàn thành trong kỳ ({count}):',
   'summary.more_units': '… và {count} đơn vị khác',
   'summary.more_tasks': '… và {count} nhiệm vụ khác',
+  'summary.unresolved': 'Nhiệm vụ có tên đơn vị chưa xác định ({count})',
+  'summary.unresolved_lead': 'chủ trì "{name}"',
+  'summary.unresolved_coordinating': 'phối hợp "{name}"',
+  'summary.unresolved_hint':
+    'Các tên này chưa gắn với đơn vị nào trong danh mục nên chưa ai được nhắc. Quản trị viên gắn tên bằng lệnh: da06 units alias "TÊN" MÃ',
 
   // Overdue ----------------------------------------------------------------------------------------
   'overdue.title': 'Nhiệm vụ quá hạn tính đến ngày {date}',

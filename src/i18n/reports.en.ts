@@ -113,6 +113,7 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.cell.blockers': 'Blockers and requests: {text}',
   'reports.cell.carried_done': '{unit}: done in an earlier period',
   'reports.cell.continued': '(continued)',
+  'reports.cell.unresolved': '(not matched to a unit: {names})',
   'reports.sheet.summary': 'Summary',
   'reports.sheet.month': 'Month {month}-{year}',
   'reports.sheet.title': 'PROGRESS OF THE TASKS, {period}',

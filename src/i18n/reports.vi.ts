@@ -121,6 +121,7 @@ export const reportsVi = {
   'reports.cell.blockers': 'Vướng mắc, kiến nghị: {text}',
   'reports.cell.carried_done': '{unit}: đã hoàn thành từ kỳ trước',
   'reports.cell.continued': '(tiếp)',
+  'reports.cell.unresolved': '(chưa xác định được đơn vị: {names})',
   'reports.sheet.summary': 'Tổng hợp',
   'reports.sheet.month': 'Tháng {month}-{year}',
   'reports.sheet.title': 'TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ {period}',

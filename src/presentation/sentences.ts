@@ -80,3 +80,21 @@ export function standingChanges(view: SummaryView, ctx: RenderContext): Standing
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }
+
+type UnresolvedItem = SummaryView['unresolved'][number];
+
+/** "chủ trì "KHTC", phối hợp "Ban X"": the names of a task the directory could not map. */
+export function unresolvedNames(item: UnresolvedItem, ctx: RenderContext): string {
+  return item.names
+    .map((u) =>
+      ctx.t(u.role === 'lead' ? 'summary.unresolved_lead' : 'summary.unresolved_coordinating', {
+        name: u.name,
+      }),
+    )
+    .join(', ');
+}
+
+/** The closing line of the unresolved-names section: nobody is reminded; how an admin maps them. */
+export function unresolvedHint(ctx: RenderContext): string {
+  return ctx.t('summary.unresolved_hint');
+}

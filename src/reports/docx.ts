@@ -368,7 +368,7 @@ function chartBlock(doc: ReportDocument): Paragraph[] {
 function taskBlock(doc: ReportDocument, task: PeriodTaskRow): Paragraph[] {
   const { locale, data } = doc;
   const meta = t(locale, 'reports.doc.task_meta', {
-    lead: inline(leadText(task)),
+    lead: inline(leadText(task, locale)),
     deadline: inline(deadlineText(locale, task.deadline)),
   });
   const standing = t(
@@ -472,7 +472,7 @@ function behindSection(doc: ReportDocument): Paragraph[] {
       const text = t(locale, 'reports.doc.s2.item', {
         code: task.code,
         content: inline(task.content),
-        lead: inline(leadText(task)),
+        lead: inline(leadText(task, locale)),
         due: formatDate(locale, task.deadline.due!),
         days: task.daysOverdue!,
         standing: standingLabel(locale, task.standing),
@@ -599,7 +599,7 @@ function nextMonthSection(doc: ReportDocument): Paragraph[] {
           `- ${t(locale, 'reports.doc.s4.item', {
             code: task.code,
             content: inline(task.content),
-            lead: inline(leadText(task)),
+            lead: inline(leadText(task, locale)),
             deadline: inline(deadlineText(locale, task.deadline)),
           })}`,
         ),

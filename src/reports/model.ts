@@ -65,7 +65,7 @@ export function tableRows(data: ReportPeriodData, locale: Locale): TableRow[] {
     planNumber: row.planNumber,
     section: row.section ?? '',
     content: row.content,
-    lead: leadText(row),
+    lead: leadText(row, locale),
     deadline: deadlineText(locale, row.deadline),
     standing: standingLabel(locale, row.standing),
     percent: row.percent,
@@ -74,10 +74,16 @@ export function tableRows(data: ReportPeriodData, locale: Locale): TableRow[] {
   }));
 }
 
-/** The plan's own wording of the lead units, else their codes. */
-export function leadText(row: PeriodTaskRow): string {
+/**
+ * The plan's own wording of the lead units, else their codes; lead names the directory could not
+ * map (`--allow-unresolved`) are marked, so a reader sees an owner nobody is reminded for.
+ */
+export function leadText(row: PeriodTaskRow, locale: Locale): string {
   const text = row.leadText.trim();
-  return text !== '' ? text : row.leadUnits.join(', ');
+  const written = text !== '' ? text : row.leadUnits.join(', ');
+  const names = row.unresolved.filter((u) => u.role === 'lead').map((u) => `"${u.name}"`);
+  if (names.length === 0) return written;
+  return `${written} ${t(locale, 'reports.cell.unresolved', { names: names.join(', ') })}`;
 }
 
 /** A month of a half-year or year is named beside words that are not from the period's last month. */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,11 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     expect(imported.stderr).toContain('Vụ ABC (dòng 6)');
     expect(imported.stdout).toContain('1 nhiệm vụ còn tên đơn vị chưa rõ');
     expect((await runCli(['plan', 'list', '--plan', 'T-4'], env)).stdout).toContain('"Vụ ABC" (chưa rõ)');
+    // The written report marks the owner nobody is reminded for, until it is linked.
+    const out = join(mkdtempSync(join(tmpdir(), 'da06-report-')), 'r.csv');
+    const year = String(new Date().getFullYear());
+    expect((await runCli(['report', '--out', out, '--period', year], env)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Vụ ABC (chưa xác định được đơn vị: ""Vụ ABC"")');
     const linked = await runCli(['units', 'alias', 'Vụ ABC', 'PC'], env);
     expect(linked.code).toBe(0);
     expect(linked.stdout).toContain('Đã gắn 1 nhiệm vụ');

@@ -483,6 +483,32 @@ describe('computeSummary', () => {
     expect(s.lateReports).toBe(2);
   });
 
+  it('lists the tasks in scope whose unit names are not linked to a unit, lead names first', () => {
+    const kept = {
+      ...task(12, [], 'Tháng 5/2024', ['A']),
+      unresolved: [
+        { role: 'coordinating' as const, name: 'Ban X' },
+        { role: 'lead' as const, name: 'TTLT' },
+      ],
+    };
+    const s = computeSummary({ ...input, tasks: [...input.tasks, kept] });
+    expect(s.unresolved).toEqual([
+      {
+        taskId: 12,
+        code: 'T12',
+        content: 'Nhiệm vụ 12',
+        names: [
+          { role: 'lead', name: 'TTLT' },
+          { role: 'coordinating', name: 'Ban X' },
+        ],
+      },
+    ]);
+    expect(computeSummary(input).unresolved).toEqual([]);
+    expect(computeSummary({ ...input, tasks: [...input.tasks, kept], scopeUnit: 'D' }).unresolved).toEqual(
+      [],
+    );
+  });
+
   it('breaks overdue ties by task order and unit ties by code', () => {
     const s = computeSummary({
       ...input,

@@ -305,6 +305,7 @@ function periodTaskInput(task: TaskRow, leadText: string): PeriodTaskInput {
     deadline,
     leadText,
     product: task.product,
+    unresolved: task.unresolved,
   };
 }
 

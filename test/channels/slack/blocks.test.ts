@@ -119,6 +119,7 @@ function bigSummary(units: number): SummaryView {
       taskCodes: Array.from({ length: 45 }, (_, i) => String(i)),
     })),
     lateReports: 3,
+    unresolved: [],
     change: {
       previousKey: '2024-05',
       totalsBefore: { done: 90, in_progress: 100, blocked: 60, not_started: 50, not_reported: 100 },
@@ -128,6 +129,19 @@ function bigSummary(units: number): SummaryView {
 }
 
 describe('Slack Block Kit limits', () => {
+  it('a summary marks the tasks whose units the directory could not map', () => {
+    const names = [{ role: 'lead' as const, name: 'TTLT' }];
+    const view = {
+      ...bigSummary(3),
+      unresolved: [{ taskId: 9, code: 'I.2', content: 'Lưu trữ hồ sơ', names }],
+    };
+    const text = textOf(replyPages(renderMessage(view, ctx), ctx, 'summary').flatMap((p) => p.blocks));
+    expect(text).toContain('Nhiệm vụ có tên đơn vị chưa xác định (1)');
+    expect(text).toContain('*[I.2]* Lưu trữ hồ sơ — chủ trì "TTLT"');
+    expect(text).toContain('da06 units alias');
+    expect(textOf(renderMessage(bigSummary(3), ctx))).not.toContain('chưa xác định');
+  });
+
   it('a summary of 120 units stays within 50 blocks and 3000 characters per text', () => {
     const view = bigSummary(120);
     const pages = replyPages(renderMessage(view, ctx), ctx, 'summary');

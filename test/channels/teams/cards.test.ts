@@ -148,6 +148,7 @@ function hugeSummary(): SummaryView {
       taskCodes: Array.from({ length: 45 }, (_, k) => `QH-${k + 1}`),
     })),
     lateReports: 12,
+    unresolved: [],
     change: {
       previousKey: '2024-05',
       totalsBefore: { done: 80, in_progress: 190, blocked: 70, not_started: 170, not_reported: 250 },
@@ -162,6 +163,22 @@ function hugeSummary(): SummaryView {
 
 describe('Adaptive Card renderers (pure)', () => {
   const ctx = renderContext('vi');
+
+  it('a summary marks the tasks whose units the directory could not map', () => {
+    const names = [{ role: 'lead' as const, name: 'TTLT' }];
+    const view = {
+      ...hugeSummary(),
+      unresolved: [{ taskId: 9, code: 'I.2', content: 'Lưu trữ hồ sơ', names }],
+    };
+    const first = renderSummaryCard(view, ctx, 1);
+    const all = Array.from({ length: first.pages }, (_, i) =>
+      JSON.stringify(renderSummaryCard(view, ctx, i + 1).card),
+    ).join();
+    expect(all).toContain('Nhiệm vụ có tên đơn vị chưa xác định (1)');
+    expect(all).toContain('- [I.2] Lưu trữ hồ sơ — chủ trì \\"TTLT\\"');
+    expect(all).toContain('da06 units alias');
+    expect(JSON.stringify(renderSummaryCard(hugeSummary(), ctx, 1).card)).not.toContain('chưa xác định');
+  });
 
   it('the validator really checks: an unknown element or property fails', () => {
     expect(

@@ -256,6 +256,7 @@ function summary(overrides: Partial<SummaryView> = {}): SummaryView {
       taskCodes: i === 0 ? Array.from({ length: 13 }, (_, j) => `T-${j + 1}`) : ['T-1'],
     })),
     lateReports: 3,
+    unresolved: [],
     change: {
       previousKey: '2024-05',
       totalsBefore: totals(8, 21, 3, 5, 5),
@@ -349,6 +350,28 @@ describe('summary', () => {
     expect(text).toContain('Tất cả đơn vị đã báo cáo.');
     expect(text).not.toContain('So với kỳ trước');
     expect(text).not.toContain('Báo cáo gửi muộn');
+  });
+
+  it('marks the tasks whose units the directory could not map, and says how to link them', () => {
+    const unresolved = [
+      {
+        taskId: 9,
+        code: 'I.2',
+        content: 'Lưu trữ hồ sơ điện tử',
+        names: [
+          { role: 'lead' as const, name: 'TTLT' },
+          { role: 'coordinating' as const, name: 'Ban X' },
+        ],
+      },
+    ];
+    const text = render(summary({ unresolved }));
+    expect(text).toContain('Nhiệm vụ có tên đơn vị chưa xác định (1)');
+    expect(oneLineOf(text)).toContain('[I.2] Lưu trữ hồ sơ điện tử — chủ trì "TTLT", phối hợp "Ban X"');
+    expect(oneLineOf(text)).toContain('da06 units alias "TÊN" MÃ');
+    expect(render(summary())).not.toContain('chưa xác định');
+    expect(render(summary({ unresolved, viewer: { ...viewer, locale: 'en' } }), 'en')).toContain(
+      'Tasks with unit names not in the directory (1)',
+    );
   });
 
   it('speaks English', () => {
@@ -615,3 +638,8 @@ describe('members and reminders', () => {
     expect(round).not.toContain('To report:');
   });
 });
+
+/** The rendered text with its wrapping undone, to find a sentence whatever the width. */
+function oneLineOf(text: string): string {
+  return text.replace(/\n\s*(?:- )?/g, ' ').replace(/\s+/g, ' ');
+}

@@ -6,7 +6,14 @@
 import type { SummaryView } from '../../../app/views.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
-import { STANDING_ORDER, standingChanges, summaryTitle, unitText } from '../../../presentation/sentences.ts';
+import {
+  STANDING_ORDER,
+  standingChanges,
+  summaryTitle,
+  unitText,
+  unresolvedHint,
+  unresolvedNames,
+} from '../../../presentation/sentences.ts';
 import { taskLine } from './common.ts';
 import { clip, context, esc, header, type KnownBlock, oneLine, section, sections } from './kit.ts';
 import { overdueFacts } from './overdue.ts';
@@ -41,7 +48,7 @@ export function renderSummary(view: SummaryView, ctx: RenderContext): Rendered {
   blocks.push(context(esc(asOf)));
   blocks.push(section([`*${esc(ctx.t('summary.totals'))}*`, ...totalsLines(view, ctx)].join('\n')));
   blocks.push(...unitsBlocks(view, ctx), ...overdueBlocks(view, ctx), ...blockerBlocks(view, ctx));
-  blocks.push(...notReportedBlocks(view, ctx), ...changeBlocks(view, ctx));
+  blocks.push(...notReportedBlocks(view, ctx), ...unresolvedBlocks(view, ctx), ...changeBlocks(view, ctx));
   const totals = STANDING_ORDER.map((s) => `${standingLabel(ctx.locale, s)} ${view.totals[s] ?? 0}`).join(
     ', ',
   );
@@ -102,6 +109,16 @@ function notReportedBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] 
   });
   const title = ctx.t('summary.not_reported', { count: view.notReported.length });
   return titled(title, lines, ctx.t('summary.not_reported_none'));
+}
+
+/** Tasks whose units the directory could not map (shown only when there are some). */
+function unresolvedBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
+  if (view.unresolved.length === 0) return [];
+  const lines = view.unresolved.map(
+    (item) => `• ${taskLine(item.code, item.content, 160)} — ${esc(unresolvedNames(item, ctx))}`,
+  );
+  const title = ctx.t('summary.unresolved', { count: view.unresolved.length });
+  return [...titled(title, lines), context(esc(unresolvedHint(ctx)))];
 }
 
 function changeBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {

@@ -6,7 +6,13 @@
 import type { SummaryView } from '../../../app/views.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
-import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
+import {
+  STANDING_ORDER,
+  standingChanges,
+  summaryTitle,
+  unresolvedHint,
+  unresolvedNames,
+} from '../../../presentation/sentences.ts';
 import {
   BLOCKER_TEXT_MAX,
   type CardElement,
@@ -48,6 +54,7 @@ export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 
       ...overdueSection(view, ctx),
       ...blockersSection(view, ctx),
       ...notReportedSection(view, ctx),
+      ...unresolvedSection(view, ctx),
       ...changeSection(view, ctx),
     );
   }
@@ -153,6 +160,20 @@ function notReportedSection(view: SummaryView, ctx: RenderContext): CardElement[
       return text(`- ${unitLabel(unit.code, unit.name)}: ${codes}${rest}`, { spacing: 'Small' });
     }),
   );
+}
+
+/** Tasks whose units the directory could not map (shown only when there are some). */
+function unresolvedSection(view: SummaryView, ctx: RenderContext): CardElement[] {
+  if (view.unresolved.length === 0) return [];
+  const heading = ctx.t('summary.unresolved', { count: view.unresolved.length });
+  return withTitle(heading, [
+    ...view.unresolved.map((item) =>
+      text(`- [${item.code}] ${truncate(item.content, CONTENT_MAX)} — ${unresolvedNames(item, ctx)}`, {
+        spacing: 'Small',
+      }),
+    ),
+    text(unresolvedHint(ctx), { isSubtle: true, spacing: 'Small' }),
+  ]);
 }
 
 function changeSection(view: SummaryView, ctx: RenderContext): CardElement[] {

@@ -1,6 +1,12 @@
 import type { SummaryView } from '../../../app/views.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
-import { STANDING_ORDER, standingChanges, summaryTitle } from '../../../presentation/sentences.ts';
+import {
+  STANDING_ORDER,
+  standingChanges,
+  summaryTitle,
+  unresolvedHint,
+  unresolvedNames,
+} from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { overdueItemLines } from './overdue.ts';
 import { type Align, blocks, columns, cutText, heading, oneLine, textWidth, truncate, wrap } from './text.ts';
@@ -23,6 +29,7 @@ export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
     overdueSection(view, ctx),
     blockersSection(view, ctx),
     notReportedSection(view, ctx),
+    unresolvedSection(view, ctx),
     changeSection(view, ctx),
   );
 }
@@ -144,6 +151,21 @@ function notReportedSection(view: SummaryView, ctx: TerminalContext): string[] {
     ...lines,
     ...more('summary.more_units', view.notReported.length, shown.length, ctx),
   ]);
+}
+
+/** Tasks whose units the directory could not map (shown only when there are some). */
+function unresolvedSection(view: SummaryView, ctx: TerminalContext): string[] {
+  if (view.unresolved.length === 0) return [];
+  const lines = view.unresolved.flatMap((item) =>
+    wrap(
+      `[${item.code}] ${truncate(item.content, 160)} — ${unresolvedNames(item, ctx)}`,
+      ctx.width,
+      '  ',
+      '- ',
+    ),
+  );
+  const title = ctx.t('summary.unresolved', { count: view.unresolved.length });
+  return section(title, ctx, [...lines, ...wrap(unresolvedHint(ctx), ctx.width, '  ')]);
 }
 
 function changeSection(view: SummaryView, ctx: TerminalContext): string[] {
