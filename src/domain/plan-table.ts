@@ -19,7 +19,7 @@ export interface RawTable {
   rows: string[][];
   /** 0-based positions in `rows` of cells that hold a formula (only XLSX has them). */
   formulaCells: { row: number; col: number }[];
-  format: 'csv' | 'xlsx' | 'docx';
+  format: 'csv' | 'xlsx' | 'docx' | 'pdf';
   /** How a CSV file was decoded ("utf-8", "windows-1258", …). */
   encoding?: string;
   /**

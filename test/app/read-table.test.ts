@@ -108,7 +108,7 @@ describe('readPlanTable: format and size', () => {
     expect(small.message).toMatch(/2 KiB.*giới hạn 1 KiB/);
   });
 
-  it('accepts only .csv, .txt, .xlsx and .docx, and says how to save the others', async () => {
+  it('accepts only .csv, .txt, .xlsx, .docx and .pdf, and says how to save the others', async () => {
     const bytes = new TextEncoder().encode('TT,Nội dung\n');
     expect(await problemOf(readPlanTable({ name: 'kh.docx', bytes }))).toMatchObject({
       code: 'format_mismatch',
@@ -118,7 +118,10 @@ describe('readPlanTable: format and size', () => {
       expect(problem.code).toBe('unsupported_format');
       expect(problem.message).toContain('lưu thành .docx');
     }
-    expect((await problemOf(readPlanTable({ name: 'kh.pdf', bytes }))).message).toContain('PDF');
+    expect(await problemOf(readPlanTable({ name: 'kh.pdf', bytes }))).toMatchObject({
+      code: 'format_mismatch',
+      message: expect.stringContaining('PDF'),
+    });
     expect((await problemOf(readPlanTable({ name: 'kh.xls', bytes }))).message).toContain('Excel cũ (.xls)');
     expect(await problemOf(readPlanTable({ name: 'kh', bytes }))).toMatchObject({
       code: 'unsupported_format',

@@ -10,7 +10,7 @@ const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../fixtures/plans/${name}`, import.meta.url)));
 const entries = parseUnitsCsv(new TextDecoder().decode(fixture('unseen-units.csv')));
 
-describe.each(['unseen-plan.csv', 'unseen-plan.xlsx', 'unseen-plan.docx'])(
+describe.each(['unseen-plan.csv', 'unseen-plan.xlsx', 'unseen-plan.docx', 'unseen-plan.pdf'])(
   'an unseen ~100-row plan: %s',
   (name) => {
     it('needs one mapping step, then reads at least 98% of the rows right', async () => {

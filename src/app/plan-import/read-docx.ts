@@ -256,8 +256,11 @@ interface Grid {
   covered: RawCell[];
 }
 
-/** The plan: tables whose header matches plan columns, and the tables that continue them. */
-function planTable(tables: DocxTable[]): RawTable {
+/**
+ * The plan: tables whose header matches plan columns, and the tables that continue them. The PDF
+ * reader rebuilds its tables in the same model and ends here too (`format` 'pdf').
+ */
+export function planTable(tables: DocxTable[], format: 'docx' | 'pdf' = 'docx'): RawTable {
   const grids = tables.map((t, i) => tableGrid(t, i));
   const rows: string[][] = [];
   const covered: RawCell[] = [];
@@ -279,9 +282,13 @@ function planTable(tables: DocxTable[]): RawTable {
       break;
     }
   }
-  if (width === null) throw noPlanTable(grids.map((g) => g.rows));
+  if (width === null)
+    throw noPlanTable(
+      grids.map((g) => g.rows),
+      format === 'pdf' ? 'PDF' : 'Word',
+    );
   checkHeaderCells(rows);
-  return { rows: rows.map(trimTrailingEmpty), formulaCells: [], format: 'docx', covered };
+  return { rows: rows.map(trimTrailingEmpty), formulaCells: [], format, covered };
 }
 
 /** A column with data but an empty header cell would be dropped without a word: refuse instead. */
@@ -303,11 +310,11 @@ function checkHeaderCells(rows: string[][]): void {
   }
 }
 
-function noPlanTable(grids: string[][][]): Error {
+function noPlanTable(grids: string[][][], kind: 'Word' | 'PDF'): Error {
   if (grids.length === 0) {
     return fileProblem(
       'no_plan_table',
-      'Tệp Word không có bảng nào. Bảng kế hoạch cần các cột như "Nội dung thực hiện", "Đơn vị chủ trì", "Thời gian hoàn thành".',
+      `Tệp ${kind} không có bảng nào. Bảng kế hoạch cần các cột như "Nội dung thực hiện", "Đơn vị chủ trì", "Thời gian hoàn thành".`,
     );
   }
   const found = grids
@@ -322,7 +329,7 @@ function noPlanTable(grids: string[][][]): Error {
     .join('; ');
   return fileProblem(
     'no_plan_table',
-    `Không tìm thấy bảng kế hoạch trong tệp Word. Có ${grids.length} bảng — ${found}. Bảng kế hoạch cần dòng tiêu đề có cột nội dung (Nội dung thực hiện, Nhiệm vụ hoặc Hoạt động) và cột đơn vị (Đơn vị chủ trì hoặc Đơn vị phối hợp).`,
+    `Không tìm thấy bảng kế hoạch trong tệp ${kind}. Có ${grids.length} bảng — ${found}. Bảng kế hoạch cần dòng tiêu đề có cột nội dung (Nội dung thực hiện, Nhiệm vụ hoặc Hoạt động) và cột đơn vị (Đơn vị chủ trì hoặc Đơn vị phối hợp).`,
   );
 }
 

@@ -13,6 +13,8 @@ export { PlanFileError } from './plan-file-error.ts';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** "%PDF-". */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
 /** Compound File (OLE2) header: legacy .xls and .doc files. */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -32,21 +34,22 @@ export async function readPlanTable(
   if (bytes.length === 0) throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
 
   const format = formatOf(name, bytes);
-  // exceljs (and its zip readers) load with the first XLSX file, not with every start of the bot.
-  // exceljs, fflate and saxes load with the first file that needs them.
+  // exceljs, fflate, saxes and pdfjs-dist load with the first file that needs them.
   const table =
     format === 'xlsx'
       ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet)
       : format === 'docx'
         ? (await import('./read-docx.ts')).readDocx(bytes)
-        : readCsv(bytes);
+        : format === 'pdf'
+          ? await (await import('./read-pdf.ts')).readPdf(bytes)
+          : readCsv(bytes);
   if (table.rows.every((cells) => cells.every((c) => c.trim() === ''))) {
     throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
   }
   return table;
 }
 
-function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' | 'docx' {
+function formatOf(name: string, bytes: Uint8Array): RawTable['format'] {
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const isZip = startsWith(bytes, ZIP_MAGIC);
   const isOle = startsWith(bytes, OLE_MAGIC);
@@ -75,10 +78,8 @@ function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' | 'docx' {
     );
   }
   if (extension === 'pdf') {
-    throw fileProblem(
-      'unsupported_format',
-      `Tệp "${name}" là PDF: bảng trong PDF không đọc được chính xác (mất ô gộp và thứ tự cột). Hãy dùng tệp Word (.docx) của quyết định, hoặc chép bảng sang Excel và lưu thành .xlsx.`,
-    );
+    if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
+    throw fileProblem('format_mismatch', `Tệp "${name}" có đuôi .pdf nhưng không phải tệp PDF hợp lệ.`);
   }
   if (extension === 'csv' || extension === 'txt') {
     if (isZip || isOle) {
@@ -93,7 +94,7 @@ function formatOf(name: string, bytes: Uint8Array): 'csv' | 'xlsx' | 'docx' {
     extension === 'xls' ? ' Định dạng Excel cũ (.xls) chưa được hỗ trợ; hãy lưu lại dưới dạng .xlsx.' : '';
   throw fileProblem(
     'unsupported_format',
-    `Không hỗ trợ tệp "${name}": chỉ nhận .csv, .txt, .xlsx hoặc .docx.${hint}`,
+    `Không hỗ trợ tệp "${name}": chỉ nhận .csv, .txt, .xlsx, .docx hoặc .pdf (có lớp chữ).${hint}`,
   );
 }
 
