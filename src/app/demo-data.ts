@@ -315,6 +315,46 @@ export const DEMO_REPORTS: DemoReport[] = [
   ],
 ];
 
+/** The day the 2024 plan's year-end replies are dated (period 2024-12, on time). */
+export const YEAR_END_2024_DAY = '2024-12-18';
+
+/**
+ * The 2024 plan closed as a year's plan is (issue 15): each task due in 2024 gets a year-end reply
+ * "done" (dữ liệu mẫu) in December 2024 from a demo member of each lead unit, so that the summary of
+ * a later month does not count the 2024 tasks as overdue for 700–950 days. Written only when
+ * `today` is after 2024: a demo clock inside 2024 keeps the history as it then stood.
+ */
+export function yearEndReplies(
+  today: string,
+  tasks: readonly { code: string; leadUnits: string[]; deadline: { due: string | null } }[],
+  loginOf: (unitCode: string) => string | undefined,
+): DemoReport[] {
+  if (today <= '2024-12-31') return [];
+  const replies: DemoReport[] = [];
+  for (const task of tasks) {
+    const due = task.deadline.due;
+    if (due === null || due > '2024-12-31') continue;
+    for (const unit of task.leadUnits) {
+      const login = loginOf(unit);
+      if (!login || doneIn2024(login, task.code)) continue;
+      replies.push([
+        login,
+        task.code,
+        '2024-12',
+        YEAR_END_2024_DAY,
+        { status: 'done', percent: 100, done: '[Mẫu] Đã hoàn thành trong năm 2024 (báo cáo tổng kết năm).' },
+      ]);
+    }
+  }
+  return replies;
+}
+
+function doneIn2024(login: string, code: string): boolean {
+  return DEMO_REPORTS.some(
+    ([who, task, , , draft]) => who === login && task === code && draft.status === 'done',
+  );
+}
+
 export interface SamplePlan {
   header: { number: string; title: string; year: number; issuedOn: string };
   csv: string;

@@ -12,7 +12,7 @@ import { parseUnitsCsv } from '../domain/unit-directory.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import { type Clock, fixedClock, systemClock } from './clock.ts';
 import type { CoreDeps } from './core-deps.ts';
-import { DEMO_REPORTS, type DemoReport, samplePlan } from './demo-data.ts';
+import { DEMO_REPORTS, type DemoReport, samplePlan, yearEndReplies } from './demo-data.ts';
 import { DEMO_MEMBERS_CSV, DEMO_PLAN_CSV, DEMO_PLAN_HEADER, UNITS_CSV } from './paths.ts';
 import { type ImportPlanOutcome, importPlan } from './plan-import/import-plan.ts';
 import type {
@@ -100,8 +100,13 @@ export async function seedDemo(
   }
   let replies = 0;
   if (fresh) {
+    const yearEnd = yearEndReplies(
+      today,
+      await tasksOf(app, DEMO_PLAN_HEADER.number),
+      await loginsByUnit(app),
+    );
     replies = await replay(app, [
-      ...DEMO_REPORTS.map((r) => ({ r, plan: DEMO_PLAN_HEADER.number })),
+      ...[...DEMO_REPORTS, ...yearEnd].map((r) => ({ r, plan: DEMO_PLAN_HEADER.number })),
       ...sample.reports.map((r) => ({ r, plan: sample.header.number })),
     ]);
   }
@@ -133,6 +138,23 @@ async function replay(app: SeedTarget, items: { r: DemoReport; plan: string }[])
       throw new Error(`Demo reply ${login}/${code} refused: ${JSON.stringify(saved)}`);
   }
   return items.length;
+}
+
+async function tasksOf(app: SeedTarget, planNumber: string) {
+  return (await app.plans.listTasks(app.group.id)).filter((task) => task.planNumber === planNumber);
+}
+
+/** The terminal login of each unit's reporting demo member (a plain member before a chair or admin). */
+async function loginsByUnit(app: SeedTarget): Promise<(unitCode: string) => string | undefined> {
+  const logins = new Map<string, string>();
+  const members = await app.members.list();
+  for (const member of [...members].sort(
+    (a, b) => Number(b.role === 'member') - Number(a.role === 'member'),
+  )) {
+    const login = member.identities.terminal;
+    if (login && !logins.has(member.unitCode)) logins.set(member.unitCode, login);
+  }
+  return (unitCode) => logins.get(unitCode);
 }
 
 async function seedMembers(app: SeedTarget, actor: string): Promise<number> {

@@ -43,10 +43,13 @@ it("a fresh start on today's date shows reported tasks in the summary and overdu
     DATABASE_URL: `file:${join(dir, 'bot.db')}`,
   });
   expect(run.code, run.stderr).toBe(0);
-  expect(run.stderr).toMatch(/kế hoạch mẫu 7 nhiệm vụ, 31 báo cáo/);
+  expect(run.stderr).toMatch(/kế hoạch mẫu 7 nhiệm vụ, 51 báo cáo, 11 thành viên mẫu/);
   // The current month's summary has replies in: in progress and one blocked with a kiến nghị.
   expect(run.stdout).toMatch(/Đang triển khai:\s+[1-9]/);
   expect(run.stdout).toMatch(/Vướng mắc:\s+[1-9]/);
   // The sample plan's task due two months ago is overdue.
   expect(run.stdout).toMatch(/quá hạn \d+ ngày/);
+  // The 2024 plan closed with its year-end replies: no task is overdue by years (was 700–950 days).
+  const ages = [...run.stdout.matchAll(/quá hạn (\d+) ngày/g)].map((m) => Number(m[1]));
+  expect(Math.max(...ages)).toBeLessThan(100);
 }, 150_000);
