@@ -6,8 +6,8 @@
  *
  * `confirmed: false` marks a day that follows from the Labour Code alone (nghỉ bù when a holiday
  * falls on a weekend, Bộ luật Lao động 2019 Điều 112 khoản 3) while the year's notice could not be
- * checked; README "Calendar" lists what is still unknown (the second Quốc khánh day of 2026 and 2027,
- * the 30/4 swap of 2025, the Tết break of 2027 as announced).
+ * checked; README "Calendar" lists what is still unknown (the second Quốc khánh day of 2025, 2026 and
+ * 2027, the Tết break of 2027 as announced, the number of the 2025 30/4 swap's document).
  */
 /** Whether a day is off or a working day (working-days.ts re-exports it). */
 export type DayKind = 'off' | 'work';
@@ -48,6 +48,20 @@ export const OFFICIAL_DAYS: readonly OfficialDay[] = [
     kind: 'off' as const,
     name: 'Nghỉ Tết Nguyên Đán Ất Tỵ (25/01–02/02/2025)',
     source: 'Công văn 8726/VPCP-KGVX ngày 26/11/2024 (nghỉ Tết Ất Tỵ 9 ngày liên tục, 25/01–02/02/2025)',
+    confirmed: true,
+  })),
+  // 2025: 30/4–1/5 five days, Wednesday 30/04 to Sunday 04/05, Friday 02/05 worked on Saturday 26/04.
+  ...(
+    [
+      ['2025-04-26', 'work', 'Làm bù cho ngày nghỉ 02/05/2025'],
+      ['2025-05-02', 'off', 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 26/04/2025)'],
+    ] as const
+  ).map(([day, kind, name]) => ({
+    day,
+    kind,
+    name,
+    source:
+      'Hoán đổi ngày làm việc thứ Sáu 02/05/2025 sang thứ Bảy 26/04/2025 cho công chức, viên chức (TTXVN/VietnamPlus; số văn bản chưa đối chiếu)',
     confirmed: true,
   })),
   {

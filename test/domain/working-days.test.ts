@@ -139,6 +139,14 @@ describe('official days 2025–2027 (issue 15)', () => {
     expect(calendar.dayOff('2025-01-27')).toMatchObject({ kind: 'official' });
   });
 
+  it('2025: 30/4–1/5 off from Wednesday 30/04 to Sunday 04/05, Friday 02/05 swapped with Saturday 26/04', () => {
+    for (const day of span('2025-04-30', '2025-05-04')) expect(calendar.isWorkingDay(day), day).toBe(false);
+    expect(calendar.isWorkingDay('2025-04-26')).toBe(true);
+    expect(calendar.isWorkingDay('2025-05-05')).toBe(true);
+    expect(calendar.dayOff('2025-05-02')).toMatchObject({ kind: 'official' });
+    expect(yearCalendar(2025).find((e) => e.day === '2025-04-26')).toMatchObject({ kind: 'work' });
+  });
+
   it('2026: Tết Dương lịch 01–04/01 with make-up Saturday 10/01; Tết Bính Ngọ 14–22/02; nghỉ bù Giỗ Tổ 27/04', () => {
     for (const day of span('2026-01-01', '2026-01-04')) expect(calendar.isWorkingDay(day), day).toBe(false);
     expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
