@@ -112,6 +112,8 @@ export interface SummaryData {
     due: string;
     daysOverdue: number;
     standing: TaskStanding;
+    /** Lead unit names kept as written (`--allow-unresolved`), not linked to a unit yet. */
+    unresolvedLeads?: string[];
   }[];
   /**
    * Reports of this period with non-empty blockers (kiến nghị) or status blocked, from any unit
@@ -220,6 +222,7 @@ export function computeSummary(input: SummaryInput): SummaryData {
         due: task.deadline.due!,
         daysOverdue: days,
         standing,
+        ...unresolvedLeadsOf(task),
       });
     }
 
@@ -256,6 +259,12 @@ export function computeSummary(input: SummaryInput): SummaryData {
     unresolved: unresolvedOf(tasks),
     change: input.previous === null ? null : changeSince(input.previous, tasks, taskIds, rows),
   };
+}
+
+/** `{ unresolvedLeads }` when the task has lead names not linked to a unit, else nothing. */
+function unresolvedLeadsOf(task: SummaryTaskInput): { unresolvedLeads?: string[] } {
+  const names = (task.unresolved ?? []).filter((u) => u.role === 'lead').map((u) => u.name);
+  return names.length > 0 ? { unresolvedLeads: names } : {};
 }
 
 /** Tasks with unit names not linked to a unit yet, lead names first. */

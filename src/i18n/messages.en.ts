@@ -141,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   'summary.unresolved': 'Tasks with unit names not in the directory ({count})',
   'summary.unresolved_lead': 'lead "{name}"',
   'summary.unresolved_coordinating': 'coordinating "{name}"',
+  'summary.unresolved_mark': '"{name}" (not mapped)',
   'summary.unresolved_hint':
     'These names are not linked to any unit in the directory, so nobody is reminded. An admin links a name with: da06 units alias "NAME" CODE',
 

@@ -144,6 +144,7 @@ export const vi = {
   'summary.unresolved': 'Nhiệm vụ có tên đơn vị chưa xác định ({count})',
   'summary.unresolved_lead': 'chủ trì "{name}"',
   'summary.unresolved_coordinating': 'phối hợp "{name}"',
+  'summary.unresolved_mark': '"{name}" (chưa rõ)',
   'summary.unresolved_hint':
     'Các tên này chưa gắn với đơn vị nào trong danh mục nên chưa ai được nhắc. Quản trị viên gắn tên bằng lệnh: da06 units alias "TÊN" MÃ',
 

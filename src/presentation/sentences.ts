@@ -94,6 +94,15 @@ export function unresolvedNames(item: UnresolvedItem, ctx: RenderContext): strin
     .join(', ');
 }
 
+/** "BT, CNTT, "KHTC" (chưa rõ)": a task's lead units with the names not linked to a unit marked; "—" for none. */
+export function leadUnitsText(
+  item: { leadUnits: readonly string[]; unresolvedLeads?: readonly string[] },
+  ctx: RenderContext,
+): string {
+  const names = (item.unresolvedLeads ?? []).map((name) => ctx.t('summary.unresolved_mark', { name }));
+  return [...item.leadUnits, ...names].join(', ') || '—';
+}
+
 /** The closing line of the unresolved-names section: nobody is reminded; how an admin maps them. */
 export function unresolvedHint(ctx: RenderContext): string {
   return ctx.t('summary.unresolved_hint');

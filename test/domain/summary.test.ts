@@ -503,6 +503,14 @@ describe('computeSummary', () => {
         ],
       },
     ]);
+    // Overdue, it names the lead it could not map (only lead names).
+    expect(
+      computeSummary({ ...input, tasks: [...input.tasks, kept] }).overdue.find((o) => o.taskId === 12),
+    ).toMatchObject({
+      leadUnits: [],
+      unresolvedLeads: ['TTLT'],
+    });
+    expect(computeSummary(input).overdue.every((o) => o.unresolvedLeads === undefined)).toBe(true);
     expect(computeSummary(input).unresolved).toEqual([]);
     expect(computeSummary({ ...input, tasks: [...input.tasks, kept], scopeUnit: 'D' }).unresolved).toEqual(
       [],

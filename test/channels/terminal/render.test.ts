@@ -369,6 +369,8 @@ describe('summary', () => {
     expect(oneLineOf(text)).toContain('[I.2] Lưu trữ hồ sơ điện tử — chủ trì "TTLT", phối hợp "Ban X"');
     expect(oneLineOf(text)).toContain('da06 units alias "TÊN" MÃ');
     expect(render(summary())).not.toContain('chưa xác định');
+    const overdue = [{ ...summary().overdue[0]!, leadUnits: ['BT'], unresolvedLeads: ['TTLT'] }];
+    expect(oneLineOf(render(summary({ overdue })))).toContain('chủ trì: BT, "TTLT" (chưa rõ)');
     expect(render(summary({ unresolved, viewer: { ...viewer, locale: 'en' } }), 'en')).toContain(
       'Tasks with unit names not in the directory (1)',
     );

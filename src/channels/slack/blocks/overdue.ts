@@ -2,10 +2,12 @@
  * Overdue tasks as of today, most overdue first. Tasks the viewer's unit leads carry the three task
  * buttons, so an overdue alert is acted on where it is read.
  */
+
 import type { OverdueView, Viewer } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { leadUnitsText } from '../../../presentation/sentences.ts';
 import { taskButtons, taskLine } from './common.ts';
 import { esc, header, type KnownBlock, section, sections } from './kit.ts';
 import type { Rendered } from './types.ts';
@@ -17,7 +19,7 @@ export function overdueFacts(item: OverdueItem, ctx: RenderContext): string {
   return esc(
     [
       ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) }),
-      ctx.t('overdue.lead_units', { units: item.leadUnits.join(', ') || '—' }),
+      ctx.t('overdue.lead_units', { units: leadUnitsText(item, ctx) }),
       standingLabel(ctx.locale, item.standing),
     ].join(' · '),
   );

@@ -1,8 +1,10 @@
 /** Overdue tasks as of today, most overdue first as the use case sorted them; paged. */
+
 import type { OverdueView } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { leadUnitsText } from '../../../presentation/sentences.ts';
 import { type CardElement, CONTENT_MAX, container, text, title, truncate } from './card.ts';
 import { type PagedCard, pagedCard } from './paging.ts';
 
@@ -22,7 +24,7 @@ export function renderOverdueCard(view: OverdueView, ctx: RenderContext, page = 
 export function overdueItem(item: OverdueItem, ctx: RenderContext): CardElement {
   const facts = [
     `[${item.code}] ${ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) })}`,
-    ctx.t('overdue.lead_units', { units: item.leadUnits.join(', ') || '—' }),
+    ctx.t('overdue.lead_units', { units: leadUnitsText(item, ctx) }),
     standingLabel(ctx.locale, item.standing),
   ];
   return container(

@@ -1,6 +1,7 @@
 import type { OverdueView } from '../../../app/views.ts';
 import type { SummaryData } from '../../../domain/summary.ts';
 import { standingLabel } from '../../../i18n/index.ts';
+import { leadUnitsText } from '../../../presentation/sentences.ts';
 import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
@@ -26,7 +27,7 @@ export function renderOverdue(view: OverdueView, ctx: TerminalContext): string {
 export function overdueItemLines(item: OverdueItem, ctx: TerminalContext): string[] {
   const facts = [
     `[${item.code}] ${ctx.t('overdue.days', { days: item.daysOverdue, date: ctx.date(item.due) })}`,
-    ctx.t('overdue.lead_units', { units: item.leadUnits.join(', ') || '—' }),
+    ctx.t('overdue.lead_units', { units: leadUnitsText(item, ctx) }),
     standingLabel(ctx.locale, item.standing),
   ];
   return [
