@@ -106,6 +106,16 @@ describe('PDF plans drawn as Word draws them, and bad input', () => {
     expect(problem.code).toBe('pdf_no_table');
   });
 
+  it('refuses a PDF that needs a password to open; one that only restricts copying reads', async () => {
+    // Both made from libreoffice.pdf with qpdf --encrypt (AES-256): a user password, an owner password.
+    const locked = await problemOf(readPlanTable({ name: 'locked.pdf', bytes: fixture('locked.pdf') }));
+    expect(locked.code).toBe('pdf_encrypted');
+    expect(locked.message).toContain('mật khẩu');
+    const restricted = await readPlanTable({ name: 'r.pdf', bytes: fixture('copy-restricted.pdf') });
+    const docx = await readPlanTable({ name: 'l.docx', bytes: fixture('libreoffice.docx') });
+    expect(restricted.rows).toEqual(docx.rows);
+  });
+
   it('refuses a damaged PDF and a file that only has the .pdf name', async () => {
     const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
     expect((await problemOf(readPlanTable({ name: 'kh.pdf', bytes: broken }))).code).toBe('invalid_pdf');
