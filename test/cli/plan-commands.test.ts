@@ -151,6 +151,24 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     expect(listed.stdout).toContain('QD-1 #2.I.1.1');
   });
 
+  it('plan import reads a text-layer PDF exported from Word/LibreOffice, as a user runs it', async () => {
+    const pdf = join(import.meta.dirname, '../fixtures/plans/libreoffice.pdf');
+    const args = ['plan', 'import', pdf, '--number', 'T-PDF', '--year', '2025', '--dry-run', '--json'];
+    const run = await runCli(args, env);
+    expect(run.code, run.stderr).toBe(0);
+    const tasks = JSON.parse(run.stdout) as {
+      content: string;
+      leadUnits: string[];
+      deadline: { text: string };
+    }[];
+    expect(tasks.map((t) => [t.content, t.leadUnits, t.deadline.text])).toEqual([
+      ['Xây dựng kế hoạch năm', ['VP'], 'Quý I hằng năm'],
+      ['Giao ban định kỳ', ['VP'], 'Hằng tháng'],
+      ['Nâng cấp Cổng thông tin điện tử', ['CNTT'], 'Tháng 11 hằng năm'],
+      ['Sơ kết Đề án', ['PC'], 'Định kỳ 5 năm'],
+    ]);
+  });
+
   it('--allow-unresolved keeps an unknown name on the task until "units alias NAME CODE" links it', async () => {
     const args = ['plan', 'import', fixture('unresolved-unit.csv'), '--number', 'T-4', '--allow-unresolved'];
     const imported = await runCli(args, env);
