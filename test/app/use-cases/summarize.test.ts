@@ -1,6 +1,8 @@
 /** `summarize` and `overdueList` (`/da06 summary`, `/da06 overdue`) over the month's reports. */
 import { beforeAll, expect, it } from 'vitest';
 import { parseChatCommand } from '../../../src/app/chat-command.ts';
+import { parseDeadline } from '../../../src/domain/deadline.ts';
+import { parsedTask } from '../../support/builders.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { expectKind, good } from './support.ts';
@@ -57,5 +59,34 @@ describeEachDatabase('use case: summarize', (db) => {
     const later = expectKind(await f.core.handle(f.viewers.chair, { name: 'overdue' }), 'overdue');
     expect(later.items.map((i) => [i.code, i.daysOverdue])).toEqual([['2', 2]]);
     f.clock.set('2024-06-20T09:00:00+07:00');
+  });
+
+  it('a lead name kept with --allow-unresolved shows in the summary and the overdue list (both databases)', async () => {
+    const unresolved = [{ role: 'lead' as const, name: 'KHTC' }];
+    const task = parsedTask('9', {
+      content: 'Lập dự toán',
+      leadUnits: [],
+      leadText: 'KHTC',
+      deadline: parseDeadline('Tháng 5/2024'),
+      unresolved,
+    });
+    await f.stores.plans.save(
+      f.deps.group.id,
+      { number: 'U/2024', title: 'Thử', year: 2024, issuedOn: null },
+      [task],
+      'test',
+    );
+    const summary = expectKind(
+      await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary')),
+      'summary',
+    );
+    expect(summary.unresolved).toEqual([
+      { taskId: expect.any(Number), code: '9', content: 'Lập dự toán', names: unresolved },
+    ]);
+    const overdue = expectKind(await f.core.handle(f.viewers.chair, { name: 'overdue' }), 'overdue');
+    expect(overdue.items.find((i) => i.code === '9')).toMatchObject({
+      leadUnits: [],
+      unresolvedLeads: ['KHTC'],
+    });
   });
 });
