@@ -114,7 +114,7 @@ async function readPages(bytes: Uint8Array): Promise<PageDrawing[]> {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
-      stopAtErrors: true,
+      stopAtErrors: false,
       verbosity: 0,
     }).promise;
   } catch (error) {
