@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { DocxTable } from '../../src/app/plan-import/read-docx.ts';
+import { joinSplitRows } from '../../src/app/plan-import/read-pdf.ts';
 import { PlanFileError, readPlanTable } from '../../src/app/plan-import/read-table.ts';
 import { parsePlanTable } from '../../src/domain/plan-table.ts';
 import { parseUnitsCsv, UnitDirectory } from '../../src/domain/unit-directory.ts';
@@ -121,5 +123,44 @@ describe('PDF plans drawn as Word draws them, and bad input', () => {
     expect((await problemOf(readPlanTable({ name: 'kh.pdf', bytes: broken }))).code).toBe('invalid_pdf');
     const csv = new TextEncoder().encode('TT,Nội dung\n');
     expect((await problemOf(readPlanTable({ name: 'kh.pdf', bytes: csv }))).code).toBe('format_mismatch');
+  });
+});
+
+describe('rows broken at a page end', () => {
+  const header = ['TT', 'Hoạt động', 'Đơn vị chủ trì', 'Thời gian hoàn thành'];
+  const page = (...rows: string[][]): DocxTable => ({
+    gridColumns: 4,
+    rows: [header, ...rows].map((cells) => ({
+      cells: cells.map((text) => ({ text, span: 1, vMerge: null })),
+      gridBefore: 0,
+    })),
+  });
+  const texts = (table: DocxTable) => table.rows.map((r) => r.cells.map((c) => c.text));
+
+  it('joins the rest of a row to the last row of the page before', () => {
+    const [first, second] = joinSplitRows([
+      page(['1', 'Rà soát văn bản hướng', 'Vụ Pháp', 'Quý']),
+      page(['', 'dẫn nghiệp vụ', 'chế', 'IV/2025'], ['2', 'Tập huấn', 'Văn phòng', 'Năm 2025']),
+    ]);
+    expect(texts(first!).at(-1)).toEqual([
+      '1',
+      'Rà soát văn bản hướng dẫn nghiệp vụ',
+      'Vụ Pháp chế',
+      'Quý IV/2025',
+    ]);
+    expect(texts(second!).slice(1)).toEqual([['2', 'Tập huấn', 'Văn phòng', 'Năm 2025']]);
+  });
+
+  it('keeps a row of its own: numbered, or an item whose lead is merged from the page before', () => {
+    const tables = joinSplitRows([
+      page(['', '1.1. Rà soát', 'Vụ Pháp chế', 'Quý IV/2025']),
+      page(['', '1.2. Đề xuất sửa đổi', '', 'Quý I/2026']),
+    ]);
+    expect(texts(tables[1]!)).toHaveLength(2);
+    const numbered = joinSplitRows([
+      page(['1', 'Rà soát', 'VP', 'Năm 2025']),
+      page(['2', 'Tập huấn', '', '']),
+    ]);
+    expect(texts(numbered[1]!)).toHaveLength(2);
   });
 });

@@ -69,8 +69,9 @@ export async function readPdf(bytes: Uint8Array): Promise<RawTable> {
 /**
  * A row that Word or LibreOffice broke at the end of a page goes on at the top of the next page,
  * below the repeated header, as a row of its own. It is joined back to the last row of the page
- * before when it reads as the rest of a row: no number of its own, and no lead unit or no deadline
- * (a task row has both), or its content starting in lower case (the middle of a sentence).
+ * before when it reads as the rest of a row: no number of its own, and its content starting in
+ * lower case (the middle of a sentence), or not starting like an item ("2.3.", "a)", "-") while it
+ * has no lead unit or no deadline (a task row has both).
  */
 export function joinSplitRows(tables: DocxTable[]): DocxTable[] {
   tables.forEach((next, i) => {
@@ -99,9 +100,15 @@ function isFragment(cells: string[], header: ReturnType<typeof findHeader>): boo
   };
   if (text('number')) return false;
   const content = text('activity') || text('task') || text('content') || '';
-  const startsLower = /^\p{Ll}/u.test(content);
-  return !text('lead') || !text('deadline') || startsLower;
+  if (/^\p{Ll}/u.test(content)) return true;
+  // "2.3. Tổ chức…", "a) …", "- …": an item of its own, even when its lead or deadline is merged
+  // from the row above on the previous page.
+  if (ITEM_MARK.test(content)) return false;
+  return !text('lead') || !text('deadline');
 }
+
+/** How an item of a plan begins: "1.", "2.3.", "2.3", "a)", "-", "•", "+". */
+const ITEM_MARK = /^(?:\d+(?:\.\d+)*\.?|\p{Ll}\)|[-–•+])\s/u;
 
 /** Every page's text pieces and straight lines; a damaged or locked file is refused by name. */
 async function readPages(bytes: Uint8Array): Promise<PageDrawing[]> {
