@@ -2,6 +2,7 @@
  * What a person typed after `/da06` (or to the bot in Teams), as a command every channel shares.
  * Vietnamese aliases work with or without diacritics: "báo cáo", "baocao", "tổng hợp", "quá hạn"...
  */
+import { parsePeriod } from '../domain/period.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { FileFormat } from '../reports/model.ts';
 import { parseExportArgs } from './use-cases/export-report.ts';
@@ -9,7 +10,7 @@ import { parseExportArgs } from './use-cases/export-report.ts';
 export type ChatCommand =
   | { name: 'help' }
   | { name: 'tasks' }
-  | { name: 'report'; task: string | null }
+  | { name: 'report'; task: string | null; period: string | null }
   | { name: 'summary'; period: string | null; post: boolean }
   | { name: 'overdue' }
   | { name: 'meeting'; args: string[] }
@@ -99,7 +100,7 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'leave':
       return { name, args: rest };
     case 'report':
-      return { name, task: rest.join(' ').trim() || null };
+      return { name, ...reportArgs(rest) };
     case 'summary': {
       const post = rest.some((word) => ['post', 'dang', 'gui'].includes(foldVietnamese(word)));
       const period = rest.filter((word) => !['post', 'dang', 'gui'].includes(foldVietnamese(word))).join(' ');
@@ -115,4 +116,21 @@ export function parseChatCommand(text: string): ChatCommand {
     default:
       return { name: 'unknown', text: words.join(' ') };
   }
+}
+
+/** Words a month may take at the end of `report`: "2024-06", "06/2024", "tháng 6/2024", "tháng 06 năm 2024". */
+const MONTH_WORDS_MAX = 4;
+
+/**
+ * `report TASK [MONTH]`: a trailing month names the period (during the grace days, the previous one);
+ * the rest is the task. Only a month counts: "6 2024" stays a task as typed, members report by month.
+ */
+function reportArgs(rest: string[]): { task: string | null; period: string | null } {
+  for (let n = Math.min(MONTH_WORDS_MAX, rest.length); n >= 1; n--) {
+    const tail = rest.slice(-n).join(' ');
+    if (parsePeriod(tail)?.kind === 'month') {
+      return { task: rest.slice(0, -n).join(' ').trim() || null, period: tail };
+    }
+  }
+  return { task: rest.join(' ').trim() || null, period: null };
 }

@@ -86,7 +86,7 @@ export class Core {
       case 'tasks':
         return myTasks(this.deps, viewer);
       case 'report':
-        return reportForm(this.deps, viewer, command.task);
+        return reportForm(this.deps, viewer, command.task, command.period);
       case 'summary': {
         const allowed = canPostToGroup(viewer);
         if (command.post && !allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
@@ -138,8 +138,8 @@ export class Core {
       : view;
   }
 
-  reportForm(viewer: Viewer, taskCode?: string | null) {
-    return reportForm(this.deps, viewer, taskCode);
+  reportForm(viewer: Viewer, taskCode?: string | null, periodKey?: string | null) {
+    return reportForm(this.deps, viewer, taskCode, periodKey);
   }
 
   submitReport(viewer: Viewer, request: SubmitRequest) {

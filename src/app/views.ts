@@ -64,7 +64,10 @@ export interface MyTasksView {
 export interface ReportFormView {
   kind: 'report-form';
   viewer: Viewer;
+  /** The month the form reports on: the one named, else the one being collected (the grace month). */
   period: Period;
+  /** The months the member may choose, the one being collected first (two during the grace days). */
+  periods: Period[];
   /** Tasks the viewer may report on, for the task picker. */
   choices: { taskId: number; code: string; content: string }[];
   /** The task already chosen, if any. */

@@ -446,6 +446,7 @@ describe('report form and saved report', () => {
     kind: 'report-form',
     viewer,
     period: JUNE,
+    periods: [JUNE],
     choices: [
       { taskId: 1, code: 'CNTT-01', content: 'Kết nối CSDL dân cư' },
       { taskId: 2, code: 'CNTT-02', content: 'Làm sạch dữ liệu' },
