@@ -257,10 +257,19 @@ export const en: Record<MessageKey, string> = {
   'form.prompt.status': 'Status ({choices}), choose 1 to 4',
   'form.prompt.percent': 'Completion (0 to 100%)',
   'form.prompt.done': 'Work done in this period',
-  'form.prompt.blockers': 'Blockers and requests (optional, press Enter to skip)',
-  'form.prompt.evidence': 'Link to evidence (optional, press Enter to skip)',
-  'form.prompt.keep': '(press Enter to keep: {value})',
-  'form.confirm': 'Submit this report? (y = yes, n = no)',
+  'form.prompt.blockers': 'Blockers and requests (optional)',
+  'form.prompt.evidence': 'Link to evidence (optional)',
+  'form.prompt.keep': '(Enter: keep "{value}"; -: clear)',
+  'form.confirm': 'Press Enter (or y) to send, type the number of an answer to change it, or "cancel":',
+  // The forgiving terminal form (issue 17, item 3)
+  'form.intro':
+    'Answer each question. Enter: keep the value shown; "-": clear it; "cancel" or Ctrl-C: leave without saving.',
+  'form.review': 'The report for {period} will be sent as follows:',
+  'form.confirm_hint': 'Press Enter to send, type a number from 1 to {max} to change an answer, or "cancel".',
+  'form.task_hint': 'There is no task "{code}" in your unit\'s list. Type one of: {codes} (or "cancel").',
+  'form.prompt.period': 'Which month is this report for? {choices} (Enter: {keep})',
+  'form.period_hint': 'Type a number from 1 to {max} to choose the month, or Enter to keep the one chosen.',
+  'form.clear_hint': 'Type the new text, or "-" to leave this empty.',
   'form.invalid_choice': 'That choice is not valid; please try again.',
   'form.cancelled': 'Cancelled; the report was not saved.',
 

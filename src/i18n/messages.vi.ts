@@ -258,10 +258,20 @@ export const vi = {
   'form.prompt.status': 'Tình trạng thực hiện ({choices}), chọn từ 1 đến 4',
   'form.prompt.percent': 'Tỷ lệ hoàn thành (từ 0 đến 100%)',
   'form.prompt.done': 'Kết quả đã thực hiện trong kỳ',
-  'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc, nhấn Enter để bỏ qua)',
-  'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc, nhấn Enter để bỏ qua)',
-  'form.prompt.keep': '(nhấn Enter để giữ nguyên: {value})',
-  'form.confirm': 'Gửi báo cáo này? (c = có, k = không)',
+  'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc)',
+  'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc)',
+  'form.prompt.keep': '(Enter: giữ nguyên "{value}"; -: xóa)',
+  'form.confirm': 'Nhấn Enter (hoặc c) để gửi, gõ số của một mục để sửa, hoặc "hủy":',
+  // The forgiving terminal form (issue 17, item 3)
+  'form.intro':
+    'Trả lời từng câu hỏi. Enter: giữ nguyên giá trị đang có; "-": xóa mục đó; "hủy" hoặc Ctrl-C: thoát, không lưu.',
+  'form.review': 'Báo cáo kỳ {period} sẽ được gửi như sau:',
+  'form.confirm_hint': 'Nhấn Enter để gửi, gõ số từ 1 đến {max} để sửa một mục, hoặc "hủy".',
+  'form.task_hint':
+    'Không có nhiệm vụ "{code}" trong danh sách của đơn vị. Gõ một mã trong: {codes} (hoặc "hủy").',
+  'form.prompt.period': 'Báo cáo cho tháng nào? {choices} (Enter: {keep})',
+  'form.period_hint': 'Gõ số từ 1 đến {max} để chọn tháng, hoặc Enter để giữ tháng đang chọn.',
+  'form.clear_hint': 'Gõ nội dung mới, hoặc "-" để để trống mục này.',
   'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',
   'form.cancelled': 'Đã hủy; báo cáo chưa được lưu.',
 

@@ -6,9 +6,13 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { displaySafe } from '../../domain/text.ts';
 
+/** What `ask` gives for a Ctrl-C typed while it waited. */
+export const INTERRUPTED: unique symbol = Symbol('interrupted');
+export type Answer = string | null | typeof INTERRUPTED;
+
 export class LineSource {
-  private readonly lines: string[] = [];
-  private readonly waiting: ((line: string | null) => void)[] = [];
+  private readonly lines: Answer[] = [];
+  private readonly waiting: ((line: Answer) => void)[] = [];
   private ended = false;
   private readonly rl: Interface;
 
@@ -25,10 +29,21 @@ export class LineSource {
     });
     this.rl.on('line', (line) => this.push(line));
     this.rl.on('close', () => this.end());
+    // Ctrl-C at a terminal: without a listener readline would pause the input, and wait forever.
+    this.rl.on('SIGINT', () => this.interrupt());
   }
 
-  /** The next line, after showing `prompt` when a person is typing; null once input has ended. */
-  next(prompt = ''): Promise<string | null> {
+  /**
+   * The next line, after showing `prompt` when a person is typing; null once input has ended. A
+   * Ctrl-C here (at the chat prompt) ends the input too: the chat says goodbye and the bot stops.
+   */
+  async next(prompt = ''): Promise<string | null> {
+    const answer = await this.ask(prompt);
+    return answer === INTERRUPTED ? null : answer;
+  }
+
+  /** As `next`, but a Ctrl-C comes back as `INTERRUPTED` (a form cancels and the chat goes on). */
+  ask(prompt = ''): Promise<Answer> {
     if (this.interactive && prompt) {
       this.rl.setPrompt(prompt);
       this.rl.prompt();
@@ -37,6 +52,12 @@ export class LineSource {
     if (line !== undefined) return Promise.resolve(line);
     if (this.ended) return Promise.resolve(null);
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Ctrl-C: answers the question waiting, or the next one asked. Tests call it as a terminal would. */
+  interrupt(): void {
+    if (this.interactive) this.output.write('^C\n');
+    this.push(INTERRUPTED);
   }
 
   close(): void {
@@ -53,7 +74,7 @@ export class LineSource {
     this.output.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
-  private push(line: string): void {
+  private push(line: Answer): void {
     const waiter = this.waiting.shift();
     if (waiter) waiter(line);
     else this.lines.push(line);
