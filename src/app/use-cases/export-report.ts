@@ -10,14 +10,7 @@
  * that has not begun, or that ended before the first plan's year, is refused with why.
  */
 import type { Deadline } from '../../domain/deadline.ts';
-import {
-  addDays,
-  nextPeriod,
-  type Period,
-  parsePeriod,
-  periodOf,
-  previousPeriod,
-} from '../../domain/period.ts';
+import { nextPeriod, type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
 import { canPostToGroup } from '../../domain/permissions.ts';
 import {
   computeReportPeriod,
