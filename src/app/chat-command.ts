@@ -3,6 +3,7 @@
  * Vietnamese aliases work with or without diacritics: "báo cáo", "baocao", "tổng hợp", "quá hạn"...
  */
 import { parsePeriod } from '../domain/period.ts';
+import { closestWord } from '../domain/suggest.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { FileFormat } from '../reports/model.ts';
 import { parseExportArgs } from './use-cases/export-report.ts';
@@ -133,4 +134,27 @@ function reportArgs(rest: string[]): { task: string | null; period: string | nul
     }
   }
   return { task: rest.join(' ').trim() || null, period: null };
+}
+
+/** Every command under its own name and its aliases, for help (aliases shown beside each command). */
+export function aliasesOf(name: ChatCommand['name']): string[] {
+  return Object.entries(ALIASES)
+    .filter(([alias, target]) => target === name && alias !== name)
+    .map(([alias]) => alias);
+}
+
+/**
+ * "Có phải bạn muốn …?": for a command no alias matches, the command its first one or two words
+ * were probably meant to be, with the rest of what was typed ("reprot 6" → "report 6"); else null.
+ */
+export function suggestCommand(text: string): string | null {
+  const words = splitWords(text);
+  const folded = words.map((word) => foldVietnamese(word));
+  const aliases = Object.keys(ALIASES);
+  for (const n of [2, 1]) {
+    if (folded.length < n) continue;
+    const alias = closestWord(folded.slice(0, n).join(' '), aliases);
+    if (alias) return [ALIASES[alias]!, ...words.slice(n)].join(' ');
+  }
+  return null;
 }

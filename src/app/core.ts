@@ -4,7 +4,7 @@
  */
 import { canManage, canPostToGroup } from '../domain/permissions.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
-import type { ChatCommand } from './chat-command.ts';
+import { type ChatCommand, suggestCommand } from './chat-command.ts';
 import type { CoreDeps } from './core-deps.ts';
 import type { SchedulerPort } from './ports/scheduler.ts';
 import { exportReport } from './use-cases/export-report.ts';
@@ -108,8 +108,18 @@ export class Core {
         return manageMembers(this.deps, viewer, command.args);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
-      case 'unknown':
-        return { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
+      case 'unknown': {
+        // A typo of a command: "có phải bạn muốn /da06 report 6?"
+        const suggestion = suggestCommand(command.text);
+        return suggestion
+          ? {
+              kind: 'notice',
+              tone: 'warning',
+              key: 'command.unknown_suggest',
+              params: { command: command.text, suggestion: `/da06 ${suggestion}` },
+            }
+          : { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
+      }
     }
   }
 

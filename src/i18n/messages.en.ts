@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   'help.cmd.meeting': '/da06 meeting — The next working group meeting.',
   'help.cmd.leave':
     '/da06 leave <from> <until> — Record your leave: meanwhile the bot asks others in your unit.',
+  'help.aliases': 'also: {aliases}',
   'help.chair_title': 'For the chair and vice-chairs:',
   'help.cmd.meeting_set':
     '/da06 meeting set <rule> — Set the monthly meeting, e.g. ngày 25 09:00 or "first Monday 14:00"; meeting move|cancel moves or cancels one meeting.',
@@ -242,6 +243,7 @@ export const en: Record<MessageKey, string> = {
 
   // Commands and the terminal ------------------------------------------------------------------------
   'command.unknown': 'There is no command "{command}". Type /da06 help to see the commands.',
+  'command.unknown_suggest': 'There is no command "{command}". Did you mean: {suggestion}?',
   'terminal.welcome': 'Hello {name} ({unit}, {role})! Type /da06 help to see the commands, exit to quit.',
   'terminal.switched': 'Now acting as {name} ({unit}, {role}).',
   'terminal.member_not_found': 'No member named "{name}". Choices: {choices}.',

@@ -194,6 +194,7 @@ export const vi = {
   'help.cmd.leave':
     '/da06 leave <từ ngày> <đến ngày> — Báo nghỉ phép: trong thời gian này trợ lý nhắc người khác của đơn vị.',
   'help.chair_title': 'Dành cho Tổ trưởng, Tổ phó:',
+  'help.aliases': 'còn gõ được: {aliases}',
   'help.cmd.meeting_set':
     '/da06 meeting set <quy tắc> — Đặt lịch giao ban hằng tháng, ví dụ: ngày 25 09:00 hoặc thứ Hai tuần đầu tiên 14:00; meeting move|cancel để dời hoặc hủy một cuộc họp.',
   'help.cmd.export': '/da06 export [kỳ] [docx|xlsx|csv] — Xuất dự thảo báo cáo định kỳ (kèm biểu đồ).',
@@ -243,6 +244,7 @@ export const vi = {
 
   // Commands and the terminal ------------------------------------------------------------------------
   'command.unknown': 'Không có lệnh "{command}". Gõ /da06 help để xem danh sách lệnh.',
+  'command.unknown_suggest': 'Không có lệnh "{command}". Có phải bạn muốn: {suggestion}?',
   'terminal.welcome': 'Xin chào {name} ({unit}, {role})! Gõ /da06 help để xem các lệnh, gõ exit để thoát.',
   'terminal.switched': 'Đã chuyển sang thành viên {name} ({unit}, {role}).',
   'terminal.member_not_found': 'Không tìm thấy thành viên "{name}". Có thể chọn: {choices}.',

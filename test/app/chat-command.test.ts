@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseChatCommand, splitWords } from '../../src/app/chat-command.ts';
+import { parseChatCommand, splitWords, suggestCommand } from '../../src/app/chat-command.ts';
+import { COMMAND_ALIASES } from '../../src/app/help-commands.ts';
+import { foldVietnamese } from '../../src/domain/text.ts';
 
 describe('parseChatCommand', () => {
   it.each([
@@ -56,5 +58,36 @@ describe('parseChatCommand', () => {
       '--unit',
       'BHXH-HN',
     ]);
+  });
+});
+
+describe('suggestCommand: "có phải bạn muốn …?" for a mistyped command', () => {
+  it.each([
+    ['reprot 6', 'report 6'],
+    ['sumary 2024-06', 'summary 2024-06'],
+    ['tong hp', 'summary'],
+    ['bao coa 6', 'report 6'],
+    ['overdeu', 'overdue'],
+    ['scorebaord', 'scoreboard'],
+    ['hlep', 'help'],
+  ])('%s → %s', (typed, expected) => {
+    expect(suggestCommand(typed)).toBe(expected);
+  });
+
+  it('nothing when no command is close', () => {
+    expect(suggestCommand('frobnicate now')).toBeNull();
+    expect(suggestCommand('xyz')).toBeNull();
+  });
+});
+
+describe('the aliases help shows', () => {
+  it('each is read as its own command, with and without diacritics', () => {
+    for (const [key, aliases] of Object.entries(COMMAND_ALIASES)) {
+      const name = key.replace('help.cmd.', '');
+      for (const alias of aliases ?? []) {
+        expect(parseChatCommand(alias).name, alias).toBe(name);
+        expect(parseChatCommand(foldVietnamese(alias)).name, alias).toBe(name);
+      }
+    }
   });
 });

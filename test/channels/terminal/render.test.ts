@@ -439,6 +439,13 @@ describe('help', () => {
       expect(admin).toContain(`members ${action}`);
     expect(render({ ...view, viewer: null }, 'en')).toContain('Commands of the Đề án 06 assistant');
   });
+
+  it('shows the other names of each command under it', () => {
+    const text = render(view);
+    expect(text).toMatch(/\/da06 report[^\n]*(\n {4}[^\n]*)*\n {4}còn gõ được: báo cáo, baocao/);
+    expect(text).toContain('còn gõ được: tổng hợp, tonghop');
+    expect(render(view, 'en')).toContain('also: báo cáo, baocao');
+  });
 });
 
 describe('report form and saved report', () => {

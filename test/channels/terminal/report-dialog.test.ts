@@ -134,6 +134,12 @@ describeEachDatabase('terminal report form', (db) => {
     expect(await reportOf('4')).toBeNull();
   });
 
+  it('a mistyped command gets "có phải bạn muốn …?" with what was typed after it', async () => {
+    const out = await chat(['/da06 reprot 4', '/da06 tong hp']);
+    expect(out).toContain('Không có lệnh "reprot 4". Có phải bạn muốn: /da06 report 4?');
+    expect(out).toContain('Có phải bạn muốn: /da06 summary?');
+  });
+
   it('during the grace days the month is asked, the previous one first; the report goes to the one chosen', async () => {
     f.clock.set('2024-07-03T10:00:00+07:00');
     try {
