@@ -5,6 +5,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { displaySafe } from '../../domain/text.ts';
+import { textWidth, wrap } from './render/text.ts';
 
 /** What `ask` gives for a Ctrl-C typed while it waited. */
 export const INTERRUPTED: unique symbol = Symbol('interrupted');
@@ -15,12 +16,16 @@ export class LineSource {
   private readonly waiting: ((line: Answer) => void)[] = [];
   private ended = false;
   private readonly rl: Interface;
+  /** Characters per line: the terminal's width when there is one, else 80 (never below 80). */
+  readonly width: number;
 
   constructor(
     input: Readable,
     private readonly output: Writable,
     readonly interactive: boolean,
   ) {
+    const columns = (output as { columns?: number }).columns;
+    this.width = Math.max(80, typeof columns === 'number' && columns > 0 ? columns : 80);
     this.rl = createInterface({
       input,
       output: interactive ? output : undefined,
@@ -70,7 +75,7 @@ export class LineSource {
    * (`displaySafe`), so no one's text can move the cursor or rewrite lines on another's screen.
    */
   write(text: string): void {
-    const safe = displaySafe(text);
+    const safe = fitLines(displaySafe(text), this.width);
     this.output.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
@@ -84,4 +89,20 @@ export class LineSource {
     this.ended = true;
     for (const waiter of this.waiting.splice(0)) waiter(null);
   }
+}
+
+/**
+ * Every line at most `width` characters, broken between words: a line too long (a scoreboard row, a
+ * long task in the picker) continues under its own indentation plus two spaces. Lines that fit are
+ * left exactly as they are (aligned columns keep their spaces).
+ */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (textWidth(line) <= width) return [line];
+      const indent = /^\s*/.exec(line)![0];
+      return wrap(line, width, `${indent}  `, indent);
+    })
+    .join('\n');
 }

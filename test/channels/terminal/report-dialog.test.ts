@@ -140,6 +140,14 @@ describeEachDatabase('terminal report form', (db) => {
     expect(out).toContain('Có phải bạn muốn: /da06 summary?');
   });
 
+  it('every line fits 80 columns: the scoreboard, the task picker, help', async () => {
+    const chair = await chat(['/da06 scoreboard 2024-06', '/da06 help'], 'khanh');
+    const picker = await chat(['/da06 report', 'hủy']);
+    for (const line of `${chair}\n${picker}`.split('\n'))
+      expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(chair).toContain('CNTT');
+  });
+
   it('during the grace days the month is asked, the previous one first; the report goes to the one chosen', async () => {
     f.clock.set('2024-07-03T10:00:00+07:00');
     try {
