@@ -33,6 +33,17 @@ export const en: Record<MessageKey, string> = {
   'period.before_plan':
     'The period {period} is before the plan starts; the first reporting period is {first}.',
   'deadline.label': '{text} ({detail})',
+  // Kinds of deadline, as the CLI's plan list shows them (issue 17, item 7)
+  'deadline.kind.date': 'a date',
+  'deadline.kind.month': 'month',
+  'deadline.kind.quarter': 'quarter',
+  'deadline.kind.year': 'year',
+  'deadline.kind.range': 'range',
+  'deadline.kind.recurring_annual': 'every year',
+  'deadline.kind.recurring_annual_from': 'every year, from a year',
+  'deadline.kind.ongoing': 'ongoing',
+  'deadline.kind.conditional': 'conditional',
+  'deadline.kind.unknown': 'not determined',
   'deadline.missing': 'No deadline given',
   'deadline.due': 'due {date}',
   'deadline.due_left': 'due {date}, days left: {days}',
