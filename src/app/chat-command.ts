@@ -12,7 +12,7 @@ export type ChatCommand =
   | { name: 'help' }
   | { name: 'tasks' }
   | { name: 'report'; task: string | null; period: string | null }
-  | { name: 'summary'; period: string | null; post: boolean }
+  | { name: 'summary'; period: string | null; post: boolean; allUnits?: boolean }
   | { name: 'overdue' }
   | { name: 'meeting'; args: string[] }
   | { name: 'leave'; args: string[] }
@@ -102,11 +102,8 @@ export function parseChatCommand(text: string): ChatCommand {
       return { name, args: rest };
     case 'report':
       return { name, ...reportArgs(rest) };
-    case 'summary': {
-      const post = rest.some((word) => ['post', 'dang', 'gui'].includes(foldVietnamese(word)));
-      const period = rest.filter((word) => !['post', 'dang', 'gui'].includes(foldVietnamese(word))).join(' ');
-      return { name, period: period.trim() || null, post };
-    }
+    case 'summary':
+      return { name, ...summaryArgs(rest) };
     case 'export':
       return { name, ...parseExportArgs(rest) };
     case 'scoreboard':
@@ -157,4 +154,22 @@ export function suggestCommand(text: string): string | null {
     if (alias) return [ALIASES[alias]!, ...words.slice(n)].join(' ');
   }
   return null;
+}
+
+const POST_WORDS = ['post', 'dang', 'gui'];
+/** "Every unit on its own line" in the per-unit table (local offices are folded otherwise). */
+const ALL_UNITS_WORDS = ['--all-units', '--all', 'all', 'tatca'];
+
+/** `summary [period] [post] [--all-units | tất cả]`, in any order. */
+function summaryArgs(rest: string[]): { period: string | null; post: boolean; allUnits?: boolean } {
+  const folded = rest.map((word) => foldVietnamese(word));
+  const skip = new Set<number>();
+  folded.forEach((word, i) => {
+    if (POST_WORDS.includes(word) || ALL_UNITS_WORDS.includes(word)) skip.add(i);
+    if (word === 'tat' && folded[i + 1] === 'ca') skip.add(i).add(i + 1);
+  });
+  const allUnits = folded.some((word, i) => skip.has(i) && !POST_WORDS.includes(word));
+  const post = folded.some((word) => POST_WORDS.includes(word));
+  const period = rest.filter((_, i) => !skip.has(i)).join(' ');
+  return { period: period.trim() || null, post, ...(allUnits ? { allUnits } : {}) };
 }

@@ -90,7 +90,8 @@ export class Core {
       case 'summary': {
         const allowed = canPostToGroup(viewer);
         if (command.post && !allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
-        return summarize(this.deps, viewer, command.period);
+        const view = await summarize(this.deps, viewer, command.period);
+        return view.kind === 'summary' && command.allUnits ? { ...view, allUnits: true } : view;
       }
       case 'overdue':
         return overdueList(this.deps, viewer);

@@ -93,6 +93,8 @@ export interface ReportSavedView {
 export interface SummaryView extends SummaryData {
   kind: 'summary';
   viewer: Viewer;
+  /** `/da06 summary --all-units`: every unit on its own line (the terminal folds local offices). */
+  allUnits?: boolean;
 }
 
 export interface OverdueView {

@@ -147,6 +147,13 @@ export const en: Record<MessageKey, string> = {
   'summary.not_reported_none': 'Every unit has reported.',
   'summary.change': 'Compared with the previous period ({period})',
   'summary.newly_done': 'Completed in this period ({count}):',
+  // The terminal's per-unit table, local offices folded (issue 17, item 7)
+  'summary.local_folded': 'Provincial and regional offices {label}: {count} units ({codes})',
+  'summary.local.overdue': 'with overdue tasks',
+  'summary.local.blocked': 'with blockers',
+  'summary.local.missing': 'with reports missing',
+  'summary.local.ok': 'fully reported',
+  'summary.all_units_hint': 'Every unit on its own line: /da06 summary --all-units.',
   'summary.more_units': '… and {count} more units',
   'summary.more_tasks': '… and {count} more tasks',
 

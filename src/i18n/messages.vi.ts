@@ -151,6 +151,13 @@ export const vi = {
   'summary.change': 'So với kỳ trước ({period})',
   'summary.newly_done': 'Mới hoàn thành trong kỳ ({count}):',
   'summary.more_units': '… và {count} đơn vị khác',
+  // The terminal's per-unit table, local offices folded (issue 17, item 7)
+  'summary.local_folded': 'BHXH tỉnh, khu vực {label}: {count} đơn vị ({codes})',
+  'summary.local.overdue': 'có nhiệm vụ quá hạn',
+  'summary.local.blocked': 'có vướng mắc',
+  'summary.local.missing': 'chưa báo cáo đủ',
+  'summary.local.ok': 'đã báo cáo đủ',
+  'summary.all_units_hint': 'Xem từng đơn vị: /da06 summary --all-units (hoặc: tổng hợp tất cả).',
   'summary.more_tasks': '… và {count} nhiệm vụ khác',
 
   // Overdue ----------------------------------------------------------------------------------------

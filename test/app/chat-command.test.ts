@@ -27,6 +27,8 @@ describe('parseChatCommand', () => {
     ['/da06 summary 2024-06 post', { name: 'summary', period: '2024-06', post: true }],
     ['tổng hợp tháng 6/2024', { name: 'summary', period: 'tháng 6/2024', post: false }],
     ['tonghop 06/2024', { name: 'summary', period: '06/2024', post: false }],
+    ['/da06 summary --all-units', { name: 'summary', period: null, post: false, allUnits: true }],
+    ['tổng hợp tất cả 2024-06', { name: 'summary', period: '2024-06', post: false, allUnits: true }],
     ['quá hạn', { name: 'overdue' }],
     ['/da06 quahan', { name: 'overdue' }],
     ['/da06 giao ban', { name: 'meeting', args: [] }],
