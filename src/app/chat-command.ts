@@ -2,6 +2,8 @@
  * What a person typed after `/da06` (or to the bot in Teams), as a command every channel shares.
  * Vietnamese aliases work with or without diacritics: "báo cáo", "baocao", "tổng hợp", "quá hạn"...
  */
+import { parsePeriod } from '../domain/period.ts';
+import { closestWord } from '../domain/suggest.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import type { FileFormat } from '../reports/model.ts';
 import { parseExportArgs } from './use-cases/export-report.ts';
@@ -9,8 +11,8 @@ import { parseExportArgs } from './use-cases/export-report.ts';
 export type ChatCommand =
   | { name: 'help' }
   | { name: 'tasks' }
-  | { name: 'report'; task: string | null }
-  | { name: 'summary'; period: string | null; post: boolean }
+  | { name: 'report'; task: string | null; period: string | null }
+  | { name: 'summary'; period: string | null; post: boolean; allUnits?: boolean }
   | { name: 'overdue' }
   | { name: 'meeting'; args: string[] }
   | { name: 'leave'; args: string[] }
@@ -99,12 +101,9 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'leave':
       return { name, args: rest };
     case 'report':
-      return { name, task: rest.join(' ').trim() || null };
-    case 'summary': {
-      const post = rest.some((word) => ['post', 'dang', 'gui'].includes(foldVietnamese(word)));
-      const period = rest.filter((word) => !['post', 'dang', 'gui'].includes(foldVietnamese(word))).join(' ');
-      return { name, period: period.trim() || null, post };
-    }
+      return { name, ...reportArgs(rest) };
+    case 'summary':
+      return { name, ...summaryArgs(rest) };
     case 'export':
       return { name, ...parseExportArgs(rest) };
     case 'scoreboard':
@@ -115,4 +114,62 @@ export function parseChatCommand(text: string): ChatCommand {
     default:
       return { name: 'unknown', text: words.join(' ') };
   }
+}
+
+/** Words a month may take at the end of `report`: "2024-06", "06/2024", "tháng 6/2024", "tháng 06 năm 2024". */
+const MONTH_WORDS_MAX = 4;
+
+/**
+ * `report TASK [MONTH]`: a trailing month names the period (during the grace days, the previous one);
+ * the rest is the task. Only a month counts: "6 2024" stays a task as typed, members report by month.
+ */
+function reportArgs(rest: string[]): { task: string | null; period: string | null } {
+  for (let n = Math.min(MONTH_WORDS_MAX, rest.length); n >= 1; n--) {
+    const tail = rest.slice(-n).join(' ');
+    if (parsePeriod(tail)?.kind === 'month') {
+      return { task: rest.slice(0, -n).join(' ').trim() || null, period: tail };
+    }
+  }
+  return { task: rest.join(' ').trim() || null, period: null };
+}
+
+/** Every command under its own name and its aliases, for help (aliases shown beside each command). */
+export function aliasesOf(name: ChatCommand['name']): string[] {
+  return Object.entries(ALIASES)
+    .filter(([alias, target]) => target === name && alias !== name)
+    .map(([alias]) => alias);
+}
+
+/**
+ * "Có phải bạn muốn …?": for a command no alias matches, the command its first one or two words
+ * were probably meant to be, with the rest of what was typed ("reprot 6" → "report 6"); else null.
+ */
+export function suggestCommand(text: string): string | null {
+  const words = splitWords(text);
+  const folded = words.map((word) => foldVietnamese(word));
+  const aliases = Object.keys(ALIASES);
+  for (const n of [2, 1]) {
+    if (folded.length < n) continue;
+    const alias = closestWord(folded.slice(0, n).join(' '), aliases);
+    if (alias) return [ALIASES[alias]!, ...words.slice(n)].join(' ');
+  }
+  return null;
+}
+
+const POST_WORDS = ['post', 'dang', 'gui'];
+/** "Every unit on its own line" in the per-unit table (local offices are folded otherwise). */
+const ALL_UNITS_WORDS = ['--all-units', '--all', 'all', 'tatca'];
+
+/** `summary [period] [post] [--all-units | tất cả]`, in any order. */
+function summaryArgs(rest: string[]): { period: string | null; post: boolean; allUnits?: boolean } {
+  const folded = rest.map((word) => foldVietnamese(word));
+  const skip = new Set<number>();
+  folded.forEach((word, i) => {
+    if (POST_WORDS.includes(word) || ALL_UNITS_WORDS.includes(word)) skip.add(i);
+    if (word === 'tat' && folded[i + 1] === 'ca') skip.add(i).add(i + 1);
+  });
+  const allUnits = folded.some((word, i) => skip.has(i) && !POST_WORDS.includes(word));
+  const post = folded.some((word) => POST_WORDS.includes(word));
+  const period = rest.filter((_, i) => !skip.has(i)).join(' ');
+  return { period: period.trim() || null, post, ...(allUnits ? { allUnits } : {}) };
 }

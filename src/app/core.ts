@@ -4,7 +4,7 @@
  */
 import { canManage, canPostToGroup } from '../domain/permissions.ts';
 import type { Locale, Platform } from '../domain/roles.ts';
-import type { ChatCommand } from './chat-command.ts';
+import { type ChatCommand, suggestCommand } from './chat-command.ts';
 import type { CoreDeps } from './core-deps.ts';
 import type { SchedulerPort } from './ports/scheduler.ts';
 import { exportReport } from './use-cases/export-report.ts';
@@ -86,11 +86,12 @@ export class Core {
       case 'tasks':
         return myTasks(this.deps, viewer);
       case 'report':
-        return reportForm(this.deps, viewer, command.task);
+        return reportForm(this.deps, viewer, command.task, command.period);
       case 'summary': {
         const allowed = canPostToGroup(viewer);
         if (command.post && !allowed.allowed) return { kind: 'notice', tone: 'error', key: allowed.reason };
-        return summarize(this.deps, viewer, command.period);
+        const view = await summarize(this.deps, viewer, command.period);
+        return view.kind === 'summary' && command.allUnits ? { ...view, allUnits: true } : view;
       }
       case 'overdue':
         return overdueList(this.deps, viewer);
@@ -108,8 +109,18 @@ export class Core {
         return manageMembers(this.deps, viewer, command.args);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
-      case 'unknown':
-        return { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
+      case 'unknown': {
+        // A typo of a command: "có phải bạn muốn /da06 report 6?"
+        const suggestion = suggestCommand(command.text);
+        return suggestion
+          ? {
+              kind: 'notice',
+              tone: 'warning',
+              key: 'command.unknown_suggest',
+              params: { command: command.text, suggestion: `/da06 ${suggestion}` },
+            }
+          : { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
+      }
     }
   }
 
@@ -138,8 +149,8 @@ export class Core {
       : view;
   }
 
-  reportForm(viewer: Viewer, taskCode?: string | null) {
-    return reportForm(this.deps, viewer, taskCode);
+  reportForm(viewer: Viewer, taskCode?: string | null, periodKey?: string | null) {
+    return reportForm(this.deps, viewer, taskCode, periodKey);
   }
 
   submitReport(viewer: Viewer, request: SubmitRequest) {

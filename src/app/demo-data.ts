@@ -6,8 +6,9 @@
  * The sample plan is made-up data and says so in its number and title.
  */
 
-import { nextPeriod, type Period, periodOf, previousPeriod } from '../domain/period.ts';
+import { nextPeriod, type Period, previousPeriod } from '../domain/period.ts';
 import type { ReportDraft } from '../domain/report.ts';
+import { defaultReportPeriod } from '../domain/reporting-window.ts';
 
 /** What the demo members write: [terminal login, task, month, day of submission, draft]. */
 export type DemoReport = [string, string, string, string, ReportDraft];
@@ -368,11 +369,13 @@ const monthText = (p: Period) => `Tháng ${p.key.slice(5)}/${p.key.slice(0, 4)}`
  * The sample plan of the year of `today` (dữ liệu mẫu): seven tasks led by the demo members' units
  * on today's directory ("BHXH các tỉnh" expands to the provincial offices that exist today), with
  * deadlines two months back, last month, this month, next month and the year's end; replies from
- * last month (one on time, one late) and this month (one blocked, with a kiến nghị).
+ * last month (one on time, one late) and this month (one blocked, with a kiến nghị). "This month" is
+ * the month being collected (`defaultReportPeriod`): during the grace days, the previous one, so the
+ * default summary a first start shows has the replies in.
  */
-export function samplePlan(today: string): SamplePlan {
+export function samplePlan(today: string, graceDays: number): SamplePlan {
   const year = Number(today.slice(0, 4));
-  const month = periodOf('month', today);
+  const month = defaultReportPeriod(today, graceDays);
   const last = previousPeriod(month);
   const twoBack = previousPeriod(last);
   const next = nextPeriod(month);

@@ -30,3 +30,20 @@ export const ADMIN_HELP = [
   'help.cmd.members_list',
   'help.cmd.units',
 ] as const;
+
+/**
+ * The other names of each command, as help shows them (with diacritics; typing without them works
+ * too). `test/app/chat-command.test.ts` checks that each one is read as its command.
+ */
+export const COMMAND_ALIASES: Partial<Record<(typeof MEMBER_HELP | typeof CHAIR_HELP)[number], string[]>> = {
+  'help.cmd.tasks': ['nhiệm vụ'],
+  'help.cmd.report': ['báo cáo', 'baocao'],
+  'help.cmd.summary': ['tổng hợp', 'tonghop'],
+  'help.cmd.overdue': ['quá hạn', 'quahan'],
+  'help.cmd.meeting': ['giao ban', 'lịch họp'],
+  'help.cmd.leave': ['nghỉ phép'],
+  'help.cmd.help': ['trợ giúp', 'hướng dẫn'],
+  'help.cmd.remind': ['nhắc', 'nhắc nhở'],
+  'help.cmd.export': ['xuất báo cáo', 'xuất'],
+  'help.cmd.scoreboard': ['xếp hạng', 'thi đua', 'bảng xếp hạng'],
+};

@@ -74,7 +74,7 @@ export async function seedDemo(
   }
   const membersAdded = await seedMembers(app, actor);
   const today = wallClock(clock.now(), app.group.timeZone).day;
-  const sample = samplePlan(today);
+  const sample = samplePlan(today, app.settings.REPORT_GRACE_DAYS);
   const fresh = (await app.stores.reports.count()) === 0;
   const samplePlanOutcome = await importPlan(
     {

@@ -64,7 +64,10 @@ export interface MyTasksView {
 export interface ReportFormView {
   kind: 'report-form';
   viewer: Viewer;
+  /** The month the form reports on: the one named, else the one being collected (the grace month). */
   period: Period;
+  /** The months the member may choose, the one being collected first (two during the grace days). */
+  periods: Period[];
   /** Tasks the viewer may report on, for the task picker. */
   choices: { taskId: number; code: string; content: string }[];
   /** The task already chosen, if any. */
@@ -90,6 +93,8 @@ export interface ReportSavedView {
 export interface SummaryView extends SummaryData {
   kind: 'summary';
   viewer: Viewer;
+  /** `/da06 summary --all-units`: every unit on its own line (the terminal folds local offices). */
+  allUnits?: boolean;
 }
 
 export interface OverdueView {

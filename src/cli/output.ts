@@ -1,3 +1,5 @@
+import { fitLines } from '../channels/terminal/line-source.ts';
+
 /** How the CLI writes: plain text for people, `--json` for scripts. Injected so tests can capture it. */
 export interface Output {
   out(text: string): void;
@@ -6,7 +8,9 @@ export interface Output {
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  // Messages for people (the demo and migration lines at first start, errors): wrapped between
+  // words at the terminal's width, 80 at least.
+  err: (text) => process.stderr.write(`${fitLines(text, Math.max(80, process.stderr.columns ?? 80))}\n`),
 };
 
 /** A fixed-width text table; wide cells are cut with an ellipsis so rows stay on one line. */

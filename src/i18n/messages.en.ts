@@ -33,6 +33,17 @@ export const en: Record<MessageKey, string> = {
   'period.before_plan':
     'The period {period} is before the plan starts; the first reporting period is {first}.',
   'deadline.label': '{text} ({detail})',
+  // Kinds of deadline, as the CLI's plan list shows them (issue 17, item 7)
+  'deadline.kind.date': 'a date',
+  'deadline.kind.month': 'month',
+  'deadline.kind.quarter': 'quarter',
+  'deadline.kind.year': 'year',
+  'deadline.kind.range': 'range',
+  'deadline.kind.recurring_annual': 'every year',
+  'deadline.kind.recurring_annual_from': 'every year, from a year',
+  'deadline.kind.ongoing': 'ongoing',
+  'deadline.kind.conditional': 'conditional',
+  'deadline.kind.unknown': 'not determined',
   'deadline.missing': 'No deadline given',
   'deadline.due': 'due {date}',
   'deadline.due_left': 'due {date}, days left: {days}',
@@ -136,6 +147,13 @@ export const en: Record<MessageKey, string> = {
   'summary.not_reported_none': 'Every unit has reported.',
   'summary.change': 'Compared with the previous period ({period})',
   'summary.newly_done': 'Completed in this period ({count}):',
+  // The terminal's per-unit table, local offices folded (issue 17, item 7)
+  'summary.local_folded': 'Provincial and regional offices {label}: {count} units ({codes})',
+  'summary.local.overdue': 'with overdue tasks',
+  'summary.local.blocked': 'with blockers',
+  'summary.local.missing': 'with reports missing',
+  'summary.local.ok': 'fully reported',
+  'summary.all_units_hint': 'Every unit on its own line: /da06 summary --all-units.',
   'summary.more_units': '… and {count} more units',
   'summary.more_tasks': '… and {count} more tasks',
   'summary.unresolved': 'Tasks with unit names not in the directory ({count})',
@@ -197,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'help.cmd.meeting': '/da06 meeting — The next working group meeting.',
   'help.cmd.leave':
     '/da06 leave <from> <until> — Record your leave: meanwhile the bot asks others in your unit.',
+  'help.aliases': 'also: {aliases}',
   'help.chair_title': 'For the chair and vice-chairs:',
   'help.cmd.meeting_set':
     '/da06 meeting set <rule> — Set the monthly meeting, e.g. ngày 25 09:00 or "first Monday 14:00"; meeting move|cancel moves or cancels one meeting.',
@@ -248,6 +267,7 @@ export const en: Record<MessageKey, string> = {
 
   // Commands and the terminal ------------------------------------------------------------------------
   'command.unknown': 'There is no command "{command}". Type /da06 help to see the commands.',
+  'command.unknown_suggest': 'There is no command "{command}". Did you mean: {suggestion}?',
   'terminal.welcome': 'Hello {name} ({unit}, {role})! Type /da06 help to see the commands, exit to quit.',
   'terminal.switched': 'Now acting as {name} ({unit}, {role}).',
   'terminal.member_not_found': 'No member named "{name}". Choices: {choices}.',
@@ -263,10 +283,19 @@ export const en: Record<MessageKey, string> = {
   'form.prompt.status': 'Status ({choices}), choose 1 to 4',
   'form.prompt.percent': 'Completion (0 to 100%)',
   'form.prompt.done': 'Work done in this period',
-  'form.prompt.blockers': 'Blockers and requests (optional, press Enter to skip)',
-  'form.prompt.evidence': 'Link to evidence (optional, press Enter to skip)',
-  'form.prompt.keep': '(press Enter to keep: {value})',
-  'form.confirm': 'Submit this report? (y = yes, n = no)',
+  'form.prompt.blockers': 'Blockers and requests (optional)',
+  'form.prompt.evidence': 'Link to evidence (optional)',
+  'form.prompt.keep': '(Enter: keep "{value}"; -: clear)',
+  'form.confirm': 'Press Enter (or y) to send, type the number of an answer to change it, or "cancel":',
+  // The forgiving terminal form (issue 17, item 3)
+  'form.intro':
+    'Answer each question. Enter: keep the value shown; "-": clear it; "cancel" or Ctrl-C: leave without saving.',
+  'form.review': 'The report for {period} will be sent as follows:',
+  'form.confirm_hint': 'Press Enter to send, type a number from 1 to {max} to change an answer, or "cancel".',
+  'form.task_hint': 'There is no task "{code}" in your unit\'s list. Type one of: {codes} (or "cancel").',
+  'form.prompt.period': 'Which month is this report for? {choices} (Enter: {keep})',
+  'form.period_hint': 'Type a number from 1 to {max} to choose the month, or Enter to keep the one chosen.',
+  'form.clear_hint': 'Type the new text, or "-" to leave this empty.',
   'form.invalid_choice': 'That choice is not valid; please try again.',
   'form.cancelled': 'Cancelled; the report was not saved.',
 

@@ -33,6 +33,17 @@ export const vi = {
   'period.before_plan': 'Kỳ {period} diễn ra trước khi kế hoạch bắt đầu; kỳ báo cáo đầu tiên là {first}.',
   'deadline.label': '{text} ({detail})',
   'deadline.missing': 'Không ghi thời hạn',
+  // Kinds of deadline, as the CLI's plan list shows them (issue 17, item 7)
+  'deadline.kind.date': 'ngày cụ thể',
+  'deadline.kind.month': 'tháng',
+  'deadline.kind.quarter': 'quý',
+  'deadline.kind.year': 'năm',
+  'deadline.kind.range': 'khoảng thời gian',
+  'deadline.kind.recurring_annual': 'hằng năm',
+  'deadline.kind.recurring_annual_from': 'hằng năm, từ một năm',
+  'deadline.kind.ongoing': 'thường xuyên',
+  'deadline.kind.conditional': 'tùy điều kiện',
+  'deadline.kind.unknown': 'chưa xác định',
   'deadline.due': 'hạn {date}',
   'deadline.due_left': 'hạn {date}, còn {days} ngày',
   'deadline.due_today': 'hạn {date}, đến hạn hôm nay',
@@ -140,6 +151,13 @@ export const vi = {
   'summary.change': 'So với kỳ trước ({period})',
   'summary.newly_done': 'Mới hoàn thành trong kỳ ({count}):',
   'summary.more_units': '… và {count} đơn vị khác',
+  // The terminal's per-unit table, local offices folded (issue 17, item 7)
+  'summary.local_folded': 'BHXH tỉnh, khu vực {label}: {count} đơn vị ({codes})',
+  'summary.local.overdue': 'có nhiệm vụ quá hạn',
+  'summary.local.blocked': 'có vướng mắc',
+  'summary.local.missing': 'chưa báo cáo đủ',
+  'summary.local.ok': 'đã báo cáo đủ',
+  'summary.all_units_hint': 'Xem từng đơn vị: /da06 summary --all-units (hoặc: tổng hợp tất cả).',
   'summary.more_tasks': '… và {count} nhiệm vụ khác',
   'summary.unresolved': 'Nhiệm vụ có tên đơn vị chưa xác định ({count})',
   'summary.unresolved_lead': 'chủ trì "{name}"',
@@ -200,6 +218,7 @@ export const vi = {
   'help.cmd.leave':
     '/da06 leave <từ ngày> <đến ngày> — Báo nghỉ phép: trong thời gian này trợ lý nhắc người khác của đơn vị.',
   'help.chair_title': 'Dành cho Tổ trưởng, Tổ phó:',
+  'help.aliases': 'còn gõ được: {aliases}',
   'help.cmd.meeting_set':
     '/da06 meeting set <quy tắc> — Đặt lịch giao ban hằng tháng, ví dụ: ngày 25 09:00 hoặc thứ Hai tuần đầu tiên 14:00; meeting move|cancel để dời hoặc hủy một cuộc họp.',
   'help.cmd.export': '/da06 export [kỳ] [docx|xlsx|csv] — Xuất dự thảo báo cáo định kỳ (kèm biểu đồ).',
@@ -249,6 +268,7 @@ export const vi = {
 
   // Commands and the terminal ------------------------------------------------------------------------
   'command.unknown': 'Không có lệnh "{command}". Gõ /da06 help để xem danh sách lệnh.',
+  'command.unknown_suggest': 'Không có lệnh "{command}". Có phải bạn muốn: {suggestion}?',
   'terminal.welcome': 'Xin chào {name} ({unit}, {role})! Gõ /da06 help để xem các lệnh, gõ exit để thoát.',
   'terminal.switched': 'Đã chuyển sang thành viên {name} ({unit}, {role}).',
   'terminal.member_not_found': 'Không tìm thấy thành viên "{name}". Có thể chọn: {choices}.',
@@ -264,10 +284,20 @@ export const vi = {
   'form.prompt.status': 'Tình trạng thực hiện ({choices}), chọn từ 1 đến 4',
   'form.prompt.percent': 'Tỷ lệ hoàn thành (từ 0 đến 100%)',
   'form.prompt.done': 'Kết quả đã thực hiện trong kỳ',
-  'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc, nhấn Enter để bỏ qua)',
-  'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc, nhấn Enter để bỏ qua)',
-  'form.prompt.keep': '(nhấn Enter để giữ nguyên: {value})',
-  'form.confirm': 'Gửi báo cáo này? (c = có, k = không)',
+  'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc)',
+  'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc)',
+  'form.prompt.keep': '(Enter: giữ nguyên "{value}"; -: xóa)',
+  'form.confirm': 'Nhấn Enter (hoặc c) để gửi, gõ số của một mục để sửa, hoặc "hủy":',
+  // The forgiving terminal form (issue 17, item 3)
+  'form.intro':
+    'Trả lời từng câu hỏi. Enter: giữ nguyên giá trị đang có; "-": xóa mục đó; "hủy" hoặc Ctrl-C: thoát, không lưu.',
+  'form.review': 'Báo cáo kỳ {period} sẽ được gửi như sau:',
+  'form.confirm_hint': 'Nhấn Enter để gửi, gõ số từ 1 đến {max} để sửa một mục, hoặc "hủy".',
+  'form.task_hint':
+    'Không có nhiệm vụ "{code}" trong danh sách của đơn vị. Gõ một mã trong: {codes} (hoặc "hủy").',
+  'form.prompt.period': 'Báo cáo cho tháng nào? {choices} (Enter: {keep})',
+  'form.period_hint': 'Gõ số từ 1 đến {max} để chọn tháng, hoặc Enter để giữ tháng đang chọn.',
+  'form.clear_hint': 'Gõ nội dung mới, hoặc "-" để để trống mục này.',
   'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',
   'form.cancelled': 'Đã hủy; báo cáo chưa được lưu.',
 

@@ -35,6 +35,12 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     const text = await runCli(['plan', 'list', '--plan', '147/QĐ-BHXH'], env);
     expect(text.stdout).toContain('147/QĐ-BHXH #22');
     expect(text.stdout).toContain('27 nhiệm vụ.');
+    // Kinds of deadline and roles in Vietnamese, not the codes (issue 17, item 7).
+    expect(text.stdout).toMatch(/Tháng 02\/2024 +tháng +2024-02-29/);
+    expect(text.stdout).not.toMatch(/ recurring_annual_from /);
+    const members = await runCli(['members', 'list'], env);
+    expect(members.stdout).toContain('Tổ trưởng');
+    expect(members.stdout).not.toMatch(/ chair /);
   });
 
   it('seed demo run twice updates instead of duplicating', async () => {

@@ -4,19 +4,13 @@
  * same for the CLI (`da06 report`). The document is written in the group's language; the message
  * that carries it in the viewer's.
  *
- * Which period: the one typed; without one, the month whose reports are still being collected (the
- * previous month during the first `graceDays` days of a month, else the current month). A period
+ * Which period: the one typed; without one, the month whose reports are still being collected
+ * (`defaultReportPeriod`, the rule summary and scoreboard share: the previous month during its grace
+ * days, else the current month). A period
  * that has not begun, or that ended before the first plan's year, is refused with why.
  */
 import type { Deadline } from '../../domain/deadline.ts';
-import {
-  addDays,
-  nextPeriod,
-  type Period,
-  parsePeriod,
-  periodOf,
-  previousPeriod,
-} from '../../domain/period.ts';
+import { nextPeriod, type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
 import { canPostToGroup } from '../../domain/permissions.ts';
 import {
   computeReportPeriod,
@@ -24,6 +18,7 @@ import {
   type PeriodTaskInput,
   type ReportPeriodData,
 } from '../../domain/report-period-data.ts';
+import { defaultReportPeriod } from '../../domain/reporting-window.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
 import { periodLabel, t } from '../../i18n/index.ts';
 import type { ChartImage } from '../../reports/chart.ts';
@@ -96,7 +91,7 @@ export async function resolveReportPeriod(
 ): Promise<{ ok: true; period: Period } | { ok: false; notice: NoticeView }> {
   const refuse = (key: string, params: NoticeView['params']) =>
     ({ ok: false, notice: { kind: 'notice', tone: 'error', key, params } }) as const;
-  const period = typed?.trim() ? parsePeriod(typed) : defaultPeriod(today, deps.graceDays);
+  const period = typed?.trim() ? parsePeriod(typed) : defaultReportPeriod(today, deps.graceDays);
   if (!period) return refuse('period.invalid', { text: typed ?? '' });
   if (period.startsOn > today) return refuse('report.period_not_started', { period: period.key });
   const first = await deps.plans.firstYear(deps.group.id);
@@ -117,12 +112,6 @@ export async function chairReportPeriod(
   const today = todayOf(deps);
   const resolved = await resolveReportPeriod(deps, typed, today);
   return resolved.ok ? { ...resolved, today } : resolved;
-}
-
-/** The month whose reports are being collected: last month during its grace days, else this month. */
-export function defaultPeriod(today: string, graceDays: number): Period {
-  const month = periodOf('month', today);
-  return addDays(month.startsOn, graceDays) > today ? previousPeriod(month) : month;
 }
 
 /**

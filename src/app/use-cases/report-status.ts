@@ -3,11 +3,16 @@
  * same validation serves every channel; a closed period or someone else's task is refused with why.
  */
 
-import { type Period, parsePeriod, periodOf } from '../../domain/period.ts';
+import { type Period, parsePeriod } from '../../domain/period.ts';
 import { canReportOn } from '../../domain/permissions.ts';
 import type { ReportDraft } from '../../domain/report.ts';
 import { validateReport } from '../../domain/report-validation.ts';
-import { closesOn, reportingWindow } from '../../domain/reporting-window.ts';
+import {
+  closesOn,
+  defaultReportPeriod,
+  reportableMonths,
+  reportingWindow,
+} from '../../domain/reporting-window.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
@@ -25,13 +30,19 @@ const notice = (
   params,
 });
 
-/** The form to report on `taskCode` (or a task picker when none is given). */
+/**
+ * The form to report on `taskCode` (or a task picker when none is given), for the month named by
+ * `periodText` or else the month being collected; during the grace days it offers both months.
+ */
 export async function reportForm(
   deps: CoreDeps,
   viewer: Viewer,
   taskCode?: string | null,
+  periodText?: string | null,
 ): Promise<ReportFormView | NoticeView> {
-  const period = periodOf('month', todayOf(deps));
+  const today = todayOf(deps);
+  const period = reportPeriod(periodText, today, deps.graceDays);
+  if ('tone' in period) return period;
   const tasks = await allTasks(deps);
   const mine = tasksOfUnit(tasks, viewer.unitCode);
   if (mine.length === 0) return notice('report.no_tasks', { unit: viewer.unitCode }, 'info');
@@ -49,6 +60,7 @@ export async function reportForm(
     kind: 'report-form',
     viewer,
     period,
+    periods: reportableMonths(today, deps.graceDays),
     choices: mine.map((t) => ({ taskId: t.id, code: t.code, content: t.content })),
     taskId: task?.id ?? null,
     current: current ? latestView(current) : null,
@@ -60,7 +72,7 @@ export interface SubmitRequest {
   /** The task as typed ("5") or its id from a form. */
   task: string | number;
   draft: ReportDraft;
-  /** Defaults to the month that is running. */
+  /** Defaults to the month being collected (`defaultReportPeriod`): the form's first choice. */
   periodKey?: string;
   /** Recorded with the report, in the same transaction (see ChannelReceipt). */
   receipt?: ChannelReceipt;
@@ -94,17 +106,12 @@ export async function submitReport(
     ? checkTask(viewer, task)
     : notice('report.unknown_task', { code: String(request.task) });
   if ('kind' in checked) return checked;
-  const period: Period | null = request.periodKey ? parsePeriod(request.periodKey) : periodOf('month', today);
-  // Members report month by month; half-years and years are summaries of the months.
-  if (period?.kind !== 'month') return notice('period.invalid', { text: request.periodKey ?? '' });
+  const period = reportPeriod(request.periodKey, today, deps.graceDays);
+  if ('tone' in period) return period;
   const window = reportingWindow(period, today, deps.graceDays);
-  if (window === 'not_started') return notice('report.period_not_started', { period: period.key });
-  if (window === 'closed') {
-    return notice('report.period_closed', { period: period.key, closedOn: closesOn(period, deps.graceDays) });
-  }
   const validated = validateReport(request.draft);
   if (!validated.ok) {
-    const form = await reportForm(deps, viewer, checked.code);
+    const form = await reportForm(deps, viewer, checked.code, period.key);
     return form.kind === 'report-form' ? { ...form, errors: validated.errors } : form;
   }
   const unitId = await deps.units.idOf(viewer.unitCode);
@@ -135,6 +142,25 @@ export async function submitReport(
       })),
   );
   return saved(revision);
+}
+
+/**
+ * The month a report is for: the one typed, else the one being collected (the grace month); refused
+ * when it is not a month, has not begun, or is closed. Half-years and years are summaries of months.
+ */
+function reportPeriod(
+  typed: string | null | undefined,
+  today: string,
+  graceDays: number,
+): Period | NoticeView {
+  const period = typed?.trim() ? parsePeriod(typed) : defaultReportPeriod(today, graceDays);
+  if (period?.kind !== 'month') return notice('period.invalid', { text: typed ?? '' });
+  const window = reportingWindow(period, today, graceDays);
+  if (window === 'not_started') return notice('report.period_not_started', { period: period.key });
+  if (window === 'closed') {
+    return notice('report.period_closed', { period: period.key, closedOn: closesOn(period, graceDays) });
+  }
+  return period;
 }
 
 /** The task, if it exists and the viewer's unit may report on it; otherwise the refusal. */

@@ -6,6 +6,7 @@
 
 import { type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
 import { summaryScope } from '../../domain/permissions.ts';
+import { defaultReportPeriod } from '../../domain/reporting-window.ts';
 import { computeSummary } from '../../domain/summary.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
@@ -18,7 +19,7 @@ export async function summarize(
   periodText?: string | null,
 ): Promise<SummaryView | NoticeView> {
   const today = todayOf(deps);
-  const period = periodText?.trim() ? parsePeriod(periodText) : periodOf('month', today);
+  const period = periodText?.trim() ? parsePeriod(periodText) : defaultReportPeriod(today, deps.graceDays);
   if (!period)
     return { kind: 'notice', tone: 'error', key: 'period.invalid', params: { text: periodText ?? '' } };
   if (period.startsOn > today) {

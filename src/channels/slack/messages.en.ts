@@ -27,6 +27,8 @@ export const slackEn: Readonly<Record<SlackMessageKey, string>> = {
 
   'slack.form.context': 'Reporting period: {period} · Unit: {unit}',
   'slack.form.task': 'Task',
+  'slack.form.period': 'Report for the month',
+  'slack.form.period_hint': 'Last month still takes (late) reports during the first days of this one.',
   'slack.form.task_placeholder': 'Choose the task to report on',
   'slack.form.task_search': 'Type a code or words of the task to find it',
   'slack.form.task_required': 'Please choose the task to report on.',

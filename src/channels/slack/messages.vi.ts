@@ -33,6 +33,8 @@ export const slackVi = {
   // The report form ------------------------------------------------------------------------------------
   'slack.form.context': 'Kỳ báo cáo: {period} · Đơn vị: {unit}',
   'slack.form.task': 'Nhiệm vụ',
+  'slack.form.period': 'Báo cáo cho tháng',
+  'slack.form.period_hint': 'Tháng trước vẫn nhận báo cáo (nộp muộn) trong vài ngày đầu tháng này.',
   'slack.form.task_placeholder': 'Chọn nhiệm vụ cần báo cáo',
   'slack.form.task_search': 'Gõ mã hoặc nội dung để tìm nhiệm vụ',
   'slack.form.task_required': 'Vui lòng chọn nhiệm vụ cần báo cáo.',

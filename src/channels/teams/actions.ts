@@ -20,7 +20,7 @@ export type QuickCommand = (typeof QUICK_COMMANDS)[number];
 /** What one button does. Consuming actions (`report.submit`, `task.done`, `task.snooze`) carry `cardId`. */
 export type ActionData =
   | { verb: 'report.open'; taskCode?: string; reminder?: ReminderRef }
-  | { verb: 'report.submit'; cardId: string; reminder?: ReminderRef }
+  | { verb: 'report.submit'; cardId: string; formPeriod?: string; reminder?: ReminderRef }
   | { verb: 'task.done'; cardId: string; taskId: number; reminder?: ReminderRef }
   | { verb: 'task.snooze'; cardId: string; taskId: number; reminder?: ReminderRef }
   | { verb: 'reminder.page'; reminder: ReminderRef; page: number }
@@ -37,6 +37,8 @@ export const FORM_INPUTS = {
   done: 'done',
   blockers: 'blockers',
   evidenceUrl: 'evidenceUrl',
+  /** The month, during the grace days only; the submit action carries the form's month as `formPeriod`. */
+  period: 'period',
 } as const;
 
 /** Input ids of a task's "Đã hoàn thành" / "Nhắc lại sau" panels on a reminder (unique per task). */

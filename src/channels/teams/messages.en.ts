@@ -22,6 +22,7 @@ export const teamsEn: Record<TeamsMessageKey, string> = {
 
   // The report form --------------------------------------------------------------------------------
   'teams.form.task': 'Task',
+  'teams.form.period': 'Report for the month (last month still takes late reports in the first days)',
   'teams.form.task_placeholder': 'Choose the task to report on',
   'teams.form.task_required': 'Please choose the task to report on.',
   'teams.form.status_placeholder': 'Choose a status',

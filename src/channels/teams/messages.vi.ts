@@ -25,6 +25,7 @@ export const teamsVi = {
 
   // The report form --------------------------------------------------------------------------------
   'teams.form.task': 'Nhiệm vụ',
+  'teams.form.period': 'Báo cáo cho tháng (tháng trước vẫn nhận báo cáo muộn trong vài ngày đầu tháng)',
   'teams.form.task_placeholder': 'Chọn nhiệm vụ cần báo cáo',
   'teams.form.task_required': 'Vui lòng chọn nhiệm vụ cần báo cáo.',
   'teams.form.status_placeholder': 'Chọn tình trạng thực hiện',

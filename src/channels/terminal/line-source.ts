@@ -5,18 +5,27 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { displaySafe } from '../../domain/text.ts';
+import { textWidth, wrap } from './render/text.ts';
+
+/** What `ask` gives for a Ctrl-C typed while it waited. */
+export const INTERRUPTED: unique symbol = Symbol('interrupted');
+export type Answer = string | null | typeof INTERRUPTED;
 
 export class LineSource {
-  private readonly lines: string[] = [];
-  private readonly waiting: ((line: string | null) => void)[] = [];
+  private readonly lines: Answer[] = [];
+  private readonly waiting: ((line: Answer) => void)[] = [];
   private ended = false;
   private readonly rl: Interface;
+  /** Characters per line: the terminal's width when there is one, else 80 (never below 80). */
+  readonly width: number;
 
   constructor(
     input: Readable,
     private readonly output: Writable,
     readonly interactive: boolean,
   ) {
+    const columns = (output as { columns?: number }).columns;
+    this.width = Math.max(80, typeof columns === 'number' && columns > 0 ? columns : 80);
     this.rl = createInterface({
       input,
       output: interactive ? output : undefined,
@@ -25,10 +34,21 @@ export class LineSource {
     });
     this.rl.on('line', (line) => this.push(line));
     this.rl.on('close', () => this.end());
+    // Ctrl-C at a terminal: without a listener readline would pause the input, and wait forever.
+    this.rl.on('SIGINT', () => this.interrupt());
   }
 
-  /** The next line, after showing `prompt` when a person is typing; null once input has ended. */
-  next(prompt = ''): Promise<string | null> {
+  /**
+   * The next line, after showing `prompt` when a person is typing; null once input has ended. A
+   * Ctrl-C here (at the chat prompt) ends the input too: the chat says goodbye and the bot stops.
+   */
+  async next(prompt = ''): Promise<string | null> {
+    const answer = await this.ask(prompt);
+    return answer === INTERRUPTED ? null : answer;
+  }
+
+  /** As `next`, but a Ctrl-C comes back as `INTERRUPTED` (a form cancels and the chat goes on). */
+  ask(prompt = ''): Promise<Answer> {
     if (this.interactive && prompt) {
       this.rl.setPrompt(prompt);
       this.rl.prompt();
@@ -37,6 +57,12 @@ export class LineSource {
     if (line !== undefined) return Promise.resolve(line);
     if (this.ended) return Promise.resolve(null);
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Ctrl-C: answers the question waiting, or the next one asked. Tests call it as a terminal would. */
+  interrupt(): void {
+    if (this.interactive) this.output.write('^C\n');
+    this.push(INTERRUPTED);
   }
 
   close(): void {
@@ -49,11 +75,11 @@ export class LineSource {
    * (`displaySafe`), so no one's text can move the cursor or rewrite lines on another's screen.
    */
   write(text: string): void {
-    const safe = displaySafe(text);
+    const safe = fitLines(displaySafe(text), this.width);
     this.output.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
-  private push(line: string): void {
+  private push(line: Answer): void {
     const waiter = this.waiting.shift();
     if (waiter) waiter(line);
     else this.lines.push(line);
@@ -63,4 +89,20 @@ export class LineSource {
     this.ended = true;
     for (const waiter of this.waiting.splice(0)) waiter(null);
   }
+}
+
+/**
+ * Every line at most `width` characters, broken between words: a line too long (a scoreboard row, a
+ * long task in the picker) continues under its own indentation plus two spaces. Lines that fit are
+ * left exactly as they are (aligned columns keep their spaces).
+ */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (textWidth(line) <= width) return [line];
+      const indent = /^\s*/.exec(line)![0];
+      return wrap(line, width, `${indent}  `, indent);
+    })
+    .join('\n');
 }

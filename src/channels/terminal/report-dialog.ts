@@ -1,15 +1,28 @@
 /**
- * The terminal's report form: asks each field in turn (Enter keeps the current value when editing),
- * then submits through the core, which applies the same validation as the Slack and Teams forms.
- * Fields the core rejects are asked again with the reason.
+ * The terminal's report form, the model for the others (issue 17): the task, the month (during the
+ * grace days, the previous one first), then each field in turn, each answer checked as it is typed
+ * with the hint that fixes it. Enter keeps the value shown, `-` clears it, "hủy"/"cancel" or Ctrl-C
+ * leave the form (nothing saved, back at the prompt). Before saving, a summary with numbered answers:
+ * Enter sends, a number changes that answer. The core validates again when the report is submitted.
  */
 import type { Core } from '../../app/core.ts';
 import type { ReportFormView, View, Viewer } from '../../app/views.ts';
-import { type ReportDraft, type ReportField, STATUSES } from '../../domain/report.ts';
-import { statusLabel, t } from '../../i18n/index.ts';
-import type { LineSource } from './line-source.ts';
+import { type Period, periodFromKey } from '../../domain/period.ts';
+import { type FieldError, type ReportDraft, type ReportField, STATUSES } from '../../domain/report.ts';
+import { parseStatus, validateReport } from '../../domain/report-validation.ts';
+import type { Locale } from '../../domain/roles.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import { periodLabel, statusLabel, t } from '../../i18n/index.ts';
+import { INTERRUPTED, type LineSource } from './line-source.ts';
 
-const MAX_ROUNDS = 5;
+/** The fields in the order asked: each one's checks depend only on those before it. */
+const FIELDS: ReportField[] = ['status', 'percent', 'done', 'blockers', 'evidenceUrl'];
+const CANCEL_WORDS = new Set(['huy', 'cancel', 'thoat', 'quit']);
+const SEND_WORDS = new Set(['', 'c', 'co', 'y', 'yes', 'gui', 'send']);
+const CLEAR = '-';
+
+/** Leaving the form: a cancel word, Ctrl-C or the end of input. */
+class Cancelled extends Error {}
 
 export async function runReportDialog(
   core: Core,
@@ -18,74 +31,194 @@ export async function runReportDialog(
   lines: LineSource,
   say: (text: string) => void,
 ): Promise<View | null> {
-  const locale = viewer.locale;
-  const taskId = form.taskId ?? (await askTask(form, lines, say));
-  if (taskId === null) return null;
-  const chosen = form.taskId === taskId ? form : await core.reportForm(viewer, codeOf(form, taskId));
-  if (chosen.kind !== 'report-form') return chosen;
-  const current = chosen.current;
-  const draft: ReportDraft = {
+  try {
+    return await new ReportDialog(core, viewer, lines, say).run(form);
+  } catch (error) {
+    if (error instanceof Cancelled) return null;
+    throw error;
+  }
+}
+
+class ReportDialog {
+  private readonly locale: Locale;
+
+  constructor(
+    private readonly core: Core,
+    private readonly viewer: Viewer,
+    private readonly lines: LineSource,
+    private readonly say: (text: string) => void,
+  ) {
+    this.locale = viewer.locale;
+  }
+
+  async run(first: ReportFormView): Promise<View | null> {
+    this.say(t(this.locale, 'form.intro'));
+    const taskId = first.taskId ?? (await this.askTask(first));
+    let form =
+      first.taskId === taskId ? first : await this.core.reportForm(this.viewer, codeOf(first, taskId));
+    if (form.kind !== 'report-form') return form;
+    const period = form.periods.length > 1 ? await this.askPeriod(form) : form.period;
+    if (period.key !== form.period.key) {
+      form = await this.core.reportForm(this.viewer, codeOf(first, taskId), period.key);
+      if (form.kind !== 'report-form') return form;
+    }
+    const draft = draftOf(form);
+    for (const field of FIELDS) await this.askField(field, draft, Boolean(form.current));
+    return this.review(form, taskId, draft);
+  }
+
+  /** The summary, a changed answer or the submission, until the report is saved or refused. */
+  private async review(form: ReportFormView, taskId: number, draft: ReportDraft): Promise<View | null> {
+    for (;;) {
+      const field = await this.askReview(form, draft);
+      if (field !== null) {
+        await this.askField(field, draft, true);
+        await this.fixErrors(draft);
+        continue;
+      }
+      const result = await this.core.submitReport(this.viewer, {
+        task: taskId,
+        draft,
+        periodKey: form.period.key,
+      });
+      if (result.kind !== 'report-form') return result;
+      this.sayErrors(result.errors);
+      await this.fixErrors(draft);
+    }
+  }
+
+  /** Asks again every field the whole report still finds wrong (a change can contradict another). */
+  private async fixErrors(draft: ReportDraft): Promise<void> {
+    for (;;) {
+      const checked = validateReport(draft);
+      if (checked.ok) return;
+      const field = FIELDS.find((f) => checked.errors.some((e) => e.field === f))!;
+      await this.askField(field, draft, true);
+    }
+  }
+
+  /** The numbered summary; null to send, or the field to change. */
+  private async askReview(form: ReportFormView, draft: ReportDraft): Promise<ReportField | null> {
+    const lines = [t(this.locale, 'form.review', { period: periodLabel(this.locale, form.period) })];
+    FIELDS.forEach((field, i) => {
+      lines.push(`  ${i + 1}. ${t(this.locale, `field.${field}`)}: ${this.shown(field, draft[field])}`);
+    });
+    this.say(lines.join('\n'));
+    for (;;) {
+      const answer = foldVietnamese(await this.ask(`${t(this.locale, 'form.confirm')} `));
+      if (SEND_WORDS.has(answer)) return null;
+      const n = Number(answer);
+      if (Number.isInteger(n) && n >= 1 && n <= FIELDS.length) return FIELDS[n - 1]!;
+      this.say(
+        `✗ ${t(this.locale, 'form.invalid_choice')} ${t(this.locale, 'form.confirm_hint', { max: FIELDS.length })}`,
+      );
+    }
+  }
+
+  /** One field until its answer passes the checks that depend on it and the fields before it. */
+  private async askField(field: ReportField, draft: ReportDraft, editing: boolean): Promise<void> {
+    for (;;) {
+      const current = String(draft[field] ?? '');
+      const answer = await this.ask(`${this.prompt(field, current, editing)}: `);
+      const value = answer === CLEAR ? '' : answer.trim() === '' ? current : answer.trim();
+      const errors = fieldErrors(field, { ...draft, [field]: value });
+      draft[field] = value;
+      if (errors.length === 0) return;
+      this.sayErrors(errors);
+    }
+  }
+
+  private async askTask(form: ReportFormView): Promise<number> {
+    this.say(form.choices.map((choice) => `  ${choice.code}. ${cut(choice.content, 100)}`).join('\n'));
+    for (;;) {
+      const answer = (await this.ask(`${t(this.locale, 'form.prompt.task')} `)).trim().replace(/^#/, '');
+      const choice = form.choices.find((c) => c.code === answer);
+      if (choice) return choice.taskId;
+      const codes = form.choices.map((c) => c.code);
+      this.say(
+        `✗ ${t(this.locale, 'form.task_hint', { code: answer, codes: codes.slice(0, 20).join(', ') })}`,
+      );
+    }
+  }
+
+  /** During the grace days: which month, the one being collected first; Enter keeps the form's. */
+  private async askPeriod(form: ReportFormView): Promise<Period> {
+    const choices = form.periods.map((p, i) => `${i + 1}. ${periodLabel(this.locale, p)}`).join('  ');
+    const keep = periodLabel(this.locale, form.period);
+    for (;;) {
+      const answer = (await this.ask(`${t(this.locale, 'form.prompt.period', { choices, keep })}: `)).trim();
+      if (answer === '') return form.period;
+      const n = Number(answer);
+      const chosen = Number.isInteger(n) ? form.periods[n - 1] : form.periods.find((p) => p.key === answer);
+      if (chosen) return periodFromKey(chosen.key);
+      this.say(`✗ ${t(this.locale, 'form.period_hint', { max: form.periods.length })}`);
+    }
+  }
+
+  /** The next answer; a cancel word, Ctrl-C or the end of input leaves the form. */
+  private async ask(prompt: string): Promise<string> {
+    const answer = await this.lines.ask(prompt);
+    if (answer === null || answer === INTERRUPTED || CANCEL_WORDS.has(foldVietnamese(answer.trim()))) {
+      throw new Cancelled();
+    }
+    return answer;
+  }
+
+  private prompt(field: ReportField, current: string, editing: boolean): string {
+    const prompts: Record<ReportField, string> = {
+      status: t(this.locale, 'form.prompt.status', {
+        choices: STATUSES.map((status, i) => `${i + 1}. ${statusLabel(this.locale, status)}`).join('  '),
+      }),
+      percent: t(this.locale, 'form.prompt.percent'),
+      done: t(this.locale, 'form.prompt.done'),
+      blockers: t(this.locale, 'form.prompt.blockers'),
+      evidenceUrl: t(this.locale, 'form.prompt.evidence'),
+    };
+    if (!(editing && current)) return prompts[field];
+    const value = cut(this.shown(field, current), 40);
+    return `${prompts[field]} ${t(this.locale, 'form.prompt.keep', { value })}`;
+  }
+
+  /** A field's value as the member reads it: the status in words, "(để trống)" for nothing. */
+  private shown(field: ReportField, raw: ReportDraft[ReportField]): string {
+    const value = String(raw ?? '').trim();
+    if (value === '') return t(this.locale, 'report.form.empty_value');
+    if (field === 'status') {
+      const status = parseStatus(value);
+      return status ? statusLabel(this.locale, status) : value;
+    }
+    return field === 'percent' ? `${value}%`.replace(/%%$/, '%') : cut(value, 60);
+  }
+
+  private sayErrors(errors: FieldError[]): void {
+    for (const error of errors) {
+      const hint =
+        error.field === 'evidenceUrl' || error.field === 'blockers'
+          ? ` ${t(this.locale, 'form.clear_hint')}`
+          : '';
+      this.say(`✗ ${t(this.locale, error.key, error.params)}${hint}`);
+    }
+  }
+}
+
+/**
+ * The errors the whole report finds in `field`. Every check between fields sits on the later one
+ * (percent against status, blockers against status), so fields not asked yet never judge this one.
+ */
+function fieldErrors(field: ReportField, draft: ReportDraft): FieldError[] {
+  const checked = validateReport(draft);
+  return checked.ok ? [] : checked.errors.filter((e) => e.field === field);
+}
+
+function draftOf(form: ReportFormView): ReportDraft {
+  const current = form.current;
+  return {
     status: current?.status ?? '',
     percent: current?.percent ?? '',
     done: current?.done ?? '',
     blockers: current?.blockers ?? '',
     evidenceUrl: current?.evidenceUrl ?? '',
   };
-  let fields: ReportField[] = ['status', 'percent', 'done', 'blockers', 'evidenceUrl'];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    for (const field of fields) {
-      const answer = await ask(field, draft, lines, locale, Boolean(current));
-      if (answer === null) return null;
-      draft[field] = answer;
-    }
-    const result = await core.submitReport(viewer, { task: taskId, draft });
-    if (result.kind !== 'report-form') return result;
-    for (const error of result.errors) say(`✗ ${t(locale, error.key, error.params)}`);
-    fields = [...new Set(result.errors.map((error) => error.field))];
-  }
-  return null;
-}
-
-async function askTask(
-  form: ReportFormView,
-  lines: LineSource,
-  say: (text: string) => void,
-): Promise<number | null> {
-  const locale = form.viewer.locale;
-  say(form.choices.map((choice) => `  ${choice.code}. ${cut(choice.content, 100)}`).join('\n'));
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const answer = await lines.next(`${t(locale, 'form.prompt.task')} `);
-    if (answer === null) return null;
-    const choice = form.choices.find((c) => c.code === answer.trim().replace(/^#/, ''));
-    if (choice) return choice.taskId;
-    say(`✗ ${t(locale, 'report.unknown_task', { code: answer.trim() })}`);
-  }
-  return null;
-}
-
-async function ask(
-  field: ReportField,
-  draft: ReportDraft,
-  lines: LineSource,
-  locale: Viewer['locale'],
-  editing: boolean,
-): Promise<string | null> {
-  const current = String(draft[field] ?? '');
-  const prompts: Record<ReportField, string> = {
-    status: t(locale, 'form.prompt.status', {
-      choices: STATUSES.map((status, i) => `${i + 1}. ${statusLabel(locale, status)}`).join('  '),
-    }),
-    percent: t(locale, 'form.prompt.percent'),
-    done: t(locale, 'form.prompt.done'),
-    blockers: t(locale, 'form.prompt.blockers'),
-    evidenceUrl: t(locale, 'form.prompt.evidence'),
-  };
-  const shown =
-    field === 'status' && current ? statusLabel(locale, current as (typeof STATUSES)[number]) : current;
-  const keep = editing && current ? ` ${t(locale, 'form.prompt.keep', { value: cut(shown, 40) })}` : '';
-  const answer = await lines.next(`${prompts[field]}${keep}: `);
-  if (answer === null) return null;
-  return answer.trim() === '' && editing ? current : answer.trim();
 }
 
 function codeOf(form: ReportFormView, taskId: number): string {

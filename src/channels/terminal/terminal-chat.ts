@@ -70,7 +70,7 @@ export class TerminalChat {
           : '';
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
-    this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
+    this.say(renderView(view, locale, { timeZone: this.options.timeZone, width: this.options.lines.width }));
   }
 
   /**
@@ -146,7 +146,10 @@ export class TerminalChat {
   }
 
   private render(view: View): string {
-    return renderView(view, this.locale, { timeZone: this.options.timeZone });
+    return renderView(view, this.locale, {
+      timeZone: this.options.timeZone,
+      width: this.options.lines.width,
+    });
   }
 
   private say(text: string): void {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type MemberFlagProblem, parseMemberAdd, parseMemberLink } from '../../app/member-flags.ts';
 import { isRole, ROLES } from '../../domain/roles.ts';
+import { roleLabel } from '../../i18n/index.ts';
 import type { App } from '../../runtime/open-app.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
 import { type Command, UsageError } from '../context.ts';
@@ -27,7 +28,7 @@ export const membersAddCommand: Command = {
     const app = await context.app();
     const member = await app.members.add(parsed.value, 'cli');
     context.output.out(
-      `Đã thêm ${member.displayName} (${member.unitCode}, ${member.role}), mã thành viên ${member.id}.`,
+      `Đã thêm ${member.displayName} (${member.unitCode}, ${roleLabel('vi', member.role)}), mã thành viên ${member.id}.`,
     );
     return 0;
   },
@@ -48,7 +49,7 @@ export const membersListCommand: Command = {
       String(m.id),
       m.displayName,
       m.unitCode,
-      m.role,
+      roleLabel('vi', m.role),
       m.locale,
       Object.entries(m.identities)
         .map(([platform, id]) => `${platform}:${id}`)
@@ -86,7 +87,7 @@ export const membersRoleCommand: Command = {
     const app = await context.app();
     const member = await findMember(app, args.slice(0, -1).join(' '));
     await app.members.setRole(member.id, role, 'cli');
-    context.output.out(`${member.displayName}: vai trò mới là ${role}.`);
+    context.output.out(`${member.displayName}: vai trò mới là ${roleLabel('vi', role)} (${role}).`);
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type ImportPlanOutcome, importPlan } from '../../app/plan-import/import-plan.ts';
 import type { ImportProblem } from '../../domain/plan.ts';
 import { describeUnresolved, mapCommand, parseMaps, type ReviewRow } from '../../domain/plan-review.ts';
+import { t } from '../../i18n/index.ts';
 import { type Command, UsageError } from '../context.ts';
 import { type Output, table } from '../output.ts';
 
@@ -204,7 +205,7 @@ export const planListCommand: Command = {
         .filter((t) => t !== '')
         .join(', '),
       task.deadline.text,
-      task.deadline.kind,
+      t('vi', `deadline.kind.${task.deadline.kind}`),
       task.deadline.due ?? '—',
     ]);
     context.output.out(table(['Nhiệm vụ', 'Nội dung', 'Chủ trì', 'Thời hạn', 'Kiểu', 'Hạn cuối'], rows, 48));

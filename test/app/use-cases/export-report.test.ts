@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import {
   CHAT_TEXT_MAX,
-  defaultPeriod,
   exportReport,
   loadReportDocument,
   parseExportArgs,
@@ -475,8 +474,4 @@ it('parseExportArgs reads the period and the format in any order', () => {
   expect(parseExportArgs(['2024-H1', 'CSV'])).toEqual({ period: '2024-H1', format: 'csv' });
 });
 
-it('without a period, the month whose reports are still coming in', () => {
-  expect(defaultPeriod('2024-07-05', 10).key).toBe('2024-06');
-  expect(defaultPeriod('2024-07-11', 10).key).toBe('2024-07');
-  expect(defaultPeriod('2024-01-03', 10).key).toBe('2023-12');
-});
+// Without a period, the month whose reports are still coming in: test/domain/reporting-window.test.ts.

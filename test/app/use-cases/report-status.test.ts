@@ -1,5 +1,6 @@
 /** `reportForm` and `submitReport`: the form, its validation, history, periods, receipts. */
 import { beforeAll, expect, it } from 'vitest';
+import { parseChatCommand } from '../../../src/app/chat-command.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { expectKind, good } from './support.ts';
@@ -83,6 +84,44 @@ describeEachDatabase('use case: report status', (db) => {
       key: 'report.period_not_started',
     });
     f.clock.set('2024-06-20T09:00:00+07:00');
+  });
+
+  it('report: during the grace days the form asks for the previous month first; a typed month is kept', async () => {
+    f.clock.set('2024-07-03T10:00:00+07:00');
+    try {
+      // On 3 July, "/da06 report 2" offers June first: June's work is not recorded under July.
+      const grace = expectKind(
+        await f.core.handle(f.viewers.minh, parseChatCommand('/da06 report 2')),
+        'report-form',
+      );
+      expect(grace.period.key).toBe('2024-06');
+      expect(grace.periods.map((p) => p.key)).toEqual(['2024-06', '2024-07']);
+      // "/da06 report 2 2024-07" and "báo cáo 2 tháng 7/2024" choose July.
+      for (const text of ['/da06 report 2 2024-07', 'báo cáo 2 tháng 7/2024']) {
+        const july = expectKind(await f.core.handle(f.viewers.minh, parseChatCommand(text)), 'report-form');
+        expect(july.period.key).toBe('2024-07');
+        expect(july.taskId).toBe(grace.taskId);
+      }
+      // A month outside the window is refused on the form already, with the day it closed.
+      expect(await f.core.handle(f.viewers.minh, parseChatCommand('/da06 report 2 2024-04'))).toMatchObject({
+        kind: 'notice',
+        key: 'report.period_closed',
+        params: { period: '2024-04', closedOn: '2024-05-10' },
+      });
+      // A submission without a period goes where the form pointed: the month being collected.
+      const saved = expectKind(
+        await f.core.submitReport(f.viewers.minh, { task: '2', draft: good }),
+        'report-saved',
+      );
+      expect(saved).toMatchObject({ period: { key: '2024-06' }, late: true });
+      // After the grace days only the running month is offered.
+      f.clock.set('2024-07-11T10:00:00+07:00');
+      const after = expectKind(await f.core.reportForm(f.viewers.minh, '2'), 'report-form');
+      expect(after.period.key).toBe('2024-07');
+      expect(after.periods.map((p) => p.key)).toEqual(['2024-07']);
+    } finally {
+      f.clock.set('2024-06-20T09:00:00+07:00');
+    }
   });
 
   it('report: two submissions at once keep both in history and the later as current', async () => {

@@ -40,6 +40,48 @@ describeEachDatabase('use case: summarize', (db) => {
     expect(member.units.map((u) => u.code)).toEqual(['TCCB']);
   });
 
+  it('summary, export and scoreboard: one default period, the month being collected (grace month)', async () => {
+    f.clock.set('2024-07-03T10:00:00+07:00');
+    try {
+      // On 3 July, June is still being collected: the chair's default summary, export and
+      // scoreboard are all of June, so the export agrees with the summary about who reported.
+      const summary = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary')),
+        'summary',
+      );
+      expect(summary.period.key).toBe('2024-06');
+      const june = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary 2024-06')),
+        'summary',
+      );
+      expect(summary.totals).toEqual(june.totals);
+      const file = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 export csv')),
+        'file',
+      );
+      expect(file.fileName).toContain('2024-06');
+      const board = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 scoreboard')),
+        'scoreboard',
+      );
+      expect(board.period.key).toBe('2024-06');
+      // From the day after the grace days, all three move to the running month together.
+      f.clock.set('2024-07-11T10:00:00+07:00');
+      const july = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary')),
+        'summary',
+      );
+      expect(july.period.key).toBe('2024-07');
+      const julyBoard = expectKind(
+        await f.core.handle(f.viewers.chair, parseChatCommand('/da06 scoreboard')),
+        'scoreboard',
+      );
+      expect(julyBoard.period.key).toBe('2024-07');
+    } finally {
+      f.clock.set('2024-06-20T09:00:00+07:00');
+    }
+  });
+
   it('summary: a bad period, a period before the plan, and posting by a member are refused', async () => {
     expect(await f.core.handle(f.viewers.chair, parseChatCommand('/da06 summary 13/2024'))).toMatchObject({
       key: 'period.invalid',

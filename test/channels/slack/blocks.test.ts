@@ -207,6 +207,7 @@ describe('Slack Block Kit limits', () => {
       kind: 'report-form',
       viewer: chair,
       period,
+      periods: [period],
       choices: Array.from({ length: n }, (_, i) => ({
         taskId: i + 1,
         code: String(i + 1),

@@ -94,6 +94,7 @@ function emitted(): { actions: string[]; callbacks: string[]; blocks: string[] }
     kind: 'report-form',
     viewer,
     period,
+    periods: [period],
     choices: [task],
     taskId: 1,
     current: null,

@@ -261,4 +261,35 @@ describeEachDatabase('Slack report modal', (db) => {
       await slow.close();
     }
   });
+
+  it('during the grace days the modal asks which month, the previous one first; the report goes there', async () => {
+    h.fixture.clock.set('2024-07-03T10:00:00+07:00');
+    try {
+      const view = await open(USERS.lan, 'report 4');
+      const period = elementOf(view, 'report_period');
+      expect(period.type).toBe('static_select');
+      expect(period.options?.map((o) => [o.value, o.text.text])).toEqual([
+        ['2024-06', 'tháng 6/2024'],
+        ['2024-07', 'tháng 7/2024'],
+      ]);
+      expect(period.initial_option?.value).toBe('2024-06');
+      const response = await submit(USERS.lan, view, {
+        task: taskIds['4'],
+        status: 'in_progress',
+        percent: '10',
+        done: 'Đã khảo sát',
+        period: '2024-07',
+      });
+      expect(confirmationOf(response)).toContain('kỳ tháng 7/2024');
+      // "/da06 report 2 2024-07" opens on July already.
+      const typed = await open(USERS.lan, 'report 4 2024-07');
+      expect(elementOf(typed, 'report_period').initial_option?.value).toBe('2024-07');
+      // After the grace days there is one month to report on, and no question.
+      h.fixture.clock.set('2024-07-11T10:00:00+07:00');
+      const after = await open(USERS.lan, 'report 4');
+      expect(() => elementOf(after, 'report_period')).toThrow();
+    } finally {
+      h.fixture.clock.set('2024-06-20T09:00:00+07:00');
+    }
+  });
 });

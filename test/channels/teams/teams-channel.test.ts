@@ -27,6 +27,25 @@ afterAll(async () => {
   await connector?.close();
 });
 
+/** The input of that id on a card (a choice set: its choices and value). */
+function inputOf(
+  card: unknown,
+  id: string,
+): { value?: string; choices?: { title: string; value: string }[] } {
+  let found: Record<string, unknown> | undefined;
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) for (const item of value) walk(item);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.id === id && String(record.type).startsWith('Input.')) found = record;
+      for (const v of Object.values(record)) walk(v);
+    }
+  };
+  walk(card);
+  expect(found, `an input ${id} on the card`).toBeDefined();
+  return found as { value?: string; choices?: { title: string; value: string }[] };
+}
+
 /** The one card the bot posted in answer to the last message. */
 function repliedCard() {
   const last = connector.posted.at(-1);
@@ -344,6 +363,46 @@ describeEachDatabase('Teams: the report form (Universal Actions)', (db) => {
     });
     expect(textOf(answer.value)).toContain('Bạn chưa có trong danh sách thành viên');
     expect(await revisions()).toBe(3);
+  });
+
+  it('during the grace days the form asks which month, the previous one first; the report goes there', async () => {
+    f.clock.set('2024-07-03T10:00:00+07:00');
+    try {
+      const form = await openForm('báo cáo 4');
+      const period = inputOf(form, 'period');
+      expect(period.choices?.map((c) => [c.value, c.title])).toEqual([
+        ['2024-06', 'tháng 6/2024'],
+        ['2024-07', 'tháng 7/2024'],
+      ]);
+      expect(period.value).toBe('2024-06');
+      const submit = findAction(form, 'report.submit');
+      const answer = await h.invoke(people.lan, submit.verb, {
+        ...submit.data,
+        task: String(ids['4']),
+        status: 'in_progress',
+        percent: '15',
+        done: 'Đã khảo sát',
+        period: '2024-07',
+      });
+      expect(textOf(answer.value)).toContain('Đã ghi nhận báo cáo nhiệm vụ 4 kỳ tháng 7/2024');
+      // "báo cáo 4 2024-07" opens on July already.
+      expect(inputOf(await openForm('báo cáo 4 2024-07'), 'period').value).toBe('2024-07');
+      // After the grace days: one month, no question, and the card still reports on the month it showed.
+      f.clock.set('2024-07-11T10:00:00+07:00');
+      const after = await openForm('báo cáo 4');
+      expect(inputIds(after)).not.toContain('period');
+      const again = findAction(after, 'report.submit');
+      const saved = await h.invoke(people.lan, again.verb, {
+        ...again.data,
+        task: String(ids['4']),
+        status: 'in_progress',
+        percent: '20',
+        done: 'Đã khảo sát thêm',
+      });
+      expect(textOf(saved.value)).toContain('Đã cập nhật báo cáo nhiệm vụ 4 kỳ tháng 7/2024');
+    } finally {
+      f.clock.set('2024-06-20T09:00:00+07:00');
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
-import { LineSource } from '../../../src/channels/terminal/line-source.ts';
+import { fitLines, LineSource } from '../../../src/channels/terminal/line-source.ts';
 
 it('what the terminal prints carries no control sequence typed by someone else', () => {
   const output = new PassThrough();
@@ -19,4 +19,18 @@ it('what the terminal prints carries no control sequence typed by someone else',
   // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
   expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   expect(printed).toBe('VP: Đã xong\ufffd[2A\ufffd[2K\ufffd]0;pwned\ufffd\n  kiến nghị: exe.txt\tok\n');
+});
+
+it('every line fits the width, broken between words under its own indentation; lines that fit are untouched', () => {
+  const row =
+    '  12. BHXH tỉnh Quảng Ninh       96,5 điểm  hoàn thành 14/15 nhiệm vụ đúng hạn, báo cáo đủ 6/6 tháng, không có kiến nghị tồn đọng';
+  const aligned = 'VP      3   2   1';
+  const fitted = fitLines(`${row}\n${aligned}`, 80).split('\n');
+  for (const line of fitted) expect([...line].length).toBeLessThanOrEqual(80);
+  expect(fitted.at(-1)).toBe(aligned);
+  expect(fitted[1]).toMatch(/^ {4}\S/);
+  // No word was broken: the words read the same once the lines are joined again.
+  expect(fitted.slice(0, -1).join(' ').split(/\s+/).filter(Boolean)).toEqual(
+    row.split(/\s+/).filter(Boolean),
+  );
 });

@@ -266,6 +266,8 @@ function summary(overrides: Partial<SummaryView> = {}): SummaryView {
   };
 }
 
+type UnitRowView = SummaryView['units'][number];
+
 describe('summary', () => {
   it('shows title, totals with percentages, a capped unit table and the other sections (vi)', () => {
     const text = render(summary());
@@ -297,6 +299,39 @@ describe('summary', () => {
     expect(text).toMatch(/Vướng mắc:\s+3\s+→\s+2\s+\(-1\)/);
     expect(text).toContain('Mới hoàn thành trong kỳ (1):');
     expect(text).toContain('- [CNTT-01] Hoàn thành kết nối');
+  });
+
+  it('orders units for the chair: central first, problems first; local offices folded unless all are asked', () => {
+    const row = (code: string, counts: Partial<UnitRowView> = {}): UnitRowView => ({
+      code,
+      name: code,
+      lead: 2,
+      reported: 2,
+      done: 1,
+      inProgress: 1,
+      blocked: 0,
+      notStarted: 0,
+      overdue: 0,
+      ...counts,
+    });
+    const local = Array.from({ length: 30 }, (_, i) => row(`BHXH-T${String(i + 1).padStart(2, '0')}`));
+    local[4] = row('BHXH-T05', { overdue: 1 });
+    local[9] = row('BHXH-T10', { reported: 0 });
+    const units = [row('VP'), row('CNTT', { blocked: 1 }), ...local, row('TCCB', { overdue: 2 })];
+    const text = render({ ...summary(), units }, 'vi', 80);
+    const table = text.slice(text.indexOf('Theo đơn vị'), text.indexOf('Nhiệm vụ quá hạn'));
+    const codes = [...table.matchAll(/^ {2}([A-Z]+)\s+\d/gm)].map((m) => m[1]);
+    expect(codes).toEqual(['TCCB', 'CNTT', 'VP']);
+    expect(table).toContain('BHXH tỉnh, khu vực có nhiệm vụ quá hạn: 1 đơn vị (BHXH-T05)');
+    expect(table).toContain('BHXH tỉnh, khu vực chưa báo cáo đủ: 1 đơn vị (BHXH-T10)');
+    expect(table).toContain('BHXH tỉnh, khu vực đã báo cáo đủ: 28 đơn vị (BHXH-T01, BHXH-T02,');
+    expect(table).toContain('+20)');
+    expect(table).toContain('/da06 summary --all-units');
+    const all = render({ ...summary(), units, allUnits: true }, 'vi', 80);
+    const allCodes = [...all.matchAll(/^ {2}([A-Z]+(?:-T\d+)?)\s+\d/gm)].map((m) => m[1]);
+    expect(allCodes.slice(0, 5)).toEqual(['TCCB', 'CNTT', 'VP', 'BHXH-T05', 'BHXH-T10']);
+    expect(allCodes).toHaveLength(33);
+    expect(all).not.toContain('BHXH tỉnh, khu vực đã báo cáo đủ');
   });
 
   it('aligns the unit table columns', () => {
@@ -464,6 +499,13 @@ describe('help', () => {
       expect(admin).toContain(`members ${action}`);
     expect(render({ ...view, viewer: null }, 'en')).toContain('Commands of the Đề án 06 assistant');
   });
+
+  it('shows the other names of each command under it', () => {
+    const text = render(view);
+    expect(text).toMatch(/\/da06 report[^\n]*(\n {4}[^\n]*)*\n {4}còn gõ được: báo cáo, baocao/);
+    expect(text).toContain('còn gõ được: tổng hợp, tonghop');
+    expect(render(view, 'en')).toContain('also: báo cáo, baocao');
+  });
 });
 
 describe('report form and saved report', () => {
@@ -471,6 +513,7 @@ describe('report form and saved report', () => {
     kind: 'report-form',
     viewer,
     period: JUNE,
+    periods: [JUNE],
     choices: [
       { taskId: 1, code: 'CNTT-01', content: 'Kết nối CSDL dân cư' },
       { taskId: 2, code: 'CNTT-02', content: 'Làm sạch dữ liệu' },

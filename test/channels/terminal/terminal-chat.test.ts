@@ -64,11 +64,12 @@ describe('npm start with piped input (terminal chat)', () => {
       '/da06 tasks',
       '/da06 report 22',
       '2', // Đang triển khai
-      '150', // out of range: asked again? no: the whole form is validated at the end
+      '150', // out of range: asked again at once, with the reason
+      '60',
       'Đã hoàn thành dự thảo Quy chế, đang lấy ý kiến các đơn vị',
       '',
       '',
-      '60', // percent asked again with the reason
+      '', // the summary before saving: Enter sends
       '/da06 summary',
       '/da06 as khanh',
       '/da06 summary',

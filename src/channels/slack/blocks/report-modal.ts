@@ -32,6 +32,7 @@ export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: RenderCo
     context(
       esc(ctx.t('slack.form.context', { period: ctx.period(form.period), unit: form.viewer.unitCode })),
     ),
+    ...periodInput(form, ctx),
     taskInput(form, chosen, ctx),
   ];
   if (chosen) {
@@ -130,6 +131,27 @@ function percentInput(current: Current, ctx: RenderContext): InputBlock {
       ...(current ? { initial_value: String(current.percent) } : {}),
     },
   };
+}
+
+/** Which month, during the grace days only (the month being collected first, and selected). */
+function periodInput(form: ReportFormView, ctx: RenderContext): InputBlock[] {
+  if (form.periods.length < 2) return [];
+  const options = form.periods.map((period) => option(ctx.period(period), period.key));
+  const initial = options.find((o) => o.value === form.period.key);
+  return [
+    {
+      type: 'input',
+      block_id: BLOCKS.period,
+      label: plain(ctx.t('slack.form.period'), LIMITS.inputLabel),
+      hint: plain(ctx.t('slack.form.period_hint'), LIMITS.inputHint),
+      element: {
+        type: 'static_select',
+        action_id: INPUTS.period,
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      },
+    },
+  ];
 }
 
 function taskInput(

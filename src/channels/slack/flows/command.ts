@@ -33,7 +33,7 @@ export async function answerCommand(deps: SlackDeps, client: WebClient, input: C
   const { viewer, ctx } = who;
   const command = parseChatCommand(input.text);
   if (command.name === 'report' && input.triggerId) {
-    const form = await deps.core.reportForm(viewer, command.task);
+    const form = await deps.core.reportForm(viewer, command.task, command.period);
     if (form.kind === 'notice') return reply(form);
     const meta = { task: null, origin: 'command' as const, responseUrl: input.responseUrl };
     await client.views.open({ trigger_id: input.triggerId, view: reportModal(form, meta, ctx) });

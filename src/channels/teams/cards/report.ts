@@ -29,6 +29,8 @@ export interface FormDraft {
   done?: string;
   blockers?: string;
   evidenceUrl?: string;
+  /** The month chosen (during the grace days). */
+  period?: string;
 }
 
 export interface FormOptions {
@@ -56,7 +58,7 @@ export function renderReportFormCard(
     ...choiceInputs(view, task, current, draft, ctx, errors),
     ...textInputs(current, draft, ctx, errors),
   ];
-  return adaptiveCard(ctx, body, formActions(options, ctx));
+  return adaptiveCard(ctx, body, formActions(view, options, ctx));
 }
 
 type Choice = ReportFormView['choices'][number];
@@ -124,6 +126,7 @@ function choiceInputs(
 ): CardElement[] {
   const statusValue = draft.status ?? current?.status;
   return [
+    ...periodInput(view, draft, ctx),
     {
       type: 'Input.ChoiceSet',
       id: FORM_INPUTS.task,
@@ -150,6 +153,24 @@ function choiceInputs(
       ...(statusValue && (STATUSES as readonly string[]).includes(statusValue) ? { value: statusValue } : {}),
     },
     ...errors.below('status'),
+  ];
+}
+
+/** Which month, during the grace days only (the month being collected first, and chosen). */
+function periodInput(view: ReportFormView, draft: FormDraft, ctx: RenderContext): CardElement[] {
+  if (view.periods.length < 2) return [];
+  const keys = view.periods.map((period) => period.key);
+  const chosen = draft.period && keys.includes(draft.period) ? draft.period : view.period.key;
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: FORM_INPUTS.period,
+      label: ctx.t('teams.form.period'),
+      style: 'compact',
+      isRequired: true,
+      choices: view.periods.map((period) => ({ title: ctx.period(period), value: period.key })),
+      value: chosen,
+    },
   ];
 }
 
@@ -214,12 +235,13 @@ function textInputs(
 }
 
 /** "Gửi báo cáo", and "Quay lại" to the reminder the form was opened from. */
-function formActions(options: FormOptions, ctx: RenderContext): CardAction[] {
+function formActions(view: ReportFormView, options: FormOptions, ctx: RenderContext): CardAction[] {
   const reminder = options.reminder ? { reminder: options.reminder } : {};
   const actions: CardAction[] = [
     execute(
       ctx.t('teams.action.submit'),
-      { verb: 'report.submit', cardId: options.cardId, ...reminder },
+      // The month the card shows goes with it: a card answered after midnight still files there.
+      { verb: 'report.submit', cardId: options.cardId, formPeriod: view.period.key, ...reminder },
       { style: 'positive' },
     ),
   ];

@@ -103,6 +103,8 @@ export class CardActionHandler extends TurnHandler {
           }
           const result = await this.core.submitReport(viewer, {
             task: taskId,
+            // The month chosen (grace days), else the month the card showed.
+            periodKey: draft.period || inputs.formPeriod || undefined,
             draft: {
               status: draft.status ?? '',
               percent: draft.percent ?? '',
@@ -207,7 +209,7 @@ function pagedCommand(view: PagedView, period: string | null) {
 
 function formDraft(inputs: Record<string, string>): FormDraft {
   const draft: FormDraft = {};
-  for (const field of ['task', 'status', 'percent', 'done', 'blockers', 'evidenceUrl'] as const) {
+  for (const field of ['task', 'status', 'percent', 'done', 'blockers', 'evidenceUrl', 'period'] as const) {
     if (inputs[field] !== undefined) draft[field] = inputs[field];
   }
   return draft;

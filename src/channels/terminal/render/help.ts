@@ -1,4 +1,10 @@
-import { ADMIN_HELP, CHAIR_HELP, MEMBER_HELP, TERMINAL_HELP } from '../../../app/help-commands.ts';
+import {
+  ADMIN_HELP,
+  CHAIR_HELP,
+  COMMAND_ALIASES,
+  MEMBER_HELP,
+  TERMINAL_HELP,
+} from '../../../app/help-commands.ts';
 import type { HelpView } from '../../../app/views.ts';
 import { roleLabel } from '../../../i18n/index.ts';
 import type { TerminalContext } from './context.ts';
@@ -17,7 +23,8 @@ export function renderHelp(view: HelpView, ctx: TerminalContext): string {
         ctx.width,
       )
     : null;
-  const lines = (keys: readonly string[]) => keys.flatMap((key) => wrap(ctx.t(key), ctx.width, '    ', '  '));
+  const lines = (keys: readonly string[]) =>
+    keys.flatMap((key) => [...wrap(ctx.t(key), ctx.width, '    ', '  '), ...aliasLine(key, ctx)]);
   return blocks(
     heading(ctx.t('help.title'), ctx.width, '='),
     who,
@@ -25,4 +32,11 @@ export function renderHelp(view: HelpView, ctx: TerminalContext): string {
     view.chair ? [...wrap(ctx.t('help.chair_title'), ctx.width), ...lines(CHAIR_HELP)] : null,
     view.admin ? [...wrap(ctx.t('help.admin_title'), ctx.width), ...lines(ADMIN_HELP)] : null,
   );
+}
+
+/** "còn gõ được: báo cáo, baocao" under a command that has other names. */
+function aliasLine(key: string, ctx: TerminalContext): string[] {
+  const aliases = COMMAND_ALIASES[key as keyof typeof COMMAND_ALIASES];
+  if (!aliases?.length) return [];
+  return wrap(ctx.t('help.aliases', { aliases: aliases.join(', ') }), ctx.width, '      ', '    ');
 }

@@ -63,14 +63,69 @@ function totalsSection(view: SummaryView, ctx: TerminalContext): string[] {
 
 type UnitRow = SummaryView['units'][number];
 
+/**
+ * The per-unit table in the order the chair reads it: central units first, then the local offices
+ * (BHXH tỉnh, khu vực); within each, units with problems first (overdue, then blocked, then reports
+ * missing). Beyond `FOLD_LOCAL_OVER` local offices, they are folded into one line per standing,
+ * unless the chair asked for every unit (`/da06 summary --all-units`).
+ */
 function unitsSection(view: SummaryView, ctx: TerminalContext): string[] {
   if (view.units.length === 0) return [];
-  const shown = view.units.slice(0, SUMMARY_LIMITS.units);
+  const ordered = chairOrder(view.units);
+  const local = ordered.filter(isLocalOffice);
+  const fold = !view.allUnits && local.length > FOLD_LOCAL_OVER;
+  const listed = fold ? ordered.filter((u) => !isLocalOffice(u)) : ordered;
+  const shown = view.allUnits ? listed : listed.slice(0, SUMMARY_LIMITS.units);
+  const hidden = listed.length - shown.length;
   return section(ctx.t('summary.by_unit'), ctx, [
-    ...unitTable(shown, ctx),
-    ...more('summary.more_units', view.units.length, shown.length, ctx).map((line) => `  ${line}`),
+    ...(shown.length > 0 ? unitTable(shown, ctx) : []),
+    ...more('summary.more_units', listed.length, shown.length, ctx).map((line) => `  ${line}`),
+    ...(fold ? foldedLocalLines(local, ctx) : []),
+    ...(fold || hidden > 0 ? wrap(ctx.t('summary.all_units_hint'), ctx.width, '  ') : []),
     ...wrap(ctx.t('summary.units_legend'), ctx.width, '  '),
   ]);
+}
+
+/** More local offices than this are folded into one line per standing. */
+export const FOLD_LOCAL_OVER = 5;
+/** Codes named on a folded line before "+N". */
+const FOLDED_CODES = 8;
+
+/** Local offices (provincial, regional) carry the directory's "BHXH-" codes (data/units.csv). */
+function isLocalOffice(unit: UnitRow): boolean {
+  return unit.code.startsWith('BHXH-');
+}
+
+type UnitStanding = 'overdue' | 'blocked' | 'missing' | 'ok';
+const UNIT_STANDINGS: UnitStanding[] = ['overdue', 'blocked', 'missing', 'ok'];
+
+/** A unit's worst problem: a task overdue, a task blocked, reports missing; else all reported. */
+function unitStanding(u: UnitRow): UnitStanding {
+  if (u.overdue > 0) return 'overdue';
+  if (u.blocked > 0) return 'blocked';
+  return u.reported < u.lead ? 'missing' : 'ok';
+}
+
+function chairOrder(units: UnitRow[]): UnitRow[] {
+  const key = (u: UnitRow) => [isLocalOffice(u) ? 1 : 0, -u.overdue, -u.blocked, u.reported - u.lead];
+  return [...units].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    const i = ka.findIndex((value, j) => value !== kb[j]);
+    return i >= 0 ? ka[i]! - kb[i]! : a.code.localeCompare(b.code);
+  });
+}
+
+/** "BHXH tỉnh, khu vực — chưa báo cáo đủ: 12 đơn vị (BHXH-AG, …, +4)", one line per standing. */
+function foldedLocalLines(local: UnitRow[], ctx: TerminalContext): string[] {
+  return UNIT_STANDINGS.flatMap((standing) => {
+    const units = local.filter((u) => unitStanding(u) === standing);
+    if (units.length === 0) return [];
+    const codes = units.slice(0, FOLDED_CODES).map((u) => u.code);
+    if (units.length > FOLDED_CODES) codes.push(`+${units.length - FOLDED_CODES}`);
+    const label = ctx.t(`summary.local.${standing}`);
+    const line = ctx.t('summary.local_folded', { label, count: units.length, codes: codes.join(', ') });
+    return wrap(line, ctx.width, '    ', '  ');
+  });
 }
 
 const UNIT_COLUMNS = [

@@ -21,7 +21,9 @@ export const reportSubmit: ListenerModule = {
         blockers: textOf(values, BLOCKS.blockers, INPUTS.blockers),
         evidenceUrl: textOf(values, BLOCKS.evidence, INPUTS.evidence),
       };
-      const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey: meta.period });
+      // The month chosen (during the grace days), else the one the form was opened for.
+      const periodKey = selectedOf(values, BLOCKS.period, INPUTS.period) ?? meta.period;
+      const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey });
       if (result.kind === 'report-form') return { kind: 'errors', errors: fieldErrors(result.errors, ctx) };
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
       return { kind: 'saved', message: renderMessage(result, ctx) };
