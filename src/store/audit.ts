@@ -40,7 +40,8 @@ export function auditDirect(direct: SqliteDirect, record: AuditRecord, at: Date)
   );
 }
 
-function auditRow(record: AuditRecord) {
+/** An audit record as its row's columns (details as JSON text). */
+export function auditRow(record: AuditRecord) {
   return {
     actor: record.actor,
     action: record.action,

@@ -6,6 +6,7 @@ import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
+import { numbered, pgDirectFor } from './pg-direct.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor } from './sqlite-direct.ts';
 
@@ -36,6 +37,9 @@ const UNITS_OF_TASK = new RawQuery(`
   FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
   WHERE tu."taskId" = ?
   ORDER BY u."code"`);
+
+const TASK_BY_ID_PG = numbered(TASK_BY_ID.text);
+const UNITS_OF_TASK_PG = numbered(UNITS_OF_TASK.text);
 
 export class PlanStore implements PlanRepository {
   constructor(private readonly db: Db) {}
@@ -150,6 +154,15 @@ export class PlanStore implements PlanRepository {
           ? null
           : (toTaskRows(tasks, direct.all(UNITS_OF_TASK.text, taskId))[0] ?? null);
       });
+    }
+    const pg = pgDirectFor(this.db);
+    if (pg) {
+      // Both reads at once, as named statements (pg-direct.ts): one round trip of waiting, not two.
+      const [tasks, units] = await Promise.all([
+        pg.rows('da06_task_by_id', TASK_BY_ID_PG, [groupId, taskId]),
+        pg.rows('da06_units_of_task', UNITS_OF_TASK_PG, [taskId]),
+      ]);
+      return tasks.length === 0 ? null : (toTaskRows(tasks, units)[0] ?? null);
     }
     const tasks = await rawRows(this.db, TASK_BY_ID, groupId, taskId);
     if (tasks.length === 0) return null;
