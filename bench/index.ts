@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { missingServerNodeOptions } from '../scripts/node-options.mjs';
 import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
 import * as fanout from './scenarios/fanout.ts';
+import * as fanoutReplicas from './scenarios/fanout-replicas.ts';
 import * as footprint from './scenarios/footprint.ts';
 import * as slackAck from './scenarios/slack-ack.ts';
 import { FULL_SIZE, measureSummaryScale, SMOKE_SIZE } from './scenarios/summary-scale.ts';
@@ -58,6 +59,13 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
   await timed('fanout', () =>
     fanout.measureFanout({ size: options.smoke ? fanout.SMOKE : fanout.FULL, log }),
   );
+  if ((providers as readonly string[]).includes('postgresql'))
+    await timed('fanout/replicas', () =>
+      fanoutReplicas.measureFanoutReplicas({
+        size: options.smoke ? fanoutReplicas.SMOKE : fanoutReplicas.FULL,
+        log,
+      }),
+    );
   await timed('footprint', () =>
     footprint.measureFootprint({ size: options.smoke ? footprint.SMOKE : footprint.FULL, log }),
   );
