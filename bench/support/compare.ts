@@ -54,7 +54,7 @@ export async function compareRounds(options: CompareOptions): Promise<Comparison
       await options.run(target, options.warmup);
       loop.reset();
       loop.enable();
-      const result = await profiled(`${name}-${target}-round${r + 1}`, () =>
+      const result = await profiled(`${name.replaceAll('/', '-')}-${target}-round${r + 1}`, () =>
         options.run(target, options.requests),
       );
       loop.disable();

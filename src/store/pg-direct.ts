@@ -55,12 +55,6 @@ export class PgDirect {
   }
 }
 
-/** A `RawQuery`'s text (raw-rows.ts: `?` for each parameter) with PostgreSQL's `$1`, `$2`, …. */
-export function numbered(text: string): string {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
-
 const registry = new WeakMap<object, PgDirect>();
 
 /** Called by `openDatabase` for a PostgreSQL client, with the pool its adapter opened. */
