@@ -387,8 +387,7 @@ async function submitPg(
   actor: string,
   receipt?: Receipt,
 ): Promise<{ revision: number }> {
-  const now = new Date();
-  const at = pgTimestamp(now);
+  const at = pgTimestamp(new Date());
   const { period, input } = report;
   const { details } = auditRow({
     actor,
@@ -412,25 +411,32 @@ async function submitPg(
     'report.edit',
     details,
   ];
-  const write = async (rows: PgDirect['rows']) => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [row] = await rows<{ id: number; revision: number }>('da06_submit_report', SUBMIT_PG, values);
-      if (!row) continue; // the period appeared meanwhile (see SUBMIT_PG): now this statement sees it
-      if (receipt) {
-        const extra = auditRow(receipt(row.revision));
-        await rows('da06_audit', AUDIT_PG, [
-          at,
-          extra.actor,
-          extra.action,
-          extra.entity,
-          extra.entityId,
-          extra.details,
-        ]);
-      }
-      return { revision: row.revision };
-    }
-    throw new Error(`report: the period ${period.key} could not be read nor inserted`);
-  };
-  // Without a receipt the one statement is its own transaction; with one, both commit together.
-  return receipt ? pg.transaction(write) : write(pg.rows.bind(pg));
+  if (!receipt) return writePg(pg.rows.bind(pg), ['da06_submit_report', SUBMIT_PG, values], period.key);
+  // A receipt the statement cannot write: the statement and the receipt commit together.
+  return pg.transaction(async (rows) => {
+    const { revision } = await writePg(rows, ['da06_submit_report', SUBMIT_PG, values], period.key);
+    const extra = auditRow(receipt(revision));
+    await rows('da06_audit', AUDIT_PG, [
+      at,
+      extra.actor,
+      extra.action,
+      extra.entity,
+      extra.entityId,
+      extra.details,
+    ]);
+    return { revision };
+  });
+}
+
+/** Runs a submission statement until it answers (see SUBMIT_PG: a period inserted meanwhile). */
+async function writePg(
+  rows: PgDirect['rows'],
+  [name, text, values]: [string, string, PgParam[]],
+  periodKey: string,
+): Promise<{ revision: number }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row] = await rows<{ id: number; revision: number }>(name, text, values);
+    if (row) return { revision: row.revision };
+  }
+  throw new Error(`report: the period ${periodKey} could not be read nor inserted`);
 }

@@ -104,6 +104,26 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
     expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 6, 2]);
   });
 
+  it('commits a receipt that is not the revision written out (edit or not) with the report too', async () => {
+    const receipt = (revision: number) => ({
+      actor: 'member:1',
+      action: revision === 1 ? 'card.first' : 'card.again',
+      entity: 'Card',
+      entityId: 'card-2',
+      details: { edit: revision > 1, revision },
+    });
+    await f.stores.reports.submit(submission('2', '2024-04', 5), 'member:1', receipt);
+    await f.stores.reports.submit(submission('2', '2024-04', 6), 'member:1', receipt);
+    const receipts = await db().client.auditEntry.findMany({
+      where: { entity: 'Card', entityId: 'card-2' },
+      orderBy: { id: 'asc' },
+    });
+    expect(receipts.map((r) => [r.action, JSON.parse(r.details!)])).toEqual([
+      ['card.first', { edit: false, revision: 1 }],
+      ['card.again', { edit: true, revision: 2 }],
+    ]);
+  });
+
   it('racing submissions, first ones of a new period included, each become one revision', async () => {
     const tasks = ['1', '2', '4'];
     const results = await Promise.all(
