@@ -412,7 +412,7 @@ async function submitPg(
     details,
   ];
   if (!receipt) return writePg(pg.rows.bind(pg), ['da06_submit_report', SUBMIT_PG, values], period.key);
-  // A receipt the statement cannot write: the statement and the receipt commit together.
+  // The receipt needs the revision the statement returns: both in one transaction, committed together.
   return pg.transaction(async (rows) => {
     const { revision } = await writePg(rows, ['da06_submit_report', SUBMIT_PG, values], period.key);
     const extra = auditRow(receipt(revision));
