@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { missingServerNodeOptions } from '../scripts/node-options.mjs';
 import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
 import * as fanout from './scenarios/fanout.ts';
+import * as fanoutReplicas from './scenarios/fanout-replicas.ts';
 import * as footprint from './scenarios/footprint.ts';
 import * as slackAck from './scenarios/slack-ack.ts';
 import { FULL_SIZE, measureSummaryScale, SMOKE_SIZE } from './scenarios/summary-scale.ts';
@@ -40,23 +41,37 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
     log(
       `bench: this process lacks the bot's V8 options ${missing.join(' ')} (package.json's start script); run it as \`npm run bench\` to measure the bot as it runs`,
     );
-  await timed('slack-ack', () =>
-    slackAck.measureSlackAck({ size: options.smoke ? slackAck.SMOKE : slackAck.FULL, log }),
-  );
-  await timed('teams-turn', () =>
-    teamsTurn.measureTeamsTurn({ size: options.smoke ? teamsTurn.SMOKE : teamsTurn.FULL, log }),
-  );
+  // The chat latency scenarios and summary-scale run on both databases when PostgreSQL answers.
+  const providers =
+    (await probePostgres()) === null ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
+  for (const provider of providers)
+    await timed(`slack-ack/${provider}`, () =>
+      slackAck.measureSlackAck({ size: options.smoke ? slackAck.SMOKE : slackAck.FULL, provider, log }),
+    );
+  for (const provider of providers)
+    await timed(`teams-turn/${provider}`, () =>
+      teamsTurn.measureTeamsTurn({
+        size: options.smoke ? teamsTurn.SMOKE : teamsTurn.FULL,
+        provider,
+        log,
+      }),
+    );
   await timed('fanout', () =>
     fanout.measureFanout({ size: options.smoke ? fanout.SMOKE : fanout.FULL, log }),
   );
+  if ((providers as readonly string[]).includes('postgresql'))
+    await timed('fanout/replicas', () =>
+      fanoutReplicas.measureFanoutReplicas({
+        size: options.smoke ? fanoutReplicas.SMOKE : fanoutReplicas.FULL,
+        log,
+      }),
+    );
   await timed('footprint', () =>
     footprint.measureFootprint({ size: options.smoke ? footprint.SMOKE : footprint.FULL, log }),
   );
   // Last: seeding and dropping 96k rows leaves PostgreSQL writing them out for a while, which
   // disturbed the latency scenarios when they followed it.
   if (wanted('summary-scale')) {
-    const providers =
-      (await probePostgres()) === null ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
     for (const provider of providers) {
       options.log(`summary-scale on ${provider}: seeding…`);
       const temp = await createTempDatabase(provider, 10);

@@ -18,6 +18,7 @@ import { createSlackChannel } from '../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { renderContext } from '../../src/presentation/context.ts';
 import { createHttpServer, type HttpServer } from '../../src/server/http-server.ts';
+import type { Provider } from '../../src/store/provider.ts';
 import { createCoreFixture } from '../../test/support/core.ts';
 import { reportValues, viewOutput, viewSubmission } from '../../test/support/slack/harness.ts';
 import { createTempDatabase } from '../../test/support/temp-database.ts';
@@ -53,13 +54,17 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SlackAckOptions {
   size: SlackAckSize;
+  /** The bot's database (the bare app has none); the row is named `slack-ack/<provider>`. */
+  provider: Provider;
   log: (line: string) => void;
 }
 
 export async function measureSlackAck(options: SlackAckOptions): Promise<ScenarioResult[]> {
-  const { size, log } = options;
+  const { size, log, provider } = options;
+  const name = `slack-ack/${provider}`;
   const edge = await startEdge();
-  const temp = await createTempDatabase('sqlite');
+  // PostgreSQL with the bot's default pool (DATABASE_POOL_SIZE = 10).
+  const temp = await createTempDatabase(provider, 10);
   const servers: HttpServer[] = [];
   let stopChannel: (() => Promise<void>) | null = null;
   const botLogs: string[] = [];
@@ -167,7 +172,7 @@ export async function measureSlackAck(options: SlackAckOptions): Promise<Scenari
     };
 
     const comparison = await compareRounds({
-      name: 'slack-ack',
+      name,
       rounds: size.rounds,
       warmup: size.warmup,
       requests: size.requests,
@@ -178,9 +183,9 @@ export async function measureSlackAck(options: SlackAckOptions): Promise<Scenari
     });
     const stored = await temp.db.client.statusReportRevision.count();
     if (stored < botSubmissions)
-      throw new Error(`slack-ack: ${botSubmissions} submissions, ${stored} revisions`);
+      throw new Error(`${name}: ${botSubmissions} submissions, ${stored} revisions`);
     return latencyRows(
-      'slack-ack',
+      name,
       `ack of a status form (${size.clients} clients, ${size.requests} req × ${size.rounds} rounds)`,
       comparison,
       "Slack's 3 s",

@@ -22,6 +22,7 @@ import { createAuthentication } from '../../src/channels/teams/auth.ts';
 import { createTeamsChannel, MESSAGES_PATH, type TeamsChannel } from '../../src/channels/teams/index.ts';
 import { settingsSchema } from '../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../src/server/http-server.ts';
+import type { Provider } from '../../src/store/provider.ts';
 import { createCoreFixture } from '../../test/support/core.ts';
 import { type FakeConnector, startFakeConnector } from '../../test/support/teams/fake-connector.ts';
 import { type IdentityServer, startIdentityServer } from '../../test/support/teams/identity-server.ts';
@@ -58,17 +59,21 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface TeamsTurnOptions {
   size: TeamsTurnSize;
+  /** The bot's database (the bare bot has none); the row is named `teams-turn/<provider>`. */
+  provider: Provider;
   log: (line: string) => void;
 }
 
 export async function measureTeamsTurn(options: TeamsTurnOptions): Promise<ScenarioResult[]> {
-  const { size, log } = options;
+  const { size, log, provider } = options;
+  const name = `teams-turn/${provider}`;
   let edge: Edge | null = null;
   let identity: IdentityServer | null = null;
   let connector: FakeConnector | null = null;
   let channel: TeamsChannel | null = null;
   const servers: HttpServer[] = [];
-  const temp = await createTempDatabase('sqlite');
+  // PostgreSQL with the bot's default pool (DATABASE_POOL_SIZE = 10).
+  const temp = await createTempDatabase(provider, 10);
   const botLogs: string[] = [];
   try {
     edge = await startEdge();
@@ -187,7 +192,7 @@ export async function measureTeamsTurn(options: TeamsTurnOptions): Promise<Scena
     };
 
     const comparison = await compareRounds({
-      name: 'teams-turn',
+      name,
       rounds: size.rounds,
       warmup: size.warmup,
       requests: size.requests,
@@ -202,12 +207,12 @@ export async function measureTeamsTurn(options: TeamsTurnOptions): Promise<Scena
     });
     const stored = await temp.db.client.statusReportRevision.count();
     if (stored < botSubmissions)
-      throw new Error(`teams-turn: ${botSubmissions} submissions, ${stored} revisions`);
+      throw new Error(`${name}: ${botSubmissions} submissions, ${stored} revisions`);
     log(
       `teams-turn: identity server fetched ${identity.fetches}×, ${connector.tokensIssued} connector tokens`,
     );
     return latencyRows(
-      'teams-turn',
+      name,
       `invoke of a report card (${size.clients} clients, ${size.requests} req × ${size.rounds} rounds)`,
       comparison,
       'Teams’ 5 s',

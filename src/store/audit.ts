@@ -3,6 +3,7 @@
 import type { AuditLog } from '../app/ports/channel-stores.ts';
 import type { AuditRecord } from '../app/ports/stores.ts';
 import type { Db, Tx } from './open-database.ts';
+import { pgDirectFor } from './pg-direct.ts';
 import { RawQuery, rawRows } from './raw-rows.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
@@ -40,7 +41,8 @@ export function auditDirect(direct: SqliteDirect, record: AuditRecord, at: Date)
   );
 }
 
-function auditRow(record: AuditRecord) {
+/** An audit record as its row's columns (details as JSON text). */
+export function auditRow(record: AuditRecord) {
   return {
     actor: record.actor,
     action: record.action,
@@ -53,9 +55,16 @@ function auditRow(record: AuditRecord) {
 const FIRST_DETAILS = new RawQuery(`
   SELECT "details" FROM "AuditEntry" WHERE "entity" = ? AND "entityId" = ? ORDER BY "id" LIMIT 1`);
 
+const FIRST_DETAILS_PG = `
+  SELECT "details" FROM "AuditEntry" WHERE "entity" = $1 AND "entityId" = $2 ORDER BY "id" LIMIT 1`;
+
 /** The details (JSON text) of the first entry about an entity, or null. */
 export async function firstAuditDetails(db: Db, entity: string, entityId: string): Promise<string | null> {
-  const [row] = await rawRows(db, FIRST_DETAILS, entity, entityId);
+  // Every Teams card submission asks (the card ledger): a named statement on PostgreSQL (pg-direct.ts).
+  const pg = pgDirectFor(db);
+  const [row] = pg
+    ? await pg.rows('da06_first_audit_details', FIRST_DETAILS_PG, [entity, entityId])
+    : await rawRows(db, FIRST_DETAILS, entity, entityId);
   return row?.details == null ? null : String(row.details);
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Locale, Platform, Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
+import { type PgDirect, pgDirectFor } from './pg-direct.ts';
 import { bool, int, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect } from './sqlite-direct.ts';
 
@@ -103,6 +104,8 @@ export class MemberStore implements MemberRepository {
         byIdentityDirect(direct, this.groupId, platform, externalId),
       );
     }
+    const pg = pgDirectFor(this.db);
+    if (pg) return byIdentityPg(pg, this.groupId, platform, externalId);
     const identity = await this.db.memberIdentity.findUnique({
       where: { platform_externalId: { platform, externalId } },
       include: { member: { include: memberInclude } },
@@ -193,6 +196,31 @@ function byIdentityDirect(
     platform,
     externalId,
   );
+  return identityRecord(row, groupId);
+}
+
+/** The same read as `byIdentityDirect` as one PostgreSQL statement (pg-direct.ts), not cached. */
+async function byIdentityPg(
+  direct: PgDirect,
+  groupId: number,
+  platform: Platform,
+  externalId: string,
+): Promise<MemberRecord | null> {
+  const [row] = await direct.rows(
+    'da06_member_by_identity',
+    `SELECT m."id", m."groupId", m."displayName", m."role", m."email", m."locale", m."active",
+            u."code" AS "unitCode", u."name" AS "unitName",
+            (SELECT json_agg(json_build_array(o."platform", o."externalId") ORDER BY o."id")::text
+               FROM "MemberIdentity" o WHERE o."memberId" = m."id") AS "identities"
+     FROM "MemberIdentity" i JOIN "Member" m ON m."id" = i."memberId" JOIN "Unit" u ON u."id" = m."unitId"
+     WHERE i."platform" = $1 AND i."externalId" = $2`,
+    [platform, externalId],
+  );
+  return identityRecord(row, groupId);
+}
+
+/** A row of the identity reads above as the member it names, or null (inactive, another group). */
+function identityRecord(row: Record<string, unknown> | undefined, groupId: number): MemberRecord | null {
   if (!row || !bool(row.active) || int(row.groupId) !== groupId) return null;
   const identities = (JSON.parse(String(row.identities)) as [string, string][]).map(
     ([platform, externalId]) => ({ platform, externalId }),

@@ -6,8 +6,10 @@
 import { createRequire } from 'node:module';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool as PgPool } from 'pg';
 import type { PrismaClient as SqliteClientType } from '../generated/sqlite/client.ts';
 import { prepareSqliteFile } from './database-file.ts';
+import { PgDirect, registerPgDirect } from './pg-direct.ts';
 import { type Provider, providerOf, sqlitePath } from './provider.ts';
 import { registerDirect, SqliteDirect } from './sqlite-direct.ts';
 
@@ -77,10 +79,23 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const provider = providerOf(url);
   const factory = adapterFactoryFor(url, options);
   if (provider === 'sqlite') return openSqlite(url, factory);
+  return openPostgres(url, factory);
+}
+
+async function openPostgres(url: string, factory: SqlMigrationAwareDriverAdapterFactory): Promise<Database> {
+  // Keep hold of the pg pool the adapter opens, for PgDirect (the hot paths as single statements).
+  const held: { pool?: PgPool } = {};
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    held.pool = (adapter as unknown as { underlyingDriver(): PgPool }).underlyingDriver();
+    return adapter;
+  };
   const { PrismaClient: PostgresClient } = await import('../generated/postgresql/client.ts');
   const client = new PostgresClient({ adapter: factory }) as unknown as Db;
   await client.$connect();
-  return { provider, url, client, factory, close: () => client.$disconnect() };
+  if (held.pool) registerPgDirect(client, new PgDirect(held.pool));
+  return { provider: 'postgresql', url, client, factory, close: () => client.$disconnect() };
 }
 
 async function openSqlite(url: string, factory: SqlMigrationAwareDriverAdapterFactory): Promise<Database> {

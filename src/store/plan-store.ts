@@ -6,6 +6,7 @@ import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { audit } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
+import { pgDirectFor } from './pg-direct.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor } from './sqlite-direct.ts';
 
@@ -36,6 +37,15 @@ const UNITS_OF_TASK = new RawQuery(`
   FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId"
   WHERE tu."taskId" = ?
   ORDER BY u."code"`);
+
+/** TASK_BY_ID and UNITS_OF_TASK in one PostgreSQL statement: the units as a JSON array of [role, code]. */
+const TASK_BY_ID_PG = `
+  SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits",
+         (SELECT COALESCE(json_agg(json_build_array(tu."role", u."code") ORDER BY u."code"), '[]')::text
+            FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id") AS "units"
+  FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
+  WHERE pl."groupId" = $1 AND t."id" = $2`;
 
 export class PlanStore implements PlanRepository {
   constructor(private readonly db: Db) {}
@@ -150,6 +160,18 @@ export class PlanStore implements PlanRepository {
           ? null
           : (toTaskRows(tasks, direct.all(UNITS_OF_TASK.text, taskId))[0] ?? null);
       });
+    }
+    const pg = pgDirectFor(this.db);
+    if (pg) {
+      // One named statement (pg-direct.ts): the task with its units as JSON, one round trip.
+      const [task] = await pg.rows('da06_task_by_id', TASK_BY_ID_PG, [groupId, taskId]);
+      if (!task) return null;
+      const units = (JSON.parse(String(task.units)) as [string, string][]).map(([role, code]) => ({
+        taskId,
+        role,
+        code,
+      }));
+      return toTaskRows([task], units)[0] ?? null;
     }
     const tasks = await rawRows(this.db, TASK_BY_ID, groupId, taskId);
     if (tasks.length === 0) return null;

@@ -7,8 +7,9 @@
 import type { Receipt, ReportRepository, StoredReport, SubmitReport } from '../app/ports/stores.ts';
 import type { Period } from '../domain/period.ts';
 import type { Status } from '../domain/report.ts';
-import { audit, auditDirect } from './audit.ts';
+import { audit, auditDirect, auditRow } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
+import { type PgDirect, type PgParam, pgDirectFor, pgTimestamp } from './pg-direct.ts';
 import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
@@ -89,6 +90,8 @@ export class ReportStore implements ReportRepository {
   async submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }> {
     const direct = directFor(this.db);
     if (direct) return direct.write(() => writeDirect(direct, report, actor, new Date(), receipt));
+    const pg = pgDirectFor(this.db);
+    if (pg) return submitPg(pg, report, actor, receipt);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.$transaction((tx) => this.write(tx, report, actor, receipt));
@@ -333,4 +336,107 @@ function writeDirect(
   );
   if (receipt) auditDirect(direct, receipt(revision), now);
   return { revision };
+}
+
+/**
+ * `write` as one PostgreSQL statement (pg-direct.ts): the period's row if it is the first report of
+ * the month, the report (inserted, or its next revision), the revision and the audit entry, in one
+ * round trip. `ON CONFLICT … DO UPDATE` makes two first submissions racing on one report the later
+ * revision of each other, as `write`'s retry does. The period is inserted with `DO NOTHING` (never
+ * locking its row, which every submission of the month reads); a period inserted by a transaction
+ * that committed after this statement began is invisible to it: then nothing is written, no row
+ * comes back, and the statement runs again.
+ */
+const SUBMIT_PG = `
+  WITH new_period AS (
+    INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn") VALUES ($1::text, $2::text, $3::text, $4::text)
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "id"
+  ), period AS (
+    SELECT "id" FROM new_period UNION ALL SELECT "id" FROM "ReportingPeriod" WHERE "key" = $1::text LIMIT 1
+  ), report AS (
+    INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
+    SELECT $5::int, period."id", $6::int, $7::int, $8::text, $9::int, $10::text, $11::text, $12::text,
+      $13::boolean, 1, $14::timestamp(3), $14::timestamp(3) FROM period
+    ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
+      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
+      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
+      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + 1, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id", "revision"
+  ), revision AS (
+    INSERT INTO "StatusReportRevision" ("reportId", "revision", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "createdAt")
+    SELECT "id", "revision", $7::int, $8::text, $9::int, $10::text, $11::text, $12::text, $14::timestamp(3)
+    FROM report
+  ), audit AS (
+    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+    SELECT $14::timestamp(3), $15::text, CASE WHEN "revision" = 1 THEN $16::text ELSE $17::text END,
+      'StatusReport', "id"::text, $18::text
+    FROM report
+  )
+  SELECT "id", "revision" FROM report`;
+
+const AUDIT_PG = `
+  INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+  VALUES ($1::timestamp(3), $2::text, $3::text, $4::text, $5::text, $6::text)`;
+
+async function submitPg(
+  pg: PgDirect,
+  report: SubmitReport,
+  actor: string,
+  receipt?: Receipt,
+): Promise<{ revision: number }> {
+  const at = pgTimestamp(new Date());
+  const { period, input } = report;
+  const { details } = auditRow({
+    actor,
+    action: 'report.submit',
+    entity: 'StatusReport',
+    details: { period: period.key, ...input, late: report.late },
+  });
+  const values: PgParam[] = [
+    period.key,
+    period.kind,
+    period.startsOn,
+    period.endsOn,
+    report.taskId,
+    report.unitId,
+    report.memberId,
+    ...reportFields(input),
+    report.late,
+    at,
+    actor,
+    'report.submit',
+    'report.edit',
+    details,
+  ];
+  if (!receipt) return writePg(pg.rows.bind(pg), ['da06_submit_report', SUBMIT_PG, values], period.key);
+  // The receipt needs the revision the statement returns: both in one transaction, committed together.
+  return pg.transaction(async (rows) => {
+    const { revision } = await writePg(rows, ['da06_submit_report', SUBMIT_PG, values], period.key);
+    const extra = auditRow(receipt(revision));
+    await rows('da06_audit', AUDIT_PG, [
+      at,
+      extra.actor,
+      extra.action,
+      extra.entity,
+      extra.entityId,
+      extra.details,
+    ]);
+    return { revision };
+  });
+}
+
+/** Runs a submission statement until it answers (see SUBMIT_PG: a period inserted meanwhile). */
+async function writePg(
+  rows: PgDirect['rows'],
+  [name, text, values]: [string, string, PgParam[]],
+  periodKey: string,
+): Promise<{ revision: number }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row] = await rows<{ id: number; revision: number }>(name, text, values);
+    if (row) return { revision: row.revision };
+  }
+  throw new Error(`report: the period ${periodKey} could not be read nor inserted`);
 }

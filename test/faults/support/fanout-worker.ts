@@ -4,7 +4,8 @@
  * - MODE=drain: drains the outbox (real clock) until nothing is pending or claimed, or
  * - MODE=tick: runs `scheduler.tick()` at the fixed instant CLOCK until nothing is pending.
  * Prints `ready` once set up and `done {json}` at the end; the parent may SIGKILL it at any moment.
- * With WAIT_FOR_GO set it waits, after `ready`, for a line `go` on stdin before it starts.
+ * With WAIT_FOR_GO set it waits, after `ready`, for a line `go` on stdin before it starts; with
+ * WARM_UP set it drains once before `ready` (the outbox is empty then: nothing is sent).
  * Env: WORKER_ID, STALE_CLAIM_MS, BACKOFF_MS, BATCH_SIZE, CONCURRENCY, DEADLINE_MS, SLACK_SEND_RATE
  * (default 1000: the fakes are not rate limited unless a test says so).
  */
@@ -58,6 +59,9 @@ const channel = createSlackChannel({
   timing: { maxInlineWaitMs: 1000, stopGraceMs: 1000, quickRetryMs: 20 },
 });
 const open = () => db.client.outboxMessage.count({ where: { status: { in: ['pending', 'claimed'] } } });
+// With WARM_UP set (bench/scenarios/fanout-replicas.ts), one drain of the outbox before `ready`, so
+// that the statements a drain runs are prepared before the parent seeds its rows and says `go`.
+if (env.WARM_UP) await new Outbox({ stores, group, clock, workerId }).drain([channel], policy);
 process.stdout.write('ready\n');
 if (env.WAIT_FOR_GO) {
   // Started ahead of time (its start-up overlapping the parent's other work): wait for the word.

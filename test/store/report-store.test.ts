@@ -1,0 +1,152 @@
+/**
+ * `ReportStore.submit` on both databases: SQLite's prepared statements (sqlite-direct.ts) and
+ * PostgreSQL's single statement (pg-direct.ts) must write what the Prisma path writes — the period's
+ * row once, the current report, one revision per submission, the audit entry, the receipt in the
+ * same transaction — and stay correct when submissions race.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { periodFromKey } from '../../src/domain/period.ts';
+import type { Database } from '../../src/store/open-database.ts';
+import { pgDirectFor } from '../../src/store/pg-direct.ts';
+import { directFor } from '../../src/store/sqlite-direct.ts';
+import { type CoreFixture, createCoreFixture } from '../support/core.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+
+describeEachDatabase('ReportStore.submit', (db, provider) => {
+  let f: CoreFixture;
+  let taskIds: Map<string, number>;
+  let cntt: number;
+  let memberId: number;
+  const input = (percent: number) => ({
+    status: 'in_progress' as const,
+    percent,
+    done: 'Đã triển khai',
+    blockers: null,
+    evidenceUrl: 'https://vanban.example.vn/1',
+  });
+  const submission = (task: string, periodKey: string, percent: number) => ({
+    taskId: taskIds.get(task)!,
+    period: periodFromKey(periodKey),
+    unitId: cntt,
+    memberId,
+    input: input(percent),
+    late: false,
+  });
+  const reportOf = (database: Database, task: string, periodKey: string) =>
+    database.client.statusReport.findFirstOrThrow({
+      where: { taskId: taskIds.get(task)!, period: { key: periodKey }, unitId: cntt },
+      include: { revisions: { orderBy: { revision: 'asc' } } },
+    });
+
+  beforeAll(async () => {
+    f = await createCoreFixture(db());
+    taskIds = new Map((await f.stores.plans.listTasks(f.deps.group.id)).map((t) => [t.code, t.id]));
+    cntt = await f.stores.units.idOf('CNTT');
+    memberId = f.viewers.lan.memberId;
+  });
+
+  it('takes the fast path of its database', () => {
+    if (provider === 'sqlite') expect(directFor(db().client)).not.toBeNull();
+    else expect(pgDirectFor(db().client)).not.toBeNull();
+  });
+
+  it('stores the report, a revision and an audit entry; an edit is the next revision', async () => {
+    const before = Date.now();
+    expect(await f.stores.reports.submit(submission('1', '2024-03', 10), 'member:1')).toEqual({
+      revision: 1,
+    });
+    expect(await f.stores.reports.submit(submission('1', '2024-03', 40), 'member:1')).toEqual({
+      revision: 2,
+    });
+    const after = Date.now();
+    const report = await reportOf(db(), '1', '2024-03');
+    expect(report).toMatchObject({ percent: 40, revision: 2, late: false, memberId, blockers: null });
+    expect(report.revisions.map((r) => [r.revision, r.percent])).toEqual([
+      [1, 10],
+      [2, 40],
+    ]);
+    // Timestamps as Prisma writes them: read back through Prisma, they are the instant of the write.
+    for (const at of [report.createdAt, report.updatedAt, ...report.revisions.map((r) => r.createdAt)]) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(at.getTime()).toBeLessThanOrEqual(after + 1);
+    }
+    const audits = await db().client.auditEntry.findMany({
+      where: { entity: 'StatusReport', entityId: String(report.id) },
+      orderBy: { id: 'asc' },
+    });
+    expect(audits.map((a) => a.action)).toEqual(['report.submit', 'report.edit']);
+    expect(JSON.parse(audits[0]!.details!)).toEqual({ period: '2024-03', ...input(10), late: false });
+    expect(await db().client.reportingPeriod.count({ where: { key: '2024-03' } })).toBe(1);
+  });
+
+  it('commits the receipt with the report, given its revision; a failing receipt writes nothing', async () => {
+    const receipt = (revision: number) => ({
+      actor: 'member:1',
+      action: 'card.used',
+      entity: 'Card',
+      entityId: 'card-1',
+      details: { revision },
+    });
+    await f.stores.reports.submit(submission('4', '2024-04', 5), 'member:1', receipt);
+    await f.stores.reports.submit(submission('4', '2024-04', 6), 'member:1', receipt);
+    const receipts = await db().client.auditEntry.findMany({
+      where: { entity: 'Card' },
+      orderBy: { id: 'asc' },
+    });
+    expect(receipts.map((r) => JSON.parse(r.details!))).toEqual([{ revision: 1 }, { revision: 2 }]);
+
+    await expect(
+      f.stores.reports.submit(submission('4', '2024-04', 7), 'member:1', () => {
+        throw new Error('no receipt');
+      }),
+    ).rejects.toThrow('no receipt');
+    const report = await reportOf(db(), '4', '2024-04');
+    expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 6, 2]);
+  });
+
+  it('commits a receipt that is not the revision written out (edit or not) with the report too', async () => {
+    const receipt = (revision: number) => ({
+      actor: 'member:1',
+      action: revision === 1 ? 'card.first' : 'card.again',
+      entity: 'Card',
+      entityId: 'card-2',
+      details: { edit: revision > 1, revision },
+    });
+    await f.stores.reports.submit(submission('2', '2024-04', 5), 'member:1', receipt);
+    await f.stores.reports.submit(submission('2', '2024-04', 6), 'member:1', receipt);
+    const receipts = await db().client.auditEntry.findMany({
+      where: { entity: 'Card', entityId: 'card-2' },
+      orderBy: { id: 'asc' },
+    });
+    expect(receipts.map((r) => [r.action, JSON.parse(r.details!)])).toEqual([
+      ['card.first', { edit: false, revision: 1 }],
+      ['card.again', { edit: true, revision: 2 }],
+    ]);
+  });
+
+  it('racing submissions, first ones of a new period included, each become one revision', async () => {
+    const tasks = ['1', '2', '4'];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        f.stores.reports.submit(submission(tasks[i % 3]!, '2024-05', i + 1), `member:${i}`),
+      ),
+    );
+    expect(await db().client.reportingPeriod.count({ where: { key: '2024-05' } })).toBe(1);
+    for (const [k, task] of tasks.entries()) {
+      const report = await reportOf(db(), task, '2024-05');
+      expect(report.revision).toBe(10);
+      expect(report.revisions.map((r) => r.revision)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      const mine = results.filter((_, i) => i % 3 === k).map((r) => r.revision);
+      expect([...mine].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      const actions = await db().client.auditEntry.groupBy({
+        by: ['action'],
+        where: { entity: 'StatusReport', entityId: String(report.id) },
+        _count: true,
+      });
+      expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({
+        'report.submit': 1,
+        'report.edit': 9,
+      });
+    }
+  });
+});
