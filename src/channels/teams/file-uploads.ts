@@ -64,9 +64,14 @@ export class UploadError extends Error {
 
 /**
  * PUTs the whole file, in one range, to the upload session Teams opened in the user's OneDrive. The
- * URL is pre-authorised: the bot's token is not sent.
+ * URL is pre-authorised: the bot's token is not sent. `send` is the outbound fetch (through
+ * HTTPS_PROXY unless NO_PROXY names the host), the global fetch without a proxy setting.
  */
-export async function uploadToSession(uploadUrl: string, bytes: Buffer): Promise<void> {
+export async function uploadToSession(
+  uploadUrl: string,
+  bytes: Buffer,
+  send: typeof globalThis.fetch = fetch,
+): Promise<void> {
   let url: URL;
   try {
     url = new URL(uploadUrl);
@@ -74,7 +79,7 @@ export async function uploadToSession(uploadUrl: string, bytes: Buffer): Promise
     throw new UploadError('invalid upload URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UploadError('invalid upload URL');
-  const response = await fetch(url, {
+  const response = await send(url, {
     method: 'PUT',
     headers: {
       'content-type': 'application/octet-stream',

@@ -84,6 +84,8 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel |
     postToGroup: (view) => channel!.postToGroup(view),
     sendPersonal: (aadObjectId, attachments) => channel!.sendPersonal(aadObjectId, attachments),
     ...(options.newCardId ? { newCardId: options.newCardId } : {}),
+    // OneDrive uploads go out through the proxy too (issue 17, item 6).
+    ...(outbound ? { fetch: outbound.fetch } : {}),
   });
   channel = new TeamsChannel(
     {

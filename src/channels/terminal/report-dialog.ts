@@ -54,8 +54,11 @@ class ReportDialog {
   async run(first: ReportFormView): Promise<View | null> {
     this.say(t(this.locale, 'form.intro'));
     const taskId = first.taskId ?? (await this.askTask(first));
+    // The month the form was opened for ("/da06 report 2024-07") stays chosen once the task is picked.
     let form =
-      first.taskId === taskId ? first : await this.core.reportForm(this.viewer, codeOf(first, taskId));
+      first.taskId === taskId
+        ? first
+        : await this.core.reportForm(this.viewer, codeOf(first, taskId), first.period.key);
     if (form.kind !== 'report-form') return form;
     const period = form.periods.length > 1 ? await this.askPeriod(form) : form.period;
     if (period.key !== form.period.key) {

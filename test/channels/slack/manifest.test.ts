@@ -31,6 +31,7 @@ import {
 } from '../../../src/channels/slack/ids.ts';
 import { LISTENERS } from '../../../src/channels/slack/listeners/index.ts';
 import type { Period } from '../../../src/domain/period.ts';
+import { periodFromKey } from '../../../src/domain/period.ts';
 import { renderContext } from '../../../src/presentation/context.ts';
 import { actionIds } from '../../support/slack/harness.ts';
 
@@ -94,7 +95,8 @@ function emitted(): { actions: string[]; callbacks: string[]; blocks: string[] }
     kind: 'report-form',
     viewer,
     period,
-    periods: [period],
+    // During the grace days: the month select is emitted too.
+    periods: [period, periodFromKey('2024-07')],
     choices: [task],
     taskId: 1,
     current: null,

@@ -3,6 +3,7 @@
  * calls (a proactive message) go through a local CONNECT proxy, except to hosts NO_PROXY names.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/channels/teams/cards/file.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { startProxy, type TestProxy } from '../../support/proxy.ts';
@@ -71,5 +72,71 @@ describeEachDatabase('Teams through an HTTP proxy', (db) => {
     expect(outcome.ok).toBe(true);
     expect(connector.posted).toHaveLength(1);
     expect(proxy.targets).toEqual([]);
+  });
+});
+
+describeEachDatabase('Teams OneDrive uploads through an HTTP proxy', (db) => {
+  let f: CoreFixture;
+
+  beforeAll(async () => {
+    f = await createCoreFixture(db());
+    await linkTeamsAccounts(f);
+  });
+
+  /** The chair's export, then "Allow" with an upload session on `uploadHost`; the proxy's targets. */
+  async function exportThrough(uploadHost: string, noProxy: string) {
+    const settings = teamsSettings(
+      { identity, connector },
+      { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: noProxy },
+    );
+    const h = await TeamsHarness.start(f, { identity, connector }, settings);
+    try {
+      connector.clear();
+      await h.message(people.khanh, 'xuất 2024-06');
+      const consentCard = connector.posted
+        .flatMap(
+          (p) =>
+            (p.activity.attachments ?? []) as { contentType: string; content: Record<string, unknown> }[],
+        )
+        .find((a) => a.contentType === FILE_CONSENT_CONTENT_TYPE);
+      expect(consentCard).toBeDefined();
+      proxy.targets.length = 0;
+      const name = 'bao-cao-de-an-06-2024-06.docx';
+      // The upload session lives on another host name than the connector, so the proxy tells them apart.
+      const uploadUrl = connector.uploadUrl(name).replace('127.0.0.1', uploadHost);
+      const answer = await h.post({
+        ...h.base(people.khanh),
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: {
+          type: 'fileUpload',
+          action: 'accept',
+          context: consentCard!.content.acceptContext,
+          uploadInfo: {
+            name,
+            uploadUrl,
+            contentUrl: `https://contoso-my.sharepoint.com/${name}`,
+            uniqueId: 'U1',
+            fileType: 'docx',
+          },
+        },
+      });
+      expect(answer.status).toBe(200);
+      expect(connector.uploads).toHaveLength(1);
+      return [...proxy.targets];
+    } finally {
+      await h.close();
+    }
+  }
+
+  it('the PUT to the upload session goes through the proxy', async () => {
+    const port = new URL(connector.serviceUrl).port;
+    const targets = await exportThrough('localhost', '127.0.0.1');
+    expect(targets).toContain(`localhost:${port}`);
+  });
+
+  it('NO_PROXY naming the upload host sends straight to it', async () => {
+    const targets = await exportThrough('localhost', '127.0.0.1,localhost');
+    expect(targets).toEqual([]);
   });
 });

@@ -157,6 +157,9 @@ describeEachDatabase('terminal report form', (db) => {
       const june = await chat(['/da06 report 4', '', '2', '20', 'Đã khảo sát tháng 6', '', '', '']);
       expect(june).toContain('Đã ghi nhận báo cáo nhiệm vụ 4 kỳ tháng 6/2024');
       expect(await reportOf('4', '2024-06')).toMatchObject({ percent: 20, late: true });
+      // A month typed without a task: kept once the task is picked (Enter keeps it at the question).
+      const picked = await chat(['/da06 report 2024-07', '1', '', '2', '30', 'Đã khảo sát tiếp', '', '', '']);
+      expect(picked).toContain('Đã ghi nhận báo cáo nhiệm vụ 1 kỳ tháng 7/2024');
     } finally {
       f.clock.set('2024-06-20T09:00:00+07:00');
     }

@@ -39,7 +39,7 @@ export class FileConsentHandler extends TurnHandler {
       return;
     }
     try {
-      await uploadToSession(info.uploadUrl, bytes);
+      await uploadToSession(info.uploadUrl, bytes, this.options.fetch);
     } catch (error) {
       this.options.log(`[teams] upload of ${name} to OneDrive failed: ${describe(error)}`);
       const reason = error instanceof Error ? error.message : String(error);

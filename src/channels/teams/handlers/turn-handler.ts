@@ -25,6 +25,8 @@ export interface TeamsBotOptions {
   sendPersonal?: (aadObjectId: string, attachments: Attachment[]) => Promise<SendOutcome>;
   /** Files waiting for the user's consent (a fresh store when not given). */
   pendingFiles?: PendingFiles;
+  /** The outbound fetch for the OneDrive uploads (through HTTPS_PROXY); the global fetch if not given. */
+  fetch?: typeof globalThis.fetch;
   newCardId?: () => string;
 }
 
