@@ -13,6 +13,7 @@ import { leaveCommand } from './use-cases/leave.ts';
 import { manageMembers } from './use-cases/manage-members.ts';
 import { nextMeeting } from './use-cases/meeting.ts';
 import { meetingCommand } from './use-cases/meeting-admin.ts';
+import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
 import {
@@ -95,6 +96,10 @@ export class Core {
       case 'overdue':
         return overdueList(this.deps, viewer);
       case 'meeting':
+        if (isInvitationWord(command.args[0])) {
+          const month = command.args.slice(1).join(' ').trim() || null;
+          return meetingInvitation({ ...this.deps, scheduler: this.scheduler }, viewer.locale, month);
+        }
         return command.args.length > 0 ? this.changeMeetings(viewer, command.args) : this.nextMeeting(viewer);
       case 'leave':
         return leaveCommand(this.deps, viewer, command.args);
@@ -155,4 +160,10 @@ export class Core {
   snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null) {
     return snoozeTask(this.deps, viewer, task, until, reason);
   }
+}
+
+/** `/da06 meeting ics` (also "thư mời", "invite"): the invitation file rather than a change. */
+function isInvitationWord(word: string | undefined): boolean {
+  const folded = (word ?? '').toLowerCase();
+  return folded === 'ics' || folded === 'invite' || folded === 'invitation';
 }

@@ -113,6 +113,8 @@ export interface MeetingRecord {
   note: string | null;
   /** Moved or cancelled by the chair: the rule no longer decides it. */
   chairSet: boolean;
+  /** The iCalendar SEQUENCE of its invitation: 0 when written, +1 at each move, re-plan or cancel. */
+  sequence: number;
 }
 
 export interface MeetingFields {
