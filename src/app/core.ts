@@ -7,6 +7,7 @@ import type { Locale, Platform } from '../domain/roles.ts';
 import type { ChatCommand } from './chat-command.ts';
 import type { CoreDeps } from './core-deps.ts';
 import type { SchedulerPort } from './ports/scheduler.ts';
+import { attachEvidence, type EvidenceTarget, type EvidenceUpload } from './use-cases/evidence.ts';
 import { exportReport } from './use-cases/export-report.ts';
 import { identify } from './use-cases/identify.ts';
 import { leaveCommand } from './use-cases/leave.ts';
@@ -26,7 +27,7 @@ import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import { unitDirectoryOn } from './use-cases/unit-directory-view.ts';
-import type { View, Viewer } from './views.ts';
+import type { NoticeView, View, Viewer } from './views.ts';
 
 export class Core {
   /**
@@ -68,6 +69,27 @@ export class Core {
     const view = await meetingCommand({ ...this.deps, scheduler: this.scheduler }, viewer, args);
     await this.scheduler.running()?.rearm?.();
     return view;
+  }
+
+  /**
+   * Evidence files a channel received with a report (after `submitReport` saved it): checked, stored,
+   * recorded; one notice per outcome. Without an evidence store every file is refused, never dropped.
+   */
+  async attachEvidence(
+    viewer: Viewer,
+    target: EvidenceTarget,
+    uploads: EvidenceUpload[],
+  ): Promise<NoticeView[]> {
+    const files = this.deps.evidenceFiles;
+    if (!files) {
+      return uploads.map((upload) => ({
+        kind: 'notice',
+        tone: 'error',
+        key: 'error.evidence.store_unavailable',
+        params: { name: upload.name, reason: 'EVIDENCE_DIR' },
+      }));
+    }
+    return attachEvidence({ ...this.deps, evidenceFiles: files }, viewer, target, uploads);
   }
 
   identify(platform: Platform, externalId: string) {

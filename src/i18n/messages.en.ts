@@ -285,4 +285,19 @@ export const en: Record<MessageKey, string> = {
   'error.unit_directory.missing_code_or_name': 'Unit directory, line {line}: a unit code or name is missing.',
   'error.unit_directory.bad_kind':
     'Unit directory, line {line}: the kind "{kind}" is not valid (only central, provincial, group).',
+
+  // Evidence files ----------------------------------------------------------------------------------------
+  'error.evidence.too_large':
+    'The file "{name}" is larger than {limitMb} MB and was not taken. The report is saved.',
+  'error.evidence.type_refused':
+    'The file "{name}" is not a PDF, DOCX, XLSX, PNG or JPEG (checked by its content, not only its extension) and was not taken. The report is saved.',
+  'error.evidence.name_refused':
+    'The file name "{name}" is not allowed (no paths such as "../" or "/"). The report is saved.',
+  'error.evidence.store_unavailable':
+    'The evidence store is not answering, so the file "{name}" was not taken ({reason}). The report is saved without this file; please send the file again in a few minutes.',
+  'error.evidence.unreadable': 'Could not read the file "{name}" ({reason}). The report is saved.',
+  'error.evidence.no_report': 'Task {task} has no report from your unit to attach evidence to yet.',
+  'evidence.saved': 'Saved {count} evidence file(s): {names}.',
+  'evidence.heading': 'Evidence files',
+  'evidence.line': '{name} ({size}, SHA-256 {hash}…), sent by {who} at {when}',
 };

@@ -287,6 +287,20 @@ export const vi = {
   'error.unit_directory.missing_code_or_name': 'Danh mục đơn vị, dòng {line}: thiếu mã hoặc tên đơn vị.',
   'error.unit_directory.bad_kind':
     'Danh mục đơn vị, dòng {line}: loại "{kind}" không hợp lệ (chỉ nhận central, provincial, group).',
+
+  // Evidence files (tệp minh chứng) --------------------------------------------------------------------
+  'error.evidence.too_large': 'Tệp "{name}" lớn hơn {limitMb} MB nên không được nhận. Báo cáo vẫn được lưu.',
+  'error.evidence.type_refused':
+    'Tệp "{name}" không phải PDF, DOCX, XLSX, PNG hay JPEG (kiểm tra theo nội dung tệp, không chỉ phần đuôi) nên không được nhận. Báo cáo vẫn được lưu.',
+  'error.evidence.name_refused':
+    'Tên tệp "{name}" không hợp lệ (không được chứa đường dẫn như "../" hay "/"). Báo cáo vẫn được lưu.',
+  'error.evidence.store_unavailable':
+    'Kho lưu tệp minh chứng đang không phản hồi nên chưa nhận được tệp "{name}" ({reason}). Báo cáo đã được lưu, chưa kèm tệp này; anh/chị vui lòng gửi lại tệp sau ít phút.',
+  'error.evidence.unreadable': 'Không đọc được tệp "{name}" ({reason}). Báo cáo vẫn được lưu.',
+  'error.evidence.no_report': 'Nhiệm vụ {task} chưa có báo cáo của đơn vị để kèm tệp minh chứng.',
+  'evidence.saved': 'Đã lưu {count} tệp minh chứng: {names}.',
+  'evidence.heading': 'Tệp minh chứng',
+  'evidence.line': '{name} ({size}, SHA-256 {hash}…), {who} gửi lúc {when}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -284,6 +284,48 @@ export interface RosterRepository {
   snooze(snooze: NewSnooze): Promise<void>;
 }
 
+/** An evidence file as recorded: which report revision, who sent it, when, and its SHA-256. */
+export interface EvidenceRecord {
+  id: number;
+  taskId: number;
+  /** The unit whose report it belongs to. */
+  unitCode: string;
+  periodKey: string;
+  revision: number;
+  memberId: number;
+  memberName: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  createdAt: Date;
+}
+
+export interface NewEvidence {
+  revisionId: number;
+  taskId: number;
+  memberId: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export interface EvidenceRepository {
+  /** The id and number of the latest revision of a unit's report on a task in a period, or null. */
+  latestRevision(
+    taskId: number,
+    unitCode: string,
+    periodKey: string,
+  ): Promise<{ id: number; revision: number } | null>;
+  /** Records a file (already in the evidence store) with its audit entry. */
+  add(evidence: NewEvidence, actor: string): Promise<EvidenceRecord>;
+  /** The files of these tasks (every unit, every period), oldest first. */
+  forTasks(taskIds: number[]): Promise<EvidenceRecord[]>;
+}
+
 export interface CalendarRepository {
   list(): Promise<CalendarOverride[]>;
   set(day: string, kind: DayKind, note: string | null, actor: string): Promise<void>;
@@ -299,4 +341,5 @@ export interface Stores {
   meetings: MeetingRepository;
   roster: RosterRepository;
   calendar: CalendarRepository;
+  evidence: EvidenceRepository;
 }
