@@ -7,7 +7,12 @@ import type { Locale, Platform } from '../domain/roles.ts';
 import type { ChatCommand } from './chat-command.ts';
 import type { CoreDeps } from './core-deps.ts';
 import type { SchedulerPort } from './ports/scheduler.ts';
-import { attachEvidence, type EvidenceTarget, type EvidenceUpload } from './use-cases/evidence.ts';
+import {
+  attachEvidence,
+  type EvidenceTarget,
+  type EvidenceUpload,
+  listEvidence,
+} from './use-cases/evidence.ts';
 import { exportReport } from './use-cases/export-report.ts';
 import { identify } from './use-cases/identify.ts';
 import { leaveCommand } from './use-cases/leave.ts';
@@ -133,6 +138,8 @@ export class Core {
         return scoreboard(this.deps, viewer, command.period);
       case 'members':
         return manageMembers(this.deps, viewer, command.args);
+      case 'evidence':
+        return listEvidence(this.deps, viewer, command.task);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
       case 'unknown':

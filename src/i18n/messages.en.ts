@@ -300,4 +300,10 @@ export const en: Record<MessageKey, string> = {
   'evidence.saved': 'Saved {count} evidence file(s): {names}.',
   'evidence.heading': 'Evidence files',
   'evidence.line': '{name} ({size}, SHA-256 {hash}…), sent by {who} at {when}',
+  'evidence.list': 'Evidence files{scope}:\n{lines}',
+  'evidence.list_scope': ' of task {task}',
+  'evidence.task_line': '• Task {task} — {unit}, {period} (report revision {revision}): {file}',
+  'evidence.none': 'No evidence files yet{scope}.',
+  'help.cmd.evidence':
+    '/da06 evidence [task] — Evidence files sent with reports (attach them in the report form); /da06 meeting ics — the giao ban invitation (.ics).',
 };

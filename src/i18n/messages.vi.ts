@@ -301,6 +301,12 @@ export const vi = {
   'evidence.saved': 'Đã lưu {count} tệp minh chứng: {names}.',
   'evidence.heading': 'Tệp minh chứng',
   'evidence.line': '{name} ({size}, SHA-256 {hash}…), {who} gửi lúc {when}',
+  'evidence.list': 'Tệp minh chứng{scope}:\n{lines}',
+  'evidence.list_scope': ' của nhiệm vụ {task}',
+  'evidence.task_line': '• Nhiệm vụ {task} — {unit}, {period} (báo cáo lần {revision}): {file}',
+  'evidence.none': 'Chưa có tệp minh chứng nào{scope}.',
+  'help.cmd.evidence':
+    '/da06 evidence [nhiệm vụ] — Tệp minh chứng kèm báo cáo (đính kèm trong mẫu báo cáo); /da06 meeting ics — thư mời họp giao ban (.ics).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

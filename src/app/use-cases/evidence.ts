@@ -14,10 +14,13 @@ import { createHash } from 'node:crypto';
 import { AppError, type ErrorCode, isAppError } from '../../domain/errors.ts';
 import { acceptEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../../domain/evidence.ts';
 import { canReportOn, seesWholeGroup } from '../../domain/permissions.ts';
+import type { Locale } from '../../domain/roles.ts';
+import { formatDateTime, periodLabel, t } from '../../i18n/index.ts';
 import type { CoreDeps } from '../core-deps.ts';
 import type { EvidenceStorage } from '../ports/evidence.ts';
 import type { EvidenceRecord, TaskRow } from '../ports/stores.ts';
 import type { NoticeView, Viewer } from '../views.ts';
+import { allTasks, findTask } from './task-scope.ts';
 
 export interface EvidenceDeps extends CoreDeps {
   evidenceFiles: EvidenceStorage;
@@ -161,6 +164,61 @@ export async function evidenceBytes(
   if (!seesWholeGroup(viewer) && !canReportOn(viewer, task).allowed) return null;
   if (record.taskId !== task.id) return null;
   return deps.evidenceFiles.get(record.storageKey);
+}
+
+/**
+ * `/da06 evidence [task]`: the files of one task, or of every task the viewer may see, with who sent
+ * each, when, its size and the start of its SHA-256 (the words are the viewer's).
+ */
+export async function listEvidence(
+  deps: CoreDeps,
+  viewer: Viewer,
+  typed: string | null,
+): Promise<NoticeView> {
+  const tasks = await allTasks(deps);
+  let scope = tasks;
+  if (typed) {
+    const task = findTask(tasks, typed);
+    if (!task) return { kind: 'notice', tone: 'error', key: 'report.unknown_task', params: { code: typed } };
+    scope = [task];
+  }
+  const records = await evidenceOf(deps, viewer, scope);
+  const scopeText = typed ? t(viewer.locale, 'evidence.list_scope', { task: scope[0]!.code }) : '';
+  if (records.length === 0)
+    return { kind: 'notice', tone: 'info', key: 'evidence.none', params: { scope: scopeText } };
+  const codes = new Map(tasks.map((task) => [task.id, task.code]));
+  const lines = records.map((record) =>
+    t(viewer.locale, 'evidence.task_line', {
+      task: codes.get(record.taskId) ?? String(record.taskId),
+      unit: record.unitCode,
+      period: periodLabel(viewer.locale, record.periodKey),
+      revision: record.revision,
+      file: evidenceLine(viewer.locale, record, deps.group.timeZone),
+    }),
+  );
+  return {
+    kind: 'notice',
+    tone: 'info',
+    key: 'evidence.list',
+    params: { scope: scopeText, lines: lines.join('\n') },
+  };
+}
+
+/** "Biên bản.pdf (12 KB, SHA-256 1a2b3c4d…), Nguyễn Thị Lan gửi lúc 20/06/2024 09:00". */
+export function evidenceLine(locale: Locale, record: EvidenceRecord, timeZone: string): string {
+  return t(locale, 'evidence.line', {
+    name: record.fileName,
+    size: sizeText(record.size),
+    hash: record.sha256.slice(0, 12),
+    who: record.memberName,
+    when: formatDateTime(locale, record.createdAt, timeZone),
+  });
+}
+
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function errorNotice<C extends ErrorCode>(error: AppError<C>): NoticeView {

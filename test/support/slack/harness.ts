@@ -188,6 +188,8 @@ export interface ReportInput {
   done?: string;
   blockers?: string;
   evidence?: string;
+  /** Files in the file_input, as Slack names them in the state (ids from `fake.hostFile`). */
+  files?: Array<{ id: string; name: string }>;
 }
 
 /** `view.state.values` of the report modal as Slack sends them. */
@@ -203,6 +205,7 @@ export function reportValues(input: ReportInput): Record<string, unknown> {
     report_done: { da06_done: { type: 'plain_text_input', value: input.done ?? null } },
     report_blockers: { da06_blockers: { type: 'plain_text_input', value: input.blockers ?? null } },
     report_evidence: { da06_evidence: { type: 'url_text_input', value: input.evidence ?? null } },
+    report_evidence_files: { da06_evidence_files: { type: 'file_input', files: input.files ?? [] } },
   };
 }
 
