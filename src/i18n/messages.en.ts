@@ -259,6 +259,9 @@ export const en: Record<MessageKey, string> = {
   'form.prompt.done': 'Work done in this period',
   'form.prompt.blockers': 'Blockers and requests (optional, press Enter to skip)',
   'form.prompt.evidence': 'Link to evidence (optional, press Enter to skip)',
+  'form.prompt.evidence_files':
+    'Evidence files on this machine: paths separated by ; (PDF, DOCX, XLSX, PNG, JPEG, at most 20 MB; press Enter to skip)',
+  'terminal.not_a_file': 'not a file',
   'form.prompt.keep': '(press Enter to keep: {value})',
   'form.confirm': 'Submit this report? (y = yes, n = no)',
   'form.invalid_choice': 'That choice is not valid; please try again.',

@@ -260,6 +260,9 @@ export const vi = {
   'form.prompt.done': 'Kết quả đã thực hiện trong kỳ',
   'form.prompt.blockers': 'Vướng mắc, kiến nghị (không bắt buộc, nhấn Enter để bỏ qua)',
   'form.prompt.evidence': 'Đường dẫn minh chứng (không bắt buộc, nhấn Enter để bỏ qua)',
+  'form.prompt.evidence_files':
+    'Tệp minh chứng trên máy này: đường dẫn, cách nhau bởi dấu ; (PDF, DOCX, XLSX, PNG, JPEG, tối đa 20 MB; nhấn Enter để bỏ qua)',
+  'terminal.not_a_file': 'không phải một tệp',
   'form.prompt.keep': '(nhấn Enter để giữ nguyên: {value})',
   'form.confirm': 'Gửi báo cáo này? (c = có, k = không)',
   'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',

@@ -3,8 +3,12 @@
  * then submits through the core, which applies the same validation as the Slack and Teams forms.
  * Fields the core rejects are asked again with the reason.
  */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Core } from '../../app/core.ts';
-import type { ReportFormView, View, Viewer } from '../../app/views.ts';
+import type { EvidenceUpload } from '../../app/use-cases/evidence.ts';
+import type { NoticeView, ReportFormView, View, Viewer } from '../../app/views.ts';
+import { EVIDENCE_MAX_BYTES } from '../../domain/evidence.ts';
 import { type ReportDraft, type ReportField, STATUSES } from '../../domain/report.ts';
 import { statusLabel, t } from '../../i18n/index.ts';
 import type { LineSource } from './line-source.ts';
@@ -17,12 +21,12 @@ export async function runReportDialog(
   form: ReportFormView,
   lines: LineSource,
   say: (text: string) => void,
-): Promise<View | null> {
+): Promise<{ view: View; taskId: number } | null> {
   const locale = viewer.locale;
   const taskId = form.taskId ?? (await askTask(form, lines, say));
   if (taskId === null) return null;
   const chosen = form.taskId === taskId ? form : await core.reportForm(viewer, codeOf(form, taskId));
-  if (chosen.kind !== 'report-form') return chosen;
+  if (chosen.kind !== 'report-form') return { view: chosen, taskId };
   const current = chosen.current;
   const draft: ReportDraft = {
     status: current?.status ?? '',
@@ -39,11 +43,39 @@ export async function runReportDialog(
       draft[field] = answer;
     }
     const result = await core.submitReport(viewer, { task: taskId, draft });
-    if (result.kind !== 'report-form') return result;
+    if (result.kind !== 'report-form') return { view: result, taskId };
     for (const error of result.errors) say(`✗ ${t(locale, error.key, error.params)}`);
     fields = [...new Set(result.errors.map((error) => error.field))];
   }
   return null;
+}
+
+/**
+ * After a saved report: paths of evidence files, separated by ";" (Enter for none). Each is read from
+ * this machine and handed to the core, which checks, stores and records it; one notice per outcome.
+ */
+export async function askEvidenceFiles(
+  core: Core,
+  viewer: Viewer,
+  target: { taskId: number; periodKey: string },
+  lines: LineSource,
+): Promise<NoticeView[]> {
+  const answer = await lines.next(`${t(viewer.locale, 'form.prompt.evidence_files')}: `);
+  const paths = (answer ?? '')
+    .split(';')
+    .map((path) => path.trim().replace(/^["']|["']$/g, ''))
+    .filter((path) => path !== '');
+  if (paths.length === 0) return [];
+  const uploads: EvidenceUpload[] = paths.map((path) => ({
+    name: basename(path),
+    read: async () => {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error(t(viewer.locale, 'terminal.not_a_file'));
+      if (info.size > EVIDENCE_MAX_BYTES) return new Uint8Array(EVIDENCE_MAX_BYTES + 1);
+      return readFile(path);
+    },
+  }));
+  return core.attachEvidence(viewer, target, uploads);
 }
 
 async function askTask(

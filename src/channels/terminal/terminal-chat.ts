@@ -17,7 +17,7 @@ import { roleLabel, t } from '../../i18n/index.ts';
 import { describeError } from '../../presentation/errors.ts';
 import type { LineSource } from './line-source.ts';
 import { renderView } from './render.ts';
-import { runReportDialog } from './report-dialog.ts';
+import { askEvidenceFiles, runReportDialog } from './report-dialog.ts';
 
 export interface TerminalChatOptions {
   core: Core;
@@ -102,7 +102,12 @@ export class TerminalChat {
     const view = await core.handle(this.viewer, command);
     if (view.kind === 'report-form') {
       const result = await runReportDialog(core, this.viewer, view, this.options.lines, (s) => this.say(s));
-      this.say(result ? this.render(result) : t(this.locale, 'form.cancelled'));
+      this.say(result ? this.render(result.view) : t(this.locale, 'form.cancelled'));
+      if (result?.view.kind === 'report-saved') {
+        const target = { taskId: result.taskId, periodKey: result.view.period.key };
+        const notices = await askEvidenceFiles(core, this.viewer, target, this.options.lines);
+        for (const notice of notices) this.say(this.render(notice));
+      }
       return;
     }
     if (view.kind === 'file') this.say(this.saveFile(view));
