@@ -37,10 +37,12 @@ type Row = {
 export class EvidenceStore implements EvidenceRepository {
   constructor(private readonly db: Db) {}
 
-  async latestRevision(taskId: number, unitCode: string, periodKey: string) {
+  async latestRevision(taskId: number, unitCode: string, periodKey: string | null) {
     const row = await this.db.statusReportRevision.findFirst({
-      where: { report: { taskId, unit: { code: unitCode }, period: { key: periodKey } } },
-      orderBy: { revision: 'desc' },
+      where: {
+        report: { taskId, unit: { code: unitCode }, ...(periodKey ? { period: { key: periodKey } } : {}) },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       select: { id: true, revision: true },
     });
     return row ?? null;

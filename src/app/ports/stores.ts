@@ -314,11 +314,14 @@ export interface NewEvidence {
 }
 
 export interface EvidenceRepository {
-  /** The id and number of the latest revision of a unit's report on a task in a period, or null. */
+  /**
+   * The id and number of the latest revision of a unit's report on a task in a period (any period
+   * when null: the one written last), or null.
+   */
   latestRevision(
     taskId: number,
     unitCode: string,
-    periodKey: string,
+    periodKey: string | null,
   ): Promise<{ id: number; revision: number } | null>;
   /** Records a file (already in the evidence store) with its audit entry. */
   add(evidence: NewEvidence, actor: string): Promise<EvidenceRecord>;

@@ -35,8 +35,8 @@ export interface EvidenceUpload {
 
 export interface EvidenceTarget {
   taskId: number;
-  /** The month the report was for ("2024-06"). */
-  periodKey: string;
+  /** The month the report was for ("2024-06"); null: the unit's report on the task written last. */
+  periodKey: string | null;
 }
 
 /** Saves the files with the viewer's unit's latest report on the task; one notice per outcome. */
