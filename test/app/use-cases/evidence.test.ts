@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { EvidenceStorage } from '../../../src/app/ports/evidence.ts';
 import { attachEvidence, type EvidenceUpload, evidenceOf } from '../../../src/app/use-cases/evidence.ts';
+import { readDocx } from '../../reports/support.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { DOCX, EXE, PDF, PNG } from '../../support/evidence-files.ts';
-import { good } from './support.ts';
+import { expectKind, good } from './support.ts';
 
 const upload = (name: string, bytes: Uint8Array, size?: number): EvidenceUpload => ({
   name,
@@ -128,6 +129,23 @@ describeEachDatabase('evidence files', (db) => {
         upload('a.pdf', PDF),
       ]),
     ).toMatchObject([{ tone: 'error', key: 'auth.not_your_task' }]);
+  });
+
+  it("the chair's DOCX report lists the files in an annex, with their full SHA-256", async () => {
+    const view = await f.core.handle(f.viewers.chair, { name: 'export', period: '2024-06', format: 'docx' });
+    const { paragraphs } = readDocx(expectKind(view, 'file').bytes);
+    const title = paragraphs.indexOf('DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO');
+    expect(title).toBeGreaterThan(0);
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    expect(paragraphs[title + 1]).toMatch(
+      new RegExp(
+        `^1\\. Nhiệm vụ 1 — CNTT, tháng 6/2024: Biên bản họp\\.pdf \\(\\d+ B; SHA-256: ${sha}\\); người gửi: Nguyễn Thị Lan, ngày \\d{2}/\\d{2}/\\d{4}\\.$`,
+      ),
+    );
+    const may = await f.core.handle(f.viewers.chair, { name: 'export', period: '2024-05', format: 'docx' });
+    expect(readDocx(expectKind(may, 'file').bytes).paragraphs).not.toContain(
+      'DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO',
+    );
   });
 
   it('members see files of their tasks only; the chair sees all', async () => {
