@@ -52,12 +52,7 @@ export function invitationFile(
   now: Date,
 ): FileView {
   const cancelled = meeting.status === 'cancelled';
-  const text = renderCalendar({
-    method: methodFor(cancelled),
-    events: [calendarEvent(deps, meeting)],
-    timeZone: deps.group.timeZone,
-    stamp: now,
-  });
+  const text = invitationText(deps.group, deps.scheduler.locale, meeting, now);
   const period = periodLabel(locale, meeting.month);
   const place = meeting.place ? t(locale, 'scheduler.ics.place', { place: meeting.place }) : '';
   const caption = cancelled
@@ -69,7 +64,7 @@ export function invitationFile(
       });
   return {
     kind: 'file',
-    fileName: `giao-ban-${meeting.month}.ics`,
+    fileName: invitationFileName(meeting.month),
     mimeType: ICS_MIME_TYPE,
     bytes: Buffer.from(text, 'utf8'),
     altText: t(locale, 'scheduler.ics.alt'),
@@ -90,18 +85,37 @@ export async function meetingCalendar(
   );
   const text = renderCalendar({
     method: 'PUBLISH',
-    events: meetings.map((m) => calendarEvent(deps, m)),
+    events: meetings.map((m) => calendarEvent(deps.group, deps.scheduler.locale, m)),
     timeZone: deps.group.timeZone,
     stamp: now,
   });
   return { text, meetings };
 }
 
-function calendarEvent(deps: InvitationDeps, meeting: PlannedMeetingSummary): CalendarEvent {
-  const locale = deps.scheduler.locale;
+/** One meeting's invitation as .ics text, written in `locale` (the group's language). */
+export function invitationText(
+  group: { id: number; timeZone: string },
+  locale: Locale,
+  meeting: PlannedMeetingSummary,
+  now: Date,
+): string {
+  return renderCalendar({
+    method: methodFor(meeting.status === 'cancelled'),
+    events: [calendarEvent(group, locale, meeting)],
+    timeZone: group.timeZone,
+    stamp: now,
+  });
+}
+
+/** The file name of a meeting's invitation. */
+export function invitationFileName(month: string): string {
+  return `giao-ban-${month}.ics`;
+}
+
+function calendarEvent(group: { id: number }, locale: Locale, meeting: PlannedMeetingSummary): CalendarEvent {
   const description = [meeting.agenda, meeting.note].filter((line): line is string => !!line).join('\n');
   return {
-    uid: meetingUid(deps.group.id, meeting.month),
+    uid: meetingUid(group.id, meeting.month),
     sequence: meeting.sequence,
     startsAt: meeting.startsAt,
     durationMinutes: MEETING_DURATION_MINUTES,

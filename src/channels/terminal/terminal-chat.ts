@@ -71,6 +71,18 @@ export class TerminalChat {
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
     this.say(renderView(view, locale, { timeZone: this.options.timeZone }));
+    if (view.kind === 'reminder' && view.invitation) {
+      const { fileName, text } = view.invitation;
+      this.say(
+        this.saveFile({
+          kind: 'file',
+          fileName,
+          mimeType: 'text/calendar',
+          bytes: Buffer.from(text),
+          caption: [],
+        }),
+      );
+    }
   }
 
   /**

@@ -12,9 +12,9 @@ import {
   meetingCalendar,
   meetingInvitation,
 } from '../../../src/app/use-cases/meeting-invitation.ts';
-import type { FileView, View } from '../../../src/app/views.ts';
+import type { FileView, ReminderView, View } from '../../../src/app/views.ts';
 import { schedulerPort } from '../../../src/scheduler/scheduler-port.ts';
-import { resetScheduling } from '../../scheduler/support.ts';
+import { FakeChannel, resetScheduling, schedulerFor } from '../../scheduler/support.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { expectKind } from './support.ts';
@@ -109,6 +109,27 @@ describeEachDatabase('meeting invitations', (db) => {
     expect(view.caption[0]).toContain('đã hủy');
     const cancelled = parse(view.bytes.toString('utf8'))[0]!;
     expect(cancelled).toMatchObject({ method: 'CANCEL', uid: first.uid, sequence: 3, status: 'CANCELLED' });
+  });
+
+  it('the meeting reminder carries the invitation as it stands when the reminder is decided', async () => {
+    await moveMeeting({ ...deps() }, f.viewers.chair, '2024-06', '26/06/2024 14:00');
+    // The 1-day reminder of a meeting on 26/06 at 14:00 is due on 25/06 at 14:00.
+    f.clock.set('2024-06-25T14:30:00+07:00');
+    const channel = new FakeChannel('terminal');
+    await schedulerFor(f.deps, db(), [channel], f.clock).tick();
+    const reminders = channel.delivered
+      .map((d) => d.view)
+      .filter((v): v is ReminderView => v.kind === 'reminder' && v.topic === 'meeting');
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const view of reminders) {
+      expect(view.invitation?.fileName).toBe('giao-ban-2024-06.ics');
+      expect(parse(view.invitation!.text)[0]).toMatchObject({
+        method: 'REQUEST',
+        uid: `giaoban-2024-06-g${f.deps.group.id}@da06-bot`,
+        sequence: 1,
+        start: '2024-06-26T07:00:00.000Z',
+      });
+    }
   });
 
   it('/da06 meeting ics in chat answers with the file; a month that is not one is refused', async () => {
