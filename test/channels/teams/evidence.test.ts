@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/channels/teams/cards/file.ts';
 import { FILE_DOWNLOAD_INFO } from '../../../src/channels/teams/evidence.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -119,5 +120,14 @@ describeEachDatabase('Teams: evidence files in personal chat', (db) => {
     expect(
       await db().client.reportEvidence.count({ where: { fileName: { in: ['a.docx', 'b.docx'] } } }),
     ).toBe(0);
+  });
+
+  it('"giao ban ics" in personal chat: the invitation comes as a file to accept (FileConsentCard)', async () => {
+    expect((await h.message(people.lan, 'giao ban ics')).status).toBe(200);
+    const consent = connector.posted
+      .flatMap((p) => (p.activity.attachments ?? []) as Array<{ contentType: string; name?: string }>)
+      .find((a) => a.contentType === FILE_CONSENT_CONTENT_TYPE);
+    expect(consent?.name).toMatch(/^giao-ban-\d{4}-\d{2}\.ics$/);
+    expect(replies().join('\n')).toContain('Thư mời họp giao ban');
   });
 });
