@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { EvidenceStorage } from '../../../src/app/ports/evidence.ts';
 import { attachEvidence, type EvidenceUpload, evidenceOf } from '../../../src/app/use-cases/evidence.ts';
+import { S3EvidenceStore } from '../../../src/files/index.ts';
 import { readDocx } from '../../reports/support.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { DOCX, EXE, PDF, PNG } from '../../support/evidence-files.ts';
+import { startS3Fake } from '../../support/s3-fake.ts';
 import { expectKind, good } from './support.ts';
 
 const upload = (name: string, bytes: Uint8Array, size?: number): EvidenceUpload => ({
@@ -118,6 +120,40 @@ describeEachDatabase('evidence files', (db) => {
     expect(reports.map((r) => r.unitCode)).toEqual(['VP']);
   });
 
+  it('through an S3-compatible store over HTTP: kept in the bucket; refused clearly while the store is down', async () => {
+    const fake = await startS3Fake();
+    try {
+      const bucket = new S3EvidenceStore({
+        bucket: fake.bucket,
+        endpoint: fake.endpoint,
+        client: {
+          region: 'ap-southeast-1',
+          credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+          maxAttempts: 1,
+        },
+      });
+      const s3Deps = { ...f.deps, evidenceFiles: bucket };
+      const target = { taskId: await taskId('2'), ...june };
+      const kept = await attachEvidence(s3Deps, f.viewers.minh, target, [upload('Kế hoạch.png', PNG)]);
+      expect(kept).toMatchObject([{ tone: 'success', key: 'evidence.saved' }]);
+      const [row] = (await f.stores.evidence.forTasks([target.taskId])).filter(
+        (e) => e.fileName === 'Kế hoạch.png',
+      );
+      expect(fake.objects.get(row!.storageKey)?.body).toEqual(PNG);
+
+      fake.down = true;
+      const refused = await attachEvidence(s3Deps, f.viewers.minh, target, [upload('Lần hai.png', PNG)]);
+      expect(refused).toMatchObject([
+        { tone: 'error', key: 'error.evidence.store_unavailable', params: { name: 'Lần hai.png' } },
+      ]);
+      const names = (await f.stores.evidence.forTasks([target.taskId])).map((e) => e.fileName);
+      expect(names).not.toContain('Lần hai.png');
+      bucket.destroy();
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('no report yet, or not your task: refused', async () => {
     expect(
       await f.core.attachEvidence(f.viewers.ha, { taskId: await taskId('3'), ...june }, [
@@ -155,10 +191,22 @@ describeEachDatabase('evidence files', (db) => {
     const tasks = await f.core.tasks();
     const seen = async (who: keyof CoreFixture['viewers']) =>
       (await evidenceOf(f.deps, f.viewers[who], tasks)).map((e) => e.fileName).sort();
-    expect(await seen('chair')).toEqual(['Biên bản họp.pdf', 'Quyết định 12.docx', 'VP.pdf', 'ảnh.png']);
-    expect(await seen('minh')).toEqual(['VP.pdf']);
+    expect(await seen('chair')).toEqual([
+      'Biên bản họp.pdf',
+      'Kế hoạch.png',
+      'Quyết định 12.docx',
+      'VP.pdf',
+      'ảnh.png',
+    ]);
+    expect(await seen('minh')).toEqual(['Kế hoạch.png', 'VP.pdf']);
     expect(await seen('ha')).toEqual([]);
     // CNTT coordinates task 2, so Lan sees VP's file too.
-    expect(await seen('lan')).toEqual(['Biên bản họp.pdf', 'Quyết định 12.docx', 'VP.pdf', 'ảnh.png']);
+    expect(await seen('lan')).toEqual([
+      'Biên bản họp.pdf',
+      'Kế hoạch.png',
+      'Quyết định 12.docx',
+      'VP.pdf',
+      'ảnh.png',
+    ]);
   });
 });
