@@ -21,6 +21,7 @@ export type ChatCommand =
   | { name: 'scoreboard'; period: string | null }
   | { name: 'members'; args: string[] }
   | { name: 'units'; args: string[] }
+  | { name: 'evidence'; task: string | null }
   | { name: 'unknown'; text: string };
 
 /** Folded alias → command name. Multi-word aliases are matched before single words. */
@@ -66,6 +67,11 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   units: 'units',
   'don vi': 'units',
   donvi: 'units',
+  evidence: 'evidence',
+  files: 'evidence',
+  'minh chung': 'evidence',
+  minhchung: 'evidence',
+  'tep minh chung': 'evidence',
 };
 
 /** Splits like a shell: spaces separate words, quotes ("…" or '…' or “…”) keep them together. */
@@ -111,6 +117,8 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'members':
     case 'units':
       return { name, args: rest };
+    case 'evidence':
+      return { name, task: rest.join(' ').trim() || null };
     default:
       return { name: 'unknown', text: words.join(' ') };
   }

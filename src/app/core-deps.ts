@@ -1,6 +1,7 @@
 /** What the use cases need: the stores, the group, the clock, the reporting rules. Built once by the composition root. */
 import { todayIn } from '../domain/period.ts';
 import type { Clock } from './clock.ts';
+import type { EvidenceStorage } from './ports/evidence.ts';
 import type { GroupRecord, Stores } from './ports/stores.ts';
 
 export interface CoreDeps extends Stores {
@@ -8,6 +9,8 @@ export interface CoreDeps extends Stores {
   clock: Clock;
   /** Days after a month ends during which its reports are still accepted (marked late). */
   graceDays: number;
+  /** Where evidence files' bytes go (src/files); without one, files are refused as "store unavailable". */
+  evidenceFiles?: EvidenceStorage;
 }
 
 /** Today's date in the group's time zone, YYYY-MM-DD. */

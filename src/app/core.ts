@@ -7,12 +7,19 @@ import type { Locale, Platform } from '../domain/roles.ts';
 import { type ChatCommand, suggestCommand } from './chat-command.ts';
 import type { CoreDeps } from './core-deps.ts';
 import type { SchedulerPort } from './ports/scheduler.ts';
+import {
+  attachEvidence,
+  type EvidenceTarget,
+  type EvidenceUpload,
+  listEvidence,
+} from './use-cases/evidence.ts';
 import { exportReport } from './use-cases/export-report.ts';
 import { identify } from './use-cases/identify.ts';
 import { leaveCommand } from './use-cases/leave.ts';
 import { manageMembers } from './use-cases/manage-members.ts';
 import { nextMeeting } from './use-cases/meeting.ts';
 import { meetingCommand } from './use-cases/meeting-admin.ts';
+import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
 import {
@@ -25,7 +32,7 @@ import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import { unitDirectoryOn } from './use-cases/unit-directory-view.ts';
-import type { View, Viewer } from './views.ts';
+import type { NoticeView, View, Viewer } from './views.ts';
 
 export class Core {
   /**
@@ -69,6 +76,27 @@ export class Core {
     return view;
   }
 
+  /**
+   * Evidence files a channel received with a report (after `submitReport` saved it): checked, stored,
+   * recorded; one notice per outcome. Without an evidence store every file is refused, never dropped.
+   */
+  async attachEvidence(
+    viewer: Viewer,
+    target: EvidenceTarget,
+    uploads: EvidenceUpload[],
+  ): Promise<NoticeView[]> {
+    const files = this.deps.evidenceFiles;
+    if (!files) {
+      return uploads.map((upload) => ({
+        kind: 'notice',
+        tone: 'error',
+        key: 'error.evidence.store_unavailable',
+        params: { name: upload.name, reason: 'EVIDENCE_DIR' },
+      }));
+    }
+    return attachEvidence({ ...this.deps, evidenceFiles: files }, viewer, target, uploads);
+  }
+
   identify(platform: Platform, externalId: string) {
     return identify(this.deps, platform, externalId);
   }
@@ -96,6 +124,10 @@ export class Core {
       case 'overdue':
         return overdueList(this.deps, viewer);
       case 'meeting':
+        if (isInvitationWord(command.args[0])) {
+          const month = command.args.slice(1).join(' ').trim() || null;
+          return meetingInvitation({ ...this.deps, scheduler: this.scheduler }, viewer.locale, month);
+        }
         return command.args.length > 0 ? this.changeMeetings(viewer, command.args) : this.nextMeeting(viewer);
       case 'leave':
         return leaveCommand(this.deps, viewer, command.args);
@@ -107,6 +139,8 @@ export class Core {
         return scoreboard(this.deps, viewer, command.period);
       case 'members':
         return manageMembers(this.deps, viewer, command.args);
+      case 'evidence':
+        return listEvidence(this.deps, viewer, command.task);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
       case 'unknown': {
@@ -166,4 +200,10 @@ export class Core {
   snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null) {
     return snoozeTask(this.deps, viewer, task, until, reason);
   }
+}
+
+/** `/da06 meeting ics` (also "thư mời", "invite"): the invitation file rather than a change. */
+function isInvitationWord(word: string | undefined): boolean {
+  const folded = (word ?? '').toLowerCase();
+  return folded === 'ics' || folded === 'invite' || folded === 'invitation';
 }

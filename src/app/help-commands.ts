@@ -8,6 +8,7 @@ export const MEMBER_HELP = [
   'help.cmd.summary',
   'help.cmd.overdue',
   'help.cmd.meeting',
+  'help.cmd.evidence',
   'help.cmd.leave',
   'help.cmd.help',
 ] as const;

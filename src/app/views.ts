@@ -156,6 +156,8 @@ export interface ReminderView {
   people?: { name: string; unitCode: string; reason: string }[];
   /** Whether the task buttons are offered (not in digests to the group channel). */
   actions: boolean;
+  /** A meeting reminder's iCalendar invitation (.ics text), attached where the platform allows. */
+  invitation?: { fileName: string; text: string };
 }
 
 export interface HelpView {

@@ -38,6 +38,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'members reactivate': async () => (await import('./commands/members.ts')).membersReactivateCommand,
   'schedule preview': async () => (await import('./commands/schedule.ts')).schedulePreviewCommand,
   'schedule calendar': async () => (await import('./commands/schedule.ts')).scheduleCalendarCommand,
+  'schedule ics': async () => (await import('./commands/schedule.ts')).scheduleIcsCommand,
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommand,
   simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,

@@ -118,6 +118,14 @@ export const settingsSchema = z.object({
   SCHEDULER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(12),
   /** Turn the scheduler off in this process (e.g. a web-only replica). */
   SCHEDULER_ENABLED: flag.default(true),
+
+  // Evidence files of reports (src/files): a local directory, or an S3-compatible bucket for replicas.
+  /** Where evidence files are kept; default: evidence/ beside the SQLite file, else ./data/evidence. */
+  EVIDENCE_DIR: z.string().min(1).optional(),
+  /** An S3-compatible bucket instead of the directory (region and credentials: the AWS SDK's usual env). */
+  EVIDENCE_S3_BUCKET: z.string().min(1).optional(),
+  /** The S3-compatible endpoint (MinIO, Ceph…), addressed path-style; none for AWS itself. */
+  EVIDENCE_S3_ENDPOINT: z.string().url().optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

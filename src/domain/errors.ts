@@ -33,6 +33,18 @@ export interface ErrorParamsByCode {
   'unit_directory.missing_code_or_name': { line: number };
   /** A directory line has an unknown kind. */
   'unit_directory.bad_kind': { line: number; kind: string };
+  /** An evidence file over the size limit (megabytes, as words). */
+  'evidence.too_large': { name: string; limitMb: number };
+  /** An evidence file whose content is none of the accepted types (PDF, DOCX, XLSX, PNG, JPEG). */
+  'evidence.type_refused': { name: string };
+  /** An evidence file name that tries to leave its folder (`../`, a path) or says nothing. */
+  'evidence.name_refused': { name: string };
+  /** The evidence store did not take the file (after a retry); the report itself is kept. */
+  'evidence.store_unavailable': { name: string; reason: string };
+  /** The file could not be read from the chat platform or the path given. */
+  'evidence.unreadable': { name: string; reason: string };
+  /** No report to attach the file to (the task has none from this member's unit yet). */
+  'evidence.no_report': { task: string };
 }
 
 export type ErrorCode = keyof ErrorParamsByCode;
@@ -51,6 +63,12 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'unit_directory.missing_column',
   'unit_directory.missing_code_or_name',
   'unit_directory.bad_kind',
+  'evidence.too_large',
+  'evidence.type_refused',
+  'evidence.name_refused',
+  'evidence.store_unavailable',
+  'evidence.unreadable',
+  'evidence.no_report',
 ];
 
 /** An error a person can fix: a code from `ErrorCode` and the parameters its message needs. */

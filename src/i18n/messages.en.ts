@@ -296,6 +296,9 @@ export const en: Record<MessageKey, string> = {
   'form.prompt.period': 'Which month is this report for? {choices} (Enter: {keep})',
   'form.period_hint': 'Type a number from 1 to {max} to choose the month, or Enter to keep the one chosen.',
   'form.clear_hint': 'Type the new text, or "-" to leave this empty.',
+  'form.prompt.evidence_files':
+    'Evidence files on this machine: paths separated by ; (PDF, DOCX, XLSX, PNG, JPEG, at most 20 MB; press Enter to skip)',
+  'terminal.not_a_file': 'not a file',
   'form.invalid_choice': 'That choice is not valid; please try again.',
   'form.cancelled': 'Cancelled; the report was not saved.',
 
@@ -320,4 +323,25 @@ export const en: Record<MessageKey, string> = {
   'error.unit_directory.missing_code_or_name': 'Unit directory, line {line}: a unit code or name is missing.',
   'error.unit_directory.bad_kind':
     'Unit directory, line {line}: the kind "{kind}" is not valid (only central, provincial, group).',
+
+  // Evidence files ----------------------------------------------------------------------------------------
+  'error.evidence.too_large':
+    'The file "{name}" is larger than {limitMb} MB and was not taken. The report is saved.',
+  'error.evidence.type_refused':
+    'The file "{name}" is not a PDF, DOCX, XLSX, PNG or JPEG (checked by its content, not only its extension) and was not taken. The report is saved.',
+  'error.evidence.name_refused':
+    'The file name "{name}" is not allowed (no paths such as "../" or "/"). The report is saved.',
+  'error.evidence.store_unavailable':
+    'The evidence store is not answering, so the file "{name}" was not taken ({reason}). The report is saved without this file; please send the file again in a few minutes.',
+  'error.evidence.unreadable': 'Could not read the file "{name}" ({reason}). The report is saved.',
+  'error.evidence.no_report': 'Task {task} has no report from your unit to attach evidence to yet.',
+  'evidence.saved': 'Saved {count} evidence file(s): {names}.',
+  'evidence.heading': 'Evidence files',
+  'evidence.line': '{name} ({size}, SHA-256 {hash}…), sent by {who} at {when}',
+  'evidence.list': 'Evidence files{scope}:\n{lines}',
+  'evidence.list_scope': ' of task {task}',
+  'evidence.task_line': '• Task {task} — {unit}, {period} (report revision {revision}): {file}',
+  'evidence.none': 'No evidence files yet{scope}.',
+  'help.cmd.evidence':
+    '/da06 evidence [task] — Evidence files sent with reports (attach them in the report form); /da06 meeting ics — the giao ban invitation (.ics).',
 };

@@ -298,6 +298,9 @@ export const vi = {
   'form.prompt.period': 'Báo cáo cho tháng nào? {choices} (Enter: {keep})',
   'form.period_hint': 'Gõ số từ 1 đến {max} để chọn tháng, hoặc Enter để giữ tháng đang chọn.',
   'form.clear_hint': 'Gõ nội dung mới, hoặc "-" để để trống mục này.',
+  'form.prompt.evidence_files':
+    'Tệp minh chứng trên máy này: đường dẫn, cách nhau bởi dấu ; (PDF, DOCX, XLSX, PNG, JPEG, tối đa 20 MB; nhấn Enter để bỏ qua)',
+  'terminal.not_a_file': 'không phải một tệp',
   'form.invalid_choice': 'Lựa chọn không hợp lệ, vui lòng nhập lại.',
   'form.cancelled': 'Đã hủy; báo cáo chưa được lưu.',
 
@@ -323,6 +326,26 @@ export const vi = {
   'error.unit_directory.missing_code_or_name': 'Danh mục đơn vị, dòng {line}: thiếu mã hoặc tên đơn vị.',
   'error.unit_directory.bad_kind':
     'Danh mục đơn vị, dòng {line}: loại "{kind}" không hợp lệ (chỉ nhận central, provincial, group).',
+
+  // Evidence files (tệp minh chứng) --------------------------------------------------------------------
+  'error.evidence.too_large': 'Tệp "{name}" lớn hơn {limitMb} MB nên không được nhận. Báo cáo vẫn được lưu.',
+  'error.evidence.type_refused':
+    'Tệp "{name}" không phải PDF, DOCX, XLSX, PNG hay JPEG (kiểm tra theo nội dung tệp, không chỉ phần đuôi) nên không được nhận. Báo cáo vẫn được lưu.',
+  'error.evidence.name_refused':
+    'Tên tệp "{name}" không hợp lệ (không được chứa đường dẫn như "../" hay "/"). Báo cáo vẫn được lưu.',
+  'error.evidence.store_unavailable':
+    'Kho lưu tệp minh chứng đang không phản hồi nên chưa nhận được tệp "{name}" ({reason}). Báo cáo đã được lưu, chưa kèm tệp này; anh/chị vui lòng gửi lại tệp sau ít phút.',
+  'error.evidence.unreadable': 'Không đọc được tệp "{name}" ({reason}). Báo cáo vẫn được lưu.',
+  'error.evidence.no_report': 'Nhiệm vụ {task} chưa có báo cáo của đơn vị để kèm tệp minh chứng.',
+  'evidence.saved': 'Đã lưu {count} tệp minh chứng: {names}.',
+  'evidence.heading': 'Tệp minh chứng',
+  'evidence.line': '{name} ({size}, SHA-256 {hash}…), {who} gửi lúc {when}',
+  'evidence.list': 'Tệp minh chứng{scope}:\n{lines}',
+  'evidence.list_scope': ' của nhiệm vụ {task}',
+  'evidence.task_line': '• Nhiệm vụ {task} — {unit}, {period} (báo cáo lần {revision}): {file}',
+  'evidence.none': 'Chưa có tệp minh chứng nào{scope}.',
+  'help.cmd.evidence':
+    '/da06 evidence [nhiệm vụ] — Tệp minh chứng kèm báo cáo (đính kèm trong mẫu báo cáo); /da06 meeting ics — thư mời họp giao ban (.ics).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

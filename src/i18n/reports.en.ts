@@ -94,6 +94,9 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.doc.appendix_no_reports':
     'In {period} no unit has reported; the tasks and deadlines of the plan stand as written.',
   'reports.doc.appendix_no_tasks': 'No tasks.',
+  'reports.doc.evidence_title': 'EVIDENCE FILES SENT WITH THE REPORTS',
+  'reports.doc.evidence_line':
+    '{n}. Task {task} — {unit}, {period}: {name} ({size}; SHA-256: {hash}); sent by {who} on {when}.',
   'reports.doc.page_of': 'Page {page}',
 
   // Table columns (appendix, XLSX, CSV) -----------------------------------------------------------

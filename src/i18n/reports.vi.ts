@@ -102,6 +102,9 @@ export const reportsVi = {
   'reports.doc.appendix_no_reports':
     'Trong {period}, chưa có báo cáo nào của các đơn vị; danh mục nhiệm vụ và thời hạn theo kế hoạch được giữ nguyên.',
   'reports.doc.appendix_no_tasks': 'Chưa có nhiệm vụ nào.',
+  'reports.doc.evidence_title': 'DANH MỤC TỆP MINH CHỨNG KÈM THEO BÁO CÁO',
+  'reports.doc.evidence_line':
+    '{n}. Nhiệm vụ {task} — {unit}, {period}: {name} ({size}; SHA-256: {hash}); người gửi: {who}, ngày {when}.',
   'reports.doc.page_of': 'Trang {page}',
 
   // Table columns (appendix, XLSX, CSV) -----------------------------------------------------------

@@ -57,4 +57,16 @@ export const schedulerEn: Record<SchedulerMessageKey, string> = {
     'Ran the reminders that are due: {planned} new messages planned, {sent} sent, {pending} waiting to be retried.',
   'scheduler.remind.unavailable':
     'The scheduler does not run in this process (SCHEDULER_ENABLED=false), so reminders cannot be sent now.',
+
+  // Meeting invitations (iCalendar) ---------------------------------------------------------------------
+  'scheduler.ics.summary': 'Đề án 06 working group giao ban — {period}',
+  'scheduler.ics.caption':
+    'Invitation to the giao ban of {period}: {when}{place}. Open the .ics file to add it to your calendar (Outlook, Google Calendar).',
+  'scheduler.ics.caption_cancelled':
+    'The giao ban of {period} is cancelled. Open the .ics file to remove it from your calendar.',
+  'scheduler.ics.place': ', at {place}',
+  'scheduler.ics.alt': 'Meeting invitation (iCalendar)',
+  'scheduler.ics.none': 'There is no coming giao ban to send an invitation for.',
+  'scheduler.ics.usage':
+    'Usage: /da06 meeting ics [month, e.g. 2024-06]: the giao ban invitation as an .ics file.',
 };

@@ -62,6 +62,17 @@ export const schedulerVi = {
     'Đã chạy các việc nhắc nhở đến hạn: {planned} tin nhắn mới được lập, {sent} tin đã gửi, {pending} tin đang chờ gửi lại.',
   'scheduler.remind.unavailable':
     'Bộ lập lịch không chạy trong tiến trình này (SCHEDULER_ENABLED=false), nên chưa thể gửi nhắc nhở ngay.',
+
+  // Meeting invitations (iCalendar) ---------------------------------------------------------------------
+  'scheduler.ics.summary': 'Họp giao ban Tổ công tác Đề án 06 — {period}',
+  'scheduler.ics.caption':
+    'Thư mời họp giao ban {period}: {when}{place}. Mở tệp .ics để thêm vào lịch (Outlook, Google Calendar).',
+  'scheduler.ics.caption_cancelled': 'Cuộc họp giao ban {period} đã hủy. Mở tệp .ics để xóa khỏi lịch.',
+  'scheduler.ics.place': ', tại {place}',
+  'scheduler.ics.alt': 'Thư mời họp (iCalendar)',
+  'scheduler.ics.none': 'Chưa có cuộc họp giao ban nào sắp tới để gửi thư mời.',
+  'scheduler.ics.usage':
+    'Cách dùng: /da06 meeting ics [tháng, ví dụ 2024-06]: thư mời họp giao ban dạng .ics.',
 } as const;
 
 export type SchedulerMessageKey = keyof typeof schedulerVi;

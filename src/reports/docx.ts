@@ -681,7 +681,43 @@ function appendix(doc: ReportDocument): (Paragraph | Table)[] {
   ];
   if (data.taskCount === 0) return [...head, body(t(locale, 'reports.doc.appendix_no_tasks'))];
   if (!data.hasReports) return [...head, body(t(locale, 'reports.doc.appendix_no_reports', { period }))];
-  return [...head, appendixTable(doc)];
+  return [...head, appendixTable(doc), ...evidenceAnnex(doc)];
+}
+
+/** The evidence files sent with the period's reports, with their SHA-256 to check a copy against. */
+function evidenceAnnex(doc: ReportDocument): Paragraph[] {
+  const rows = doc.evidence ?? [];
+  if (rows.length === 0) return [];
+  const { locale } = doc;
+  return [
+    centered(
+      t(locale, 'reports.doc.evidence_title'),
+      { bold: true, size: PT(13) },
+      { before: 360, after: 120 },
+    ),
+    ...rows.map((row, i) =>
+      body(
+        t(locale, 'reports.doc.evidence_line', {
+          n: i + 1,
+          task: row.task,
+          unit: row.unit,
+          period: periodLabel(locale, row.periodKey),
+          name: row.fileName,
+          size: sizeOf(row.size),
+          hash: row.sha256,
+          who: row.who,
+          when: formatDate(locale, row.day),
+        }),
+        { indent: false },
+      ),
+    ),
+  ];
+}
+
+function sizeOf(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function appendixTable(doc: ReportDocument): Table {

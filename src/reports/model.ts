@@ -29,6 +29,21 @@ export interface ReportDocument {
   /** The chair's name under "TỔ TRƯỞNG" when the group has exactly one; else the line stays blank. */
   signer: string | null;
   chart: ChartImage | null;
+  /** Evidence files sent with the period's reports, for the annex list (none: no annex). */
+  evidence?: EvidenceAnnexRow[];
+}
+
+/** One evidence file in the DOCX annex "Danh mục tệp minh chứng". */
+export interface EvidenceAnnexRow {
+  task: string;
+  unit: string;
+  periodKey: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  who: string;
+  /** The day it was sent, YYYY-MM-DD in the group's time zone. */
+  day: string;
 }
 
 export type FileFormat = 'docx' | 'xlsx' | 'csv';

@@ -4,17 +4,20 @@
  * (`createStores`). Everything a channel or the CLI needs hangs off the returned `App`; `createCore`
  * builds the core over it.
  */
+
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../app/clock.ts';
 import { Core } from '../app/core.ts';
 import type { CoreDeps } from '../app/core-deps.ts';
 import { UNIT_CHANGES_CSV, UNIT_HISTORY_CSV, UNITS_CSV } from '../app/paths.ts';
+import type { EvidenceStorage } from '../app/ports/evidence.ts';
 import type { SchedulerPort } from '../app/ports/scheduler.ts';
 import type { UnitRepository } from '../app/ports/stores.ts';
 import type { Settings } from '../config/settings.ts';
 import { AppError } from '../domain/errors.ts';
 import { parseUnitsCsv } from '../domain/unit-directory.ts';
 import { parseUnitChangesCsv, parseUnitHistoryCsv } from '../domain/unit-history.ts';
+import { evidenceStorage } from '../files/index.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { DatabaseFileError, nativeModuleMismatch } from '../store/database-file.ts';
 import { ensureGroup, type GroupRecord } from '../store/group-store.ts';
@@ -35,6 +38,8 @@ export interface App {
   units: UnitStore;
   plans: PlanStore;
   members: MemberStore;
+  /** Where evidence files are kept (EVIDENCE_DIR or EVIDENCE_S3_BUCKET). */
+  evidenceFiles: EvidenceStorage;
   close(): Promise<void>;
 }
 
@@ -67,6 +72,7 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
     units: stores.units,
     plans: stores.plans,
     members: stores.members,
+    evidenceFiles: evidenceStorage(settings),
     close: () => db.close(),
   };
 }
@@ -100,7 +106,13 @@ export function createCore(
 
 /** What the use cases get: every store, the group, the clock, the reporting rules. */
 export function coreDeps(app: App, clock: Clock): CoreDeps {
-  return { ...app.stores, group: app.group, clock, graceDays: app.settings.REPORT_GRACE_DAYS };
+  return {
+    ...app.stores,
+    group: app.group,
+    clock,
+    graceDays: app.settings.REPORT_GRACE_DAYS,
+    evidenceFiles: app.evidenceFiles,
+  };
 }
 
 /**

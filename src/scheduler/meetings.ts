@@ -39,7 +39,8 @@ export async function loadMeetings(input: MeetingsInput): Promise<PlannedMeeting
     const ruleDecides = row.status === 'planned' && !row.chairSet;
     if (ruleDecides && row.startsAt.getTime() > now.getTime() && differs(row, fromRule)) {
       if (write) await store.updatePlanned(row.id, fieldsOf(fromRule));
-      out.push(fromRule);
+      // Re-planning raises the invitation's SEQUENCE (the store does it when it writes).
+      out.push({ ...fromRule, sequence: row.sequence + 1 });
       continue;
     }
     const period = periodFromKey(month);

@@ -52,6 +52,8 @@ export interface PlannedMeeting {
   note: string | null;
   /** Moved or cancelled by the chair. */
   chairSet: boolean;
+  /** The iCalendar SEQUENCE of its invitation (Meeting.sequence; 0 before the row exists). */
+  sequence: number;
 }
 
 export interface Occurrence {
@@ -94,6 +96,7 @@ export function ruleMeeting(
     agenda: rule.agenda,
     note: reason ? movedNote(config.locale, 'scheduler.note.moved', nominal, reason, day) : null,
     chairSet: false,
+    sequence: 0,
   };
 }
 
@@ -113,6 +116,7 @@ export function storedMeeting(
     agenda: row.agenda,
     note: row.note,
     chairSet: row.chairSet,
+    sequence: row.sequence,
   };
 }
 

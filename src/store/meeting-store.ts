@@ -87,7 +87,10 @@ export class MeetingStore implements MeetingRepository {
 
   /** Re-plans a rule-decided, still planned row (the rule or the calendar changed). */
   async updatePlanned(id: number, fields: Omit<MeetingFields, 'occurrence'>): Promise<void> {
-    await this.db.meeting.updateMany({ where: { id, status: 'planned' }, data: fields });
+    await this.db.meeting.updateMany({
+      where: { id, status: 'planned' },
+      data: { ...fields, sequence: { increment: 1 } },
+    });
   }
 
   /** The chair moves one occurrence (also brings a cancelled one back). */
@@ -97,14 +100,20 @@ export class MeetingStore implements MeetingRepository {
     actor: string,
   ): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      await tx.meeting.update({ where: { id }, data: { ...fields, status: 'planned' } });
+      await tx.meeting.update({
+        where: { id },
+        data: { ...fields, status: 'planned', sequence: { increment: 1 } },
+      });
       await audit(tx, { actor, action: 'meeting.move', entity: 'Meeting', entityId: id, details: fields });
     });
   }
 
   async cancel(id: number, note: string | null, actor: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      await tx.meeting.update({ where: { id }, data: { status: 'cancelled', note } });
+      await tx.meeting.update({
+        where: { id },
+        data: { status: 'cancelled', note, sequence: { increment: 1 } },
+      });
       await audit(tx, {
         actor,
         action: 'meeting.cancel',
@@ -134,6 +143,7 @@ function toRecord(
     agenda: string | null;
     status: string;
     note: string | null;
+    sequence: number;
   },
   chairSet: boolean,
 ): MeetingRecord {
@@ -147,5 +157,6 @@ function toRecord(
     status,
     note: row.note,
     chairSet,
+    sequence: row.sequence,
   };
 }

@@ -8,6 +8,7 @@ import type { Stores } from '../app/ports/stores.ts';
 import { AuditStore } from './audit.ts';
 import { CalendarStore } from './calendar-store.ts';
 import { ConversationStore } from './conversation-store.ts';
+import { EvidenceStore } from './evidence-store.ts';
 import { MeetingStore } from './meeting-store.ts';
 import { MemberStore } from './member-store.ts';
 import type { Database } from './open-database.ts';
@@ -26,6 +27,7 @@ export interface StoreSet extends Stores, ChannelStores {
   meetings: MeetingStore;
   roster: RosterStore;
   calendar: CalendarStore;
+  evidence: EvidenceStore;
   /** The outbox's rows (the scheduler's Outbox, `da06 outbox`, the bot's metrics). */
   outbox: OutboxStore;
   conversations: ConversationStore;
@@ -42,6 +44,7 @@ export function createStores(database: Database, groupId: number): StoreSet {
     meetings: new MeetingStore(db, groupId),
     roster: new RosterStore(db, groupId),
     calendar: new CalendarStore(db, groupId),
+    evidence: new EvidenceStore(db),
     outbox: new OutboxStore(database),
     conversations: new ConversationStore(db, groupId),
     audit: new AuditStore(db),

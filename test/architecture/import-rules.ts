@@ -172,6 +172,7 @@ export const MAY_IMPORT: Record<string, string[]> = {
   app: ['domain', 'i18n', 'reports'],
   presentation: ['app/views.ts', 'i18n', 'domain'],
   store: ['app/ports', 'domain', 'generated'],
+  files: ['app/ports'],
   server: ['app/ports', 'domain', 'presentation'],
   scheduler: ['app', 'store', 'domain', 'i18n', 'config'],
   channels: ['app', 'presentation', 'domain', 'i18n', 'reports', 'config', 'server'],
@@ -186,6 +187,7 @@ export const MAY_IMPORT: Record<string, string[]> = {
     'i18n',
     'reports',
     'config',
+    'files',
   ],
   cli: [
     'runtime',
@@ -198,6 +200,7 @@ export const MAY_IMPORT: Record<string, string[]> = {
     'i18n',
     'domain',
     'config',
+    'files',
   ],
 };
 

@@ -1,10 +1,14 @@
 /** A core over a test database, with a small plan and members, and a clock the test controls. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixedClock } from '../../src/app/clock.ts';
 import { Core } from '../../src/app/core.ts';
 import type { CoreDeps } from '../../src/app/core-deps.ts';
 import { toViewer } from '../../src/app/use-cases/identify.ts';
 import type { Viewer } from '../../src/app/views.ts';
 import { parseDeadline } from '../../src/domain/deadline.ts';
+import { LocalEvidenceStore } from '../../src/files/index.ts';
 import { type BoundSchedulerPort, schedulerPort } from '../../src/scheduler/scheduler-port.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import type { Database } from '../../src/store/open-database.ts';
@@ -87,7 +91,9 @@ export async function createCoreFixture(
     ha: await add('Phạm Thu Hà', 'TCCB', 'member', 'ha'),
   };
   const clock = fixedClock(today);
-  const deps: CoreDeps = { ...stores, group, clock, graceDays: 10 };
+  // Evidence files go to a fresh directory per fixture.
+  const evidenceFiles = new LocalEvidenceStore(mkdtempSync(join(tmpdir(), 'da06-evidence-')));
+  const deps: CoreDeps = { ...stores, group, clock, graceDays: 10, evidenceFiles };
   const scheduler = schedulerPort(stores, group);
   const core = new Core(deps, scheduler);
   return { core, deps, stores, scheduler, clock, viewers };

@@ -11,6 +11,13 @@ import type { Locale } from '../../domain/roles.ts';
 export interface PlannedMeetingSummary {
   status: 'planned' | 'cancelled' | 'held';
   startsAt: Date;
+  /** The month it belongs to, "2024-06". */
+  month: string;
+  place: string | null;
+  agenda: string | null;
+  note: string | null;
+  /** The iCalendar SEQUENCE of its invitation (raised at each move, re-plan or cancel). */
+  sequence: number;
 }
 
 /** One meeting of the scheduler's preview (`da06 schedule`), as the core reads it. */

@@ -113,6 +113,8 @@ export interface MeetingRecord {
   note: string | null;
   /** Moved or cancelled by the chair: the rule no longer decides it. */
   chairSet: boolean;
+  /** The iCalendar SEQUENCE of its invitation: 0 when written, +1 at each move, re-plan or cancel. */
+  sequence: number;
 }
 
 export interface MeetingFields {
@@ -282,6 +284,51 @@ export interface RosterRepository {
   snooze(snooze: NewSnooze): Promise<void>;
 }
 
+/** An evidence file as recorded: which report revision, who sent it, when, and its SHA-256. */
+export interface EvidenceRecord {
+  id: number;
+  taskId: number;
+  /** The unit whose report it belongs to. */
+  unitCode: string;
+  periodKey: string;
+  revision: number;
+  memberId: number;
+  memberName: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  createdAt: Date;
+}
+
+export interface NewEvidence {
+  revisionId: number;
+  taskId: number;
+  memberId: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export interface EvidenceRepository {
+  /**
+   * The id and number of the latest revision of a unit's report on a task in a period (any period
+   * when null: the one written last), or null.
+   */
+  latestRevision(
+    taskId: number,
+    unitCode: string,
+    periodKey: string | null,
+  ): Promise<{ id: number; revision: number } | null>;
+  /** Records a file (already in the evidence store) with its audit entry. */
+  add(evidence: NewEvidence, actor: string): Promise<EvidenceRecord>;
+  /** The files of these tasks (every unit, every period), oldest first. */
+  forTasks(taskIds: number[]): Promise<EvidenceRecord[]>;
+}
+
 export interface CalendarRepository {
   list(): Promise<CalendarOverride[]>;
   set(day: string, kind: DayKind, note: string | null, actor: string): Promise<void>;
@@ -297,4 +344,5 @@ export interface Stores {
   meetings: MeetingRepository;
   roster: RosterRepository;
   calendar: CalendarRepository;
+  evidence: EvidenceRepository;
 }

@@ -10,7 +10,15 @@
  * that has not begun, or that ended before the first plan's year, is refused with why.
  */
 import type { Deadline } from '../../domain/deadline.ts';
-import { nextPeriod, type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
+import {
+  addDays,
+  nextPeriod,
+  type Period,
+  parsePeriod,
+  periodOf,
+  previousPeriod,
+  todayIn,
+} from '../../domain/period.ts';
 import { canPostToGroup } from '../../domain/permissions.ts';
 import {
   computeReportPeriod,
@@ -23,7 +31,13 @@ import { isLocale, type Locale } from '../../domain/roles.ts';
 import { periodLabel, t } from '../../i18n/index.ts';
 import type { ChartImage } from '../../reports/chart.ts';
 import { renderReportCsv } from '../../reports/csv.ts';
-import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '../../reports/model.ts';
+import {
+  type EvidenceAnnexRow,
+  FILE_FORMATS,
+  type FileFormat,
+  MIME_TYPES,
+  type ReportDocument,
+} from '../../reports/model.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { FileView, NoticeView, Viewer } from '../views.ts';
@@ -210,8 +224,30 @@ export async function loadReportDocument(
     plans: plans.map((p) => ({ number: p.number, title: p.title, issuedOn: p.issuedOn })),
     signer: chairs.length === 1 ? chairs[0]!.displayName : null,
     chart: null,
+    evidence: await evidenceAnnex(deps, tasks, period),
   };
   return { ...doc, chart: data.taskCount === 0 ? null : await renderChart(doc, locale) };
+}
+
+/** The evidence files sent with reports of months inside `period` (export is for chairs: all tasks). */
+async function evidenceAnnex(deps: CoreDeps, tasks: TaskRow[], period: Period): Promise<EvidenceAnnexRow[]> {
+  const codes = new Map(tasks.map((task) => [task.id, task.code]));
+  const records = await deps.evidence.forTasks([...codes.keys()]);
+  return records
+    .filter((r) => {
+      const month = parsePeriod(r.periodKey);
+      return month !== null && month.startsOn >= period.startsOn && month.endsOn <= period.endsOn;
+    })
+    .map((r) => ({
+      task: codes.get(r.taskId) ?? String(r.taskId),
+      unit: r.unitCode,
+      periodKey: r.periodKey,
+      fileName: r.fileName,
+      size: r.size,
+      sha256: r.sha256,
+      who: r.memberName,
+      day: todayIn(deps.group.timeZone, r.createdAt),
+    }));
 }
 
 /** The chart of a loaded report, in `locale` (chart.js and the canvas are imported on first use). */

@@ -38,6 +38,7 @@ export const INPUTS = {
   blockers: 'da06_blockers',
   evidence: 'da06_evidence',
   period: 'da06_period',
+  evidenceFiles: 'da06_evidence_files',
   doneLink: 'da06_done_link',
   snoozeUntil: 'da06_snooze_until',
   snoozeReason: 'da06_snooze_reason',
@@ -59,6 +60,7 @@ export const BLOCKS = {
   blockers: 'report_blockers',
   evidence: 'report_evidence',
   period: 'report_period',
+  evidenceFiles: 'report_evidence_files',
   doneLink: 'done_link',
   snoozeUntil: 'snooze_until',
   snoozeReason: 'snooze_reason',
@@ -69,7 +71,8 @@ export const taskActionsBlockId = (taskId: number) => `task_actions:${taskId}`;
 
 /**
  * Scopes the app's calls need (chat.postMessage/postEphemeral, conversations.open for DMs,
- * files.uploadV2 for `/da06 export`, /da06, conversations.history to find the outbox's own messages
+ * files.uploadV2 for `/da06 export`, files.info and the download of evidence files from the report
+ * form's file_input (files:read), /da06, conversations.history to find the outbox's own messages
  * after a crash in DMs and in the group's public or private channel).
  */
 export const BOT_SCOPES = [
@@ -77,6 +80,7 @@ export const BOT_SCOPES = [
   'chat:write',
   'im:write',
   'files:write',
+  'files:read',
   'im:history',
   'channels:history',
   'groups:history',

@@ -37,6 +37,9 @@ export const slackEn: Readonly<Record<SlackMessageKey, string>> = {
   'slack.form.done_placeholder': 'What was achieved during the period',
   'slack.form.blockers_placeholder': 'Difficulties, blockers and requests to the working group (if any)',
   'slack.form.evidence_placeholder': 'https://… (document, system, report as evidence)',
+  'slack.form.evidence_files': 'Evidence files',
+  'slack.form.evidence_files_hint':
+    'PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB each (a decision, minutes, a screenshot).',
 
   'slack.done.link_prompt':
     'If there is one, please send a link to the task’s output (document, system, report…) as evidence. You may skip this step.',

@@ -43,6 +43,9 @@ export const slackVi = {
   'slack.form.done_placeholder': 'Nêu các kết quả đã thực hiện trong kỳ',
   'slack.form.blockers_placeholder': 'Khó khăn, vướng mắc và kiến nghị với Tổ công tác (nếu có)',
   'slack.form.evidence_placeholder': 'https://… (văn bản, hệ thống, báo cáo minh chứng)',
+  'slack.form.evidence_files': 'Tệp minh chứng',
+  'slack.form.evidence_files_hint':
+    'PDF, DOCX, XLSX, PNG hoặc JPEG, mỗi tệp tối đa 20 MB (quyết định, biên bản, ảnh chụp màn hình).',
 
   // "Đã hoàn thành": the product link ---------------------------------------------------------------
   'slack.done.link_prompt':

@@ -150,12 +150,43 @@ export class SlackSender {
         const answer = await this.postPage(attempt, page, index + 1, pages.length);
         messageId ??= answer.ts;
       }
+      await this.attachInvitation(attempt, view);
       return { ok: true, messageId };
     } catch (error) {
       const { uncertain: _, ...outcome } = toOutcome(error) as Extract<SendOutcome, { ok: false }>;
       this.options.log(`slack: send failed (${outcome.code}): ${describe(error)}`);
       // The next attempt must look before it posts (with the delivery key it can).
       return attempt.partly ? { ...outcome, uncertain: true } : outcome;
+    }
+  }
+
+  /**
+   * A meeting reminder's .ics invitation, uploaded beside it (files.uploadV2) once the reminder is
+   * posted. Best effort: the reminder is what the outbox delivers exactly once; a failed upload is
+   * logged and `/da06 meeting ics` gives the file at any time.
+   */
+  private async attachInvitation(attempt: Attempt, view: View): Promise<void> {
+    if (view.kind !== 'reminder' || !view.invitation) return;
+    const { recipient } = attempt;
+    const channel =
+      recipient.kind === 'member'
+        ? (this.options.dmChannels.get(recipient.externalId) ?? attempt.channel)
+        : attempt.channel;
+    try {
+      await this.client.files.uploadV2({
+        channel_id: channel,
+        file_uploads: [
+          {
+            file: Buffer.from(view.invitation.text, 'utf8'),
+            filename: view.invitation.fileName,
+            title: view.invitation.fileName,
+          },
+        ],
+      });
+    } catch (error) {
+      this.options.log(
+        `slack: the invitation ${view.invitation.fileName} was not uploaded: ${describe(error)}`,
+      );
     }
   }
 

@@ -61,6 +61,8 @@ export const teamsEn: Record<TeamsMessageKey, string> = {
   'teams.error':
     'Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, tell an administrator.',
   'teams.card_expired': 'This card can no longer be used. Type "report" to open a new form.',
+  'teams.evidence.task_needed':
+    'To send evidence files, name the task in the same message (e.g. "evidence 22"), after reporting on it.',
   'teams.fallback': 'The Project 06 assistant sent a card; please update Microsoft Teams to see it.',
 
   // Export and scoreboard --------------------------------------------------------------------------

@@ -64,6 +64,8 @@ export const teamsVi = {
   'teams.error':
     'Xin lỗi, trợ lý gặp sự cố khi xử lý yêu cầu của anh/chị. Vui lòng thử lại sau ít phút; nếu vẫn gặp lỗi, xin báo quản trị viên.',
   'teams.card_expired': 'Thẻ này không còn dùng được. Gõ "báo cáo" để mở biểu mẫu mới.',
+  'teams.evidence.task_needed':
+    'Để gửi tệp minh chứng, anh/chị gửi kèm mã nhiệm vụ trong tin nhắn (ví dụ: "minh chứng 22"), sau khi đã báo cáo nhiệm vụ đó.',
   'teams.fallback': 'Trợ lý Đề án 06 gửi một thẻ thông tin; vui lòng cập nhật Microsoft Teams để xem.',
 
   // Export ("xuất báo cáo") and scoreboard ("xếp hạng") --------------------------------------------

@@ -5,8 +5,12 @@
  * leave the form (nothing saved, back at the prompt). Before saving, a summary with numbered answers:
  * Enter sends, a number changes that answer. The core validates again when the report is submitted.
  */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Core } from '../../app/core.ts';
-import type { ReportFormView, View, Viewer } from '../../app/views.ts';
+import type { EvidenceUpload } from '../../app/use-cases/evidence.ts';
+import type { NoticeView, ReportFormView, View, Viewer } from '../../app/views.ts';
+import { EVIDENCE_MAX_BYTES } from '../../domain/evidence.ts';
 import { type Period, periodFromKey } from '../../domain/period.ts';
 import { type FieldError, type ReportDraft, type ReportField, STATUSES } from '../../domain/report.ts';
 import { parseStatus, validateReport } from '../../domain/report-validation.ts';
@@ -30,17 +34,55 @@ export async function runReportDialog(
   form: ReportFormView,
   lines: LineSource,
   say: (text: string) => void,
-): Promise<View | null> {
+): Promise<DialogResult | null> {
+  const dialog = new ReportDialog(core, viewer, lines, say);
   try {
-    return await new ReportDialog(core, viewer, lines, say).run(form);
+    const view = await dialog.run(form);
+    return view ? { view, taskId: dialog.taskId } : null;
   } catch (error) {
     if (error instanceof Cancelled) return null;
     throw error;
   }
 }
 
+/** What the form ended with, and the task it was about (null when the form ended before one was picked). */
+export interface DialogResult {
+  view: View;
+  taskId: number | null;
+}
+
+/**
+ * After a saved report: paths of evidence files, separated by ";" (Enter for none). Each is read from
+ * this machine and handed to the core, which checks, stores and records it; one notice per outcome.
+ */
+export async function askEvidenceFiles(
+  core: Core,
+  viewer: Viewer,
+  target: { taskId: number; periodKey: string },
+  lines: LineSource,
+): Promise<NoticeView[]> {
+  const answer = await lines.next(`${t(viewer.locale, 'form.prompt.evidence_files')}: `);
+  const paths = (answer ?? '')
+    .split(';')
+    .map((path) => path.trim().replace(/^["']|["']$/g, ''))
+    .filter((path) => path !== '');
+  if (paths.length === 0) return [];
+  const uploads: EvidenceUpload[] = paths.map((path) => ({
+    name: basename(path),
+    read: async () => {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error(t(viewer.locale, 'terminal.not_a_file'));
+      if (info.size > EVIDENCE_MAX_BYTES) return new Uint8Array(EVIDENCE_MAX_BYTES + 1);
+      return readFile(path);
+    },
+  }));
+  return core.attachEvidence(viewer, target, uploads);
+}
+
 class ReportDialog {
   private readonly locale: Locale;
+  /** The task picked, once it is. */
+  taskId: number | null = null;
 
   constructor(
     private readonly core: Core,
@@ -54,6 +96,7 @@ class ReportDialog {
   async run(first: ReportFormView): Promise<View | null> {
     this.say(t(this.locale, 'form.intro'));
     const taskId = first.taskId ?? (await this.askTask(first));
+    this.taskId = taskId;
     // The month the form was opened for ("/da06 report 2024-07") stays chosen once the task is picked.
     let form =
       first.taskId === taskId

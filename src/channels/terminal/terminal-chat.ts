@@ -17,7 +17,7 @@ import { roleLabel, t } from '../../i18n/index.ts';
 import { describeError } from '../../presentation/errors.ts';
 import type { LineSource } from './line-source.ts';
 import { renderView } from './render.ts';
-import { runReportDialog } from './report-dialog.ts';
+import { askEvidenceFiles, runReportDialog } from './report-dialog.ts';
 
 export interface TerminalChatOptions {
   core: Core;
@@ -71,6 +71,18 @@ export class TerminalChat {
       this.say(t(locale, recipient.kind === 'member' ? 'terminal.to_member' : 'terminal.to_group', { name }));
     }
     this.say(renderView(view, locale, { timeZone: this.options.timeZone, width: this.options.lines.width }));
+    if (view.kind === 'reminder' && view.invitation) {
+      const { fileName, text } = view.invitation;
+      this.say(
+        this.saveFile({
+          kind: 'file',
+          fileName,
+          mimeType: 'text/calendar',
+          bytes: Buffer.from(text),
+          caption: [],
+        }),
+      );
+    }
   }
 
   /**
@@ -102,7 +114,12 @@ export class TerminalChat {
     const view = await core.handle(this.viewer, command);
     if (view.kind === 'report-form') {
       const result = await runReportDialog(core, this.viewer, view, this.options.lines, (s) => this.say(s));
-      this.say(result ? this.render(result) : t(this.locale, 'form.cancelled'));
+      this.say(result ? this.render(result.view) : t(this.locale, 'form.cancelled'));
+      if (result?.view.kind === 'report-saved' && result.taskId !== null) {
+        const target = { taskId: result.taskId, periodKey: result.view.period.key };
+        const notices = await askEvidenceFiles(core, this.viewer, target, this.options.lines);
+        for (const notice of notices) this.say(this.render(notice));
+      }
       return;
     }
     if (view.kind === 'file') this.say(this.saveFile(view));

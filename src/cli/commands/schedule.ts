@@ -3,14 +3,19 @@
  * (`--json` for scripts), and `da06 schedule calendar`: the extra days off and make-up working days
  * an admin adds for the year, on top of Vietnam's public holidays.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
+import { meetingCalendar, meetingInvitation } from '../../app/use-cases/meeting-invitation.ts';
 import { todayIn } from '../../domain/period.ts';
+import { isLocale, type Locale } from '../../domain/roles.ts';
 import { yearCalendar } from '../../domain/working-days.ts';
 import { zonedInstant } from '../../domain/zoned-time.ts';
-import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import { coreDeps } from '../../runtime/open-app.ts';
 import { createScheduler, type PreviewItem } from '../../scheduler/scheduler.ts';
+import { schedulerPort } from '../../scheduler/scheduler-port.ts';
 import { type Command, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
@@ -135,6 +140,65 @@ export const scheduleCalendarCommand: Command = {
         rows.map((r) => [formatDate('vi', r.day), r.kind === 'off' ? 'nghỉ' : 'làm bù', r.name, r.source]),
         60,
       ),
+    );
+    return 0;
+  },
+};
+
+/**
+ * `da06 schedule ics`: the giao ban of N months as one calendar file (METHOD:PUBLISH) a calendar
+ * program imports, or with `--month` that meeting's invitation (METHOD:REQUEST, METHOD:CANCEL once
+ * cancelled). UIDs are stable and SEQUENCE stored, so importing a newer file updates the entries.
+ */
+export const scheduleIcsCommand: Command = {
+  path: ['schedule', 'ics'],
+  usage: 'da06 schedule ics --out FILE.ics [--from YYYY-MM-DD] [--months N] | --month YYYY-MM --out FILE.ics',
+  summary: 'Ghi lịch họp giao ban ra tệp iCalendar (.ics) để mở bằng Outlook, Google Calendar.',
+  async run(args, context) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        from: { type: 'string' },
+        months: { type: 'string', default: '3' },
+        month: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+    if (!values.out) throw new UsageError('Cần --out TỆP.ics: nơi ghi lịch họp.');
+    if (values.from !== undefined && !DAY.test(values.from))
+      throw new UsageError('--from phải có dạng YYYY-MM-DD');
+    if (values.month !== undefined && !/^\d{4}-\d{2}$/.test(values.month))
+      throw new UsageError('--month phải có dạng YYYY-MM');
+    const months = Number(values.months);
+    if (!Number.isInteger(months) || months < 1 || months > 24)
+      throw new UsageError('--months phải là số nguyên từ 1 đến 24');
+    const settings = context.settings();
+    const app = await context.app();
+    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const deps = coreDeps(app, clock);
+    const scheduler = createScheduler({ deps, outbox: app.stores.outbox, channels: [], clock, settings });
+    const port = schedulerPort(app.stores, app.group);
+    port.bind(scheduler);
+    const invitationDeps = { ...deps, scheduler: port };
+    const locale: Locale = isLocale(app.group.locale) ? app.group.locale : 'vi';
+    mkdirSync(dirname(values.out), { recursive: true });
+    if (values.month) {
+      const view = await meetingInvitation(invitationDeps, locale, values.month);
+      if (view.kind !== 'file') {
+        context.output.err(t(locale, view.key, view.params));
+        return 1;
+      }
+      writeFileSync(values.out, view.bytes);
+      context.output.out(`Đã ghi thư mời họp ${values.month}: ${values.out}`);
+      return 0;
+    }
+    const timeZone = app.group.timeZone;
+    const from = zonedInstant(values.from ?? todayIn(timeZone, clock.now()), '00:00', timeZone);
+    const { text, meetings } = await meetingCalendar(invitationDeps, from, months);
+    writeFileSync(values.out, text, 'utf8');
+    const cancelled = meetings.filter((m) => m.status === 'cancelled').length;
+    context.output.out(
+      `Đã ghi ${meetings.length} cuộc họp giao ban${cancelled > 0 ? ` (${cancelled} đã hủy)` : ''}: ${values.out}`,
     );
     return 0;
   },

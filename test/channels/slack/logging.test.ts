@@ -41,7 +41,8 @@ describeEachDatabase('Slack log lines at their level', (db) => {
     expect((await h.slack.command(fields)).status).toBe(200);
     const opened = (await h.fake.waitForCall('views.open', (c) => c.params.trigger_id === fields.trigger_id))
       .params.view as Record<string, unknown>;
-    // The database refuses every write of a report from now on.
+    // The database refuses every write of a report from now on (its evidence table refers to it).
+    await db().client.$executeRawUnsafe('DROP TABLE "ReportEvidence"');
     await db().client.$executeRawUnsafe('DROP TABLE "StatusReportRevision"');
     await h.slack.interactive(
       viewSubmission(

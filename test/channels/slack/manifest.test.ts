@@ -186,6 +186,7 @@ describe('Slack manifest and ids', () => {
       'views.publish': null,
       'users.info': 'users:read',
       'files.uploadV2': 'files:write',
+      'files.info': 'files:read',
     };
     const called = new Set<string>();
     const walk = (dir: string): string[] =>

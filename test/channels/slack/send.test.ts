@@ -43,6 +43,29 @@ describeEachDatabase('Slack send()', (db) => {
     expect(h.fake.callsOf('chat.postMessage')[1]?.params.channel).toBe('DUFRESH01');
   });
 
+  it('a meeting reminder: the .ics invitation is uploaded to the same DM after the message', async () => {
+    const reminder: ReminderView = {
+      kind: 'reminder',
+      topic: 'meeting',
+      period: null,
+      meeting: { startsAt: '2024-06-25T02:00:00.000Z', place: 'Phòng họp A', agenda: null, note: null },
+      tasks: [],
+      units: [],
+      actions: false,
+      invitation: {
+        fileName: 'giao-ban-2024-06.ics',
+        text: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n',
+      },
+    };
+    const outcome = await h.channel.send({ ...lan, externalId: 'UICS0001' }, reminder, { key: '9/meeting' });
+    expect(outcome.ok).toBe(true);
+    expect(h.fake.deliveries()).toEqual(new Map([['DUICS0001', 1]]));
+    const [file, ...more] = h.fake.uploadedFiles();
+    expect(more).toEqual([]);
+    expect(file).toMatchObject({ filename: 'giao-ban-2024-06.ics', channelId: 'DUICS0001' });
+    expect(file?.bytes?.toString('utf8')).toContain('METHOD:REQUEST');
+  });
+
   it('a workspace that answers channel_not_found for a user id: the DM is opened and the post tried there', async () => {
     h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     const outcome = await h.channel.send({ ...lan, externalId: 'UFRESH02' }, note);

@@ -3,10 +3,11 @@
  * from stdout, on a fresh SQLite database that start-up migrates and fills with the demo plan.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXE, PDF } from '../../support/evidence-files.ts';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/da06.js');
 
@@ -39,6 +40,8 @@ function runStart(
 
 describe('npm start with piped input (terminal chat)', () => {
   let env: Record<string, string>;
+  let evidencePdf = '';
+  let evidenceExe = '';
 
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'da06-terminal-'));
@@ -47,6 +50,10 @@ describe('npm start with piped input (terminal chat)', () => {
       CLOCK_START: '2024-06-20T09:00:00+07:00',
       TERMINAL_USER: 'nobody',
     };
+    evidencePdf = join(dir, 'Biên bản.pdf');
+    evidenceExe = join(dir, 'cong-cu.pdf');
+    writeFileSync(evidencePdf, PDF);
+    writeFileSync(evidenceExe, EXE);
   });
 
   it('loads the demo plan on first run and prints the current summary, then exits at end of input', async () => {
@@ -70,6 +77,8 @@ describe('npm start with piped input (terminal chat)', () => {
       '',
       '',
       '', // the summary before saving: Enter sends
+      `${evidencePdf}; ${evidenceExe}`, // evidence files: a PDF is kept, a program refused
+      '/da06 evidence 22',
       '/da06 summary',
       '/da06 as khanh',
       '/da06 summary',
@@ -79,6 +88,13 @@ describe('npm start with piped input (terminal chat)', () => {
     expect(run.stdout).toContain('Nguyễn Thị Lan'); // switched
     expect(run.stdout).toContain('Tỷ lệ hoàn thành phải từ 0 đến 100');
     expect(run.stdout).toMatch(/Đang triển khai[^\n]*60\s?%/);
+    expect(run.stdout).toContain('Đã lưu 1 tệp minh chứng: Biên bản.pdf.');
+    // Long lines wrap at the terminal's width: read the words as one line.
+    const flat = run.stdout.replace(/\n\s*/g, ' ');
+    expect(flat).toContain('Tệp "cong-cu.pdf" không phải PDF, DOCX, XLSX, PNG hay JPEG');
+    expect(flat).toMatch(
+      /Nhiệm vụ 22 — CNTT, [^•]*: Biên bản\.pdf \(\d+ B, SHA-256 [0-9a-f]{12}…\), Nguyễn Thị Lan gửi lúc/,
+    );
     const chairSummary = run.stdout.slice(run.stdout.lastIndexOf('Trần Quốc Khánh'));
     expect(chairSummary).toContain('CNTT');
     expect(chairSummary).toMatch(/Đang triển khai/);

@@ -80,6 +80,7 @@ export class FakeSlack {
   private port = 0;
   private counter = 0;
   private fileCounter = 0;
+  private readonly hosted = new Map<string, { name: string; bytes: Buffer; mimetype: string }>();
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -149,13 +150,19 @@ export class FakeSlack {
     this.uploads.length = 0;
     this.messages.length = 0;
     this.fileCounter = 0;
+    this.downloads.length = 0;
     this.failures.clear();
     this.lostAnswers.clear();
   }
 
   async start(): Promise<void> {
     this.server = createServer((request, response) => {
-      void this.handle(request).then(({ status, headers, body }) => {
+      void this.handle(request).then((answer) => {
+        const { status, headers, body } = answer;
+        if ('raw' in answer && answer.raw) {
+          response.writeHead(status, headers).end(answer.raw);
+          return;
+        }
         response
           .writeHead(status, { 'content-type': 'application/json', ...headers })
           .end(JSON.stringify(body));
@@ -202,6 +209,8 @@ export class FakeSlack {
     const body = Buffer.concat(chunks);
     const raw = body.toString('utf8');
     const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/download/'))
+      return this.download(path, String(request.headers.authorization ?? ''));
     if (path.startsWith('/upload/')) {
       const fileId = path.slice('/upload/'.length);
       const type = String(request.headers['content-type'] ?? '');
@@ -228,6 +237,52 @@ export class FakeSlack {
     const lost = answer.ok === true ? this.lostAnswers.get(method)?.shift() : undefined;
     if (lost) return failureAnswer(lost);
     return { status: 200, headers: {}, body: answer };
+  }
+
+  /**
+   * A file a member uploaded through a modal's file_input: Slack keeps it and names it by id in the
+   * submission; files.info describes it and its url_private_download serves it to the bot's token.
+   */
+  hostFile(name: string, bytes: Buffer, mimetype = 'application/octet-stream'): string {
+    const id = `FH${String(this.hosted.size + 1).padStart(4, '0')}`;
+    this.hosted.set(id, { name, bytes, mimetype });
+    return id;
+  }
+
+  /** Downloads of hosted files, with the Authorization header each carried. */
+  readonly downloads: Array<{ fileId: string; authorization: string }> = [];
+
+  private download(path: string, authorization: string) {
+    const fileId = path.split('/')[2] ?? '';
+    this.downloads.push({ fileId, authorization });
+    const file = this.hosted.get(fileId);
+    // Like Slack: without the bot token the answer is the sign-in page, not an error status.
+    if (!file || authorization !== 'Bearer xoxb-test-token') {
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: null,
+        raw: Buffer.from('<html>sign in</html>'),
+      };
+    }
+    return { status: 200, headers: { 'content-type': file.mimetype }, body: null, raw: file.bytes };
+  }
+
+  private fileInfo(params: Record<string, unknown>): Record<string, unknown> {
+    const id = String(params.file ?? '');
+    const file = this.hosted.get(id);
+    if (!file) return { ok: false, error: 'file_not_found' };
+    return {
+      ok: true,
+      file: {
+        id,
+        name: file.name,
+        mimetype: file.mimetype,
+        size: file.bytes.length,
+        url_private: `http://127.0.0.1:${this.port}/download/${id}/${encodeURIComponent(file.name)}`,
+        url_private_download: `http://127.0.0.1:${this.port}/download/${id}/${encodeURIComponent(file.name)}?download=1`,
+      },
+    };
   }
 
   /** A DM's conversation id for a user id given as the channel, as Slack resolves it. */
@@ -321,6 +376,8 @@ export class FakeSlack {
             title: f.title ?? '',
           })),
         };
+      case 'files.info':
+        return this.fileInfo(params);
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'apps.connections.open':

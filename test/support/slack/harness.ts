@@ -190,6 +190,8 @@ export interface ReportInput {
   evidence?: string;
   /** The month chosen in the period select (shown during the grace days only). */
   period?: string;
+  /** Files in the file_input, as Slack names them in the state (ids from `fake.hostFile`). */
+  files?: Array<{ id: string; name: string }>;
 }
 
 /** `view.state.values` of the report modal as Slack sends them. */
@@ -206,6 +208,7 @@ export function reportValues(input: ReportInput): Record<string, unknown> {
     report_blockers: { da06_blockers: { type: 'plain_text_input', value: input.blockers ?? null } },
     report_evidence: { da06_evidence: { type: 'url_text_input', value: input.evidence ?? null } },
     ...(input.period === undefined ? {} : { report_period: { da06_period: select(input.period) } }),
+    report_evidence_files: { da06_evidence_files: { type: 'file_input', files: input.files ?? [] } },
   };
 }
 

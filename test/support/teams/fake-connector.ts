@@ -46,6 +46,13 @@ export interface FakeConnector {
   readonly uploads: Upload[];
   /** An upload session URL served by this fake (pre-authorised: no token needed). */
   uploadUrl(name: string): string;
+  /**
+   * A file a member attached in personal chat: the pre-authorised download link Teams puts in the
+   * attachment's `content.downloadUrl` (served by this fake without a token, as SharePoint's is).
+   */
+  hostFile(name: string, bytes: Buffer): string;
+  /** Paths of hosted files fetched so far. */
+  readonly downloads: string[];
   /** The next uploads answer with this status. */
   failNextUpload(status: number): void;
   failNext(failure: Failure): void;
@@ -66,7 +73,15 @@ export async function startFakeConnector(
   const uploads: Upload[] = [];
   const uploadFailures: number[] = [];
 
+  const hosted = new Map<string, Buffer>();
+  const downloads: string[] = [];
   const server: Server = createServer(async (request, response) => {
+    if (request.url?.startsWith('/files/') && request.method === 'GET') {
+      downloads.push(request.url);
+      const bytes = hosted.get(request.url.split('/')[2] ?? '');
+      if (!bytes) return response.writeHead(404).end('not found');
+      return response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+    }
     if (request.url?.startsWith('/upload/')) {
       const bytes = await readBytes(request);
       const status = uploadFailures.shift();
@@ -137,6 +152,12 @@ export async function startFakeConnector(
     serviceUrl: `${base}/teams/`,
     tokenEndpoint: `${base}/oauth2/v2.0/token`,
     posted,
+    downloads,
+    hostFile(name: string, bytes: Buffer) {
+      const id = `f${hosted.size + 1}`;
+      hosted.set(id, bytes);
+      return `${base}/files/${id}/${encodeURIComponent(name)}`;
+    },
     get tokensIssued() {
       return tokensIssued;
     },
@@ -152,6 +173,7 @@ export async function startFakeConnector(
       posted.length = 0;
       failures.length = 0;
       uploads.length = 0;
+      downloads.length = 0;
       uploadFailures.length = 0;
     },
     close: () =>

@@ -72,6 +72,7 @@ export function reportModal(form: ReportFormView, meta: ModalMeta, ctx: RenderCo
       true,
     ),
     evidenceInput(BLOCKS.evidence, INPUTS.evidence, ctx.t('field.evidenceUrl'), ctx, current?.evidenceUrl),
+    evidenceFilesInput(ctx),
   );
   return formModal(ctx, {
     callbackId: CALLBACKS.report,
@@ -228,6 +229,23 @@ export function evidenceInput(
       action_id: actionId,
       placeholder: plain(ctx.t('slack.form.evidence_placeholder'), LIMITS.placeholder),
       ...(initial ? { initial_value: initial } : {}),
+    },
+  };
+}
+
+/** Evidence files (PDF, DOCX, XLSX, pictures): checked again by content on the server, whatever Slack lets through. */
+export function evidenceFilesInput(ctx: RenderContext): InputBlock {
+  return {
+    type: 'input',
+    block_id: BLOCKS.evidenceFiles,
+    optional: true,
+    label: plain(ctx.t('slack.form.evidence_files'), LIMITS.inputLabel),
+    hint: plain(ctx.t('slack.form.evidence_files_hint'), LIMITS.inputHint),
+    element: {
+      type: 'file_input',
+      action_id: INPUTS.evidenceFiles,
+      filetypes: ['pdf', 'docx', 'xlsx', 'png', 'jpg', 'jpeg'],
+      max_files: 5,
     },
   };
 }

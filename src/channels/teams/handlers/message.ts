@@ -1,12 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { parseChatCommand } from '../../../app/chat-command.ts';
 import type { SendOutcome } from '../../../app/ports/channel.ts';
+import type { EvidenceUpload } from '../../../app/use-cases/evidence.ts';
+import { findTask } from '../../../app/use-cases/task-scope.ts';
 import type { FileView, NoticeView, Viewer } from '../../../app/views.ts';
 import { t } from '../../../i18n/index.ts';
 import { renderContext } from '../../../presentation/context.ts';
 import { text } from '../cards/card.ts';
 import { fileConsentAttachment, renderFileCard } from '../cards/file.ts';
 import { noticeBlock, renderNoticeCard } from '../cards/notice.ts';
+import { teamsEvidenceUploads } from '../evidence.ts';
 import { renderCard } from '../render.ts';
 
 import { CONSENT_COMMAND_MAX, commandText, reply, TurnHandler, unregisteredCard } from './turn-handler.ts';
@@ -21,6 +24,11 @@ export class MessageHandler extends TurnHandler {
       return;
     }
     const viewer = who.viewer;
+    const evidence = teamsEvidenceUploads(activity);
+    if (evidence.length > 0) {
+      await this.receiveEvidence(context, viewer, typed, evidence);
+      return;
+    }
     if (typed === '' && activity.value !== undefined) {
       // An old-style Action.Submit: our cards only use Action.Execute.
       await context.sendActivity(t(viewer.locale, 'teams.card_expired'));
@@ -46,6 +54,28 @@ export class MessageHandler extends TurnHandler {
       context,
       renderCard(view, viewer.locale, { cardId: this.newCardId(), timeZone: this.timeZone }),
     );
+  }
+
+  // Evidence files sent in personal chat
+
+  /** Files with a task named in the text: kept with the unit's latest report on it, each outcome said. */
+  private async receiveEvidence(
+    context: TurnContext,
+    viewer: Viewer,
+    typed: string,
+    uploads: EvidenceUpload[],
+  ): Promise<void> {
+    const ctx = renderContext(viewer.locale, this.timeZone);
+    const command = parseChatCommand(typed);
+    const named =
+      command.name === 'evidence' || command.name === 'report' ? command.task : typed.trim() || null;
+    const task = named ? findTask(await this.core.tasks(), named) : null;
+    let notices: NoticeView[];
+    if (task) notices = await this.core.attachEvidence(viewer, { taskId: task.id, periodKey: null }, uploads);
+    else if (named)
+      notices = [{ kind: 'notice', tone: 'error', key: 'report.unknown_task', params: { code: named } }];
+    else notices = [{ kind: 'notice', tone: 'warning', key: 'teams.evidence.task_needed' }];
+    for (const notice of notices) await reply(context, renderNoticeCard(notice, ctx));
   }
 
   // Files ("xuất báo cáo")

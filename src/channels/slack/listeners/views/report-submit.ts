@@ -1,7 +1,9 @@
 /** The status form submitted: core.submitReport; field errors beside the fields, in the member's language. */
 import { renderMessage } from '../../blocks/message.ts';
+import { renderNotice } from '../../blocks/notice.ts';
 import { fieldErrors } from '../../blocks/report-modal.ts';
 import type { ListenerModule } from '../../deps.ts';
+import { evidenceFilesOf, slackEvidenceUploads } from '../../flows/evidence.ts';
 import { taskIdOf } from '../../flows/task-ref.ts';
 import { ACTIONS, BLOCKS, CALLBACKS, INPUTS } from '../../ids.ts';
 import { type SubmitWork, selectedOf, submissionListener, textOf } from './submission.ts';
@@ -10,7 +12,7 @@ export const reportSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.report,
   register(router, deps) {
-    const work: SubmitWork = async (viewer, ctx, meta, values) => {
+    const work: SubmitWork = async (viewer, ctx, meta, values, client) => {
       const taskId = taskIdOf(selectedOf(values, BLOCKS.task, ACTIONS.formTask)) ?? meta.task;
       if (taskId === null)
         return { kind: 'errors', errors: { [BLOCKS.task]: ctx.t('slack.form.task_required') } };
@@ -26,7 +28,21 @@ export const reportSubmit: ListenerModule = {
       const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey });
       if (result.kind === 'report-form') return { kind: 'errors', errors: fieldErrors(result.errors, ctx) };
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
-      return { kind: 'saved', message: renderMessage(result, ctx) };
+      const message = renderMessage(result, ctx);
+      const files = evidenceFilesOf(values);
+      if (files.length === 0) return { kind: 'saved', message };
+      // The report is saved; each file's outcome (kept, or refused and why) is said under it.
+      const uploads = await slackEvidenceUploads(client, deps.settings, files);
+      const target = { taskId: Number(taskId), periodKey: result.period.key };
+      const notices = await deps.core.attachEvidence(viewer, target, uploads);
+      const said = notices.map((notice) => renderNotice(notice, ctx));
+      return {
+        kind: 'saved',
+        message: {
+          text: [message.text, ...said.map((r) => r.text)].join('\n'),
+          blocks: [...message.blocks, ...said.flatMap((r) => r.blocks)],
+        },
+      };
     };
     router.view(CALLBACKS.report, submissionListener(deps, 'report', work));
   },

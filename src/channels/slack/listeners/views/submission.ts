@@ -11,6 +11,7 @@
  * of the submission's own work (docs/performance.md, slack-ack).
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { NoticeView, Viewer } from '../../../../app/views.ts';
 import type { RenderContext } from '../../../../presentation/context.ts';
 import { esc, sections } from '../../blocks/kit.ts';
@@ -36,6 +37,7 @@ export type SubmitWork = (
   ctx: RenderContext,
   meta: ModalMeta,
   values: Values,
+  client: WebClient,
 ) => Promise<Outcome>;
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -55,7 +57,7 @@ export function submissionListener(deps: SlackDeps, name: string, work: SubmitWo
         return answer({ response_action: 'update', view: noticeModal(who.notice, who.ctx) });
       const { viewer, ctx } = who;
       const key = submissionKey(name, body);
-      const run = deps.dedupe.once(key, () => work(viewer, ctx, meta, body.view.state.values));
+      const run = deps.dedupe.once(key, () => work(viewer, ctx, meta, body.view.state.values, client));
       const settled = await withinBudget(run.result, deps.ackBudgetMs);
       if (settled === null) {
         await answer();
