@@ -10,6 +10,14 @@ import type { Status } from '../domain/report.ts';
 import { audit, auditDirect } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
+import {
+  claimDirect,
+  claimInTx,
+  outcomeDirect,
+  outcomeInTx,
+  setOutcomeDirect,
+  setOutcomeInTx,
+} from './request-store.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
 export type { Receipt, StoredReport, SubmitReport };
@@ -84,9 +92,14 @@ export class ReportStore implements ReportRepository {
   /**
    * Stores a submission as the current report and as a revision; returns the revision number.
    * `receipt`, when given, is one more audit entry committed in the same transaction (what a channel
-   * records to recognise a repeat of this request, ADR 9).
+   * records to recognise a repeat of this request, ADR 9). With a `requestKey`, a submission whose
+   * request was handled already writes nothing and returns that first revision, `replayed` (ADR 25).
    */
-  async submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }> {
+  async submit(
+    report: SubmitReport,
+    actor: string,
+    receipt?: Receipt,
+  ): Promise<{ revision: number; replayed: boolean }> {
     const direct = directFor(this.db);
     if (direct) return direct.write(() => writeDirect(direct, report, actor, new Date(), receipt));
     for (let attempt = 0; ; attempt++) {
@@ -106,7 +119,10 @@ export class ReportStore implements ReportRepository {
     report: SubmitReport,
     actor: string,
     receipt?: Receipt,
-  ): Promise<{ revision: number }> {
+  ): Promise<{ revision: number; replayed: boolean }> {
+    const key = report.requestKey;
+    if (key && !(await claimInTx(tx, key, actor)))
+      return { revision: revisionOf(await outcomeInTx(tx, key)), replayed: true };
     const periodId = await ensurePeriod(tx, report.period);
     const fields = { ...report.input, memberId: report.memberId, late: report.late };
     const current = await tx.statusReport.upsert({
@@ -126,7 +142,8 @@ export class ReportStore implements ReportRepository {
       details: { period: report.period.key, ...report.input, late: report.late },
     });
     if (receipt) await audit(tx, receipt(current.revision));
-    return { revision: current.revision };
+    if (key) await setOutcomeInTx(tx, key, { revision: current.revision });
+    return { revision: current.revision, replayed: false };
   }
 
   /** How many current reports the database holds (none on a fresh one). */
@@ -210,6 +227,12 @@ async function ensurePeriod(tx: Tx, period: Period): Promise<number> {
     select: { id: true },
   });
   return row.id;
+}
+
+/** The revision the first delivery of a request stored (its recorded outcome). */
+function revisionOf(outcome: string | null): number {
+  const parsed = outcome === null ? null : (JSON.parse(outcome) as { revision?: unknown });
+  return typeof parsed?.revision === 'number' ? parsed.revision : 0;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -297,7 +320,10 @@ function writeDirect(
   actor: string,
   now: Date,
   receipt?: Receipt,
-): { revision: number } {
+): { revision: number; replayed: boolean } {
+  const key = report.requestKey;
+  if (key && !claimDirect(direct, key, actor))
+    return { revision: revisionOf(outcomeDirect(direct, key)), replayed: true };
   const at = sqliteTimestamp(now);
   const { period, input } = report;
   const periodId = periodIdDirect(direct, period);
@@ -332,5 +358,6 @@ function writeDirect(
     now,
   );
   if (receipt) auditDirect(direct, receipt(revision), now);
-  return { revision };
+  if (key) setOutcomeDirect(direct, key, { revision });
+  return { revision, replayed: false };
 }

@@ -10,7 +10,7 @@ export const reportSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.report,
   register(router, deps) {
-    const work: SubmitWork = async (viewer, ctx, meta, values) => {
+    const work: SubmitWork = async (viewer, ctx, meta, values, requestKey) => {
       const taskId = taskIdOf(selectedOf(values, BLOCKS.task, ACTIONS.formTask)) ?? meta.task;
       if (taskId === null)
         return { kind: 'errors', errors: { [BLOCKS.task]: ctx.t('slack.form.task_required') } };
@@ -21,7 +21,12 @@ export const reportSubmit: ListenerModule = {
         blockers: textOf(values, BLOCKS.blockers, INPUTS.blockers),
         evidenceUrl: textOf(values, BLOCKS.evidence, INPUTS.evidence),
       };
-      const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey: meta.period });
+      const result = await deps.core.submitReport(viewer, {
+        task: taskId,
+        draft,
+        periodKey: meta.period,
+        requestKey,
+      });
       if (result.kind === 'report-form') return { kind: 'errors', errors: fieldErrors(result.errors, ctx) };
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
       return { kind: 'saved', message: renderMessage(result, ctx) };
