@@ -22,12 +22,8 @@ import { meetingCommand } from './use-cases/meeting-admin.ts';
 import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
-import {
-  type ChannelReceipt,
-  reportForm,
-  type SubmitRequest,
-  submitReport,
-} from './use-cases/report-status.ts';
+import { type RequestOnce, reportForm, type SubmitRequest, submitReport } from './use-cases/report-status.ts';
+import { type Once, oncePerRequest } from './use-cases/request-once.ts';
 import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
@@ -192,13 +188,21 @@ export class Core {
   }
 
   /** "Đã hoàn thành" on a reminder: done, 100 %, with the product link when given. */
-  markDone(viewer: Viewer, task: string | number, evidenceUrl?: string | null, receipt?: ChannelReceipt) {
-    return markDone(this.deps, viewer, task, evidenceUrl, receipt);
+  markDone(viewer: Viewer, task: string | number, evidenceUrl?: string | null, once?: RequestOnce) {
+    return markDone(this.deps, viewer, task, evidenceUrl, once);
   }
 
   /** "Nhắc lại sau" on a reminder: no nudges about the task for the viewer's unit until `until`. */
-  snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null) {
-    return snoozeTask(this.deps, viewer, task, until, reason);
+  snooze(viewer: Viewer, task: string | number, until: string, reason?: string | null, requestKey?: string) {
+    return snoozeTask(this.deps, viewer, task, until, reason, requestKey);
+  }
+
+  /**
+   * Runs `work` once per request key (ADR 25): a replay of the request — a retry, after a restart, on
+   * another replica — gets `{ fresh: false }` and runs nothing. Work that fails is forgotten.
+   */
+  once<T>(key: string, actor: string, work: () => Promise<T>): Promise<Once<T>> {
+    return oncePerRequest(this.deps, key, actor, work);
   }
 }
 

@@ -41,6 +41,17 @@ export const settingsSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(5 * 1024 * 1024),
+  // Ceilings on what a plan file may make the reader build (issue 16, src/app/plan-import/limits.ts).
+  PLAN_IMPORT_MAX_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  PLAN_IMPORT_MAX_COLUMNS: z.coerce.number().int().min(5).max(16_384).default(100),
+  PLAN_IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  PLAN_IMPORT_MAX_MERGED_CELLS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
+  PLAN_IMPORT_MAX_UNZIPPED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Days after a month ends during which its reports are still accepted, marked late. */

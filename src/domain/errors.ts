@@ -17,6 +17,8 @@ export interface ErrorParamsByCode {
   'member.not_found': { member: string };
   /** Several members match this name. */
   'member.ambiguous': { member: string };
+  /** A member of the group already has this name (ignoring case and spacing); `unit` is theirs. */
+  'member.duplicate_name': { member: string; unit: string };
   /** The database did not answer after every attempt. */
   'database.unavailable': { target: string; attempts: number; reason: string };
   /** `DATABASE_URL` names neither SQLite (`file:`) nor PostgreSQL. */
@@ -55,6 +57,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'member.identity_taken',
   'member.not_found',
   'member.ambiguous',
+  'member.duplicate_name',
   'database.unavailable',
   'database.url_scheme',
   'unit_directory.duplicate_code',

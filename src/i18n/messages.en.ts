@@ -260,6 +260,8 @@ export const en: Record<MessageKey, string> = {
   'members.error.member_not_found': 'No member matches "{detail}". See the list with /da06 members list.',
   'members.error.member_ambiguous':
     'Several members match "{detail}". Please write the full name or use the member ID (see /da06 members list).',
+  'members.error.duplicate_name':
+    'A member named "{detail}" already exists. If this is someone else, add a detail to tell them apart (e.g. their unit in brackets); if it is a deactivated member, use /da06 members reactivate.',
   'members.error.unknown_unit':
     'No unit has the code given. See the unit directory with da06 units list on the server.',
   'members.error.identity_taken':
@@ -311,6 +313,8 @@ export const en: Record<MessageKey, string> = {
   'error.member.not_found': 'No member matches "{member}". See the list with /da06 members list.',
   'error.member.ambiguous':
     'Several members match "{member}". Please write the full name or use the member ID (see /da06 members list).',
+  'error.member.duplicate_name':
+    'A member named "{member}" already exists (unit {unit}). If this is someone else, add a detail to tell them apart, e.g. "{member} ({unit})"; if it is a deactivated member, use members reactivate.',
   'error.database.unavailable':
     'Could not open the database {target} after {attempts} attempts: {reason}\nCheck DATABASE_URL and the database server, then run again.',
   'error.database.url_scheme':

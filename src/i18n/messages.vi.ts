@@ -261,6 +261,8 @@ export const vi = {
     'Không tìm thấy thành viên "{detail}". Xem danh sách bằng lệnh /da06 members list.',
   'members.error.member_ambiguous':
     'Có nhiều thành viên khớp với "{detail}". Vui lòng ghi đầy đủ họ tên hoặc dùng mã số thành viên (xem /da06 members list).',
+  'members.error.duplicate_name':
+    'Đã có thành viên tên "{detail}". Nếu là người khác, hãy thêm chi tiết để phân biệt (ví dụ tên đơn vị trong ngoặc); nếu là người đã ngừng, dùng /da06 members reactivate.',
   'members.error.unknown_unit':
     'Không có đơn vị mang mã đã nhập. Xem danh mục đơn vị bằng lệnh da06 units list trên máy chủ.',
   'members.error.identity_taken':
@@ -314,6 +316,8 @@ export const vi = {
     'Không tìm thấy thành viên "{member}". Xem danh sách bằng lệnh /da06 members list.',
   'error.member.ambiguous':
     'Có nhiều thành viên khớp với "{member}". Vui lòng ghi đầy đủ họ tên hoặc dùng mã số thành viên (xem /da06 members list).',
+  'error.member.duplicate_name':
+    'Đã có thành viên tên "{member}" (đơn vị {unit}). Nếu là người khác, hãy thêm chi tiết để phân biệt, ví dụ "{member} ({unit})"; nếu là người đã ngừng, dùng lệnh members reactivate.',
   'error.database.unavailable':
     'Không mở được cơ sở dữ liệu {target} sau {attempts} lần thử: {reason}\nKiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu, rồi chạy lại.',
   'error.database.url_scheme':

@@ -32,6 +32,10 @@ export interface DrainPolicy {
   backoffBaseMs: number;
   backoffMaxMs: number;
   notReachableRetryMs: number;
+  /** How often a draining worker records that it is alive (its heartbeat). */
+  heartbeatMs: number;
+  /** A worker silent this long is dead: its claims are taken over (issue 16). */
+  deadWorkerMs: number;
   staleClaimMs: number;
   /** Rows sent are marked in one statement at least this often (and every `batchSize` rows). */
   markSentEveryMs: number;

@@ -18,8 +18,9 @@
  * - not_reachable → pending again in 6 hours (the member may install the app meanwhile), and the
  *   chair gets one `undeliverable` note a day naming who could not be reached;
  * - rejected → `failed` with the reason.
- * Claims older than `staleClaimMs` (their process died) are released first, marked as possibly
- * delivered. `shouldStop` is asked before each send: the sends in flight finish, the rest is released.
+ * Claims of a worker whose heartbeat stopped `deadWorkerMs` ago (its process died; a draining worker
+ * beats every `heartbeatMs`), and claims older than `staleClaimMs`, are released first, marked as
+ * possibly delivered. `shouldStop` is asked before each send: the sends in flight finish, the rest is released.
  */
 
 import type { Channel } from '../app/ports/channel.ts';
@@ -51,6 +52,8 @@ export const DEFAULT_DRAIN_POLICY: DrainPolicy = {
   backoffMaxMs: 3_600_000,
   notReachableRetryMs: 6 * 3_600_000,
   staleClaimMs: 10 * 60_000,
+  heartbeatMs: 15_000,
+  deadWorkerMs: 60_000,
   markSentEveryMs: 200,
 };
 
@@ -102,8 +105,19 @@ export class Outbox {
     const policy = { ...DEFAULT_DRAIN_POLICY, ...options };
     const result = emptyDrainResult();
     const now = () => this.ctx.clock.now();
-    const released = await this.store.releaseStale(new Date(now().getTime() - policy.staleClaimMs));
+    const workerId = this.ctx.workerId;
+    await this.store.beat(workerId, now());
+    const released =
+      (await this.store.releaseOrphaned(new Date(now().getTime() - policy.deadWorkerMs))) +
+      (await this.store.releaseStale(new Date(now().getTime() - policy.staleClaimMs)));
     if (released > 0) this.logger.warn({ released }, 'outbox: released stale claims');
+    // Alive while draining: a heartbeat every `heartbeatMs`, so nobody takes over these claims.
+    const heartbeat = setInterval(() => {
+      this.store.beat(workerId, now()).catch((error: unknown) => {
+        this.logger.warn({ error: String(error) }, 'outbox: heartbeat failed');
+      });
+    }, policy.heartbeatMs);
+    heartbeat.unref();
     const host: DrainHost = {
       store: this.store,
       workerId: this.ctx.workerId,
@@ -114,7 +128,11 @@ export class Outbox {
       staleness: (row, at, cache) => this.staleness(row, at, cache),
       reportUndeliverable: (to) => this.reportUndeliverable(to),
     };
-    return new OutboxDrain(host, channels, policy, options, result).run();
+    try {
+      return await new OutboxDrain(host, channels, policy, options, result).run();
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
 
   /** Puts back everything this worker holds (on stop). */

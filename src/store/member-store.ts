@@ -3,7 +3,7 @@ import type { MemberRecord, MemberRepository, NewMember } from '../app/ports/sto
 import { AppError } from '../domain/errors.ts';
 import type { Locale, Platform, Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
-import type { Db } from './open-database.ts';
+import type { Db, Tx } from './open-database.ts';
 import { type PgDirect, pgDirectFor } from './pg-direct.ts';
 import { bool, int, text } from './raw-rows.ts';
 import { directFor, type SqliteDirect } from './sqlite-direct.ts';
@@ -49,6 +49,7 @@ export class MemberStore implements MemberRepository {
     return this.db.$transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { code: member.unitCode } });
       if (!unit) throw new AppError('unit.unknown', { unit: member.unitCode });
+      await refuseDuplicateName(tx, this.groupId, member.displayName);
       const created = await tx.member.create({
         data: {
           groupId: this.groupId,
@@ -235,4 +236,23 @@ function identityRecord(row: Record<string, unknown> | undefined, groupId: numbe
     unit: { code: String(row.unitCode), name: String(row.unitName) },
     identities,
   });
+}
+
+/** A name as people tell names apart: composed, single-spaced, ignoring case. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+}
+
+/**
+ * Two members of a group with one name could not be told apart by name in any command (`members
+ * role Lan` would be ambiguous), so a second one is refused, active or not, naming the first one's unit.
+ */
+async function refuseDuplicateName(tx: Tx, groupId: number, displayName: string): Promise<void> {
+  const wanted = nameKey(displayName);
+  const rows = await tx.member.findMany({
+    where: { groupId },
+    select: { displayName: true, unit: { select: { code: true } } },
+  });
+  const same = rows.find((row) => nameKey(row.displayName) === wanted);
+  if (same) throw new AppError('member.duplicate_name', { member: same.displayName, unit: same.unit.code });
 }

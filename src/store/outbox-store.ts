@@ -168,8 +168,42 @@ export class OutboxStore {
    * dead sender may have posted any of them before it could record it.
    */
   async releaseStale(staleBefore: Date): Promise<number> {
+    return this.releaseClaims({ claimedAt: { lt: staleBefore } });
+  }
+
+  /** Records that `workerId` is alive and draining at `at` (its claims are not to be taken over). */
+  async beat(workerId: string, at: Date): Promise<void> {
+    await this.client.workerHeartbeat.upsert({
+      where: { workerId },
+      create: { workerId, beatAt: at },
+      update: { beatAt: at },
+    });
+  }
+
+  /**
+   * Releases, as `releaseStale` does, the claims of workers whose last heartbeat is older than
+   * `silentSince` (issue 16: a dead replica's claims are taken over within a minute). A claim whose
+   * owner never beat waits for `releaseStale`.
+   */
+  async releaseOrphaned(silentSince: Date): Promise<number> {
+    const owners = await this.client.outboxMessage.findMany({
+      where: { status: 'claimed' },
+      select: { claimedBy: true },
+      distinct: ['claimedBy'],
+    });
+    const ids = owners.map((o) => o.claimedBy).filter((id): id is string => id !== null);
+    if (ids.length === 0) return 0;
+    const silent = await this.client.workerHeartbeat.findMany({
+      where: { workerId: { in: ids }, beatAt: { lt: silentSince } },
+      select: { workerId: true },
+    });
+    if (silent.length === 0) return 0;
+    return this.releaseClaims({ claimedBy: { in: silent.map((w) => w.workerId) } });
+  }
+
+  private async releaseClaims(where: { claimedAt?: { lt: Date }; claimedBy?: { in: string[] } }) {
     const stale = await this.client.outboxMessage.findMany({
-      where: { status: 'claimed', claimedAt: { lt: staleBefore } },
+      where: { status: 'claimed', ...where },
       select: { id: true, claimedAt: true, sentAt: true },
     });
     // One update per claim (a batch shares its claim time), each only if that claim is still there.

@@ -11,6 +11,14 @@ import { audit, auditDirect, auditRow } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { type PgDirect, type PgParam, pgDirectFor, pgTimestamp } from './pg-direct.ts';
 import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
+import {
+  claimDirect,
+  claimInTx,
+  outcomeDirect,
+  outcomeInTx,
+  setOutcomeDirect,
+  setOutcomeInTx,
+} from './request-store.ts';
 import { directFor, type SqliteDirect, sqliteTimestamp } from './sqlite-direct.ts';
 
 export type { Receipt, StoredReport, SubmitReport };
@@ -85,9 +93,14 @@ export class ReportStore implements ReportRepository {
   /**
    * Stores a submission as the current report and as a revision; returns the revision number.
    * `receipt`, when given, is one more audit entry committed in the same transaction (what a channel
-   * records to recognise a repeat of this request, ADR 9).
+   * records to recognise a repeat of this request, ADR 9). With a `requestKey`, a submission whose
+   * request was handled already writes nothing and returns that first revision, `replayed` (ADR 25).
    */
-  async submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }> {
+  async submit(
+    report: SubmitReport,
+    actor: string,
+    receipt?: Receipt,
+  ): Promise<{ revision: number; replayed: boolean }> {
     const direct = directFor(this.db);
     if (direct) return direct.write(() => writeDirect(direct, report, actor, new Date(), receipt));
     const pg = pgDirectFor(this.db);
@@ -109,7 +122,10 @@ export class ReportStore implements ReportRepository {
     report: SubmitReport,
     actor: string,
     receipt?: Receipt,
-  ): Promise<{ revision: number }> {
+  ): Promise<{ revision: number; replayed: boolean }> {
+    const key = report.requestKey;
+    if (key && !(await claimInTx(tx, key, actor)))
+      return { revision: revisionOf(await outcomeInTx(tx, key)), replayed: true };
     const periodId = await ensurePeriod(tx, report.period);
     const fields = { ...report.input, memberId: report.memberId, late: report.late };
     const current = await tx.statusReport.upsert({
@@ -129,7 +145,8 @@ export class ReportStore implements ReportRepository {
       details: { period: report.period.key, ...report.input, late: report.late },
     });
     if (receipt) await audit(tx, receipt(current.revision));
-    return { revision: current.revision };
+    if (key) await setOutcomeInTx(tx, key, { revision: current.revision });
+    return { revision: current.revision, replayed: false };
   }
 
   /** How many current reports the database holds (none on a fresh one). */
@@ -213,6 +230,12 @@ async function ensurePeriod(tx: Tx, period: Period): Promise<number> {
     select: { id: true },
   });
   return row.id;
+}
+
+/** The revision the first delivery of a request stored (its recorded outcome). */
+function revisionOf(outcome: string | null): number {
+  const parsed = outcome === null ? null : (JSON.parse(outcome) as { revision?: unknown });
+  return typeof parsed?.revision === 'number' ? parsed.revision : 0;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -300,7 +323,10 @@ function writeDirect(
   actor: string,
   now: Date,
   receipt?: Receipt,
-): { revision: number } {
+): { revision: number; replayed: boolean } {
+  const key = report.requestKey;
+  if (key && !claimDirect(direct, key, actor))
+    return { revision: revisionOf(outcomeDirect(direct, key)), replayed: true };
   const at = sqliteTimestamp(now);
   const { period, input } = report;
   const periodId = periodIdDirect(direct, period);
@@ -335,7 +361,8 @@ function writeDirect(
     now,
   );
   if (receipt) auditDirect(direct, receipt(revision), now);
-  return { revision };
+  if (key) setOutcomeDirect(direct, key, { revision });
+  return { revision, replayed: false };
 }
 
 /**
@@ -386,7 +413,7 @@ async function submitPg(
   report: SubmitReport,
   actor: string,
   receipt?: Receipt,
-): Promise<{ revision: number }> {
+): Promise<{ revision: number; replayed: boolean }> {
   const at = pgTimestamp(new Date());
   const { period, input } = report;
   const { details } = auditRow({
@@ -411,22 +438,40 @@ async function submitPg(
     'report.edit',
     details,
   ];
-  if (!receipt) return writePg(pg.rows.bind(pg), ['da06_submit_report', SUBMIT_PG, values], period.key);
-  // The receipt needs the revision the statement returns: both in one transaction, committed together.
+  const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
+  const key = report.requestKey;
+  if (!receipt && !key) return { ...(await writePg(pg.rows.bind(pg), submit, period.key)), replayed: false };
+  // The receipt needs the revision the statement returns, and the request key (ADR 25) is claimed
+  // before anything is written: all in one transaction, committed together.
   return pg.transaction(async (rows) => {
-    const { revision } = await writePg(rows, ['da06_submit_report', SUBMIT_PG, values], period.key);
-    const extra = auditRow(receipt(revision));
-    await rows('da06_audit', AUDIT_PG, [
-      at,
-      extra.actor,
-      extra.action,
-      extra.entity,
-      extra.entityId,
-      extra.details,
-    ]);
-    return { revision };
+    if (key) {
+      const claimed = await rows('da06_claim_request', CLAIM_PG, [key, actor]);
+      if (claimed.length === 0) {
+        const [first] = await rows<{ outcome: string | null }>('da06_request_outcome', OUTCOME_PG, [key]);
+        return { revision: revisionOf(first?.outcome ?? null), replayed: true };
+      }
+    }
+    const { revision } = await writePg(rows, submit, period.key);
+    if (receipt) {
+      const extra = auditRow(receipt(revision));
+      await rows('da06_audit', AUDIT_PG, [
+        at,
+        extra.actor,
+        extra.action,
+        extra.entity,
+        extra.entityId,
+        extra.details,
+      ]);
+    }
+    if (key) await rows('da06_request_done', DONE_PG, [JSON.stringify({ revision }), key]);
+    return { revision, replayed: false };
   });
 }
+
+const CLAIM_PG = `INSERT INTO "HandledRequest" ("key", "actor") VALUES ($1::text, $2::text)
+  ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
+const OUTCOME_PG = `SELECT "outcome" FROM "HandledRequest" WHERE "key" = $1::text`;
+const DONE_PG = `UPDATE "HandledRequest" SET "outcome" = $1::text WHERE "key" = $2::text`;
 
 /** Runs a submission statement until it answers (see SUBMIT_PG: a period inserted meanwhile). */
 async function writePg(

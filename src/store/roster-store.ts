@@ -7,6 +7,7 @@ import type { NewSnooze, RosterMember, RosterRepository, SnoozeRecord } from '..
 import type { Role } from '../domain/roles.ts';
 import { audit } from './audit.ts';
 import type { Db } from './open-database.ts';
+import { claimInTx } from './request-store.ts';
 
 export type { RosterMember, SnoozeRecord };
 
@@ -78,6 +79,8 @@ export class RosterStore implements RosterRepository {
   /** Records a snooze ("Nhắc lại sau") and its audit entry in one transaction. */
   async snooze(input: NewSnooze): Promise<void> {
     await this.db.$transaction(async (tx) => {
+      // A replay of the request that asked for it (ADR 25) writes nothing.
+      if (input.requestKey && !(await claimInTx(tx, input.requestKey, `member:${input.memberId}`))) return;
       const snooze = await tx.taskSnooze.create({
         data: {
           taskId: input.taskId,

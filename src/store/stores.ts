@@ -15,6 +15,7 @@ import type { Database } from './open-database.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PlanStore } from './plan-store.ts';
 import { ReportStore } from './report-store.ts';
+import { RequestStore } from './request-store.ts';
 import { RosterStore } from './roster-store.ts';
 import { UnitStore } from './unit-store.ts';
 
@@ -32,6 +33,7 @@ export interface StoreSet extends Stores, ChannelStores {
   outbox: OutboxStore;
   conversations: ConversationStore;
   audit: AuditStore;
+  requests: RequestStore;
 }
 
 export function createStores(database: Database, groupId: number): StoreSet {
@@ -48,5 +50,6 @@ export function createStores(database: Database, groupId: number): StoreSet {
     outbox: new OutboxStore(database),
     conversations: new ConversationStore(db, groupId),
     audit: new AuditStore(db),
+    requests: new RequestStore(db),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +224,22 @@ describe('da06 plan / seed / deadline commands (SQLite file, as a user runs them
     expect(run.stderr).toContain('TIME_ZONE');
     expect(run.stderr).toContain('DEFAULT_LOCALE');
     expect(run.stderr).not.toContain('hunter2');
+  });
+
+  it('a refusal lists the first 50 problems, then "và N lỗi khác"; PLAN_IMPORT_MAX_ROWS stops a long file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da06-cli-bad-'));
+    const rows = Array.from({ length: 120 }, (_, i) => `${i + 1},Nhiệm vụ ${i + 1},,Tháng 12/2024`);
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, ['STT,Nội dung,Đơn vị chủ trì,Thời gian hoàn thành', ...rows].join('\n'));
+    const run = await runCli(['plan', 'import', file, '--number', 'BAD', '--year', '2024', '--dry-run'], env);
+    expect(run.stderr).toContain('120 lỗi');
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(50);
+    expect(run.stderr).toContain('… và 70 lỗi khác.');
+    const capped = await runCli(['plan', 'import', file, '--number', 'BAD', '--year', '2024', '--dry-run'], {
+      ...env,
+      PLAN_IMPORT_MAX_ROWS: '100',
+    });
+    expect(capped.stderr).toContain('PLAN_IMPORT_MAX_ROWS');
+    expect(capped.stderr).toContain('1 lỗi');
   });
 });

@@ -69,6 +69,31 @@ describeEachDatabase('MemberStore and UnitStore', (db) => {
     ).rejects.toMatchObject({ code: 'unit.unknown', params: { unit: 'NOPE' } });
   });
 
+  it('refuses a second member with a name already taken (ignoring case and spacing), active or not', async () => {
+    const first = await members.add(
+      { displayName: 'Phạm  Văn Trùng', unitCode: 'VP', role: 'member' },
+      'test',
+    );
+    for (const name of ['Phạm Văn Trùng', 'phạm văn trùng', ' PHẠM VĂN   TRÙNG ', 'Pha\u0323m Văn Trùng']) {
+      await expect(
+        members.add({ displayName: name, unitCode: 'CNTT', role: 'member' }, 'test'),
+      ).rejects.toMatchObject({
+        code: 'member.duplicate_name',
+        params: { member: 'Phạm  Văn Trùng', unit: 'VP' },
+      });
+    }
+    await members.deactivate(first.id, 'test');
+    await expect(
+      members.add({ displayName: 'Phạm Văn Trùng', unitCode: 'VP', role: 'member' }, 'test'),
+    ).rejects.toMatchObject({ code: 'member.duplicate_name' });
+    // Made distinct, the second one is a member of their own.
+    const second = await members.add(
+      { displayName: 'Phạm Văn Trùng (CNTT)', unitCode: 'CNTT', role: 'member' },
+      'test',
+    );
+    expect(await members.findByName('Phạm Văn Trùng (CNTT)')).toMatchObject([{ id: second.id }]);
+  });
+
   it('keeps aliases unique across units and adds new ones on sync', async () => {
     await units.addAlias('TT CNTT', 'CNTT', 'test');
     await expect(units.addAlias('tt cntt', 'VP', 'test')).rejects.toMatchObject({

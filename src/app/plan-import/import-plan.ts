@@ -9,6 +9,7 @@ import { isBlocking, parsePlanTable } from '../../domain/plan-table.ts';
 import type { UnitHistory } from '../../domain/unit-history.ts';
 import type { PlanHeader, PlanRepository, SavePlanResult, UnitRepository } from '../ports/stores.ts';
 import { DatedDirectory } from './dated-directory.ts';
+import type { ImportLimits } from './limits.ts';
 import { PlanFileError, readPlanTable } from './read-table.ts';
 
 export interface ImportPlanDeps {
@@ -16,6 +17,8 @@ export interface ImportPlanDeps {
   plans: PlanRepository;
   groupId: number;
   maxBytes: number;
+  /** Rows, columns, cell length, merged area, inflated size (limits.ts); the defaults otherwise. */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportPlanInput {
@@ -113,7 +116,11 @@ async function parse(
     ]);
   }
   try {
-    const table = await readPlanTable(input.file, { maxBytes: deps.maxBytes, sheet: input.sheet });
+    const table = await readPlanTable(input.file, {
+      maxBytes: deps.maxBytes,
+      sheet: input.sheet,
+      ...(deps.limits ? { limits: deps.limits } : {}),
+    });
     return { parsed: parsePlanTable(table, dated), dated };
   } catch (error) {
     if (error instanceof PlanFileError) return refused([error.problem]);

@@ -8,9 +8,10 @@ import iconv from 'iconv-lite';
 import type { ImportProblem } from '../../domain/plan.ts';
 import type { RawTable } from '../../domain/plan-table.ts';
 import { foldVietnamese } from '../../domain/text.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, tooManyRows } from './limits.ts';
 import { PlanFileError } from './plan-file-error.ts';
 
-export function readCsv(bytes: Uint8Array): RawTable {
+export function readCsv(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): RawTable {
   const { text, encoding } = decode(bytes);
   if (text.includes('\u0000')) {
     // NUL never occurs in text: a binary file, or UTF-16 saved without its byte-order mark.
@@ -32,10 +33,22 @@ export function readCsv(bytes: Uint8Array): RawTable {
       // unclosed quoted cell still is, since everything after it would be swallowed.
       relax_quotes: true,
       skip_empty_lines: false,
+      // Bounded while parsing (issue 16): one row past the limit stops the parse, and no row may
+      // hold more text than its cells together are allowed.
+      to: limits.maxRows + 1,
+      max_record_size: limits.maxCellChars * limits.maxColumns,
     });
   } catch (error) {
+    if ((error as CsvError).code === 'CSV_MAX_RECORD_SIZE')
+      throw new PlanFileError({
+        row: null,
+        column: null,
+        code: 'file_too_large',
+        message: `Một dòng của tệp dài hơn ${limits.maxCellChars * limits.maxColumns} ký tự (PLAN_IMPORT_MAX_CELL_CHARS × PLAN_IMPORT_MAX_COLUMNS); không đọc tệp này.`,
+      });
     throw new PlanFileError(csvProblem(error as CsvError));
   }
+  if (rows.length > limits.maxRows) throw tooManyRows(limits);
   rows = rows.map((cells) => cells.map((c) => c.replace(/\r\n?/g, '\n')));
   return { rows, formulaCells: [], format: 'csv', encoding };
 }

@@ -1,7 +1,7 @@
 /**
  * Word (.docx) plan files: the decision's text, then the appendix with the plan table. The package
  * is unzipped with fflate (only `word/document.xml`, refused by its declared size before it is
- * inflated) and the XML read with saxes, a streaming XML parser, into a table model of our own:
+ * inflated, and inflated in chunks up to a ceiling, limits.ts) and the XML read with saxes, a streaming XML parser, into a table model of our own:
  * rows of grid cells with their horizontal span (`w:gridSpan`) and vertical merge (`w:vMerge`).
  * A merged cell's text is written in its first grid cell only and the cells it covers read as
  * empty, as exceljs gives merged XLSX cells, so the same row parser reads all three formats.
@@ -11,11 +11,11 @@
  * The plan is every table whose header row matches plan columns, plus the tables that continue it
  * (a plan split across several tables, or broken at each page with its header repeated).
  */
-import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { findHeader } from '../../domain/plan-columns.ts';
 import type { RawTable } from '../../domain/plan-table.ts';
-import { fileProblem } from './plan-file-error.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, tooManyRows, unzipBounded } from './limits.ts';
+import { fileProblem, PlanFileError } from './plan-file-error.ts';
 
 /** document.xml of a long plan is a few MB; more is images inlined in odd ways, or a zip bomb. */
 export const MAX_DOCUMENT_XML_BYTES = 32 * 1024 * 1024;
@@ -35,39 +35,32 @@ export interface DocxTable {
   rows: { cells: DocxCell[]; gridBefore: number }[];
 }
 
-export function readDocx(bytes: Uint8Array): RawTable {
-  const xml = documentXml(bytes);
+export function readDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): RawTable {
+  const xml = documentXml(bytes, limits);
   const tables = parseDocumentTables(xml);
-  return planTable(tables);
+  return planTable(tables, limits);
 }
 
-function documentXml(bytes: Uint8Array): string {
-  let files: Record<string, Uint8Array>;
-  let tooLarge: number | null = null;
+function documentXml(bytes: Uint8Array, limits: ImportLimits): string {
+  let files: Map<string, Uint8Array>;
+  // The smaller of the two ceilings: the document part alone, and every part together.
+  const bounded = { ...limits, maxUnzippedBytes: Math.min(limits.maxUnzippedBytes, MAX_DOCUMENT_XML_BYTES) };
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name !== 'word/document.xml') return false;
-        if (file.originalSize > MAX_DOCUMENT_XML_BYTES) {
-          tooLarge = file.originalSize;
-          return false;
-        }
-        return true;
-      },
-    });
+    files = unzipBounded(
+      bytes,
+      (name) => name === 'word/document.xml',
+      bounded,
+      'văn bản trong tệp Word',
+      'docx_too_large',
+    );
   } catch (error) {
+    if (error instanceof PlanFileError) throw error;
     throw fileProblem(
       'invalid_docx',
       `Không đọc được tệp Word: tệp bị hỏng hoặc không phải .docx (${(error as Error).message}). Hãy mở bằng Word và lưu lại dưới dạng .docx.`,
     );
   }
-  if (tooLarge !== null) {
-    throw fileProblem(
-      'docx_too_large',
-      `Nội dung văn bản trong tệp Word quá lớn khi giải nén (${Math.round(tooLarge / 1024 / 1024)} MiB, giới hạn ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MiB); không đọc tệp này.`,
-    );
-  }
-  const document = files['word/document.xml'];
+  const document = files.get('word/document.xml');
   if (!document) {
     throw fileProblem(
       'invalid_docx',
@@ -221,11 +214,19 @@ function positive(value: string | undefined): number | null {
  * and the cells below it in a vertical merge empty. Throws, naming table, row and cell, when a cell
  * runs past the table's grid.
  */
-export function tableGrid(table: DocxTable, index: number): Grid {
+export function tableGrid(table: DocxTable, index: number, limits = DEFAULT_IMPORT_LIMITS): Grid {
+  // Refused before the grid is laid out: its size is rows × width.
+  if (table.rows.length > limits.maxRows) throw tooManyRows(limits);
   const width = Math.max(
     table.gridColumns,
     ...table.rows.map((r) => r.gridBefore + r.cells.reduce((sum, c) => sum + c.span, 0)),
   );
+  if (width > limits.maxColumns) {
+    throw fileProblem(
+      'file_too_large',
+      `Bảng ${index + 1} có ${width} cột, vượt giới hạn ${limits.maxColumns} (PLAN_IMPORT_MAX_COLUMNS); không đọc tệp này.`,
+    );
+  }
   const rows: string[][] = [];
   const covered: RawCell[] = [];
   table.rows.forEach((row, r) => {
@@ -260,8 +261,12 @@ interface Grid {
  * The plan: tables whose header matches plan columns, and the tables that continue them. The PDF
  * reader rebuilds its tables in the same model and ends here too (`format` 'pdf').
  */
-export function planTable(tables: DocxTable[], format: 'docx' | 'pdf' = 'docx'): RawTable {
-  const grids = tables.map((t, i) => tableGrid(t, i));
+export function planTable(
+  tables: DocxTable[],
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  format: 'docx' | 'pdf' = 'docx',
+): RawTable {
+  const grids = tables.map((t, i) => tableGrid(t, i, limits));
   const rows: string[][] = [];
   const covered: RawCell[] = [];
   const take = (grid: Grid, from: number) => {

@@ -18,6 +18,7 @@ import { findHeader } from '../../domain/plan-columns.ts';
 import type { RawTable } from '../../domain/plan-table.ts';
 import { fileProblem } from './plan-file-error.ts';
 import type { DocxCell, DocxTable } from './read-docx.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { planTable, tableGrid } from './read-docx.ts';
 
 /** Beyond this a "plan" is not a plan; reading stops before it costs minutes. */
@@ -48,7 +49,10 @@ export interface PageDrawing {
   texts: PageText[];
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<RawTable> {
+export async function readPdf(
+  bytes: Uint8Array,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<RawTable> {
   const pages = await readPages(bytes);
   if (pages.every((page) => page.texts.every((t) => t.str.trim() === ''))) {
     throw fileProblem(
@@ -63,7 +67,7 @@ export async function readPdf(bytes: Uint8Array): Promise<RawTable> {
       'Tệp PDF có chữ nhưng không có bảng kẻ ô nào: bảng kế hoạch cần đường kẻ quanh các ô để đọc được cột và dòng. Hãy dùng tệp Word (.docx) của quyết định, hoặc chép bảng sang Excel và lưu thành .xlsx.',
     );
   }
-  return planTable(joinSplitRows(tables), 'pdf');
+  return planTable(joinSplitRows(tables, limits), limits, 'pdf');
 }
 
 /**
@@ -73,15 +77,15 @@ export async function readPdf(bytes: Uint8Array): Promise<RawTable> {
  * lower case (the middle of a sentence), or not starting like an item ("2.3.", "a)", "-") while it
  * has no lead unit or no deadline (a task row has both).
  */
-export function joinSplitRows(tables: DocxTable[]): DocxTable[] {
+export function joinSplitRows(tables: DocxTable[], limits = DEFAULT_IMPORT_LIMITS): DocxTable[] {
   tables.forEach((next, i) => {
     const previous = tables[i - 1];
     if (!previous || previous.gridColumns !== next.gridColumns || previous.rows.length === 0) return;
-    const grid = tableGrid(next, i).rows;
+    const grid = tableGrid(next, i, limits).rows;
     const header = findHeader(grid);
     const at = header ? (header.headerRow === 0 ? header.dataStart : -1) : 0;
     const cells = grid[at];
-    if (!cells || !isFragment(cells, header ?? findHeader(tableGrid(previous, i - 1).rows))) return;
+    if (!cells || !isFragment(cells, header ?? findHeader(tableGrid(previous, i - 1, limits).rows))) return;
     let col = 0;
     for (const cell of next.rows[at]!.cells) {
       if (cell.text !== '') appendAbove(previous.rows, previous.rows.length, col, cell.text);

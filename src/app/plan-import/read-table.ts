@@ -4,6 +4,7 @@
  * domain/plan-table.ts. Every failure is a PlanFileError carrying an ImportProblem in Vietnamese.
  */
 import type { RawTable } from '../../domain/plan-table.ts';
+import { checkTableSize, type ImportLimits, importLimits } from './limits.ts';
 import { fileProblem } from './plan-file-error.ts';
 import { readCsv } from './read-csv.ts';
 
@@ -20,9 +21,10 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export async function readPlanTable(
   input: { name: string; bytes: Uint8Array },
-  opts: { maxBytes?: number; sheet?: string } = {},
+  opts: { maxBytes?: number; sheet?: string; limits?: Partial<ImportLimits> } = {},
 ): Promise<RawTable> {
   const { name, bytes } = input;
+  const limits = importLimits(opts.limits);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   // Checked before anything is decoded or unzipped, so a huge upload costs nothing.
   if (bytes.length > maxBytes) {
@@ -37,12 +39,13 @@ export async function readPlanTable(
   // exceljs, fflate, saxes and pdfjs-dist load with the first file that needs them.
   const table =
     format === 'xlsx'
-      ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet)
+      ? await (await import('./read-xlsx.ts')).readXlsx(bytes, opts.sheet, limits)
       : format === 'docx'
-        ? (await import('./read-docx.ts')).readDocx(bytes)
+        ? (await import('./read-docx.ts')).readDocx(bytes, limits)
         : format === 'pdf'
-          ? await (await import('./read-pdf.ts')).readPdf(bytes)
-          : readCsv(bytes);
+          ? await (await import('./read-pdf.ts')).readPdf(bytes, limits)
+          : readCsv(bytes, limits);
+  checkTableSize(table.rows, limits);
   if (table.rows.every((cells) => cells.every((c) => c.trim() === ''))) {
     throw fileProblem('empty_file', 'Tệp rỗng: không có dòng nào.');
   }

@@ -70,6 +70,11 @@ export interface SubmitReport {
   memberId: number;
   input: ReportInput;
   late: boolean;
+  /**
+   * The request that carries this submission (a Slack view, a Teams card): recorded in the same
+   * transaction, so a replay of it stores nothing and gets the first delivery's revision back.
+   */
+  requestKey?: string;
 }
 
 /** An audit entry to commit with a submission, given its revision number. */
@@ -157,6 +162,8 @@ export interface NewSnooze {
   until: string;
   /** As the member typed it; stored trimmed (null when empty), audited as typed. */
   reason?: string | null;
+  /** The request that asked for it (ADR 25): a replay writes nothing. */
+  requestKey?: string;
 }
 
 /** A unit's code and name, as reports and summaries print them. */
@@ -185,7 +192,11 @@ export interface PlanRepository {
 
 export interface ReportRepository {
   /** Stores a submission as the current report and as a revision; `receipt` commits with it (ADR 9). */
-  submit(report: SubmitReport, actor: string, receipt?: Receipt): Promise<{ revision: number }>;
+  submit(
+    report: SubmitReport,
+    actor: string,
+    receipt?: Receipt,
+  ): Promise<{ revision: number; replayed: boolean }>;
   /** How many current reports the database holds (none on a fresh one). */
   count(): Promise<number>;
   /** Current reports of a period, optionally for some tasks only. */
@@ -335,6 +346,19 @@ export interface CalendarRepository {
   remove(day: string, actor: string): Promise<boolean>;
 }
 
+/**
+ * Requests already handled (ADR 25): a replay of a request (a retry, after a restart, on another
+ * replica) is recognised by its key and writes nothing.
+ */
+export interface RequestRepository {
+  /** Records `key` as handled; false when it was already (this delivery is a replay). */
+  claim(key: string, actor: string): Promise<boolean>;
+  /** Forgets `key`: its work failed before writing anything, so a retry may run it. */
+  release(key: string): Promise<void>;
+  /** Whether `key` has been handled. */
+  handled(key: string): Promise<boolean>;
+}
+
 /** Every repository the core and the scheduler use, built once by `createStores` (src/store). */
 export interface Stores {
   plans: PlanRepository;
@@ -345,4 +369,5 @@ export interface Stores {
   roster: RosterRepository;
   calendar: CalendarRepository;
   evidence: EvidenceRepository;
+  requests: RequestRepository;
 }

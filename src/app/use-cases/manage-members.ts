@@ -103,6 +103,7 @@ async function findOne(
 const MEMBER_ERRORS: Partial<Record<ErrorCode, string>> = {
   'member.not_found': 'members.error.member_not_found',
   'member.ambiguous': 'members.error.member_ambiguous',
+  'member.duplicate_name': 'members.error.duplicate_name',
   'unit.unknown': 'members.error.unknown_unit',
   'member.identity_taken': 'members.error.identity_taken',
 };

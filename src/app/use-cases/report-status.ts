@@ -76,6 +76,14 @@ export interface SubmitRequest {
   periodKey?: string;
   /** Recorded with the report, in the same transaction (see ChannelReceipt). */
   receipt?: ChannelReceipt;
+  /** The request's key (ADR 25): a replay of the same request stores nothing and gets the first answer. */
+  requestKey?: string;
+}
+
+/** How a channel makes one request write once: its key, and what to record with the report. */
+export interface RequestOnce {
+  requestKey?: string;
+  receipt?: ChannelReceipt;
 }
 
 /**
@@ -130,7 +138,15 @@ export async function submitReport(
   const actor = `member:${viewer.memberId}`;
   const { receipt } = request;
   const { revision } = await deps.reports.submit(
-    { taskId: checked.id, period, unitId, memberId: viewer.memberId, input: validated.input, late },
+    {
+      taskId: checked.id,
+      period,
+      unitId,
+      memberId: viewer.memberId,
+      input: validated.input,
+      late,
+      ...(request.requestKey ? { requestKey: request.requestKey } : {}),
+    },
     actor,
     receipt &&
       ((revision) => ({

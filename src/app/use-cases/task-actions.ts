@@ -10,7 +10,7 @@ import { charCount, cleanTypedText } from '../../domain/text.ts';
 import { t } from '../../i18n/index.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ReportFormView, ReportSavedView, Viewer } from '../views.ts';
-import { type ChannelReceipt, submitReport } from './report-status.ts';
+import { type RequestOnce, submitReport } from './report-status.ts';
 import { allTasks, findTask } from './task-scope.ts';
 
 /** The longest snooze a unit may ask for: a quarter; beyond that the chair should hear about it. */
@@ -30,7 +30,7 @@ export async function markDone(
   viewer: Viewer,
   task: string | number,
   evidenceUrl?: string | null,
-  receipt?: ChannelReceipt,
+  once: RequestOnce = {},
 ): Promise<ReportSavedView | ReportFormView | NoticeView> {
   return submitReport(deps, viewer, {
     task,
@@ -40,7 +40,7 @@ export async function markDone(
       done: t(viewer.locale, 'report.quick_done_text'),
       evidenceUrl: evidenceUrl ?? null,
     },
-    ...(receipt ? { receipt } : {}),
+    ...once,
   });
 }
 
@@ -50,6 +50,7 @@ export async function snoozeTask(
   taskRef: string | number,
   until: string,
   reason?: string | null,
+  requestKey?: string,
 ): Promise<NoticeView> {
   const tasks = await allTasks(deps);
   const task = typeof taskRef === 'number' ? tasks.find((t) => t.id === taskRef) : findTask(tasks, taskRef);
@@ -73,6 +74,7 @@ export async function snoozeTask(
     memberId: viewer.memberId,
     until,
     reason: typed.text,
+    ...(requestKey ? { requestKey } : {}),
   });
   return notice('success', 'snooze.saved', { code: task.code, until });
 }

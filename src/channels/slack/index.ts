@@ -44,8 +44,14 @@ function describeFailure(error: unknown): string {
   );
 }
 
+/** The Slack channel, and a way to wait until the work its requests started has settled. */
+export interface SlackChannel extends Channel {
+  /** Resolves once no work started by a request is left (tests: "nothing else happened"). */
+  whenIdle(): Promise<void>;
+}
+
 /** The Slack channel; settings given in part are refused with `SlackConfigError` (setup.ts). */
-export function createSlackChannel(options: SlackChannelOptions): Channel {
+export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   const { core, settings } = options;
   assertSlackSettings(settings);
   const log = options.logger ?? (() => {});
@@ -74,6 +80,10 @@ export function createSlackChannel(options: SlackChannelOptions): Channel {
     },
     send: (recipient, view, delivery) => sender.send(recipient, view, delivery),
     canReach: (recipient) => sender.canReach(recipient),
+    async whenIdle() {
+      // Work may start more work (a late outcome told as a message): wait until none is left.
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
   };
 }
 

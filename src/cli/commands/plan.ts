@@ -26,6 +26,13 @@ export const planImportCommand: Command = {
         plans: app.plans,
         groupId: app.group.id,
         maxBytes: app.settings.PLAN_IMPORT_MAX_BYTES,
+        limits: {
+          maxRows: app.settings.PLAN_IMPORT_MAX_ROWS,
+          maxColumns: app.settings.PLAN_IMPORT_MAX_COLUMNS,
+          maxCellChars: app.settings.PLAN_IMPORT_MAX_CELL_CHARS,
+          maxMergedCells: app.settings.PLAN_IMPORT_MAX_MERGED_CELLS,
+          maxUnzippedBytes: app.settings.PLAN_IMPORT_MAX_UNZIPPED_BYTES,
+        },
       },
       {
         file: { name: basename(path), bytes },
@@ -105,6 +112,9 @@ function reportReview(output: Output, outcome: ImportPlanOutcome, json: boolean 
   }
 }
 
+/** A refusal lists this many problems, then counts the rest: 100,000 bad rows are not 100,000 lines. */
+export const SHOWN_ERRORS = 50;
+
 /** Why nothing was imported, and the command to run again with a --map for each unknown name. */
 function reportRefusal(
   output: Output,
@@ -117,9 +127,10 @@ function reportRefusal(
   const errors =
     outcome.blocking.filter((p) => p.code !== 'unknown_unit').length + outcome.review.unresolved.length;
   output.err(`Không nhập tệp ${basename(path)}: ${errors} lỗi, chưa ghi gì vào cơ sở dữ liệu.`);
-  // One line per unknown name, not one per row it appears on.
-  for (const problem of outcome.blocking.filter((p) => p.code !== 'unknown_unit'))
-    output.err(`  - ${describeProblem(problem)}`);
+  // One line per unknown name, not one per row it appears on; the first SHOWN_ERRORS, then how many more.
+  const problems = outcome.blocking.filter((p) => p.code !== 'unknown_unit');
+  for (const problem of problems.slice(0, SHOWN_ERRORS)) output.err(`  - ${describeProblem(problem)}`);
+  if (problems.length > SHOWN_ERRORS) output.err(`  … và ${problems.length - SHOWN_ERRORS} lỗi khác.`);
   const { unresolved } = outcome.review;
   if (unresolved.length > 0) {
     output.err(`Tên đơn vị chưa có trong danh mục (${unresolved.length}):`);

@@ -40,4 +40,15 @@ describeEachDatabase('use case: manage members', (db) => {
     });
     expect(await f.core.identify('slack', 'U42')).toMatchObject({ key: 'auth.inactive' }); // not "register again"
   });
+
+  it('a name already taken is refused with a coded error that says how to tell the two apart', async () => {
+    const args = ['add', '--name', 'nguyễn thị lan', '--unit', 'VP'];
+    const count = async () => (await f.stores.members.findByName('Nguyễn Thị Lan')).length;
+    expect(await f.core.handle(f.viewers.admin, { name: 'members', args })).toMatchObject({
+      tone: 'error',
+      key: 'members.error.duplicate_name',
+      params: { detail: 'Nguyễn Thị Lan' },
+    });
+    expect(await count()).toBe(1);
+  });
 });

@@ -158,7 +158,7 @@ describeEachDatabase('Slack reminder buttons', (db) => {
     const done = buttons(posted.params.blocks).find((b) => b.action_id === 'da06_mark_done')!;
     await Promise.all([click(done, String(posted.params.ts)), click(done, String(posted.params.ts))]);
     await h.fake.waitForCall('views.open');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.channel.whenIdle();
     const reports = await db().client.statusReport.findMany({ where: { taskId: ids['2'] } });
     expect(reports).toMatchObject([{ status: 'done', revision: 1 }]);
     expect(h.fake.callsOf('views.open')).toHaveLength(1);

@@ -32,7 +32,6 @@ describeEachDatabase('Slack /da06 commands', (db) => {
     const fields = commandFields(h, user, text);
     const response = await h.slack.command(fields);
     expect(response.status).toBe(200);
-    expect(response.ms).toBeLessThan(3000);
     const path = new URL(fields.response_url!).pathname;
     const reply = await h.fake.waitForResponse((post) => post.path === path);
     expect(reply.body.response_type).toBe('ephemeral');

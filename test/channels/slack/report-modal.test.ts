@@ -135,7 +135,7 @@ describeEachDatabase('Slack report modal', (db) => {
       revision: 1,
       evidenceUrl: 'https://vanban.example.vn/kh-01',
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.channel.whenIdle();
     expect(h.fake.responses).toHaveLength(0);
   });
 
@@ -208,7 +208,7 @@ describeEachDatabase('Slack report modal', (db) => {
       { revision: 1, percent: 10 },
     ]);
     expect(await db().client.statusReportRevision.count({ where: { reportId: reports[0]!.id } })).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.channel.whenIdle();
     expect(h.fake.responses).toHaveLength(0);
   });
 

@@ -57,7 +57,7 @@ describeEachDatabase('Slack request verification', (db) => {
     expect(await stored()).toBe(0);
     const command = await h.slack.command(commandFields(h, USERS.lan, 'tasks'), { signature: 'v0=abc' });
     expect(command.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.channel.whenIdle();
     expect(h.fake.calls).toHaveLength(0);
     expect(h.fake.responses).toHaveLength(0);
   });

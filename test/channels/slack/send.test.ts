@@ -222,13 +222,11 @@ describeEachDatabase('Slack send()', (db) => {
 
   it('a 429 is retried after its Retry-After, and the message goes through', async () => {
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const started = Date.now();
     const outcome = await h.channel.send(lan, note);
     expect(outcome.ok).toBe(true);
     const calls = h.fake.callsOf('chat.postMessage');
     expect(calls).toHaveLength(2);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(950);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('a 429 with a long Retry-After goes back to the outbox: rate_limited, retryable, retryAfterMs', async () => {

@@ -485,25 +485,21 @@ describeEachDatabase('Teams: proactive messages, install and uninstall', (db) =>
   it('429 and 5xx are retryable, with Retry-After, after one attempt (the SDK does not retry on its own)', async () => {
     connector.clear();
     connector.failNext({ status: 429, headers: { 'retry-after': '7' } });
-    let started = Date.now();
     expect(await h.channel.send(member(f, 'lan'), nudge())).toMatchObject({
       ok: false,
       retryable: true,
       code: 'rate_limited',
       retryAfterMs: 7000,
     });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(connector.attempts).toBe(1);
 
     connector.failNext({
       status: 503,
       headers: { 'retry-after': new Date(Date.now() + 30_000).toUTCString() },
     });
-    started = Date.now();
     const unavailable = await h.channel.send(member(f, 'lan'), nudge());
     expect(unavailable).toMatchObject({ ok: false, retryable: true, code: 'server_error' });
     expect((unavailable as { retryAfterMs?: number }).retryAfterMs).toBeGreaterThan(20_000);
-    expect(Date.now() - started).toBeLessThan(5000);
 
     connector.failNext({ status: 500 });
     expect(await h.channel.send(member(f, 'lan'), nudge())).toMatchObject({

@@ -1,6 +1,6 @@
 /**
  * Issue 8, process level: a bot process SIGKILLed at a random point of a 2,000-message fan-out,
- * 20 times. The parent builds one template SQLite file (members linked to Slack, one direct message
+ * 20 times (`FAULT_TRIALS`), the points drawn from a printed seed (`FAULT_SEED` replays them). The parent builds one template SQLite file (members linked to Slack, one direct message
  * per member in the outbox through `Outbox.enqueue`, so keys are real); each trial copies it, starts
  * `fanout-worker.ts` draining it through the real Slack channel to a fake Slack Web API on 127.0.0.1,
  * SIGKILLs it after a random number of deliveries seen at the fake, and starts a fresh worker (short
@@ -36,7 +36,31 @@ import {
 } from '../support/workers.ts';
 
 const RECIPIENTS = 2000;
-const TRIALS = 20;
+/** `FAULT_TRIALS=N` runs more (or fewer) trials; 20 by default. */
+const TRIALS = Number(process.env.FAULT_TRIALS ?? '') || 20;
+/**
+ * The kill points come from a seeded generator: the seed is printed, and `FAULT_SEED=<seed>` replays
+ * the same kill points, so a failing trial reproduces.
+ */
+const SEED = Number(process.env.FAULT_SEED ?? '') || Math.floor(Math.random() * 2 ** 31);
+console.info(`sigkill-fanout: FAULT_SEED=${SEED} (${TRIALS} trials, ${RECIPIENTS} recipients)`);
+const random = mulberry32(SEED);
+const killPoints = Array.from(
+  { length: TRIALS },
+  () => 1 + Math.floor(random() * Math.floor(RECIPIENTS * 0.95)),
+);
+
+/** A small seeded generator (mulberry32): the same seed, the same sequence in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe('SIGKILL during a fan-out [sqlite, child processes]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'da06-sigkill-'));
@@ -84,7 +108,7 @@ describe('SIGKILL during a fan-out [sqlite, child processes]', () => {
         BACKOFF_MS: '100',
         DEADLINE_MS: '60000',
       };
-      const killAfter = 1 + Math.floor(Math.random() * Math.floor(RECIPIENTS * 0.95));
+      const killAfter = killPoints[trial - 1]!;
       const first = startWorker({ ...env, WORKER_ID: `first-${trial}` });
       await first.ready();
       // The second starts up meanwhile, and begins only once the first is dead.
@@ -106,8 +130,9 @@ describe('SIGKILL during a fan-out [sqlite, child processes]', () => {
       const expected = users.map((u) => `D${u}`);
       const lost = expected.filter((channel) => !counts.has(channel));
       const doubled = [...counts].filter(([, n]) => n > 1);
-      expect(lost, `lost after a kill at ${atKill}`).toEqual([]);
-      expect(doubled, `duplicates after a kill at ${atKill}`).toEqual([]);
+      const replay = `trial ${trial}, kill at ${atKill} (FAULT_SEED=${SEED})`;
+      expect(lost, `lost: ${replay}`).toEqual([]);
+      expect(doubled, `duplicates: ${replay}`).toEqual([]);
       expect(counts.size).toBe(RECIPIENTS);
       expect(fake.messages).toHaveLength(RECIPIENTS);
       // What the second found delivered it recorded without posting: it posted at most the rest.

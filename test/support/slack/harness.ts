@@ -2,8 +2,11 @@
  * The Slack channel under test: a core fixture on a test database, the real bot HTTP server with the
  * channel's routes on 127.0.0.1, a fake Slack Web API, and builders for the payloads Slack sends.
  */
-import type { Channel } from '../../../src/app/ports/channel.ts';
-import { createSlackChannel, type SlackChannelOptions } from '../../../src/channels/slack/index.ts';
+import {
+  createSlackChannel,
+  type SlackChannel,
+  type SlackChannelOptions,
+} from '../../../src/channels/slack/index.ts';
 import { settingsSchema } from '../../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http-server.ts';
 import type { Database } from '../../../src/store/open-database.ts';
@@ -26,7 +29,7 @@ export const USERS = {
 export interface Harness {
   fixture: CoreFixture;
   fake: FakeSlack;
-  channel: Channel;
+  channel: SlackChannel;
   server: HttpServer;
   slack: SignedSlack;
   logs: string[];

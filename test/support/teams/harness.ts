@@ -4,6 +4,7 @@
  * connector (messages). Nothing inside the process is replaced; the identity server and the
  * connector stand at the edge.
  */
+import { randomUUID } from 'node:crypto';
 import { createTeamsChannel, type TeamsChannel } from '../../../src/channels/teams/index.ts';
 import { type Settings, settingsSchema } from '../../../src/config/settings.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http-server.ts';
@@ -126,7 +127,8 @@ export class TeamsHarness {
   base(from: TeamsUser, where: 'personal' | 'channel' = 'personal'): Record<string, unknown> {
     this.activitySeq++;
     return {
-      id: `incoming-${this.activitySeq}`,
+      // Unique across the harnesses of a test file too: the bot runs one activity id once (ADR 25).
+      id: `incoming-${randomUUID()}`,
       channelId: 'msteams',
       serviceUrl: this.connector.serviceUrl,
       timestamp: new Date().toISOString(),

@@ -68,6 +68,22 @@ export async function afterAck(
   }
 }
 
+/**
+ * Runs `work` once per Slack trigger id (ADR 25). Slack gives every command and every click its own
+ * trigger id and keeps it in a retried delivery; a signed request replayed within the 5 minutes the
+ * request guard allows carries it too. The key is recorded in the database, so a replay after a
+ * restart, or on another replica on the same database, runs nothing. Work that fails is forgotten.
+ */
+export async function oncePerTrigger(
+  deps: SlackDeps,
+  triggerId: string | undefined,
+  userId: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (!triggerId) return work();
+  await deps.core.once(`slack:trigger:${triggerId}`, `slack:${userId}`, work);
+}
+
 /** A button click, acknowledged: what the listener's work gets. */
 export interface ButtonClick {
   deps: SlackDeps;
@@ -94,7 +110,11 @@ export function buttonAction(
       router.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, client }) => {
         await ack();
         const target = { userId: body.user.id, responseUrl: body.response_url };
-        await afterAck(deps, client, target, what, () => work({ deps, client, body, action, target }));
+        await afterAck(deps, client, target, what, () =>
+          oncePerTrigger(deps, body.trigger_id, body.user.id, () =>
+            work({ deps, client, body, action, target }),
+          ),
+        );
       });
     },
   };

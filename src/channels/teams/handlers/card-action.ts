@@ -90,6 +90,8 @@ export class CardActionHandler extends TurnHandler {
     const reminder = action.reminder ?? null;
     const slot = action.verb === 'report.submit' ? 'form' : action.taskId;
     const key = CardLedger.key(viewer.memberId, action.cardId, slot);
+    // The same card's use on another replica, or racing this one, stores nothing (ADR 25).
+    const requestKey = `teams:card:${key}`;
     const done = (outcome: CardOutcome) => this.outcomeResponse(viewer, outcome);
     return this.options.ledger.once(
       key,
@@ -113,6 +115,7 @@ export class CardActionHandler extends TurnHandler {
               evidenceUrl: draft.evidenceUrl ?? null,
             },
             receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId })),
+            requestKey,
           });
           if (result.kind === 'report-saved') {
             const outcome: CardOutcome = { result, reminder, taskId };
@@ -131,19 +134,19 @@ export class CardActionHandler extends TurnHandler {
           return { outcome: null, value: messageResponse(noticeText(result, ctx)) };
         }
         const ids = taskInputs(action.taskId);
-        const receipt = CardLedger.receipt(key, (saved) => ({
-          result: saved,
-          reminder,
-          taskId: action.taskId,
-        }));
+        const once = {
+          requestKey,
+          receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId: action.taskId })),
+        };
         const result =
           action.verb === 'task.done'
-            ? await this.core.markDone(viewer, action.taskId, inputs[ids.evidence]?.trim() || null, receipt)
+            ? await this.core.markDone(viewer, action.taskId, inputs[ids.evidence]?.trim() || null, once)
             : await this.core.snooze(
                 viewer,
                 action.taskId,
                 (inputs[ids.until] ?? '').trim(),
                 inputs[ids.reason] ?? null,
+                requestKey,
               );
         if (result.kind === 'report-saved' || (result.kind === 'notice' && result.tone === 'success')) {
           const outcome: CardOutcome = { result, reminder, taskId: action.taskId };

@@ -34,6 +34,16 @@ export class MessageHandler extends TurnHandler {
       await context.sendActivity(t(viewer.locale, 'teams.card_expired'));
       return;
     }
+    // A redelivered activity (same id: a retry, a replay, another replica) runs once (ADR 25).
+    if (!activity.id) return this.answer(context, viewer, typed);
+    await this.core.once(
+      `teams:activity:${activity.conversation?.id ?? ''}:${activity.id}`,
+      `member:${viewer.memberId}`,
+      () => this.answer(context, viewer, typed),
+    );
+  }
+
+  private async answer(context: TurnContext, viewer: Viewer, typed: string): Promise<void> {
     const command = parseChatCommand(typed);
     const view = await this.core.handle(viewer, command);
     if (command.name === 'summary' && command.post && view.kind === 'summary') {

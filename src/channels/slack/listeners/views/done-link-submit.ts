@@ -9,10 +9,10 @@ export const doneLinkSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.doneLink,
   register(router, deps) {
-    const work: SubmitWork = async (viewer, ctx, meta, values) => {
+    const work: SubmitWork = async (viewer, ctx, meta, values, _client, requestKey) => {
       const url = textOf(values, BLOCKS.doneLink, INPUTS.doneLink).trim();
       if (url === '' || meta.task === null) return { kind: 'nothing' };
-      const result = await deps.core.markDone(viewer, meta.task, url);
+      const result = await deps.core.markDone(viewer, meta.task, url, { requestKey });
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
       if (result.kind === 'report-form') {
         // Every field but the link is fixed by markDone, so all errors belong beside the link.

@@ -12,7 +12,7 @@ export const reportSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.report,
   register(router, deps) {
-    const work: SubmitWork = async (viewer, ctx, meta, values, client) => {
+    const work: SubmitWork = async (viewer, ctx, meta, values, client, requestKey) => {
       const taskId = taskIdOf(selectedOf(values, BLOCKS.task, ACTIONS.formTask)) ?? meta.task;
       if (taskId === null)
         return { kind: 'errors', errors: { [BLOCKS.task]: ctx.t('slack.form.task_required') } };
@@ -25,7 +25,7 @@ export const reportSubmit: ListenerModule = {
       };
       // The month chosen (during the grace days), else the one the form was opened for.
       const periodKey = selectedOf(values, BLOCKS.period, INPUTS.period) ?? meta.period;
-      const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey });
+      const result = await deps.core.submitReport(viewer, { task: taskId, draft, periodKey, requestKey });
       if (result.kind === 'report-form') return { kind: 'errors', errors: fieldErrors(result.errors, ctx) };
       if (result.kind === 'notice') return { kind: 'refused', notice: result };
       const message = renderMessage(result, ctx);

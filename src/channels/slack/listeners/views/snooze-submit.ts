@@ -8,11 +8,11 @@ export const snoozeSubmit: ListenerModule = {
   kind: 'view',
   id: CALLBACKS.snooze,
   register(router, deps) {
-    const work: SubmitWork = async (viewer, ctx, meta, values) => {
+    const work: SubmitWork = async (viewer, ctx, meta, values, _client, requestKey) => {
       if (meta.task === null) return { kind: 'nothing' };
       const until = dateOf(values, BLOCKS.snoozeUntil, INPUTS.snoozeUntil) ?? '';
       const reason = textOf(values, BLOCKS.snoozeReason, INPUTS.snoozeReason);
-      const result = await deps.core.snooze(viewer, meta.task, until, reason);
+      const result = await deps.core.snooze(viewer, meta.task, until, reason, requestKey);
       if (result.key === 'snooze.invalid_date') {
         return { kind: 'errors', errors: { [BLOCKS.snoozeUntil]: ctx.tl(result.key, result.params) } };
       }

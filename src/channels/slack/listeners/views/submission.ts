@@ -1,6 +1,8 @@
 /**
  * The frame of every modal submission: who submits; the work run once per submission (a retried
- * delivery or a double click has the same view id and values, so the same idempotency key); the answer
+ * delivery or a double click has the same view id and values, so the same idempotency key: in this
+ * process's memory, and in the database with what the work stores, so that a replay after a restart
+ * or on another replica stores nothing either, ADR 25); the answer
  * inside Slack's 3 s — field errors beside the fields, or the form replaced in place by the refusal or
  * by the confirmation (as Teams replaces a submitted card). Work slower than the budget is acked
  * first; its outcome then comes as a message.
@@ -38,6 +40,8 @@ export type SubmitWork = (
   meta: ModalMeta,
   values: Values,
   client: WebClient,
+  /** Recorded with what the submission stores (ADR 25): a replay of it stores nothing. */
+  requestKey: string,
 ) => Promise<Outcome>;
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -57,7 +61,9 @@ export function submissionListener(deps: SlackDeps, name: string, work: SubmitWo
         return answer({ response_action: 'update', view: noticeModal(who.notice, who.ctx) });
       const { viewer, ctx } = who;
       const key = submissionKey(name, body);
-      const run = deps.dedupe.once(key, () => work(viewer, ctx, meta, body.view.state.values, client));
+      const run = deps.dedupe.once(key, () =>
+        work(viewer, ctx, meta, body.view.state.values, client, `slack:view:${key}`),
+      );
       const settled = await withinBudget(run.result, deps.ackBudgetMs);
       if (settled === null) {
         await answer();
