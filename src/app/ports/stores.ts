@@ -179,6 +179,8 @@ export interface PlanRepository {
   plansUpTo(groupId: number, year: number): Promise<Array<PlanHeader & { id: number }>>;
   /** The lead-unit wording of each task as the plan printed it, by task id. */
   leadTexts(taskIds: number[]): Promise<Map<number, string>>;
+  /** Stores the yearly part of deadlines imported before it was kept; how many rows changed. */
+  backfillYearlyDeadlines(): Promise<number>;
 }
 
 export interface ReportRepository {
@@ -195,6 +197,19 @@ export interface ReportRepository {
   ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]>;
   /** A unit's most recent report on each of the given tasks, across periods up to `upToDay`. */
   latestOfUnit(unitCode: string, taskIds: number[], upToDay: string): Promise<Map<number, StoredReport>>;
+  /**
+   * Every current monthly report whose status is `done`, with when `done` was first submitted on it
+   * (its earliest revision saying so) and the period's last day: the four deadline buckets' input.
+   */
+  doneReports(taskIds?: number[]): Promise<DoneReportRow[]>;
+}
+
+export interface DoneReportRow {
+  taskId: number;
+  unitCode: string;
+  periodKey: string;
+  periodEndsOn: string;
+  firstDoneAt: Date;
 }
 
 export interface MemberRepository {

@@ -1,3 +1,4 @@
+import { currentDue } from '../../domain/overdue.ts';
 import { pairKey } from '../../store/roster-store.ts';
 import type { JobDefinition } from './job.ts';
 import { dailyJob, messages, overdueListView, overduePairs, reach, type UnitTask } from './shared.ts';
@@ -8,9 +9,12 @@ export const overdueEscalationJob: JobDefinition = {
   schedule: dailyJob('overdue-escalation'),
   async handler(ctx, occurrence) {
     const late = (await overduePairs(ctx)).filter(
-      (p) => ctx.calendar.workingDaysAfter(p.task.deadline.due!, ctx.today) >= ctx.config.escalateAfter,
+      (p) =>
+        ctx.calendar.workingDaysAfter(currentDue(p.task.deadline, ctx.today)!, ctx.today) >=
+        ctx.config.escalateAfter,
     );
-    const markOf = (p: UnitTask) => `escalated/${pairKey(p.task.id, p.unitCode)}:${p.task.deadline.due}`;
+    const markOf = (p: UnitTask) =>
+      `escalated/${pairKey(p.task.id, p.unitCode)}:${currentDue(p.task.deadline, ctx.today)}`;
     const already = await ctx.outbox.marked(late.map(markOf));
     const fresh = late.filter((p) => !already.has(markOf(p)));
     if (fresh.length === 0) return { messages: [] };
