@@ -4,6 +4,7 @@
  * labels and sentences come from src/i18n in the reader's locale, chosen by the renderer.
  */
 import type { DeadlineView } from '../domain/deadline.ts';
+import type { BucketsResult } from '../domain/deadline-buckets.ts';
 import type { Period } from '../domain/period.ts';
 import type { FieldError, Status, TaskStanding } from '../domain/report.ts';
 import type { Role } from '../domain/roles.ts';
@@ -90,6 +91,8 @@ export interface ReportSavedView {
 export interface SummaryView extends SummaryData {
   kind: 'summary';
   viewer: Viewer;
+  /** The four deadline buckets (src/domain/deadline-buckets.ts) of the period and since the plan began (absent in views made before them). */
+  buckets?: { period: BucketsResult; cumulative: BucketsResult };
 }
 
 export interface OverdueView {

@@ -285,4 +285,21 @@ export const en: Record<MessageKey, string> = {
   'error.unit_directory.missing_code_or_name': 'Unit directory, line {line}: a unit code or name is missing.',
   'error.unit_directory.bad_kind':
     'Unit directory, line {line}: the kind "{kind}" is not valid (only central, provincial, group).',
+
+  // Four deadline buckets (issue 19, src/domain/deadline-buckets.ts) ----------------------------
+  'buckets.title': 'Progress against deadlines',
+  'buckets.in_period': 'Due in the period',
+  'buckets.cumulative': 'Since the plan began',
+  'buckets.done_on_time': 'Done on time',
+  'buckets.done_late': 'Done late',
+  'buckets.open_in_time': 'Not done, still in time',
+  'buckets.open_overdue': 'Not done, overdue',
+  'buckets.short.done_on_time': 'On time',
+  'buckets.short.done_late': 'Late',
+  'buckets.short.open_in_time': 'In time',
+  'buckets.short.open_overdue': 'Overdue',
+  'buckets.by_unit': 'By unit (since the plan began)',
+  'buckets.undated': '{count} tasks without a deadline (ongoing, conditional, unclear).',
+  'buckets.legend':
+    'Counted per deadline: a yearly duty has one deadline a year; on time when every lead unit reported it done on or before its last day.',
 };

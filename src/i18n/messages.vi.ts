@@ -287,6 +287,23 @@ export const vi = {
   'error.unit_directory.missing_code_or_name': 'Danh mục đơn vị, dòng {line}: thiếu mã hoặc tên đơn vị.',
   'error.unit_directory.bad_kind':
     'Danh mục đơn vị, dòng {line}: loại "{kind}" không hợp lệ (chỉ nhận central, provincial, group).',
+
+  // Four deadline buckets (issue 19, src/domain/deadline-buckets.ts) ----------------------------
+  'buckets.title': 'Tiến độ theo thời hạn',
+  'buckets.in_period': 'Hạn trong kỳ',
+  'buckets.cumulative': 'Lũy kế từ đầu kế hoạch',
+  'buckets.done_on_time': 'Đã hoàn thành đúng hạn',
+  'buckets.done_late': 'Hoàn thành quá hạn',
+  'buckets.open_in_time': 'Chưa hoàn thành, trong hạn',
+  'buckets.open_overdue': 'Chưa hoàn thành, quá hạn',
+  'buckets.short.done_on_time': 'Đúng hạn',
+  'buckets.short.done_late': 'HT quá hạn',
+  'buckets.short.open_in_time': 'Trong hạn',
+  'buckets.short.open_overdue': 'Quá hạn',
+  'buckets.by_unit': 'Theo đơn vị (lũy kế)',
+  'buckets.undated': '{count} nhiệm vụ không tính hạn (thường xuyên, có điều kiện, chưa rõ hạn).',
+  'buckets.legend':
+    'Đếm theo từng hạn: nhiệm vụ hằng năm mỗi năm một hạn; đúng hạn khi mọi đơn vị chủ trì báo cáo hoàn thành trước hoặc trong ngày cuối của hạn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

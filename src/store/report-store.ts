@@ -133,7 +133,13 @@ export class ReportStore implements ReportRepository {
       select: { id: true, revision: true },
     });
     await tx.statusReportRevision.create({
-      data: { reportId: current.id, revision: current.revision, ...report.input, memberId: report.memberId },
+      data: {
+        reportId: current.id,
+        revision: current.revision,
+        ...report.input,
+        memberId: report.memberId,
+        ...(report.submittedAt ? { createdAt: report.submittedAt } : {}),
+      },
     });
     await audit(tx, {
       actor,
@@ -350,7 +356,7 @@ function writeDirect(
     revision,
     report.memberId,
     ...reportFields(input),
-    at,
+    report.submittedAt ? sqliteTimestamp(report.submittedAt) : at,
   );
   auditDirect(
     direct,

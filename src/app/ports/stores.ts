@@ -4,7 +4,7 @@
  * stay behind them); `createStores` there builds every repository once, and the composition root
  * hands the result to the core and the scheduler (docs/adr/0010-ports-and-sealed-store.md).
  */
-import type { DeadlineKind } from '../../domain/deadline.ts';
+import type { Deadline } from '../../domain/deadline.ts';
 import type { Period } from '../../domain/period.ts';
 import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
 import type { ReportInput } from '../../domain/report.ts';
@@ -57,7 +57,7 @@ export interface TaskRow {
   content: string;
   leadUnits: string[];
   coordinatingUnits: string[];
-  deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
+  deadline: Deadline;
   product: string | null;
   /** Unit names imported with --allow-unresolved and not linked to a unit yet. */
   unresolved: UnresolvedUnit[];
@@ -70,6 +70,11 @@ export interface SubmitReport {
   memberId: number;
   input: ReportInput;
   late: boolean;
+  /**
+   * When the member sent it by the core's clock: the revision's time, from which the four deadline
+   * buckets date a `done` (the current report's own timestamps stay the database's). Now when absent.
+   */
+  submittedAt?: Date;
 }
 
 /** An audit entry to commit with a submission, given its revision number. */

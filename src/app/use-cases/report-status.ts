@@ -123,7 +123,15 @@ export async function submitReport(
   const actor = `member:${viewer.memberId}`;
   const { receipt } = request;
   const { revision } = await deps.reports.submit(
-    { taskId: checked.id, period, unitId, memberId: viewer.memberId, input: validated.input, late },
+    {
+      taskId: checked.id,
+      period,
+      unitId,
+      memberId: viewer.memberId,
+      input: validated.input,
+      late,
+      submittedAt: deps.clock.now(),
+    },
     actor,
     receipt &&
       ((revision) => ({
