@@ -302,4 +302,7 @@ export const en: Record<MessageKey, string> = {
   'buckets.undated': '{count} tasks without a deadline (ongoing, conditional, unclear).',
   'buckets.legend':
     'Counted per deadline: a yearly duty has one deadline a year; on time when every lead unit reported it done on or before its last day.',
+  'reports.buckets.title': 'Progress against deadlines (since the plan began, as of {date})',
+  'reports.buckets.total': 'Total',
+  'reports.buckets.sheet': 'Deadlines',
 };

@@ -304,6 +304,9 @@ export const vi = {
   'buckets.undated': '{count} nhiệm vụ không tính hạn (thường xuyên, có điều kiện, chưa rõ hạn).',
   'buckets.legend':
     'Đếm theo từng hạn: nhiệm vụ hằng năm mỗi năm một hạn; đúng hạn khi mọi đơn vị chủ trì báo cáo hoàn thành trước hoặc trong ngày cuối của hạn.',
+  'reports.buckets.title': 'Tiến độ thực hiện nhiệm vụ theo thời hạn (lũy kế đến ngày {date})',
+  'reports.buckets.total': 'Tổng số',
+  'reports.buckets.sheet': 'Theo thời hạn',
 } as const;
 
 export type MessageKey = keyof typeof vi;

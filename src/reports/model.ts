@@ -8,6 +8,7 @@ import type { PeriodTaskRow, ReportPeriodData, UnitWord } from '../domain/report
 import type { Locale } from '../domain/roles.ts';
 import { toRoman } from '../domain/text.ts';
 import { periodLabel, standingLabel, t } from '../i18n/index.ts';
+import type { ReportBuckets } from './buckets.ts';
 import type { ChartImage } from './chart.ts';
 import { deadlineText } from './i18n.ts';
 
@@ -29,6 +30,8 @@ export interface ReportDocument {
   /** The chair's name under "TỔ TRƯỞNG" when the group has exactly one; else the line stays blank. */
   signer: string | null;
   chart: ChartImage | null;
+  /** The four deadline buckets (src/reports/buckets.ts draws them); absent in documents made without. */
+  buckets?: ReportBuckets;
 }
 
 export type FileFormat = 'docx' | 'xlsx' | 'csv';

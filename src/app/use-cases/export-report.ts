@@ -32,6 +32,7 @@ import { FILE_FORMATS, type FileFormat, MIME_TYPES, type ReportDocument } from '
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { FileView, NoticeView, Viewer } from '../views.ts';
+import { deadlineBuckets } from './deadline-buckets.ts';
 import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
@@ -221,6 +222,7 @@ export async function loadReportDocument(
     plans: plans.map((p) => ({ number: p.number, title: p.title, issuedOn: p.issuedOn })),
     signer: chairs.length === 1 ? chairs[0]!.displayName : null,
     chart: null,
+    buckets: await deadlineBuckets(deps, null, period, today, tasks),
   };
   return { ...doc, chart: data.taskCount === 0 ? null : await renderChart(doc, locale) };
 }

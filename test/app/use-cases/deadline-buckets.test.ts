@@ -2,15 +2,23 @@
  * The four deadline buckets over the database (`doneReports`, the plan's yearly deadlines) as
  * `/da06 summary` shows them, and a yearly duty's occurrence in the overdue list.
  */
+
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { parseChatCommand } from '../../../src/app/chat-command.ts';
+import { exportReport } from '../../../src/app/use-cases/export-report.ts';
 import { parseDeadline } from '../../../src/domain/deadline.ts';
+import { readDocx } from '../../reports/support.ts';
 import { parsedTask } from '../../support/builders.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { expectKind, good } from './support.ts';
 
 const done = { ...good, status: 'done', percent: '100' };
+
+function asFile(view: Awaited<ReturnType<typeof exportReport>>) {
+  return expectKind(view, 'file');
+}
 
 describeEachDatabase('use case: four deadline buckets', (db) => {
   let f: CoreFixture;
@@ -65,6 +73,35 @@ describeEachDatabase('use case: four deadline buckets', (db) => {
     expect(units.CNTT).toEqual({ done_on_time: 0, done_late: 1, open_in_time: 1, open_overdue: 1 });
     expect(units.VP).toEqual({ done_on_time: 2, done_late: 0, open_in_time: 1, open_overdue: 0 });
     expect(units.TCCB).toEqual({ done_on_time: 0, done_late: 0, open_in_time: 1, open_overdue: 0 });
+  });
+
+  it('the DOCX and XLSX reports carry the table: each unit, the cumulative and the period totals', async () => {
+    const docx = expectKind(
+      await f.core.handle(f.viewers.chair, parseChatCommand('/da06 export 2024-06 docx')),
+      'file',
+    );
+    const { paragraphs, rows } = readDocx(docx.bytes);
+    expect(paragraphs).toContain('Tiến độ thực hiện nhiệm vụ theo thời hạn (lũy kế đến ngày 20/06/2024)');
+    const header = rows.findIndex((r) => r[1] === 'Đã hoàn thành đúng hạn');
+    expect(rows[header]).toEqual([
+      'Đơn vị',
+      'Đã hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Chưa hoàn thành, trong hạn',
+      'Chưa hoàn thành, quá hạn',
+      'Tổng số',
+    ]);
+    const table = rows.slice(header + 1, header + 6);
+    expect(table).toContainEqual(['Trung tâm Công nghệ thông tin (CNTT)', '0', '1', '1', '1', '3']);
+    expect(table.at(-2)).toEqual(['Lũy kế từ đầu kế hoạch', '1', '1', '2', '1', '5']);
+    expect(table.at(-1)).toEqual(['Hạn trong kỳ', '1', '0', '0', '0', '1']);
+
+    const xlsx = asFile(await exportReport(f.deps, f.viewers.chair, '2024-06', 'xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Theo thời hạn')!;
+    const values = sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : row));
+    expect(values).toContainEqual(['Lũy kế từ đầu kế hoạch', 1, 1, 2, 1, 5]);
   });
 
   it('a member sees the buckets of the tasks the unit leads, by its own part', async () => {
