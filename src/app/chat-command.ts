@@ -17,6 +17,7 @@ export type ChatCommand =
   | { name: 'remind' }
   | { name: 'export'; period: string | null; format: FileFormat }
   | { name: 'scoreboard'; period: string | null }
+  | { name: 'letter'; args: string[] }
   | { name: 'members'; args: string[] }
   | { name: 'units'; args: string[] }
   | { name: 'unknown'; text: string };
@@ -58,6 +59,12 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   xephang: 'scoreboard',
   'thi dua': 'scoreboard',
   'bang xep hang': 'scoreboard',
+  letter: 'letter',
+  'cong van': 'letter',
+  congvan: 'letter',
+  'don doc': 'letter',
+  dondoc: 'letter',
+  'cong van don doc': 'letter',
   members: 'members',
   'thanh vien': 'members',
   thanhvien: 'members',
@@ -111,6 +118,7 @@ export function parseChatCommand(text: string): ChatCommand {
       return { name, period: rest.join(' ').trim() || null };
     case 'members':
     case 'units':
+    case 'letter':
       return { name, args: rest };
     default:
       return { name: 'unknown', text: words.join(' ') };

@@ -15,6 +15,7 @@ import { nextMeeting } from './use-cases/meeting.ts';
 import { meetingCommand } from './use-cases/meeting-admin.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
+import { reminderLetter } from './use-cases/reminder-letter.ts';
 import {
   type ChannelReceipt,
   reportForm,
@@ -104,6 +105,8 @@ export class Core {
         return exportReport(this.deps, viewer, command.period, command.format);
       case 'scoreboard':
         return scoreboard(this.deps, viewer, command.period);
+      case 'letter':
+        return reminderLetter(this.deps, viewer, command.args);
       case 'members':
         return manageMembers(this.deps, viewer, command.args);
       case 'units':

@@ -305,4 +305,10 @@ export const en: Record<MessageKey, string> = {
   'reports.buckets.title': 'Progress against deadlines (since the plan began, as of {date})',
   'reports.buckets.total': 'Total',
   'reports.buckets.sheet': 'Deadlines',
+  // The reminder letter (issue 19, src/app/use-cases/reminder-letter.ts)
+  'letter.nothing_overdue': 'Unit {unit} leads no overdue task as of {date}: no reminder letter drafted.',
+  'letter.nothing_overdue_all': 'No unit leads an overdue task as of {date}: no reminder letter drafted.',
+  'letter.caption':
+    'Draft reminder letter to {count} units ({units}), as of {date}. The number is left blank for the records office.',
+  'letter.offer': 'Draft a reminder letter to the units: /da06 letter {units} (or /da06 letter all).',
 };

@@ -307,6 +307,14 @@ export const vi = {
   'reports.buckets.title': 'Tiến độ thực hiện nhiệm vụ theo thời hạn (lũy kế đến ngày {date})',
   'reports.buckets.total': 'Tổng số',
   'reports.buckets.sheet': 'Theo thời hạn',
+  // The reminder letter (issue 19, src/app/use-cases/reminder-letter.ts)
+  'letter.nothing_overdue':
+    'Đơn vị {unit} không có nhiệm vụ chủ trì nào quá hạn tính đến ngày {date}: không soạn công văn đôn đốc.',
+  'letter.nothing_overdue_all':
+    'Không đơn vị nào có nhiệm vụ chủ trì quá hạn tính đến ngày {date}: không soạn công văn đôn đốc.',
+  'letter.caption':
+    'Dự thảo công văn đôn đốc gửi {count} đơn vị ({units}), tính đến ngày {date}. Số, ký hiệu để trống cho Văn thư.',
+  'letter.offer': 'Soạn công văn đôn đốc gửi đơn vị: /da06 letter {units} (hoặc /da06 letter all).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -28,7 +28,7 @@ export async function deadlineBuckets(
   today: string,
   known?: TaskRow[],
 ): Promise<DeadlineBuckets> {
-  const asOf = period.endsOn < today ? period.endsOn : today;
+  const asOf = earlierDay(period.endsOn, today);
   const tasks = known ?? (await allTasks(deps));
   const inScope = scopeUnit ? tasksOfUnit(tasks, scopeUnit) : tasks;
   const ids = inScope.map((task) => task.id);
@@ -44,7 +44,7 @@ export async function deadlineBuckets(
         taskId: row.taskId,
         unitCode: row.unitCode,
         periodKey: row.periodKey,
-        doneOn: submitted < row.periodEndsOn ? submitted : row.periodEndsOn,
+        doneOn: earlierDay(submitted, row.periodEndsOn),
       },
       roll,
     );
@@ -61,4 +61,9 @@ export async function deadlineBuckets(
     period: countBuckets({ ...common, window: { startsOn: period.startsOn, endsOn: period.endsOn } }),
     cumulative: countBuckets({ ...common, window: null }),
   };
+}
+
+/** The earlier of two days (YYYY-MM-DD). */
+export function earlierDay(a: string, b: string): string {
+  return a <= b ? a : b;
 }
