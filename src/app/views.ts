@@ -154,6 +154,10 @@ export interface ReminderView {
   people?: { name: string; unitCode: string; reason: string }[];
   /** Whether the task buttons are offered (not in digests to the group channel). */
   actions: boolean;
+  /** A repeated overdue nudge: what changed since the unit's last one (day YYYY-MM-DD, task codes). */
+  changes?: { since: string; newOverdue: string[]; doneSince: string[] };
+  /** The escalation offers the chair the reminder letter (/da06 letter) to these unit codes. */
+  letterUnits?: string[];
 }
 
 export interface HelpView {

@@ -311,4 +311,9 @@ export const en: Record<MessageKey, string> = {
   'letter.caption':
     'Draft reminder letter to {count} units ({units}), as of {date}. The number is left blank for the records office.',
   'letter.offer': 'Draft a reminder letter to the units: /da06 letter {units} (or /da06 letter all).',
+  // The nudge ladder (issue 19, src/scheduler/jobs/overdue-nudge.ts)
+  'nudge.changes': 'Since the last reminder ({date}): {details}.',
+  'nudge.changes.new': 'newly overdue: {codes}',
+  'nudge.changes.done': 'reported done: {codes}',
+  'nudge.changes.none': 'Since the last reminder ({date}): no change, the tasks below are still overdue.',
 };

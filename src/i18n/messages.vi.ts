@@ -315,6 +315,12 @@ export const vi = {
   'letter.caption':
     'Dự thảo công văn đôn đốc gửi {count} đơn vị ({units}), tính đến ngày {date}. Số, ký hiệu để trống cho Văn thư.',
   'letter.offer': 'Soạn công văn đôn đốc gửi đơn vị: /da06 letter {units} (hoặc /da06 letter all).',
+  // The nudge ladder (issue 19, src/scheduler/jobs/overdue-nudge.ts)
+  'nudge.changes': 'So với lần nhắc trước ({date}): {details}.',
+  'nudge.changes.new': 'mới quá hạn: {codes}',
+  'nudge.changes.done': 'đã báo cáo hoàn thành: {codes}',
+  'nudge.changes.none':
+    'So với lần nhắc trước ({date}): chưa có thay đổi, các nhiệm vụ dưới đây vẫn quá hạn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
