@@ -189,4 +189,6 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.letter.col.days_overdue': 'Days overdue',
   'reports.letter.group.overdue': 'Tasks past their deadline',
   'reports.letter.group.soon': 'Tasks due soon (within {days} days)',
+  'reports.scoreboard.buckets':
+    '{line}; against deadlines (cumulative): on time {onTime}, done late {late}, open in time {inTime}, open overdue {overdue}',
 };

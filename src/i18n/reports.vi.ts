@@ -199,6 +199,8 @@ export const reportsVi = {
   'reports.letter.col.days_overdue': 'Số ngày quá hạn',
   'reports.letter.group.overdue': 'Nhiệm vụ đã quá hạn',
   'reports.letter.group.soon': 'Nhiệm vụ sắp đến hạn (trong {days} ngày tới)',
+  'reports.scoreboard.buckets':
+    '{line}; theo thời hạn (lũy kế): đúng hạn {onTime}, hoàn thành quá hạn {late}, chưa hoàn thành trong hạn {inTime}, chưa hoàn thành quá hạn {overdue}',
 } as const;
 
 export type ReportsMessageKey = keyof typeof reportsVi;
