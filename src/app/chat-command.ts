@@ -19,6 +19,7 @@ export type ChatCommand =
   | { name: 'remind' }
   | { name: 'export'; period: string | null; format: FileFormat }
   | { name: 'scoreboard'; period: string | null }
+  | { name: 'letter'; args: string[] }
   | { name: 'members'; args: string[] }
   | { name: 'units'; args: string[] }
   | { name: 'evidence'; task: string | null }
@@ -61,6 +62,12 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   xephang: 'scoreboard',
   'thi dua': 'scoreboard',
   'bang xep hang': 'scoreboard',
+  letter: 'letter',
+  'cong van': 'letter',
+  congvan: 'letter',
+  'don doc': 'letter',
+  dondoc: 'letter',
+  'cong van don doc': 'letter',
   members: 'members',
   'thanh vien': 'members',
   thanhvien: 'members',
@@ -116,6 +123,7 @@ export function parseChatCommand(text: string): ChatCommand {
       return { name, period: rest.join(' ').trim() || null };
     case 'members':
     case 'units':
+    case 'letter':
       return { name, args: rest };
     case 'evidence':
       return { name, task: rest.join(' ').trim() || null };

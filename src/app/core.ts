@@ -22,7 +22,14 @@ import { meetingCommand } from './use-cases/meeting-admin.ts';
 import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
-import { type RequestOnce, reportForm, type SubmitRequest, submitReport } from './use-cases/report-status.ts';
+import { reminderLetter } from './use-cases/reminder-letter.ts';
+import {
+  type ChannelReceipt,
+  type RequestOnce,
+  reportForm,
+  type SubmitRequest,
+  submitReport,
+} from './use-cases/report-status.ts';
 import { type Once, oncePerRequest } from './use-cases/request-once.ts';
 import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
@@ -133,6 +140,8 @@ export class Core {
         return exportReport(this.deps, viewer, command.period, command.format);
       case 'scoreboard':
         return scoreboard(this.deps, viewer, command.period);
+      case 'letter':
+        return reminderLetter(this.deps, viewer, command.args);
       case 'members':
         return manageMembers(this.deps, viewer, command.args);
       case 'evidence':

@@ -21,6 +21,7 @@ export const CHAIR_HELP = [
   'help.cmd.remind',
   'help.cmd.export',
   'help.cmd.scoreboard',
+  'help.cmd.letter',
 ] as const;
 
 export const ADMIN_HELP = [

@@ -4,6 +4,7 @@
  * labels and sentences come from src/i18n in the reader's locale, chosen by the renderer.
  */
 import type { DeadlineView } from '../domain/deadline.ts';
+import type { BucketsResult } from '../domain/deadline-buckets.ts';
 import type { Period } from '../domain/period.ts';
 import type { FieldError, Status, TaskStanding } from '../domain/report.ts';
 import type { Role } from '../domain/roles.ts';
@@ -95,6 +96,8 @@ export interface SummaryView extends SummaryData {
   viewer: Viewer;
   /** `/da06 summary --all-units`: every unit on its own line (the terminal folds local offices). */
   allUnits?: boolean;
+  /** The four deadline buckets (src/domain/deadline-buckets.ts) of the period and since the plan began (absent in views made before them). */
+  buckets?: { period: BucketsResult; cumulative: BucketsResult };
 }
 
 export interface OverdueView {
@@ -158,6 +161,10 @@ export interface ReminderView {
   actions: boolean;
   /** A meeting reminder's iCalendar invitation (.ics text), attached where the platform allows. */
   invitation?: { fileName: string; text: string };
+  /** A repeated overdue nudge: what changed since the unit's last one (day YYYY-MM-DD, task codes). */
+  changes?: { since: string; newOverdue: string[]; doneSince: string[] };
+  /** The escalation offers the chair the reminder letter (/da06 letter) to these unit codes. */
+  letterUnits?: string[];
 }
 
 export interface HelpView {

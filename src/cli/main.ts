@@ -42,6 +42,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommand,
   simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  letter: async () => (await import('./commands/letter.ts')).letterCommand,
 };
 
 /** The command the leading words of `argv` name (the longest match), and the arguments after them. */

@@ -125,6 +125,11 @@ export const settingsSchema = z.object({
     .default('08:30'),
   /** Working days overdue before the chair and vice-chairs get an escalation. */
   ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /**
+   * When overdue tasks are nudged (src/domain/nudge-ladder.ts): working-day gaps from the first
+   * working day overdue, then "weekly" or "daily" repeats, or none.
+   */
+  NUDGE_LADDER: z.string().default('0,2,5,weekly'),
   /** How late a missed occurrence may still be sent after a restart or outage, in hours. */
   SCHEDULER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(12),
   /** Turn the scheduler off in this process (e.g. a web-only replica). */

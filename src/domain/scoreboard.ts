@@ -22,7 +22,9 @@
  * (c) on-time reporting rate, higher first; (d) tasks led, more first. A measure with nothing to
  * count ("—") ranks as 100 %. Units equal on (a)–(d) share a rank (1, 2, 2, 4) and are listed by code.
  */
+
 import type { Deadline } from './deadline.ts';
+import type { BucketCounts } from './deadline-buckets.ts';
 import { isDated } from './overdue.ts';
 import { daysBetween, monthsOf, type Period, periodOf } from './period.ts';
 import type { Status } from './report.ts';
@@ -85,6 +87,11 @@ export interface Scoreboard {
   months: string[];
   /** Ranked, best first. */
   rows: ScoreRow[];
+  /**
+   * Each unit's four deadline buckets since the plan began, as of `asOf` (deadline-buckets.ts),
+   * shown beside its rank; they do not change the ranking rule. Absent when not computed.
+   */
+  buckets?: Record<string, BucketCounts>;
 }
 
 export function ratio(count: number, of: number): Ratio {

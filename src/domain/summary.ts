@@ -11,7 +11,7 @@
  * A task without lead units is not_reported.
  */
 import type { Deadline } from './deadline.ts';
-import { daysOverdue } from './overdue.ts';
+import { carriesDone, currentDue, daysOverdue } from './overdue.ts';
 import type { Period } from './period.ts';
 import type { UnresolvedUnit } from './plan.ts';
 import type { Status, TaskStanding } from './report.ts';
@@ -192,7 +192,7 @@ export function computeSummary(input: SummaryInput): SummaryData {
       : input.tasks.filter((t) => t.leadUnits.includes(scopeUnit) || t.coordinatingUnits.includes(scopeUnit));
   const taskIds = new Set(tasks.map((t) => t.id));
   const reports = indexReports(input.reports, taskIds);
-  const doneBefore = doneKeys(input.doneBefore);
+  const doneBefore = doneKeys(carriedDone(input.doneBefore, tasks, input.period.key));
   const unitNames = new Map(input.units.map((u) => [u.code, u.name]));
   const nameOf = (code: string) => unitNames.get(code) ?? code;
 
@@ -219,7 +219,7 @@ export function computeSummary(input: SummaryInput): SummaryData {
         code: task.code,
         content: task.content,
         leadUnits: task.leadUnits,
-        due: task.deadline.due!,
+        due: currentDue(task.deadline, today)!,
         daysOverdue: days,
         standing,
         ...unresolvedLeadsOf(task),
@@ -341,7 +341,7 @@ function changeSince(
   rows: TaskStandingRow[],
 ): NonNullable<SummaryData['change']> {
   const reports = indexReports(previous.reports, taskIds);
-  const doneBefore = doneKeys(previous.doneBefore);
+  const doneBefore = doneKeys(carriedDone(previous.doneBefore, tasks, previous.period.key));
   const totalsBefore = emptyTotals();
   const newlyDone: { taskId: number; code: string; content: string }[] = [];
   tasks.forEach((task, i) => {
@@ -408,6 +408,15 @@ function unitWord(
   const report = byUnit?.get(unit);
   if (report) return { status: report.status, percent: report.percent, carried: false };
   return doneBefore.has(doneKey(taskId, unit)) ? CARRIED_DONE : null;
+}
+
+/** The carried `done`s that still hold in `periodKey`: a yearly duty's only within its year. */
+function carriedDone(records: DoneRecord[], tasks: SummaryTaskInput[], periodKey: string): DoneRecord[] {
+  const deadlines = new Map(tasks.map((t) => [t.id, t.deadline]));
+  return records.filter((r) => {
+    const deadline = deadlines.get(r.taskId);
+    return deadline === undefined || carriesDone(deadline, r.periodKey, periodKey);
+  });
 }
 
 function doneKey(taskId: number, unitCode: string): string {

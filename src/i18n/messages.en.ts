@@ -348,4 +348,35 @@ export const en: Record<MessageKey, string> = {
   'evidence.none': 'No evidence files yet{scope}.',
   'help.cmd.evidence':
     '/da06 evidence [task] — Evidence files sent with reports (attach them in the report form); /da06 meeting ics — the giao ban invitation (.ics).',
+  // Four deadline buckets (issue 19, src/domain/deadline-buckets.ts) ----------------------------
+  'buckets.title': 'Progress against deadlines',
+  'buckets.in_period': 'Due in the period',
+  'buckets.cumulative': 'Since the plan began',
+  'buckets.done_on_time': 'Done on time',
+  'buckets.done_late': 'Done late',
+  'buckets.open_in_time': 'Not done, still in time',
+  'buckets.open_overdue': 'Not done, overdue',
+  'buckets.short.done_on_time': 'On time',
+  'buckets.short.done_late': 'Late',
+  'buckets.short.open_in_time': 'In time',
+  'buckets.short.open_overdue': 'Overdue',
+  'buckets.by_unit': 'By unit (since the plan began)',
+  'buckets.undated': '{count} tasks without a deadline (ongoing, conditional, unclear).',
+  'buckets.legend':
+    'Counted per deadline: a yearly duty has one deadline a year; on time when every lead unit reported it done on or before its last day.',
+  'reports.buckets.title': 'Progress against deadlines (since the plan began, as of {date})',
+  'reports.buckets.total': 'Total',
+  'reports.buckets.sheet': 'Deadlines',
+  // The reminder letter (issue 19, src/app/use-cases/reminder-letter.ts)
+  'letter.nothing_overdue': 'Unit {unit} leads no overdue task as of {date}: no reminder letter drafted.',
+  'letter.nothing_overdue_all': 'No unit leads an overdue task as of {date}: no reminder letter drafted.',
+  'letter.caption':
+    'Draft reminder letter to {count} units ({units}), as of {date}. The number is left blank for the records office.',
+  'letter.offer': 'Draft a reminder letter to the units: /da06 letter {units} (or /da06 letter all).',
+  // The nudge ladder (issue 19, src/scheduler/jobs/overdue-nudge.ts)
+  'nudge.changes': 'Since the last reminder ({date}): {details}.',
+  'nudge.changes.new': 'newly overdue: {codes}',
+  'nudge.changes.done': 'reported done: {codes}',
+  'nudge.changes.none': 'Since the last reminder ({date}): no change, the tasks below are still overdue.',
+  'help.cmd.letter': '/da06 letter [unit|all] [period] — Draft the reminder letter (DOCX) to units with overdue tasks.',
 };

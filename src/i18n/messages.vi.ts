@@ -350,6 +350,40 @@ export const vi = {
   'evidence.none': 'Chưa có tệp minh chứng nào{scope}.',
   'help.cmd.evidence':
     '/da06 evidence [nhiệm vụ] — Tệp minh chứng kèm báo cáo (đính kèm trong mẫu báo cáo); /da06 meeting ics — thư mời họp giao ban (.ics).',
+  // Four deadline buckets (issue 19, src/domain/deadline-buckets.ts) ----------------------------
+  'buckets.title': 'Tiến độ theo thời hạn',
+  'buckets.in_period': 'Hạn trong kỳ',
+  'buckets.cumulative': 'Lũy kế từ đầu kế hoạch',
+  'buckets.done_on_time': 'Đã hoàn thành đúng hạn',
+  'buckets.done_late': 'Hoàn thành quá hạn',
+  'buckets.open_in_time': 'Chưa hoàn thành, trong hạn',
+  'buckets.open_overdue': 'Chưa hoàn thành, quá hạn',
+  'buckets.short.done_on_time': 'Đúng hạn',
+  'buckets.short.done_late': 'HT quá hạn',
+  'buckets.short.open_in_time': 'Trong hạn',
+  'buckets.short.open_overdue': 'Quá hạn',
+  'buckets.by_unit': 'Theo đơn vị (lũy kế)',
+  'buckets.undated': '{count} nhiệm vụ không tính hạn (thường xuyên, có điều kiện, chưa rõ hạn).',
+  'buckets.legend':
+    'Đếm theo từng hạn: nhiệm vụ hằng năm mỗi năm một hạn; đúng hạn khi mọi đơn vị chủ trì báo cáo hoàn thành trước hoặc trong ngày cuối của hạn.',
+  'reports.buckets.title': 'Tiến độ thực hiện nhiệm vụ theo thời hạn (lũy kế đến ngày {date})',
+  'reports.buckets.total': 'Tổng số',
+  'reports.buckets.sheet': 'Theo thời hạn',
+  // The reminder letter (issue 19, src/app/use-cases/reminder-letter.ts)
+  'letter.nothing_overdue':
+    'Đơn vị {unit} không có nhiệm vụ chủ trì nào quá hạn tính đến ngày {date}: không soạn công văn đôn đốc.',
+  'letter.nothing_overdue_all':
+    'Không đơn vị nào có nhiệm vụ chủ trì quá hạn tính đến ngày {date}: không soạn công văn đôn đốc.',
+  'letter.caption':
+    'Dự thảo công văn đôn đốc gửi {count} đơn vị ({units}), tính đến ngày {date}. Số, ký hiệu để trống cho Văn thư.',
+  'letter.offer': 'Soạn công văn đôn đốc gửi đơn vị: /da06 letter {units} (hoặc /da06 letter all).',
+  // The nudge ladder (issue 19, src/scheduler/jobs/overdue-nudge.ts)
+  'nudge.changes': 'So với lần nhắc trước ({date}): {details}.',
+  'nudge.changes.new': 'mới quá hạn: {codes}',
+  'nudge.changes.done': 'đã báo cáo hoàn thành: {codes}',
+  'nudge.changes.none':
+    'So với lần nhắc trước ({date}): chưa có thay đổi, các nhiệm vụ dưới đây vẫn quá hạn.',
+  'help.cmd.letter': '/da06 letter [đơn vị|all] [kỳ] — Soạn dự thảo công văn đôn đốc (DOCX) gửi đơn vị có nhiệm vụ quá hạn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

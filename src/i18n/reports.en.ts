@@ -171,4 +171,28 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
   'reports.file.blocker': '[{code}] {unit}: {text}',
   'reports.file.cut': '… (full text in the attached file, part III)',
   'reports.file.more_blockers': '… and {count} more requests in the attached file.',
+
+  // The reminder letter, công văn đôn đốc (issue 19, src/reports/letter-docx.ts) ------------------
+  'reports.letter.subject': 'Re: reminder to carry out the tasks of Project 06',
+  'reports.letter.number': 'No.:          /BHXH-TCT',
+  'reports.letter.to': 'To:',
+  'reports.letter.no_plan': 'the plan for Project 06',
+  'reports.letter.intro':
+    'Under {plans}, the Project 06 Working Group follows the progress of the tasks assigned. As of {date}, {unit} still has tasks it leads that are not done by the plan’s deadlines.',
+  'reports.letter.count':
+    'Namely: {overdue} tasks past their deadline and {soon} tasks due within the next {days} days have not been reported done (see the table below).',
+  'reports.letter.request':
+    '{unit} is requested to complete the tasks above without delay and to report the results, and any difficulties, to the Project 06 Working Group by {date}.',
+  'reports.letter.closing': 'Yours faithfully.',
+  'reports.letter.recipient_lines':
+    '- As above;\n- The Director General (for information);\n- Working group members;\n- Filed: VT, TCT.',
+  'reports.letter.col.tt': 'No.',
+  'reports.letter.col.plan': 'Plan',
+  'reports.letter.col.task': 'Task',
+  'reports.letter.col.deadline': 'Deadline',
+  'reports.letter.col.days_overdue': 'Days overdue',
+  'reports.letter.group.overdue': 'Tasks past their deadline',
+  'reports.letter.group.soon': 'Tasks due soon (within {days} days)',
+  'reports.scoreboard.buckets':
+    '{line}; against deadlines (cumulative): on time {onTime}, done late {late}, open in time {inTime}, open overdue {overdue}',
 };

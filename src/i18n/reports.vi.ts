@@ -181,6 +181,30 @@ export const reportsVi = {
   'reports.file.blocker': '[{code}] {unit}: {text}',
   'reports.file.cut': '… (xem đầy đủ trong tệp đính kèm, mục III)',
   'reports.file.more_blockers': '… và {count} kiến nghị khác trong tệp đính kèm.',
+
+  // The reminder letter, công văn đôn đốc (issue 19, src/reports/letter-docx.ts) ------------------
+  'reports.letter.subject': 'V/v đôn đốc thực hiện nhiệm vụ Đề án 06',
+  'reports.letter.number': 'Số:          /BHXH-TCT',
+  'reports.letter.to': 'Kính gửi:',
+  'reports.letter.no_plan': 'Kế hoạch thực hiện Đề án 06',
+  'reports.letter.intro':
+    'Thực hiện {plans}, Tổ công tác Đề án 06 thường xuyên theo dõi, tổng hợp tiến độ thực hiện các nhiệm vụ được giao. Tính đến ngày {date}, {unit} còn một số nhiệm vụ chủ trì chưa hoàn thành theo thời hạn của kế hoạch.',
+  'reports.letter.count':
+    'Cụ thể: {overdue} nhiệm vụ đã quá thời hạn và {soon} nhiệm vụ sẽ đến hạn trong {days} ngày tới chưa được báo cáo hoàn thành (chi tiết tại bảng dưới đây).',
+  'reports.letter.request':
+    'Đề nghị {unit} khẩn trương chỉ đạo triển khai, hoàn thành các nhiệm vụ nêu trên; báo cáo kết quả thực hiện, khó khăn, vướng mắc (nếu có) về Tổ công tác Đề án 06 trước ngày {date} để tổng hợp, báo cáo Lãnh đạo Ngành.',
+  'reports.letter.closing': 'Trân trọng./.',
+  'reports.letter.recipient_lines':
+    '- Như trên;\n- Tổng Giám đốc (để b/c);\n- Thành viên Tổ công tác;\n- Lưu: VT, TCT.',
+  'reports.letter.col.tt': 'TT',
+  'reports.letter.col.plan': 'Kế hoạch',
+  'reports.letter.col.task': 'Nhiệm vụ',
+  'reports.letter.col.deadline': 'Thời hạn',
+  'reports.letter.col.days_overdue': 'Số ngày quá hạn',
+  'reports.letter.group.overdue': 'Nhiệm vụ đã quá hạn',
+  'reports.letter.group.soon': 'Nhiệm vụ sắp đến hạn (trong {days} ngày tới)',
+  'reports.scoreboard.buckets':
+    '{line}; theo thời hạn (lũy kế): đúng hạn {onTime}, hoàn thành quá hạn {late}, chưa hoàn thành trong hạn {inTime}, chưa hoàn thành quá hạn {overdue}',
 } as const;
 
 export type ReportsMessageKey = keyof typeof reportsVi;

@@ -23,22 +23,40 @@ export function scoreboardParts(board: Scoreboard, locale: Locale, limit = 30): 
     count: board.rows.length,
   });
   const ranking = board.rows.slice(0, limit).map((row) =>
-    t(locale, 'reports.scoreboard.line', {
-      rank: row.rank,
-      unit: row.name !== row.code ? `${row.name} (${row.code})` : row.code,
-      doneRate: rateText(locale, row.doneOnTime),
-      done: row.doneOnTime.count,
-      due: row.doneOnTime.of,
-      days: row.overdueDays,
-      reportRate: rateText(locale, row.reporting),
-      onTime: row.reporting.count,
-      needed: row.reporting.of,
-    }),
+    withBuckets(
+      board,
+      row.code,
+      locale,
+      t(locale, 'reports.scoreboard.line', {
+        rank: row.rank,
+        unit: row.name !== row.code ? `${row.name} (${row.code})` : row.code,
+        doneRate: rateText(locale, row.doneOnTime),
+        done: row.doneOnTime.count,
+        due: row.doneOnTime.of,
+        days: row.overdueDays,
+        reportRate: rateText(locale, row.reporting),
+        onTime: row.reporting.count,
+        needed: row.reporting.of,
+      }),
+    ),
   );
   if (board.rows.length > limit) {
     ranking.push(t(locale, 'reports.scoreboard.more', { count: board.rows.length - limit }));
   }
   return { title, empty: null, asOf, ranking, rule: scoreboardRule(locale, board) };
+}
+
+/** A unit's line with its four deadline buckets after it, when the board has them. */
+function withBuckets(board: Scoreboard, code: string, locale: Locale, line: string): string {
+  const counts = board.buckets?.[code];
+  if (!counts) return line;
+  return t(locale, 'reports.scoreboard.buckets', {
+    line,
+    onTime: counts.done_on_time,
+    late: counts.done_late,
+    inTime: counts.open_in_time,
+    overdue: counts.open_overdue,
+  });
 }
 
 /** Plain lines for the terminal: title, figures date, the first `limit` units, the rule. */

@@ -37,6 +37,7 @@ import type {
 } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
 import { formatDate, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
+import { bucketsDocx } from './buckets.ts';
 import { deadlineText, placeDate, upper } from './i18n.ts';
 import { leadText, type ReportDocument, romanNumeral, tableRows, wordPeriodShown } from './model.ts';
 
@@ -306,6 +307,7 @@ function resultsSection(doc: ReportDocument): (Paragraph | Table)[] {
       }),
     ),
   );
+  if (doc.buckets) out.push(...bucketsDocx(doc.buckets, locale));
   if (!data.hasReports) {
     out.push(body(t(locale, 'reports.doc.s1.no_reports', { period: periodLabel(locale, data.period) })));
     return out;

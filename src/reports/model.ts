@@ -8,6 +8,7 @@ import type { PeriodTaskRow, ReportPeriodData, UnitWord } from '../domain/report
 import type { Locale } from '../domain/roles.ts';
 import { toRoman } from '../domain/text.ts';
 import { periodLabel, standingLabel, t } from '../i18n/index.ts';
+import type { ReportBuckets } from './buckets.ts';
 import type { ChartImage } from './chart.ts';
 import { deadlineText } from './i18n.ts';
 
@@ -44,6 +45,8 @@ export interface EvidenceAnnexRow {
   who: string;
   /** The day it was sent, YYYY-MM-DD in the group's time zone. */
   day: string;
+  /** The four deadline buckets (src/reports/buckets.ts draws them); absent in documents made without. */
+  buckets?: ReportBuckets;
 }
 
 export type FileFormat = 'docx' | 'xlsx' | 'csv';

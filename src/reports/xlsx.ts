@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { ReportPeriodData } from '../domain/report-period-data.ts';
 import type { Locale } from '../domain/roles.ts';
 import { formatDate, periodLabel, t } from '../i18n/index.ts';
+import { addBucketsSheet } from './buckets.ts';
 import { monthSheetName, upper } from './i18n.ts';
 import { type ReportDocument, type TableRow, tableRows } from './model.ts';
 
@@ -40,6 +41,7 @@ export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
     for (const month of doc.months)
       addSheet(book, monthSheetName(doc.locale, month.period), month, doc.locale);
   }
+  if (doc.buckets) addBucketsSheet(book, doc.buckets, doc.locale);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -64,6 +64,7 @@ export async function openApp(settings: Settings, options: OpenAppOptions = {}):
     await stores.units.sync(parseUnitsCsv(readFileSync(UNITS_CSV, 'utf8')), 'system');
   }
   if (!(await stores.units.hasHistory())) await loadUnitHistory(stores.units);
+  await stores.plans.backfillYearlyDeadlines();
   return {
     settings,
     db,

@@ -5,6 +5,7 @@
 import type { Settings } from '../config/settings.ts';
 import { type Offset, parseDayList, parseOffsets } from '../domain/durations.ts';
 import { deserializeRule, type MeetingRule, parseMeetingRule } from '../domain/meeting-rule.ts';
+import { type NudgeLadder, parseNudgeLadder } from '../domain/nudge-ladder.ts';
 import type { Locale } from '../domain/roles.ts';
 
 export type SchedulerSettings = Pick<
@@ -16,6 +17,7 @@ export type SchedulerSettings = Pick<
   | 'ROUND_REMINDER_DAYS_BEFORE'
   | 'OVERDUE_CHECK_AT'
   | 'ESCALATE_AFTER_WORKING_DAYS'
+  | 'NUDGE_LADDER'
   | 'SCHEDULER_GRACE_HOURS'
 >;
 
@@ -27,6 +29,7 @@ export const SCHEDULER_DEFAULTS: SchedulerSettings = {
   ROUND_REMINDER_DAYS_BEFORE: '3,1',
   OVERDUE_CHECK_AT: '08:30',
   ESCALATE_AFTER_WORKING_DAYS: 3,
+  NUDGE_LADDER: '0,2,5,weekly',
   SCHEDULER_GRACE_HOURS: 12,
 };
 
@@ -46,6 +49,8 @@ export interface ScheduleConfig {
   checkAt: string;
   summaryAt: string;
   escalateAfter: number;
+  /** NUDGE_LADDER: the working days overdue tasks are nudged on. */
+  nudgeLadder: NudgeLadder;
   graceMs: number;
 }
 
@@ -80,6 +85,7 @@ export function scheduleConfig(
     checkAt: settings.OVERDUE_CHECK_AT,
     summaryAt: SUMMARY_AT,
     escalateAfter: settings.ESCALATE_AFTER_WORKING_DAYS,
+    nudgeLadder: read('NUDGE_LADDER', () => parseNudgeLadder(settings.NUDGE_LADDER)),
     graceMs: settings.SCHEDULER_GRACE_HOURS * 3_600_000,
   };
 }

@@ -129,6 +129,16 @@ export class OutboxStore {
     return found;
   }
 
+  /** The last (in text order) mark starting with `prefix`, or null: marks that end in a date find the latest. */
+  async latestMark(prefix: string): Promise<string | null> {
+    const row = await this.client.outboxMessage.findFirst({
+      where: { kind: MARK_KIND, recipient: BOOKKEEPING, occurrence: { startsWith: prefix } },
+      orderBy: { occurrence: 'desc' },
+      select: { occurrence: true },
+    });
+    return row?.occurrence ?? null;
+  }
+
   /** Inserts rows, skipping any whose (kind, occurrence, recipient) exists; returns how many were new. */
   private async insertIgnoring(
     tx: Tx,

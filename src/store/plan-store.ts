@@ -1,7 +1,7 @@
 /** Plans and their tasks. A re-import updates tasks by code, so reports stay attached to them. */
 
 import type { PlanHeader, PlanRepository, SavePlanResult, TaskRow } from '../app/ports/stores.ts';
-import type { DeadlineKind } from '../domain/deadline.ts';
+import { type Deadline, type DeadlineKind, parseDeadline } from '../domain/deadline.ts';
 import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { audit } from './audit.ts';
@@ -14,7 +14,8 @@ export type { PlanHeader, SavePlanResult, TaskRow };
 
 const TASKS = new RawQuery(`
   SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits"
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits",
+         t."deadlineEveryYears", t."deadlineMonth", t."deadlineDay"
   FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
   WHERE pl."groupId" = ? AND t."closedAt" IS NULL
   ORDER BY t."planId", t."position"`);
@@ -28,7 +29,8 @@ const TASK_UNITS = new RawQuery(`
 
 const TASK_BY_ID = new RawQuery(`
   SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits"
+         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits",
+         t."deadlineEveryYears", t."deadlineMonth", t."deadlineDay"
   FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
   WHERE pl."groupId" = ? AND t."id" = ?`);
 
@@ -225,6 +227,29 @@ export class PlanStore implements PlanRepository {
     });
   }
 
+  /**
+   * Stores the yearly part of deadlines imported before it was kept (migration
+   * task_yearly_deadline cannot parse text): re-parses the yearly-kind rows that have none. Rows
+   * whose text names no day in the year ("Hằng năm") stay as they are and are read again next time.
+   */
+  async backfillYearlyDeadlines(): Promise<number> {
+    const rows = await this.db.task.findMany({
+      where: { deadlineKind: 'recurring_annual', deadlineEveryYears: null },
+      select: { id: true, deadlineText: true },
+    });
+    let updated = 0;
+    for (const row of rows) {
+      const yearly = parseDeadline(row.deadlineText).yearly;
+      if (!yearly) continue;
+      await this.db.task.update({
+        where: { id: row.id },
+        data: { deadlineEveryYears: yearly.everyYears, deadlineMonth: yearly.month, deadlineDay: yearly.day },
+      });
+      updated++;
+    }
+    return updated;
+  }
+
   private async unitIdsByCode(): Promise<Map<string, number>> {
     const units = await this.db.unit.findMany({ select: { id: true, code: true } });
     return new Map(units.map((unit) => [unit.code, unit.id]));
@@ -245,6 +270,9 @@ async function upsertTask(tx: Tx, planId: number, position: number, task: Parsed
     deadlineKind: task.deadline.kind,
     deadlineStart: task.deadline.start,
     deadlineDue: task.deadline.due,
+    deadlineEveryYears: task.deadline.yearly?.everyYears ?? null,
+    deadlineMonth: task.deadline.yearly?.month ?? null,
+    deadlineDay: task.deadline.yearly?.day ?? null,
     product: task.product,
     unresolvedUnits: task.unresolved && task.unresolved.length > 0 ? JSON.stringify(task.unresolved) : null,
     closedAt: null,
@@ -303,9 +331,19 @@ function toTaskRows(tasks: Record<string, unknown>[], units: Record<string, unkn
         kind: task.deadlineKind as DeadlineKind,
         due: text(task.deadlineDue),
         start: text(task.deadlineStart),
+        ...yearlyOf(task),
       },
       product: text(task.product),
       unresolved: task.unresolvedUnits ? (JSON.parse(String(task.unresolvedUnits)) as UnresolvedUnit[]) : [],
     };
   });
+}
+
+/** The stored yearly part of a deadline, absent when the row has none (as `parseDeadline` leaves it). */
+function yearlyOf(task: Record<string, unknown>): Pick<Deadline, 'yearly'> {
+  if (task.deadlineEveryYears === null || task.deadlineEveryYears === undefined) return {};
+  const month =
+    task.deadlineMonth === null || task.deadlineMonth === undefined ? null : int(task.deadlineMonth);
+  const day = task.deadlineDay === null || task.deadlineDay === undefined ? null : int(task.deadlineDay);
+  return { yearly: { everyYears: int(task.deadlineEveryYears), month, day } };
 }

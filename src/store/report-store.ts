@@ -4,7 +4,13 @@
  * becomes current and both stay in the history.
  */
 
-import type { Receipt, ReportRepository, StoredReport, SubmitReport } from '../app/ports/stores.ts';
+import type {
+  DoneReportRow,
+  Receipt,
+  ReportRepository,
+  StoredReport,
+  SubmitReport,
+} from '../app/ports/stores.ts';
 import type { Period } from '../domain/period.ts';
 import type { Status } from '../domain/report.ts';
 import { audit, auditDirect, auditRow } from './audit.ts';
@@ -87,6 +93,17 @@ const DONE_BEFORE = new RawQuery(`
         AND p."kind" = 'month' AND p."endsOn" < ?) AS "periodKey"
   FROM (SELECT DISTINCT tu."taskId", tu."unitId", u."code" FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId") pairs`);
 
+const DONE_REPORTS = new RawQuery(`
+  SELECT r."taskId", u."code" AS "unitCode", p."key" AS "periodKey", p."endsOn" AS "periodEndsOn",
+         MIN(v."createdAt") AS "firstDoneAt"
+  FROM "StatusReport" r
+  JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+  JOIN "Unit" u ON u."id" = r."unitId"
+  JOIN "StatusReportRevision" v ON v."reportId" = r."id" AND v."status" = 'done'
+  WHERE r."status" = 'done' AND p."kind" = 'month'
+  GROUP BY r."taskId", u."code", p."key", p."endsOn"
+  ORDER BY r."taskId", u."code", p."key"`);
+
 export class ReportStore implements ReportRepository {
   constructor(private readonly db: Db) {}
 
@@ -135,7 +152,13 @@ export class ReportStore implements ReportRepository {
       select: { id: true, revision: true },
     });
     await tx.statusReportRevision.create({
-      data: { reportId: current.id, revision: current.revision, ...report.input, memberId: report.memberId },
+      data: {
+        reportId: current.id,
+        revision: current.revision,
+        ...report.input,
+        memberId: report.memberId,
+        ...(report.submittedAt ? { createdAt: report.submittedAt } : {}),
+      },
     });
     await audit(tx, {
       actor,
@@ -193,6 +216,21 @@ export class ReportStore implements ReportRepository {
         taskId: int(row.taskId),
         unitCode: String(row.unitCode),
         periodKey: String(row.periodKey),
+      }));
+  }
+
+  /** Current `done` monthly reports with the moment `done` was first submitted on each. */
+  async doneReports(taskIds?: number[]): Promise<DoneReportRow[]> {
+    const rows = await rawRows(this.db, DONE_REPORTS);
+    const wanted = taskIds ? new Set(taskIds) : null;
+    return rows
+      .filter((row) => !wanted || wanted.has(int(row.taskId)))
+      .map((row) => ({
+        taskId: int(row.taskId),
+        unitCode: String(row.unitCode),
+        periodKey: String(row.periodKey),
+        periodEndsOn: String(row.periodEndsOn),
+        firstDoneAt: new Date(iso(row.firstDoneAt)),
       }));
   }
 
@@ -347,7 +385,7 @@ function writeDirect(
     revision,
     report.memberId,
     ...reportFields(input),
-    at,
+    report.submittedAt ? sqliteTimestamp(report.submittedAt) : at,
   );
   auditDirect(
     direct,

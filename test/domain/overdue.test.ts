@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Deadline, parseDeadline } from '../../src/domain/deadline.ts';
-import { daysLeft, daysOverdue, isDated } from '../../src/domain/overdue.ts';
+import { carriesDone, currentDue, daysLeft, daysOverdue, isDated } from '../../src/domain/overdue.ts';
 import type { TaskStanding } from '../../src/domain/report.ts';
 
 describe('isDated', () => {
@@ -63,5 +63,33 @@ describe('daysLeft', () => {
     ['Sau khi có hướng dẫn', '2024-01-01', null],
   ])('%j on %s → %s', (text, today, expected) => {
     expect(daysLeft(parseDeadline(text), today)).toBe(expected);
+  });
+});
+
+describe('yearly duties: this year’s occurrence is the deadline', () => {
+  const november = parseDeadline('Tháng 11 hằng năm');
+
+  it.each<[string, TaskStanding, number | null]>([
+    ['2024-11-30', 'in_progress', null],
+    ['2024-12-01', 'in_progress', 1],
+    ['2024-12-31', 'not_reported', 31],
+    ['2024-12-31', 'done', null],
+    ['2025-01-02', 'not_reported', null],
+    ['2025-12-03', 'not_started', 3],
+  ])('Tháng 11 hằng năm on %s, %s → %s', (today, standing, expected) => {
+    expect(daysOverdue(november, standing, today)).toBe(expected);
+  });
+
+  it('the due day is in the year of today', () => {
+    expect(currentDue(november, '2025-02-01')).toBe('2025-11-30');
+    expect(currentDue(parseDeadline('Trước ngày 15/12 hằng năm'), '2024-01-01')).toBe('2024-12-14');
+    expect(daysLeft(parseDeadline('Quý I hằng năm'), '2024-03-01')).toBe(30);
+    expect(currentDue(parseDeadline('Hằng năm'), '2024-03-01')).toBeNull();
+  });
+
+  it('a done of an earlier year does not carry into the next one; a one-off done always does', () => {
+    expect(carriesDone(november, '2024-11', '2024-12')).toBe(true);
+    expect(carriesDone(november, '2024-11', '2025-11')).toBe(false);
+    expect(carriesDone(parseDeadline('Tháng 6/2024'), '2024-06', '2026-01')).toBe(true);
   });
 });

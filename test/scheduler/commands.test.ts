@@ -116,7 +116,10 @@ describe('da06 outbox', () => {
 
 describe('da06 simulate', () => {
   it('plays the demo on a fast clock: the round opens, reminders and nudges print with their time', async () => {
-    const { code, stdout } = await run(simulateCommand, ['--from', '2024-06-17', '--days', '2']);
+    // A daily ladder, so two days show nudges (the default ladder has its own test, nudge-ladder.test.ts).
+    const { code, stdout } = await run(simulateCommand, ['--from', '2024-06-17', '--days', '2'], {
+      NUDGE_LADDER: '0,daily',
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('[thứ Ba, 18/06/2024 08:30] → ');
     expect(stdout).toContain('Mở đợt báo cáo tiến độ 6 tháng đầu năm 2024');

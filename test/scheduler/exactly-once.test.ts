@@ -417,7 +417,7 @@ describeEachDatabase('exactly once', (db, provider) => {
       db(),
       [channel],
       f.clock,
-      {},
+      { NUDGE_LADDER: '0,daily' },
       {
         timer: {
           setInterval: (cb) => beats.push(cb),

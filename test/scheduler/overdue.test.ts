@@ -35,7 +35,8 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
   beforeEach(async () => {
     await resetScheduling(db());
     channel = new FakeChannel('terminal');
-    scheduler = schedulerFor(f.deps, db(), [channel], f.clock);
+    // These scenarios are about who is nudged; the ladder's days have their own test below.
+    scheduler = schedulerFor(f.deps, db(), [channel], f.clock, { NUDGE_LADDER: '0,daily' });
   });
 
   async function at(iso: string) {
@@ -46,7 +47,7 @@ describeEachDatabase('overdue nudges and escalation', (db) => {
 
   const view = (d: { view: unknown }) => d.view as ReminderView;
 
-  it('nudges the lead unit every working day, and escalates to the chair once, on working day N', async () => {
+  it('with a daily ladder, nudges the lead unit every working day, and escalates to the chair once, on working day N', async () => {
     const ha = `member:${f.viewers.ha.memberId}`;
     const chair = `member:${f.viewers.chair.memberId}`;
     const escalationsOf5 = () =>

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { parseDeadline } from '../../src/domain/deadline.ts';
 import { firstAuditDetails, recordAudit } from '../../src/store/audit.ts';
 import { ensureGroup } from '../../src/store/group-store.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
@@ -172,5 +173,31 @@ describeEachDatabase('PlanStore', (db) => {
       ['a', '7', true],
       ['b', '7', true],
     ]);
+  });
+
+  it('re-reads the yearly part of deadlines imported before it was stored (backfill at start-up)', async () => {
+    await plans.save(
+      groupId,
+      { ...header, number: 'Y/KH-TEST' },
+      [
+        parsedTask('y1', { deadline: parseDeadline('Tháng 11 hằng năm') }),
+        parsedTask('y2', { deadline: parseDeadline('Hằng năm') }),
+      ],
+      'test',
+    );
+    // As a row written before migration task_yearly_deadline looks.
+    await db().client.task.updateMany({
+      where: { plan: { number: 'Y/KH-TEST' } },
+      data: { deadlineEveryYears: null, deadlineMonth: null, deadlineDay: null },
+    });
+    const before = await plans.listTasks(groupId, 'Y/KH-TEST');
+    expect(before[0]!.deadline.yearly).toBeUndefined();
+    expect(await plans.backfillYearlyDeadlines()).toBe(1);
+    const after = await plans.listTasks(groupId, 'Y/KH-TEST');
+    expect(after.map((t) => t.deadline)).toEqual([
+      parseDeadline('Tháng 11 hằng năm'),
+      parseDeadline('Hằng năm'),
+    ]);
+    expect(await plans.backfillYearlyDeadlines()).toBe(0);
   });
 });

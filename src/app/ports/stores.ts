@@ -4,7 +4,7 @@
  * stay behind them); `createStores` there builds every repository once, and the composition root
  * hands the result to the core and the scheduler (docs/adr/0010-ports-and-sealed-store.md).
  */
-import type { DeadlineKind } from '../../domain/deadline.ts';
+import type { Deadline } from '../../domain/deadline.ts';
 import type { Period } from '../../domain/period.ts';
 import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
 import type { ReportInput } from '../../domain/report.ts';
@@ -57,7 +57,7 @@ export interface TaskRow {
   content: string;
   leadUnits: string[];
   coordinatingUnits: string[];
-  deadline: { text: string; kind: DeadlineKind; due: string | null; start: string | null };
+  deadline: Deadline;
   product: string | null;
   /** Unit names imported with --allow-unresolved and not linked to a unit yet. */
   unresolved: UnresolvedUnit[];
@@ -75,6 +75,11 @@ export interface SubmitReport {
    * transaction, so a replay of it stores nothing and gets the first delivery's revision back.
    */
   requestKey?: string;
+  /**
+   * When the member sent it by the core's clock: the revision's time, from which the four deadline
+   * buckets date a `done` (the current report's own timestamps stay the database's). Now when absent.
+   */
+  submittedAt?: Date;
 }
 
 /** An audit entry to commit with a submission, given its revision number. */
@@ -188,6 +193,8 @@ export interface PlanRepository {
   plansUpTo(groupId: number, year: number): Promise<Array<PlanHeader & { id: number }>>;
   /** The lead-unit wording of each task as the plan printed it, by task id. */
   leadTexts(taskIds: number[]): Promise<Map<number, string>>;
+  /** Stores the yearly part of deadlines imported before it was kept; how many rows changed. */
+  backfillYearlyDeadlines(): Promise<number>;
 }
 
 export interface ReportRepository {
@@ -208,6 +215,19 @@ export interface ReportRepository {
   ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]>;
   /** A unit's most recent report on each of the given tasks, across periods up to `upToDay`. */
   latestOfUnit(unitCode: string, taskIds: number[], upToDay: string): Promise<Map<number, StoredReport>>;
+  /**
+   * Every current monthly report whose status is `done`, with when `done` was first submitted on it
+   * (its earliest revision saying so) and the period's last day: the four deadline buckets' input.
+   */
+  doneReports(taskIds?: number[]): Promise<DoneReportRow[]>;
+}
+
+export interface DoneReportRow {
+  taskId: number;
+  unitCode: string;
+  periodKey: string;
+  periodEndsOn: string;
+  firstDoneAt: Date;
 }
 
 export interface MemberRepository {

@@ -41,6 +41,7 @@ import {
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { FileView, NoticeView, Viewer } from '../views.ts';
+import { deadlineBuckets } from './deadline-buckets.ts';
 import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
 
@@ -225,6 +226,7 @@ export async function loadReportDocument(
     signer: chairs.length === 1 ? chairs[0]!.displayName : null,
     chart: null,
     evidence: await evidenceAnnex(deps, tasks, period),
+    buckets: await deadlineBuckets(deps, null, period, today, tasks),
   };
   return { ...doc, chart: data.taskCount === 0 ? null : await renderChart(doc, locale) };
 }

@@ -146,6 +146,7 @@ export async function submitReport(
       input: validated.input,
       late,
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
+      submittedAt: deps.clock.now(),
     },
     actor,
     receipt &&

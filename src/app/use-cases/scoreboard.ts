@@ -9,6 +9,7 @@ import { MIME_TYPES } from '../../reports/model.ts';
 import { renderScoreboardCsv, renderScoreboardXlsx } from '../../reports/scoreboard-files.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, ScoreboardView, Viewer } from '../views.ts';
+import { deadlineBuckets } from './deadline-buckets.ts';
 import { chairReportPeriod } from './export-report.ts';
 import { rollReport, rollUpOn } from './roll-up.ts';
 import { allTasks } from './task-scope.ts';
@@ -63,7 +64,9 @@ export async function scoreboardData(deps: CoreDeps, period: Period, today: stri
       .map((u) => u.code),
   );
   const units = roll.names().filter((unit) => existing.has(unit.code));
-  return computeScoreboard({ period, asOf, units, tasks: scoreTasks, reports, doneReports });
+  const board = computeScoreboard({ period, asOf, units, tasks: scoreTasks, reports, doneReports });
+  const { cumulative } = await deadlineBuckets(deps, null, period, today, tasks);
+  return { ...board, buckets: Object.fromEntries(cumulative.units.map((u) => [u.code, u.counts])) };
 }
 
 /** The scoreboard of `period` as a file (CLI `da06 report --scoreboard`), the rule written under it. */

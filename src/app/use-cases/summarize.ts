@@ -10,6 +10,7 @@ import { defaultReportPeriod } from '../../domain/reporting-window.ts';
 import { computeSummary } from '../../domain/summary.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
+import { deadlineBuckets } from './deadline-buckets.ts';
 import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks, tasksOfUnit } from './task-scope.ts';
 
@@ -39,8 +40,12 @@ export async function summarize(
       params: { period: period.key, first: String(firstYear) },
     };
   }
-  const data = await summaryData(deps, summaryScope(viewer), period, today);
-  return { kind: 'summary', viewer, ...data };
+  const scope = summaryScope(viewer);
+  const [data, buckets] = await Promise.all([
+    summaryData(deps, scope, period, today),
+    deadlineBuckets(deps, scope, period, today),
+  ]);
+  return { kind: 'summary', viewer, ...data, buckets };
 }
 
 export async function overdueList(deps: CoreDeps, viewer: Viewer): Promise<OverdueView> {

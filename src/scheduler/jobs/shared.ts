@@ -3,7 +3,7 @@
 import type { CoreDeps } from '../../app/core-deps.ts';
 import type { RosterMember, SnoozeRecord } from '../../app/ports/stores.ts';
 import type { ReminderTask, ReminderView, View } from '../../app/views.ts';
-import { daysOverdue, isDated } from '../../domain/overdue.ts';
+import { carriesDone, currentDue, daysOverdue } from '../../domain/overdue.ts';
 import { type Period, periodOf } from '../../domain/period.ts';
 import type { TaskStanding } from '../../domain/report.ts';
 import { standingOf } from '../../domain/summary.ts';
@@ -38,7 +38,12 @@ export async function leadUnitTasks(deps: CoreDeps, month: Period): Promise<Unit
     deps.reports.forPeriod(month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
   ]);
-  const done = new Set(doneBefore.map((d) => pairKey(d.taskId, d.unitCode)));
+  const deadlines = new Map(tasks.map((t) => [t.id, t.deadline]));
+  const done = new Set(
+    doneBefore
+      .filter((d) => carriesDone(deadlines.get(d.taskId)!, d.periodKey, month.key))
+      .map((d) => pairKey(d.taskId, d.unitCode)),
+  );
   const byTask = new Map<number, typeof reports>();
   for (const report of reports) {
     const list = byTask.get(report.taskId);
@@ -66,7 +71,7 @@ export function reminderTask(
     code: task.code,
     content: task.content,
     leadUnits: task.leadUnits,
-    deadline: { text: task.deadline.text, due: task.deadline.due },
+    deadline: { text: task.deadline.text, due: currentDue(task.deadline, today) },
     standing,
     daysOverdue: daysOverdue(task.deadline, standing, today),
     ...(snooze ? { snoozedUntil: snooze.until, snoozeReason: snooze.reason } : {}),
@@ -193,12 +198,10 @@ export function fanOutToUnits(
   return out;
 }
 
-/** Dated tasks past their last day whose lead unit has not reported them done. */
+/** Tasks past their last day (this year's, for a yearly duty) whose lead unit has not reported them done. */
 export async function overduePairs(ctx: JobContext): Promise<UnitTask[]> {
   const pairs = await leadUnitTasks(ctx.deps, periodOf('month', ctx.today));
-  return pairs.filter(
-    (p) => isDated(p.task.deadline) && daysOverdue(p.task.deadline, p.standing, ctx.today) !== null,
-  );
+  return pairs.filter((p) => daysOverdue(p.task.deadline, p.standing, ctx.today) !== null);
 }
 
 /** Tasks of `pairs`, once each, with a snooze of any of their units (for the chair and the digest). */

@@ -1,3 +1,4 @@
+import { deadlineBuckets } from '../../app/use-cases/deadline-buckets.ts';
 import { summaryData } from '../../app/use-cases/summarize.ts';
 import type { SummaryView } from '../../app/views.ts';
 import type { NewOutboxMessage } from '../../store/outbox-store.ts';
@@ -11,11 +12,14 @@ export const summaryJob: JobDefinition = {
   schedule: meetingJob('summary'),
   async handler(ctx, occurrence) {
     const period = occurrence.period!;
-    const data = await summaryData(ctx.deps, null, period, ctx.today);
+    const [data, buckets] = await Promise.all([
+      summaryData(ctx.deps, null, period, ctx.today),
+      deadlineBuckets(ctx.deps, null, period, ctx.today),
+    ]);
     const out: NewOutboxMessage[] = [];
     const chairs = ctx.audience.chairs().filter((m) => !ctx.audience.onLeave(m, ctx.today));
     for (const chair of chairs) {
-      const view: SummaryView = { kind: 'summary', viewer: viewerOf(chair), ...data };
+      const view: SummaryView = { kind: 'summary', viewer: viewerOf(chair), ...data, buckets };
       out.push(...messages('summary', occurrence.key, ctx.audience.addressesOf(chair), view, occurrence.at));
     }
     return { messages: out };

@@ -306,7 +306,7 @@ describeEachDatabase('export report', (db) => {
     const file = asFile(await exportReport(f.core.deps, f.viewers.chair, '2024-06', 'xlsx'));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tháng 06-2024']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tháng 06-2024', 'Theo thời hạn']);
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell(1, 1).value).toBe('TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ THÁNG 6/2024');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
@@ -369,8 +369,9 @@ describeEachDatabase('export report', (db) => {
       'Tháng 04-2024',
       'Tháng 05-2024',
       'Tháng 06-2024',
+      'Theo thời hạn',
     ]);
-    for (const sheet of book.worksheets) {
+    for (const sheet of book.worksheets.filter((s) => s.name !== 'Theo thời hạn')) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
       expect(sheet.autoFilter).toBeTruthy();
     }
@@ -411,6 +412,7 @@ describeEachDatabase('export report', (db) => {
     expect(book.worksheets.map((s) => s.name)).toEqual([
       'Tổng hợp',
       ...['01', '02', '03', '04', '05', '06', '07'].map((m) => `Tháng ${m}-2024`),
+      'Theo thời hạn',
     ]);
   });
 

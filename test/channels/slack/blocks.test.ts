@@ -75,6 +75,24 @@ function expectWithinLimits(value: { blocks: unknown[] }, maxBlocks: number) {
   expect(new Set(blockIds).size).toBe(blockIds.length);
 }
 
+/** The four deadline buckets for a big summary: each unit the same counts. */
+function bucketsOf(units: { code: string; name: string }[]): SummaryView['buckets'] {
+  const counts = { done_on_time: 4, done_late: 3, open_in_time: 9, open_overdue: 2 };
+  const result = (scale: number) => ({
+    asOf: '2024-06-20',
+    overall: {
+      done_on_time: 7 * scale,
+      done_late: 5 * scale,
+      open_in_time: 11 * scale,
+      open_overdue: 13 * scale,
+    },
+    undated: 17,
+    units: units.map((u) => ({ code: u.code, name: u.name, counts })),
+    occurrences: [],
+  });
+  return { period: result(1), cumulative: result(10) };
+}
+
 function bigSummary(units: number): SummaryView {
   const unitRows = Array.from({ length: units }, (_, i) => ({
     code: `BHXH${String(i + 1).padStart(3, '0')}`,
@@ -120,6 +138,7 @@ function bigSummary(units: number): SummaryView {
     })),
     lateReports: 3,
     unresolved: [],
+    buckets: bucketsOf(unitRows),
     change: {
       previousKey: '2024-05',
       totalsBefore: { done: 90, in_progress: 100, blocked: 60, not_started: 50, not_reported: 100 },
@@ -151,6 +170,10 @@ describe('Slack Block Kit limits', () => {
     expect(page!.text.length).toBeGreaterThan(0);
     const text = textOf(page!.blocks);
     for (const unit of view.units) expect(text).toContain(`*${unit.code}*`);
+    // The four deadline buckets: the period's and the cumulative count, and each unit's on its line.
+    expect(text).toContain('Chưa hoàn thành, quá hạn: *13* / *130*');
+    expect(text).toContain('17 nhiệm vụ không tính hạn');
+    expect(text.split('_Đúng hạn 4 · HT quá hạn 3 · Trong hạn 9 · Quá hạn 2_').length - 1).toBe(120);
   });
 
   it('longer still: pages of ≤ 50 blocks, each but the last ending with "Xem thêm" for the next page', () => {

@@ -93,6 +93,26 @@ const reminderOf = (
   ...extra,
 });
 
+/** Four deadline buckets of a summary: the same counts for each unit, the totals scaled. */
+function bucketResult(units: { code: string; name: string }[], scale: number) {
+  return {
+    asOf: '2024-06-20',
+    overall: {
+      done_on_time: 7 * scale,
+      done_late: 5 * scale,
+      open_in_time: 11 * scale,
+      open_overdue: 13 * scale,
+    },
+    undated: 17,
+    units: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      counts: { done_on_time: 4, done_late: 3, open_in_time: 9, open_overdue: 2 },
+    })),
+    occurrences: [],
+  };
+}
+
 /** A summary of the whole group far too big for one card: 63 provinces, hundreds of overdue tasks, long blockers. */
 function hugeSummary(): SummaryView {
   const units = Array.from({ length: 63 }, (_, i) => ({
@@ -149,6 +169,10 @@ function hugeSummary(): SummaryView {
     })),
     lateReports: 12,
     unresolved: [],
+    buckets: {
+      period: bucketResult(units, 1),
+      cumulative: bucketResult(units, 10),
+    },
     change: {
       previousKey: '2024-05',
       totalsBefore: { done: 80, in_progress: 190, blocked: 70, not_started: 170, not_reported: 250 },
@@ -230,6 +254,11 @@ describe('Adaptive Card renderers (pure)', () => {
     expect(all).toContain('… (xem đầy đủ: /da06 report QH-1)');
     expect(all).toContain('So với kỳ trước (tháng 5/2024)');
     expect(all).toContain('Báo cáo gửi muộn: 12');
+    // The four deadline buckets, the period's and the cumulative count, and every unit's row.
+    expect(all).toContain('Tiến độ theo thời hạn');
+    expect(all).toContain('Chưa hoàn thành, quá hạn\n13\n130');
+    expect(all).toContain('17 nhiệm vụ không tính hạn');
+    for (const unit of view.units) expect(all).toContain(`${unit.code}\n4\n3\n9\n2`);
     // Out of range asks show the last page.
     expect(renderSummaryCard(view, ctx, 999).page).toBe(first.pages);
   });

@@ -411,6 +411,37 @@ describe('summary', () => {
     );
   });
 
+  it('shows the four deadline buckets, due in the period and since the plan began, per unit', () => {
+    const result = (scale: number) => ({
+      asOf: '2024-06-20',
+      overall: {
+        done_on_time: 7 * scale,
+        done_late: 5 * scale,
+        open_in_time: 11 * scale,
+        open_overdue: 13 * scale,
+      },
+      undated: 4,
+      units: [
+        {
+          code: 'U01',
+          name: 'Đơn vị số 1',
+          counts: { done_on_time: 4, done_late: 3, open_in_time: 9, open_overdue: 2 },
+        },
+      ],
+      occurrences: [],
+    });
+    const view = summary({ buckets: { period: result(1), cumulative: result(10) } });
+    const text = render(view, 'vi', 100);
+    expect(text).toContain('Tiến độ theo thời hạn');
+    expect(text).toMatch(/Đã hoàn thành đúng hạn:\s+7\s+70/);
+    expect(text).toMatch(/Chưa hoàn thành, quá hạn:\s+13\s+130/);
+    expect(text).toContain('4 nhiệm vụ không tính hạn');
+    expect(text).toMatch(/U01\s+4\s+3\s+9\s+2/);
+    expectPlain(view);
+    expect(render(view, 'en', 100)).toMatch(/Not done, overdue:\s+13\s+130/);
+    expect(render(summary())).not.toContain('Tiến độ theo thời hạn');
+  });
+
   it('speaks English', () => {
     const text = render(summary({ viewer: { ...viewer, locale: 'en' } }), 'en');
     expectPlain(summary(), 'en');

@@ -6,6 +6,7 @@
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { reminderExtraLines } from '../../../presentation/reminder-extras.ts';
 import { taskButtons, taskLine } from './common.ts';
 import { clip, esc, header, type KnownBlock, section, sections } from './kit.ts';
 import { meetingLines } from './meeting.ts';
@@ -16,6 +17,8 @@ export function renderReminder(view: ReminderView, ctx: RenderContext): Rendered
   const title = ctx.t(`reminder.${view.topic}.title`, { period });
   const intro = ctx.t(`reminder.${view.topic}.intro`);
   const blocks: KnownBlock[] = [header(title), section(esc(intro))];
+  const extras = reminderExtraLines(view, ctx);
+  if (extras.length > 0) blocks.push(section(extras.map((line) => esc(line)).join('\n')));
   if (view.meeting) blocks.push(section(meetingLines(view.meeting, ctx).join('\n')));
   if (view.actions) {
     for (const task of view.tasks)

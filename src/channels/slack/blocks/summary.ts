@@ -4,6 +4,7 @@
  * paged (≤ 50 blocks) by `paginate`, so a group of any size renders.
  */
 import type { SummaryView } from '../../../app/views.ts';
+import { BUCKETS } from '../../../domain/deadline-buckets.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
 import {
@@ -47,6 +48,7 @@ export function renderSummary(view: SummaryView, ctx: RenderContext): Rendered {
   const asOf = ctx.t('summary.as_of', { date: ctx.date(view.today), count: view.taskCount });
   blocks.push(context(esc(asOf)));
   blocks.push(section([`*${esc(ctx.t('summary.totals'))}*`, ...totalsLines(view, ctx)].join('\n')));
+  blocks.push(...bucketBlocks(view, ctx));
   blocks.push(...unitsBlocks(view, ctx), ...overdueBlocks(view, ctx), ...blockerBlocks(view, ctx));
   blocks.push(...notReportedBlocks(view, ctx), ...unresolvedBlocks(view, ctx), ...changeBlocks(view, ctx));
   const totals = STANDING_ORDER.map((s) => `${standingLabel(ctx.locale, s)} ${view.totals[s] ?? 0}`).join(
@@ -61,11 +63,34 @@ function titled(title: string, lines: string[], none?: string): KnownBlock[] {
   return sections(lines, heading);
 }
 
+/** The four deadline buckets: due in the period / since the plan began, then per unit (cumulative). */
+function bucketBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
+  const buckets = view.buckets;
+  if (!buckets) return [];
+  const head = `${ctx.t('buckets.in_period')} / ${ctx.t('buckets.cumulative')}`;
+  const lines = BUCKETS.map(
+    (b) =>
+      `${esc(ctx.t(`buckets.${b}`))}: *${buckets.period.overall[b]}* / *${buckets.cumulative.overall[b]}*`,
+  );
+  if (buckets.cumulative.undated > 0)
+    lines.push(`_${esc(ctx.t('buckets.undated', { count: buckets.cumulative.undated }))}_`);
+  const out: KnownBlock[] = [
+    section([`*${esc(ctx.t('buckets.title'))}* (${esc(head)})`, ...lines].join('\n')),
+  ];
+  out.push(context(esc(ctx.t('buckets.legend'))));
+  return out;
+}
+
 function unitsBlocks(view: SummaryView, ctx: RenderContext): KnownBlock[] {
   if (view.units.length === 0) return [];
-  const lines = view.units.map(
-    (u) => `*${esc(u.code)}* ${esc(clip(u.name, 80))} — ${esc(ctx.t('slack.summary.unit_line', { ...u }))}`,
-  );
+  // Each unit's four deadline buckets (cumulative) go on its line, so a big group stays on one page.
+  const buckets = new Map(view.buckets?.cumulative.units.map((u) => [u.code, u.counts]));
+  const lines = view.units.map((u) => {
+    const line = `*${esc(u.code)}* ${esc(clip(u.name, 80))} — ${esc(ctx.t('slack.summary.unit_line', { ...u }))}`;
+    const counts = buckets.get(u.code);
+    if (!counts) return line;
+    return `${line}\n_${BUCKETS.map((b) => `${esc(ctx.t(`buckets.short.${b}`))} ${counts[b]}`).join(' · ')}_`;
+  });
   return [...titled(ctx.t('summary.by_unit'), lines), context(esc(ctx.t('summary.units_legend')))];
 }
 

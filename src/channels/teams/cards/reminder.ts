@@ -8,6 +8,7 @@
 import type { ReminderTask, ReminderView, TaskItemView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
+import { reminderExtraLines } from '../../../presentation/reminder-extras.ts';
 import { type ReminderRef, taskInputs } from '../actions.ts';
 import {
   type AdaptiveCard,
@@ -49,6 +50,7 @@ export function renderReminderCard(
   const header: CardElement[] = [
     title(ctx.t(`reminder.${view.topic}.title`, { period })),
     text(ctx.t(`reminder.${view.topic}.intro`)),
+    ...reminderExtraLines(view, ctx).map((line) => text(line, { weight: 'Bolder' })),
     ...(view.meeting ? meetingLines(view.meeting, ctx) : []),
   ];
   const withButtons = view.actions && view.tasks.length > 0;

@@ -4,6 +4,7 @@
  * the terminal must: long lists go on to further pages ("Xem tiếp").
  */
 import type { SummaryView } from '../../../app/views.ts';
+import { BUCKETS } from '../../../domain/deadline-buckets.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import type { RenderContext } from '../../../presentation/context.ts';
 import {
@@ -50,6 +51,7 @@ export function renderSummaryCard(view: SummaryView, ctx: RenderContext, page = 
     );
     items.push(
       totalsSection(view, ctx),
+      ...bucketsSection(view, ctx),
       ...unitsSection(view, ctx),
       ...overdueSection(view, ctx),
       ...blockersSection(view, ctx),
@@ -85,6 +87,42 @@ function totalsSection(view: SummaryView, ctx: RenderContext): CardElement {
       ? [text(ctx.t('summary.late_reports', { count: view.lateReports }), { size: 'Small' as const })]
       : []),
   ]);
+}
+
+/** The four deadline buckets: due in the period and since the plan began, then per unit (cumulative). */
+function bucketsSection(view: SummaryView, ctx: RenderContext): CardElement[] {
+  const buckets = view.buckets;
+  if (!buckets) return [];
+  const overall = table(
+    [
+      ['', ctx.t('buckets.in_period'), ctx.t('buckets.cumulative')],
+      ...BUCKETS.map((b) => [
+        ctx.t(`buckets.${b}`),
+        String(buckets.period.overall[b]),
+        String(buckets.cumulative.overall[b]),
+      ]),
+    ],
+    [false, true, true],
+  );
+  const items: CardElement[] = [overall];
+  if (buckets.cumulative.undated > 0) {
+    items.push(text(ctx.t('buckets.undated', { count: buckets.cumulative.undated }), { size: 'Small' }));
+  }
+  const units = view.scopeUnit === null ? buckets.cumulative.units : [];
+  const header = [ctx.t('summary.col.unit'), ...BUCKETS.map((b) => ctx.t(`buckets.short.${b}`))];
+  for (let i = 0; i < units.length; i += UNIT_ROWS_PER_TABLE) {
+    const rows = units
+      .slice(i, i + UNIT_ROWS_PER_TABLE)
+      .map((u) => [u.code, ...BUCKETS.map((b) => String(u.counts[b]))]);
+    items.push(
+      table(
+        [header, ...rows],
+        header.map((_, j) => j > 0),
+      ),
+    );
+  }
+  items.push(text(ctx.t('buckets.legend'), { isSubtle: true, size: 'Small', spacing: 'Small' }));
+  return withTitle(ctx.t('buckets.title'), items);
 }
 
 function unitsSection(view: SummaryView, ctx: RenderContext): CardElement[] {

@@ -1,5 +1,6 @@
 import type { ReminderTask, ReminderView } from '../../../app/views.ts';
 import { reminderTaskFacts } from '../../../i18n/index.ts';
+import { reminderExtraLines } from '../../../presentation/reminder-extras.ts';
 import type { TerminalContext } from './context.ts';
 import { blocks, heading, truncate, wrap } from './text.ts';
 
@@ -17,6 +18,7 @@ export function renderReminder(view: ReminderView, ctx: TerminalContext): string
   return blocks(
     title,
     intro,
+    reminderExtraLines(view, ctx).flatMap((line) => wrap(line, ctx.width)),
     meetingLines(view, ctx),
     view.tasks.length > 0 ? view.tasks.flatMap((task) => taskLines(task, ctx)) : null,
     unitLines(view, ctx),

@@ -1,4 +1,5 @@
 import type { SummaryView } from '../../../app/views.ts';
+import { BUCKETS } from '../../../domain/deadline-buckets.ts';
 import { capitalize, formatPercent, standingLabel, statusLabel } from '../../../i18n/index.ts';
 import {
   STANDING_ORDER,
@@ -25,6 +26,7 @@ export function renderSummary(view: SummaryView, ctx: TerminalContext): string {
     title,
     wrap(ctx.t('summary.as_of', { date: ctx.date(view.today), count: view.taskCount }), ctx.width),
     totalsSection(view, ctx),
+    bucketsSection(view, ctx),
     unitsSection(view, ctx),
     overdueSection(view, ctx),
     blockersSection(view, ctx),
@@ -59,6 +61,36 @@ function totalsSection(view: SummaryView, ctx: TerminalContext): string[] {
   const body = columns(rows, ['left', 'right', 'right'], { indent: '  ', header: false });
   if (view.lateReports > 0) body.push(`  ${ctx.t('summary.late_reports', { count: view.lateReports })}`);
   return section(ctx.t('summary.totals'), ctx, body);
+}
+
+/** The four deadline buckets: due in the period and since the plan began, then per unit (cumulative). */
+function bucketsSection(view: SummaryView, ctx: TerminalContext): string[] {
+  const buckets = view.buckets;
+  if (!buckets) return [];
+  const header = ['', ctx.t('buckets.in_period'), ctx.t('buckets.cumulative')];
+  const rows = BUCKETS.map((b) => [
+    `${ctx.t(`buckets.${b}`)}:`,
+    String(buckets.period.overall[b]),
+    String(buckets.cumulative.overall[b]),
+  ]);
+  const body = columns([header, ...rows], ['left', 'right', 'right'], { indent: '  ' });
+  if (buckets.cumulative.undated > 0) {
+    body.push(...wrap(ctx.t('buckets.undated', { count: buckets.cumulative.undated }), ctx.width, '  '));
+  }
+  const units = buckets.cumulative.units.slice(0, SUMMARY_LIMITS.units);
+  if (units.length > 0 && view.scopeUnit === null) {
+    body.push('', `  ${ctx.t('buckets.by_unit')}`);
+    const unitHeader = [ctx.t('summary.col.unit'), ...BUCKETS.map((b) => ctx.t(`buckets.short.${b}`))];
+    const unitRows = units.map((u) => [u.code, ...BUCKETS.map((b) => String(u.counts[b]))]);
+    body.push(
+      ...columns([unitHeader, ...unitRows], ['left', 'right', 'right', 'right', 'right'], { indent: '  ' }),
+    );
+    body.push(
+      ...more('summary.more_units', buckets.cumulative.units.length, units.length, ctx).map((l) => `  ${l}`),
+    );
+  }
+  body.push(...wrap(ctx.t('buckets.legend'), ctx.width, '  '));
+  return section(ctx.t('buckets.title'), ctx, body);
 }
 
 type UnitRow = SummaryView['units'][number];
