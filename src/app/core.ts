@@ -23,13 +23,7 @@ import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
 import { remindNow } from './use-cases/remind-now.ts';
 import { reminderLetter } from './use-cases/reminder-letter.ts';
-import {
-  type ChannelReceipt,
-  type RequestOnce,
-  reportForm,
-  type SubmitRequest,
-  submitReport,
-} from './use-cases/report-status.ts';
+import { type RequestOnce, reportForm, type SubmitRequest, submitReport } from './use-cases/report-status.ts';
 import { type Once, oncePerRequest } from './use-cases/request-once.ts';
 import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';

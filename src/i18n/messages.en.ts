@@ -378,5 +378,6 @@ export const en: Record<MessageKey, string> = {
   'nudge.changes.new': 'newly overdue: {codes}',
   'nudge.changes.done': 'reported done: {codes}',
   'nudge.changes.none': 'Since the last reminder ({date}): no change, the tasks below are still overdue.',
-  'help.cmd.letter': '/da06 letter [unit|all] [period] — Draft the reminder letter (DOCX) to units with overdue tasks.',
+  'help.cmd.letter':
+    '/da06 letter [unit|all] [period] — Draft the reminder letter (DOCX) to units with overdue tasks.',
 };

@@ -383,7 +383,8 @@ export const vi = {
   'nudge.changes.done': 'đã báo cáo hoàn thành: {codes}',
   'nudge.changes.none':
     'So với lần nhắc trước ({date}): chưa có thay đổi, các nhiệm vụ dưới đây vẫn quá hạn.',
-  'help.cmd.letter': '/da06 letter [đơn vị|all] [kỳ] — Soạn dự thảo công văn đôn đốc (DOCX) gửi đơn vị có nhiệm vụ quá hạn.',
+  'help.cmd.letter':
+    '/da06 letter [đơn vị|all] [kỳ] — Soạn dự thảo công văn đôn đốc (DOCX) gửi đơn vị có nhiệm vụ quá hạn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -32,6 +32,8 @@ export interface ReportDocument {
   chart: ChartImage | null;
   /** Evidence files sent with the period's reports, for the annex list (none: no annex). */
   evidence?: EvidenceAnnexRow[];
+  /** The four deadline buckets (src/reports/buckets.ts draws them); absent in documents made without. */
+  buckets?: ReportBuckets;
 }
 
 /** One evidence file in the DOCX annex "Danh mục tệp minh chứng". */
@@ -45,8 +47,6 @@ export interface EvidenceAnnexRow {
   who: string;
   /** The day it was sent, YYYY-MM-DD in the group's time zone. */
   day: string;
-  /** The four deadline buckets (src/reports/buckets.ts draws them); absent in documents made without. */
-  buckets?: ReportBuckets;
 }
 
 export type FileFormat = 'docx' | 'xlsx' | 'csv';

@@ -432,7 +432,7 @@ const SUBMIT_PG = `
   ), revision AS (
     INSERT INTO "StatusReportRevision" ("reportId", "revision", "memberId", "status", "percent", "done",
       "blockers", "evidenceUrl", "createdAt")
-    SELECT "id", "revision", $7::int, $8::text, $9::int, $10::text, $11::text, $12::text, $14::timestamp(3)
+    SELECT "id", "revision", $7::int, $8::text, $9::int, $10::text, $11::text, $12::text, $19::timestamp(3)
     FROM report
   ), audit AS (
     INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
@@ -475,6 +475,8 @@ async function submitPg(
     'report.submit',
     'report.edit',
     details,
+    // The revision's time is the member's, by the core's clock (the four buckets date a `done` by it).
+    report.submittedAt ? pgTimestamp(report.submittedAt) : at,
   ];
   const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
   const key = report.requestKey;

@@ -16,9 +16,9 @@
  */
 import { findHeader } from '../../domain/plan-columns.ts';
 import type { RawTable } from '../../domain/plan-table.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { fileProblem } from './plan-file-error.ts';
 import type { DocxCell, DocxTable } from './read-docx.ts';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 import { planTable, tableGrid } from './read-docx.ts';
 
 /** Beyond this a "plan" is not a plan; reading stops before it costs minutes. */

@@ -11,7 +11,6 @@
  */
 import type { Deadline } from '../../domain/deadline.ts';
 import {
-  addDays,
   nextPeriod,
   type Period,
   parsePeriod,
