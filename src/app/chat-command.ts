@@ -19,6 +19,7 @@ export type ChatCommand =
   | { name: 'scoreboard'; period: string | null }
   | { name: 'members'; args: string[] }
   | { name: 'units'; args: string[] }
+  | { name: 'web' }
   | { name: 'unknown'; text: string };
 
 /** Folded alias → command name. Multi-word aliases are matched before single words. */
@@ -64,6 +65,10 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   units: 'units',
   'don vi': 'units',
   donvi: 'units',
+  web: 'web',
+  'bang dieu khien': 'web',
+  bangdieukhien: 'web',
+  dashboard: 'web',
 };
 
 /** Splits like a shell: spaces separate words, quotes ("…" or '…' or “…”) keep them together. */
@@ -92,6 +97,7 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'help':
     case 'tasks':
     case 'overdue':
+    case 'web':
       return { name };
     case 'remind':
       return { name }; // "remind now", "nhắc ngay": there is only one way to remind

@@ -25,6 +25,7 @@ import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import { unitDirectoryOn } from './use-cases/unit-directory-view.ts';
+import { webLinkCommand } from './use-cases/web-sign-in.ts';
 import type { View, Viewer } from './views.ts';
 
 export class Core {
@@ -108,6 +109,8 @@ export class Core {
         return manageMembers(this.deps, viewer, command.args);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
+      case 'web':
+        return webLinkCommand(this.deps, viewer);
       case 'unknown':
         return { kind: 'notice', tone: 'warning', key: 'command.unknown', params: { command: command.text } };
     }

@@ -41,6 +41,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   outbox: async () => (await import('./commands/outbox.ts')).outboxCommand,
   simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  'web link': async () => (await import('./commands/web.ts')).webLinkCommand,
 };
 
 /** The command the leading words of `argv` name (the longest match), and the arguments after them. */

@@ -33,6 +33,17 @@ export interface ErrorParamsByCode {
   'unit_directory.missing_code_or_name': { line: number };
   /** A directory line has an unknown kind. */
   'unit_directory.bad_kind': { line: number; kind: string };
+  // The web dashboard (issue 18)
+  /** PUBLIC_URL is not set, so no dashboard link can be made. */
+  'web.not_configured': Record<string, never>;
+  /** A sign-in link that was never issued or whose signature is wrong. */
+  'web.link_invalid': Record<string, never>;
+  /** A sign-in link opened a second time. */
+  'web.link_used': Record<string, never>;
+  /** A sign-in link opened after its 10 minutes. */
+  'web.link_expired': Record<string, never>;
+  /** The member has been deactivated: no link, no session. */
+  'web.member_inactive': { member: string };
 }
 
 export type ErrorCode = keyof ErrorParamsByCode;
@@ -51,6 +62,11 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'unit_directory.missing_column',
   'unit_directory.missing_code_or_name',
   'unit_directory.bad_kind',
+  'web.not_configured',
+  'web.link_invalid',
+  'web.link_used',
+  'web.link_expired',
+  'web.member_inactive',
 ];
 
 /** An error a person can fix: a code from `ErrorCode` and the parameters its message needs. */

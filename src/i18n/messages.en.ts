@@ -285,4 +285,22 @@ export const en: Record<MessageKey, string> = {
   'error.unit_directory.missing_code_or_name': 'Unit directory, line {line}: a unit code or name is missing.',
   'error.unit_directory.bad_kind':
     'Unit directory, line {line}: the kind "{kind}" is not valid (only central, provincial, group).',
+
+  // Web dashboard (issue 18) --------------------------------------------------------------------------
+  'web.link':
+    'Your sign-in link to the dashboard (single use, expires in {minutes} minutes, do not share it): {url}',
+  'web.not_your_unit':
+    'You can only see your own unit’s page ({unit}). The chair, vice-chairs and administrators see every unit.',
+  'web.not_your_task': 'This task is not assigned to unit {unit}, so you cannot see its reports.',
+  'web.not_found': 'This item was not found.',
+  'error.web.not_configured':
+    'The web dashboard is not enabled: an administrator needs to set PUBLIC_URL (the address browsers use to reach the assistant).',
+  'error.web.link_invalid':
+    'This sign-in link is not valid. Type /da06 web in your chat with the assistant to get a new one.',
+  'error.web.link_used':
+    'This sign-in link has already been used. Each link works once; type /da06 web to get a new one.',
+  'error.web.link_expired':
+    'This sign-in link has expired (links last 10 minutes). Type /da06 web to get a new one.',
+  'error.web.member_inactive':
+    'The member account {member} has been deactivated, so it cannot sign in to the dashboard. Please contact an administrator.',
 };

@@ -5,7 +5,7 @@
  * builds the core over it.
  */
 import { readFileSync } from 'node:fs';
-import type { Clock } from '../app/clock.ts';
+import { type Clock, systemClock } from '../app/clock.ts';
 import { Core } from '../app/core.ts';
 import type { CoreDeps } from '../app/core-deps.ts';
 import { UNIT_CHANGES_CSV, UNIT_HISTORY_CSV, UNITS_CSV } from '../app/paths.ts';
@@ -100,7 +100,23 @@ export function createCore(
 
 /** What the use cases get: every store, the group, the clock, the reporting rules. */
 export function coreDeps(app: App, clock: Clock): CoreDeps {
-  return { ...app.stores, group: app.group, clock, graceDays: app.settings.REPORT_GRACE_DAYS };
+  const { PUBLIC_URL, WEB_LINK_MINUTES, WEB_SESSION_HOURS } = app.settings;
+  return {
+    ...app.stores,
+    group: app.group,
+    clock,
+    graceDays: app.settings.REPORT_GRACE_DAYS,
+    ...(PUBLIC_URL
+      ? {
+          web: {
+            publicUrl: PUBLIC_URL,
+            linkMinutes: WEB_LINK_MINUTES,
+            sessionHours: WEB_SESSION_HOURS,
+            clock: systemClock,
+          },
+        }
+      : {}),
+  };
 }
 
 /**

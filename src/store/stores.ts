@@ -16,6 +16,7 @@ import { PlanStore } from './plan-store.ts';
 import { ReportStore } from './report-store.ts';
 import { RosterStore } from './roster-store.ts';
 import { UnitStore } from './unit-store.ts';
+import { WebSessionStore } from './web-session-store.ts';
 
 /** The concrete repositories: the port's interfaces, plus what only the CLI's admin commands use. */
 export interface StoreSet extends Stores, ChannelStores {
@@ -30,6 +31,7 @@ export interface StoreSet extends Stores, ChannelStores {
   outbox: OutboxStore;
   conversations: ConversationStore;
   audit: AuditStore;
+  webSessions: WebSessionStore;
 }
 
 export function createStores(database: Database, groupId: number): StoreSet {
@@ -45,5 +47,6 @@ export function createStores(database: Database, groupId: number): StoreSet {
     outbox: new OutboxStore(database),
     conversations: new ConversationStore(db, groupId),
     audit: new AuditStore(db),
+    webSessions: new WebSessionStore(db),
   };
 }

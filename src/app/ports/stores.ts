@@ -7,12 +7,13 @@
 import type { DeadlineKind } from '../../domain/deadline.ts';
 import type { Period } from '../../domain/period.ts';
 import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
-import type { ReportInput } from '../../domain/report.ts';
+import type { ReportInput, Status } from '../../domain/report.ts';
 import type { Locale, Platform, Role } from '../../domain/roles.ts';
 import type { SummaryReportInput } from '../../domain/summary.ts';
 import type { UnitEntry, UnitKind } from '../../domain/unit-directory.ts';
 import type { ChangeAction, DatedUnit, UnitChangeEntry, UnitHistory } from '../../domain/unit-history.ts';
 import type { CalendarOverride, DayKind } from '../../domain/working-days.ts';
+import type { WebSessionRepository } from './web-sessions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -195,6 +196,26 @@ export interface ReportRepository {
   ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]>;
   /** A unit's most recent report on each of the given tasks, across periods up to `upToDay`. */
   latestOfUnit(unitCode: string, taskIds: number[], upToDay: string): Promise<Map<number, StoredReport>>;
+  /** Every report on a task (one unit's, or all units' when null) with every revision, newest period first (the web dashboard). */
+  taskHistory(taskId: number, unitCode: string | null): Promise<ReportHistory[]>;
+}
+
+/** One unit's report on a task for one period, and each revision of it, oldest first. */
+export interface ReportHistory {
+  periodKey: string;
+  unitCode: string;
+  unitName: string;
+  late: boolean;
+  revisions: {
+    revision: number;
+    memberName: string;
+    at: string; // ISO date-time
+    status: Status;
+    percent: number;
+    done: string;
+    blockers: string | null;
+    evidenceUrl: string | null;
+  }[];
 }
 
 export interface MemberRepository {
@@ -297,4 +318,6 @@ export interface Stores {
   meetings: MeetingRepository;
   roster: RosterRepository;
   calendar: CalendarRepository;
+  /** The web dashboard's sign-in links and sessions (issue 18). */
+  webSessions: WebSessionRepository;
 }

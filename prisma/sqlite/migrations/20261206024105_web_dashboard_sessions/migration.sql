@@ -1,0 +1,32 @@
+-- CreateTable
+CREATE TABLE "WebSignInLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "memberId" INTEGER NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "WebSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "memberId" INTEGER NOT NULL,
+    "csrf" TEXT NOT NULL,
+    "locale" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WebSigningKey" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "secret" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "WebSignInLink_memberId_idx" ON "WebSignInLink"("memberId");
+
+-- CreateIndex
+CREATE INDEX "WebSession_memberId_idx" ON "WebSession"("memberId");
