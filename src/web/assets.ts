@@ -39,5 +39,6 @@ main button,.button{background:var(--brand);color:#fff;border:0;border-radius:4p
 main button.secondary{background:#fff;color:var(--brand);border:1px solid var(--brand)}
 label{font-weight:600}
 svg text{font-size:11px;fill:var(--ink)}
+svg{max-width:760px;display:block}
 @media (max-width:600px){main{padding:.5rem}th,td{padding:.25rem}h1{font-size:1.25rem}.totals li{min-width:45%}}
 `;
