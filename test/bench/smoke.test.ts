@@ -8,7 +8,14 @@ import { runBenchmarks } from '../../bench/index.ts';
 it('npm run bench scenarios run end to end at smoke size', async () => {
   const results = await runBenchmarks({ smoke: true, log: () => {} });
   const names = new Set(results.map((r) => r.name));
-  for (const name of ['summary-scale/sqlite', 'slack-ack', 'teams-turn', 'fanout', 'footprint'])
+  for (const name of [
+    'summary-scale/sqlite',
+    'dashboard/sqlite',
+    'slack-ack',
+    'teams-turn',
+    'fanout',
+    'footprint',
+  ])
     expect(names, name).toContain(name);
   for (const result of results) {
     expect(Object.keys(result).sort()).toEqual([
