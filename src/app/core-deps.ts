@@ -23,6 +23,8 @@ export interface WebConfig {
   publicUrl: string;
   linkMinutes: number;
   sessionHours: number;
+  /** The largest plan file an admin may upload (PLAN_IMPORT_MAX_BYTES). */
+  maxUploadBytes: number;
   /** Real time for expiries, whatever CLOCK_START does to the business clock (tests pass their own). */
   clock: Clock;
 }

@@ -44,6 +44,12 @@ export interface ErrorParamsByCode {
   'web.link_expired': Record<string, never>;
   /** The member has been deactivated: no link, no session. */
   'web.member_inactive': { member: string };
+  /** A plan upload that is not CSV, XLSX or DOCX. */
+  'web.upload_type': { file: string };
+  /** A plan upload over PLAN_IMPORT_MAX_BYTES. */
+  'web.upload_too_large': { file: string; max: number };
+  /** A plan preview not confirmed within a day (or already confirmed). */
+  'web.preview_expired': Record<string, never>;
 }
 
 export type ErrorCode = keyof ErrorParamsByCode;
@@ -67,6 +73,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'web.link_used',
   'web.link_expired',
   'web.member_inactive',
+  'web.upload_type',
+  'web.upload_too_large',
+  'web.preview_expired',
 ];
 
 /** An error a person can fix: a code from `ErrorCode` and the parameters its message needs. */

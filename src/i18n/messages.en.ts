@@ -293,6 +293,13 @@ export const en: Record<MessageKey, string> = {
     'You can only see your own unit’s page ({unit}). The chair, vice-chairs and administrators see every unit.',
   'web.not_your_task': 'This task is not assigned to unit {unit}, so you cannot see its reports.',
   'web.not_found': 'This item was not found.',
+  'error.web.upload_type':
+    'The file "{file}" is not CSV, XLSX or DOCX. Please save the plan in one of these formats and upload it again.',
+  'error.web.upload_too_large':
+    'The file "{file}" is larger than the limit of {max} bytes (PLAN_IMPORT_MAX_BYTES). Nothing was imported.',
+  'error.web.preview_expired':
+    'This plan preview has expired (not confirmed within a day) or was already confirmed. Nothing was imported; please upload the file again.',
+  'web.plan_imported': 'Imported plan {number}: {created} new tasks, {updated} updated, {closed} closed.',
   'error.web.not_configured':
     'The web dashboard is not enabled: an administrator needs to set PUBLIC_URL (the address browsers use to reach the assistant).',
   'error.web.link_invalid':

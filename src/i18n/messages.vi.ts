@@ -296,6 +296,13 @@ export const vi = {
   'web.not_your_task':
     'Nhiệm vụ này không giao cho đơn vị {unit}, nên bạn không xem được các báo cáo của nhiệm vụ.',
   'web.not_found': 'Không tìm thấy nội dung này.',
+  'error.web.upload_type':
+    'Tệp "{file}" không phải CSV, XLSX hoặc DOCX. Vui lòng lưu kế hoạch thành một trong các định dạng này rồi tải lên lại.',
+  'error.web.upload_too_large':
+    'Tệp "{file}" lớn hơn giới hạn {max} byte (PLAN_IMPORT_MAX_BYTES). Không có gì được nhập.',
+  'error.web.preview_expired':
+    'Bản xem trước kế hoạch này đã hết hạn (quá một ngày chưa xác nhận) hoặc đã được xác nhận. Không có gì được nhập; vui lòng tải tệp lên lại.',
+  'web.plan_imported': 'Đã nhập kế hoạch {number}: {created} nhiệm vụ mới, {updated} nhiệm vụ cập nhật, {closed} nhiệm vụ đóng.',
   'error.web.not_configured':
     'Bảng điều khiển web chưa được bật: quản trị viên cần đặt PUBLIC_URL (địa chỉ trình duyệt truy cập trợ lý).',
   'error.web.link_invalid':

@@ -112,6 +112,7 @@ export function coreDeps(app: App, clock: Clock): CoreDeps {
             publicUrl: PUBLIC_URL,
             linkMinutes: WEB_LINK_MINUTES,
             sessionHours: WEB_SESSION_HOURS,
+            maxUploadBytes: app.settings.PLAN_IMPORT_MAX_BYTES,
             clock: systemClock,
           },
         }

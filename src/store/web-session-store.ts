@@ -1,6 +1,11 @@
 /** Sign-in links and sessions of the web dashboard, by the hashes of their secrets (port: app/ports/web-sessions.ts). */
 import { randomBytes } from 'node:crypto';
-import type { LinkRefusal, WebSessionRecord, WebSessionRepository } from '../app/ports/web-sessions.ts';
+import type {
+  LinkRefusal,
+  PlanUpload,
+  WebSessionRecord,
+  WebSessionRepository,
+} from '../app/ports/web-sessions.ts';
 import type { Db } from './open-database.ts';
 
 export class WebSessionStore implements WebSessionRepository {
@@ -58,6 +63,19 @@ export class WebSessionStore implements WebSessionRepository {
 
   async setLocale(hash: string, locale: 'vi' | 'en'): Promise<void> {
     await this.db.webSession.updateMany({ where: { id: hash }, data: { locale } });
+  }
+
+  async saveUpload(upload: PlanUpload): Promise<void> {
+    await this.db.webPlanUpload.create({ data: { ...upload, bytes: Buffer.from(upload.bytes) } });
+  }
+
+  async upload(id: string): Promise<PlanUpload | null> {
+    const row = await this.db.webPlanUpload.findUnique({ where: { id } });
+    return row ? { ...row, bytes: new Uint8Array(row.bytes) } : null;
+  }
+
+  async deleteUpload(id: string): Promise<void> {
+    await this.db.webPlanUpload.deleteMany({ where: { id } });
   }
 
   async endSessions(memberId: number): Promise<number> {

@@ -16,7 +16,11 @@ function navigation(ctx: PageContext): Html {
   ];
   if (seesWholeGroup(viewer))
     entries.push(['/web/scoreboard', 'dash.nav.scoreboard'], ['/web/exports', 'dash.nav.exports']);
-  if (canManage(viewer).allowed) entries.push(['/web/admin/members', 'dash.nav.members']);
+  if (canManage(viewer).allowed)
+    entries.push(
+      ['/web/admin/members', 'dash.nav.members'],
+      ['/web/admin/plan-import', 'dash.nav.plan_import'],
+    );
   const current = ctx.path === '/web' ? '/web/' : ctx.path;
   return html`<nav aria-label="${ctx.rc.t('dash.nav.label')}"><ul>${entries.map(
     ([href, key]) =>

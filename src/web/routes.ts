@@ -26,6 +26,7 @@ import { type Outcome, type PageContext, pageContext, WebRefusal } from './conte
 import { html } from './html.ts';
 import {
   BodyTooLarge,
+  readBody,
   readCookie,
   readForm,
   redirect,
@@ -35,6 +36,7 @@ import {
   sessionCookie,
 } from './http.ts';
 import { bare, layout } from './layout.ts';
+import { boundaryOf, parseMultipart, type UploadedFile } from './multipart.ts';
 import { PAGES, POSTS } from './pages/index.ts';
 
 export interface WebOptions {
@@ -171,7 +173,12 @@ async function get(
   }
 }
 
-export type PostAction = (ctx: PageContext, form: URLSearchParams, cookie: string) => Promise<Outcome>;
+export type PostAction = (
+  ctx: PageContext,
+  form: URLSearchParams,
+  cookie: string,
+  files: UploadedFile[],
+) => Promise<Outcome>;
 
 async function post(
   options: WebOptions,
@@ -181,15 +188,26 @@ async function post(
 ) {
   const { ctx, cookie } = await session(options, request);
   try {
-    const form = await readForm(request);
+    const { form, files } = await readPosted(request, options.core.deps.web?.maxUploadBytes ?? 0);
     const given = Buffer.from(form.get('csrf') ?? '');
     const expected = Buffer.from(ctx.csrf);
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       throw new WebRefusal(403, 'dash.error.csrf');
-    send(response, ctx, await action(ctx, form, cookie));
+    send(response, ctx, await action(ctx, form, cookie, files));
   } catch (error) {
     failure(options, response, ctx.viewer.locale, error, ctx);
   }
+}
+
+/** A form body: url-encoded, or multipart (the plan upload) up to the upload limit and a little more. */
+async function readPosted(
+  request: IncomingMessage,
+  maxUpload: number,
+): Promise<{ form: URLSearchParams; files: UploadedFile[] }> {
+  const boundary = boundaryOf(request.headers['content-type']);
+  if (!boundary) return { form: await readForm(request), files: [] };
+  const { fields, files } = parseMultipart(await readBody(request, maxUpload + 64 * 1024), boundary);
+  return { form: fields, files };
 }
 
 function send(response: ServerResponse, ctx: PageContext, outcome: Outcome) {

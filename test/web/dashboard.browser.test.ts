@@ -166,6 +166,78 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     await context.close();
   });
 
+  const PLAN_CSV = [
+    'TT,Nội dung thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Sản phẩm',
+    '1,Xây dựng kho dữ liệu hộ tịch,Trung tâm Công nghệ thông tin,,Tháng 12/2024,Kho dữ liệu',
+    '2,Rà soát hồ sơ số hoá,Phòng Lưu trữ số,Trung tâm Công nghệ thông tin,Quý IV/2024,Báo cáo',
+  ].join('\n');
+
+  async function uploadPlan(
+    page: Page,
+    number: string,
+    name = 'ke-hoach.csv',
+    bytes = Buffer.from(PLAN_CSV),
+  ) {
+    await page.goto(`${dash.base}/web/admin/plan-import`);
+    await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer: bytes });
+    await page.fill('#number', number);
+    await page.fill('#year', '2024');
+    await page.getByRole('button', { name: 'Tải lên và xem trước' }).click();
+  }
+
+  it('an admin uploads a plan, maps an unknown unit, confirms, and its tasks are in chat', async () => {
+    const { context, page } = await signIn('tuan');
+    await visit(page, 'admin', 'plan-import', '/web/admin/plan-import');
+    await uploadPlan(page, 'KH-WEB/2024');
+    const preview = await page.locator('main').innerText();
+    expect(preview).toContain('Phòng Lưu trữ số');
+    expect(preview).toContain('Rà soát hồ sơ số hoá');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/admin-plan-preview-1366x768.png`, fullPage: true });
+    expect(await dash.fixture.core.tasks()).not.toContainEqual(
+      expect.objectContaining({ planNumber: 'KH-WEB/2024' }),
+    );
+    await page.getByLabel(/"Phòng Lưu trữ số"/).selectOption('VP');
+    await page.getByRole('button', { name: 'Xác nhận nhập kế hoạch' }).click();
+    await expect
+      .poll(() => page.locator('[role=status]').innerText())
+      .toContain('Đã nhập kế hoạch KH-WEB/2024');
+    await dash.say('/da06 as minh', /chuyển sang/);
+    const tasks = await dash.say('/da06 tasks', /Rà soát hồ sơ số hoá|nhiệm vụ/);
+    expect(tasks).toContain('Rà soát hồ sơ số hoá');
+    await context.close();
+  });
+
+  it('refuses an upload of the wrong type and a preview left for a day, writing nothing', async () => {
+    const { context, page } = await signIn('tuan');
+    await uploadPlan(page, 'KH-PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'));
+    expect(await page.locator('main').innerText()).toContain('không phải CSV, XLSX hoặc DOCX');
+    await uploadPlan(page, 'KH-CU/2024');
+    const upload = await page.locator('input[name=upload]').getAttribute('value');
+    // A day and a half later (the session has ended too): signed in again, the preview is gone.
+    dash.webClock.set(new Date(Date.parse('2024-06-21T14:00:00Z')));
+    const again = await signIn('tuan');
+    await again.page.goto(`${dash.base}/web/admin/plan-import`);
+    const csrf = await again.page.locator('input[name=csrf]').first().getAttribute('value');
+    const response = await again.page.request.post(`${dash.base}/web/admin/plan-import/review`, {
+      form: {
+        csrf: csrf ?? '',
+        upload: upload ?? '',
+        step: 'confirm',
+        name_0: 'Phòng Lưu trữ số',
+        code_0: 'VP',
+      },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain('đã hết hạn');
+    await again.context.close();
+    dash.webClock.set('2024-06-20T02:00:00Z');
+    const plans = new Set((await dash.fixture.core.tasks()).map((task) => task.planNumber));
+    expect(plans.has('KH-CU/2024')).toBe(false);
+    expect(plans.has('KH-PDF')).toBe(false);
+    await context.close();
+  });
+
   it('refuses an expired, a reused and a forged link, in words, with no stack trace', async () => {
     const page = await browser.newPage();
     const expired = await dash.linkFor('ha');

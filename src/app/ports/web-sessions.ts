@@ -29,4 +29,20 @@ export interface WebSessionRepository {
   setLocale(hash: string, locale: 'vi' | 'en'): Promise<void>;
   /** Ends every session of the member (sign-out ends them everywhere); how many there were. */
   endSessions(memberId: number): Promise<number>;
+  /** A plan file uploaded for its preview, until confirmed (or a day has passed). */
+  saveUpload(upload: PlanUpload): Promise<void>;
+  upload(id: string): Promise<PlanUpload | null>;
+  deleteUpload(id: string): Promise<void>;
+}
+
+export interface PlanUpload {
+  id: string;
+  memberId: number;
+  fileName: string;
+  bytes: Uint8Array;
+  number: string;
+  title: string;
+  year: number;
+  issuedOn: string | null;
+  createdAt: Date;
 }

@@ -31,8 +31,26 @@ CREATE TABLE "WebSigningKey" (
     CONSTRAINT "WebSigningKey_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "WebPlanUpload" (
+    "id" TEXT NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "bytes" BYTEA NOT NULL,
+    "number" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "issuedOn" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebPlanUpload_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "WebSignInLink_memberId_idx" ON "WebSignInLink"("memberId");
 
 -- CreateIndex
 CREATE INDEX "WebSession_memberId_idx" ON "WebSession"("memberId");
+
+-- CreateIndex
+CREATE INDEX "WebPlanUpload_memberId_idx" ON "WebPlanUpload"("memberId");
