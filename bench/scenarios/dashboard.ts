@@ -26,7 +26,13 @@ export async function measureDashboard(
   const at = `${startYear + Math.floor(last / 12)}-${String((last % 12) + 1).padStart(2, '0')}-15T10:00:00+07:00`;
   const clock = fixedClock(at);
   const stores = createStores(db, group.id);
-  const web = { publicUrl: 'http://127.0.0.1', linkMinutes: 10, sessionHours: 8, maxUploadBytes: 5 * 1024 * 1024, clock };
+  const web = {
+    publicUrl: 'http://127.0.0.1',
+    linkMinutes: 10,
+    sessionHours: 8,
+    maxUploadBytes: 5 * 1024 * 1024,
+    clock,
+  };
   const core = new Core({ ...stores, group, clock, graceDays: 10, web }, schedulerPort(stores, group));
   const failures: unknown[] = [];
   const server = createHttpServer(webRoutes({ core, log: (e) => failures.push(e) }));

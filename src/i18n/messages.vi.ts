@@ -302,7 +302,8 @@ export const vi = {
     'Tệp "{file}" lớn hơn giới hạn {max} byte (PLAN_IMPORT_MAX_BYTES). Không có gì được nhập.',
   'error.web.preview_expired':
     'Bản xem trước kế hoạch này đã hết hạn (quá một ngày chưa xác nhận) hoặc đã được xác nhận. Không có gì được nhập; vui lòng tải tệp lên lại.',
-  'web.plan_imported': 'Đã nhập kế hoạch {number}: {created} nhiệm vụ mới, {updated} nhiệm vụ cập nhật, {closed} nhiệm vụ đóng.',
+  'web.plan_imported':
+    'Đã nhập kế hoạch {number}: {created} nhiệm vụ mới, {updated} nhiệm vụ cập nhật, {closed} nhiệm vụ đóng.',
   'error.web.not_configured':
     'Bảng điều khiển web chưa được bật: quản trị viên cần đặt PUBLIC_URL (địa chỉ trình duyệt truy cập trợ lý).',
   'error.web.link_invalid':

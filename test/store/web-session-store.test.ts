@@ -33,7 +33,13 @@ describeEachDatabase('web sign-in links and sessions', (db) => {
 
   beforeAll(async () => {
     fx = await createCoreFixture(db());
-    fx.deps.web = { publicUrl: 'https://da06.example.gov.vn', linkMinutes: 10, sessionHours: 8, maxUploadBytes: 5 * 1024 * 1024, clock };
+    fx.deps.web = {
+      publicUrl: 'https://da06.example.gov.vn',
+      linkMinutes: 10,
+      sessionHours: 8,
+      maxUploadBytes: 5 * 1024 * 1024,
+      clock,
+    };
   });
 
   it('answers /da06 web with a personal link that works once', async () => {

@@ -31,7 +31,13 @@ export async function startDashboard(): Promise<Dashboard> {
   const temp: TempDatabase = await createTempDatabase('sqlite');
   const fixture = await createCoreFixture(temp.db);
   const webClock = fixedClock('2024-06-20T02:00:00Z');
-  fixture.deps.web = { publicUrl: 'http://127.0.0.1:0', linkMinutes: 10, sessionHours: 8, maxUploadBytes: 5 * 1024 * 1024, clock: webClock };
+  fixture.deps.web = {
+    publicUrl: 'http://127.0.0.1:0',
+    linkMinutes: 10,
+    sessionHours: 8,
+    maxUploadBytes: 5 * 1024 * 1024,
+    clock: webClock,
+  };
   const errors: unknown[] = [];
   const server: HttpServer = createHttpServer(
     webRoutes({ core: fixture.core, log: (e) => errors.push(e) }),
