@@ -61,7 +61,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
       options.log(`dashboard on ${provider}: seeding…`);
       const temp = await createTempDatabase(provider, 10);
       try {
-        results.push(...(await measureDashboard(temp.db, options.smoke ? SMOKE_SIZE : FULL_SIZE, provider)));
+        const measured = await measureDashboard(temp.db, options.smoke ? SMOKE_SIZE : FULL_SIZE, provider);
+        for (const r of measured) options.log(`${r.name}: ${r.metric}: ${r.value} ${r.unit} (${r.target})`);
+        results.push(...measured);
       } finally {
         await temp.drop();
       }

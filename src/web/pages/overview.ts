@@ -13,6 +13,7 @@ import { STANDING_ORDER } from '../../presentation/sentences.ts';
 import { type HeatRow, heatMap, trendChart } from '../charts.ts';
 import type { Outcome, PageContext } from '../context.ts';
 import { html } from '../html.ts';
+import { sharedReads } from '../request-deps.ts';
 import { expect, orNone, periodPicker, section, standing, table, taskLink, unitLink } from './shared.ts';
 
 type Month = Awaited<ReturnType<typeof summaryData>>;
@@ -26,10 +27,11 @@ async function lastTwelveMonths(
   const months: Period[] = [periodOf('month', end)];
   while (months.length < 12) months.unshift(previousPeriod(months[0]!));
   const scope = summaryScope(ctx.viewer);
+  const deps = sharedReads(ctx.core.deps, months.at(-1)!.startsOn);
   return Promise.all(
     months.map(async (period) => ({
       period,
-      data: await summaryData(ctx.core.deps, scope, period, view.today),
+      data: await summaryData(deps, scope, period, view.today),
     })),
   );
 }
