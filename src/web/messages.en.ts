@@ -33,6 +33,7 @@ export const webEn: Readonly<Record<WebMessageKey, string>> = {
   'dash.overview.blockers': 'Requests (kiến nghị) awaiting the chair',
   'dash.overview.not_reported': 'Units that have not reported this period',
   'dash.none': 'None.',
+  'dash.overview.more': '{count} more: see them all',
   'dash.col.unit': 'Unit',
   'dash.col.task': 'Task',
   'dash.col.code': 'Code',

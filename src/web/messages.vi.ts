@@ -31,6 +31,7 @@ export const webVi = {
   'dash.overview.blockers': 'Kiến nghị chờ Tổ trưởng xử lý',
   'dash.overview.not_reported': 'Đơn vị chưa báo cáo kỳ này',
   'dash.none': 'Không có.',
+  'dash.overview.more': 'Còn {count} mục nữa: xem đầy đủ',
   'dash.col.unit': 'Đơn vị',
   'dash.col.task': 'Nhiệm vụ',
   'dash.col.code': 'Mã',

@@ -56,19 +56,35 @@ function totals(ctx: PageContext, view: SummaryView) {
   )}</ul>`;
 }
 
+const LIST_MAX = 30;
+
+function codes(list: string[]): string {
+  return list.length > 12 ? `${list.slice(0, 12).join(', ')} … (${list.length})` : list.join(', ');
+}
+
+function more(ctx: PageContext, total: number, href: string) {
+  return total > LIST_MAX
+    ? html`<p><a href="${href}">${ctx.rc.t('dash.overview.more', { count: total - LIST_MAX })}</a></p>`
+    : '';
+}
+
 function lists(ctx: PageContext, view: SummaryView) {
   const { rc } = ctx;
-  const overdue = view.overdue.map(
-    (o) =>
-      html`<tr><td>${taskLink(o.taskId, o.code)}</td><td>${o.content}</td><td>${o.leadUnits.join(', ')}</td><td>${rc.date(o.due)}</td><td class="num">${o.daysOverdue}</td><td>${standing(ctx, o.standing)}</td></tr>`,
-  );
-  const blockers = view.blockers.map(
-    (b) =>
-      html`<tr><td>${taskLink(b.taskId, b.code)}</td><td>${unitLink(b.unitCode)}</td><td>${b.memberName}</td><td>${b.text}</td></tr>`,
-  );
+  // The page stays light at 90 units and 500 tasks: the longest lists are cut, with where to read them whole.
+  const overdue = view.overdue
+    .slice(0, LIST_MAX)
+    .map(
+      (o) =>
+        html`<tr><td>${taskLink(o.taskId, o.code)}</td><td>${o.content}</td><td>${o.leadUnits.join(', ')}</td><td>${rc.date(o.due)}</td><td class="num">${o.daysOverdue}</td><td>${standing(ctx, o.standing)}</td></tr>`,
+    );
+  const blockers = view.blockers
+    .slice(0, LIST_MAX)
+    .map(
+      (b) =>
+        html`<tr><td>${taskLink(b.taskId, b.code)}</td><td>${unitLink(b.unitCode)}</td><td>${b.memberName}</td><td>${b.text}</td></tr>`,
+    );
   const missing = view.notReported.map(
-    (u) =>
-      html`<tr><td>${unitLink(u.code, `${u.code} – ${u.name}`)}</td><td>${u.taskCodes.join(', ')}</td></tr>`,
+    (u) => html`<tr><td>${unitLink(u.code, `${u.code} – ${u.name}`)}</td><td>${codes(u.taskCodes)}</td></tr>`,
   );
   const col = (key: string) => rc.t(key);
   return html`${section(
@@ -88,7 +104,7 @@ function lists(ctx: PageContext, view: SummaryView) {
         [4],
       ),
     ),
-  )}
+  )}${more(ctx, view.overdue.length, '/web/overdue')}
 ${section(
   rc.t('dash.overview.blockers'),
   orNone(ctx, blockers, () =>
@@ -98,7 +114,7 @@ ${section(
       blockers,
     ),
   ),
-)}
+)}${more(ctx, view.blockers.length, '/web/exports')}
 ${section(
   rc.t('dash.overview.not_reported'),
   orNone(ctx, missing, () => table(null, [col('dash.col.unit'), col('dash.col.tasks')], missing)),
