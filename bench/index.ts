@@ -10,6 +10,7 @@
 import { cpus, totalmem } from 'node:os';
 import { missingServerNodeOptions } from '../scripts/node-options.mjs';
 import { createTempDatabase, probePostgres } from '../test/support/temp-database.ts';
+import { measureDashboard } from './scenarios/dashboard.ts';
 import * as fanout from './scenarios/fanout.ts';
 import * as fanoutReplicas from './scenarios/fanout-replicas.ts';
 import * as footprint from './scenarios/footprint.ts';
@@ -69,6 +70,22 @@ export async function runBenchmarks(options: BenchOptions): Promise<ScenarioResu
   await timed('footprint', () =>
     footprint.measureFootprint({ size: options.smoke ? footprint.SMOKE : footprint.FULL, log }),
   );
+  // The web dashboard's overview at summary-scale data (issue 18), on each database.
+  if (wanted('dashboard')) {
+    const providers =
+      (await probePostgres()) === null ? (['sqlite', 'postgresql'] as const) : (['sqlite'] as const);
+    for (const provider of providers) {
+      options.log(`dashboard on ${provider}: seeding…`);
+      const temp = await createTempDatabase(provider, 10);
+      try {
+        const measured = await measureDashboard(temp.db, options.smoke ? SMOKE_SIZE : FULL_SIZE, provider);
+        for (const r of measured) options.log(`${r.name}: ${r.metric}: ${r.value} ${r.unit} (${r.target})`);
+        results.push(...measured);
+      } finally {
+        await temp.drop();
+      }
+    }
+  }
   // Last: seeding and dropping 96k rows leaves PostgreSQL writing them out for a while, which
   // disturbed the latency scenarios when they followed it.
   if (wanted('summary-scale')) {

@@ -23,6 +23,7 @@ export type ChatCommand =
   | { name: 'members'; args: string[] }
   | { name: 'units'; args: string[] }
   | { name: 'evidence'; task: string | null }
+  | { name: 'web' }
   | { name: 'unknown'; text: string };
 
 /** Folded alias → command name. Multi-word aliases are matched before single words. */
@@ -79,6 +80,10 @@ const ALIASES: Record<string, ChatCommand['name']> = {
   'minh chung': 'evidence',
   minhchung: 'evidence',
   'tep minh chung': 'evidence',
+  web: 'web',
+  'bang dieu khien': 'web',
+  bangdieukhien: 'web',
+  dashboard: 'web',
 };
 
 /** Splits like a shell: spaces separate words, quotes ("…" or '…' or “…”) keep them together. */
@@ -107,6 +112,7 @@ export function parseChatCommand(text: string): ChatCommand {
     case 'help':
     case 'tasks':
     case 'overdue':
+    case 'web':
       return { name };
     case 'remind':
       return { name }; // "remind now", "nhắc ngay": there is only one way to remind

@@ -11,9 +11,23 @@ export interface CoreDeps extends Stores {
   graceDays: number;
   /** Where evidence files' bytes go (src/files); without one, files are refused as "store unavailable". */
   evidenceFiles?: EvidenceStorage;
+  /** The web dashboard's settings; absent when the dashboard is not served (tests, some CLI commands). */
+  web?: WebConfig;
 }
 
 /** Today's date in the group's time zone, YYYY-MM-DD. */
 export function today(deps: Pick<CoreDeps, 'group' | 'clock'>): string {
   return todayIn(deps.group.timeZone, deps.clock.now());
+}
+
+/** The dashboard's settings the core needs (PUBLIC_URL, WEB_LINK_MINUTES, WEB_SESSION_HOURS). */
+export interface WebConfig {
+  /** Where browsers reach the bot, without a trailing slash, e.g. https://da06.bhxh.gov.vn. */
+  publicUrl: string;
+  linkMinutes: number;
+  sessionHours: number;
+  /** The largest plan file an admin may upload (PLAN_IMPORT_MAX_BYTES). */
+  maxUploadBytes: number;
+  /** Real time for expiries, whatever CLOCK_START does to the business clock (tests pass their own). */
+  clock: Clock;
 }

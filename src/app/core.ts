@@ -29,6 +29,7 @@ import { scoreboard } from './use-cases/scoreboard.ts';
 import { overdueList, summarize } from './use-cases/summarize.ts';
 import { markDone, snoozeTask } from './use-cases/task-actions.ts';
 import { unitDirectoryOn } from './use-cases/unit-directory-view.ts';
+import { webLinkCommand } from './use-cases/web-sign-in.ts';
 import type { NoticeView, View, Viewer } from './views.ts';
 
 export class Core {
@@ -142,6 +143,8 @@ export class Core {
         return listEvidence(this.deps, viewer, command.task);
       case 'units':
         return unitDirectoryOn(this.deps, viewer, command.args);
+      case 'web':
+        return webLinkCommand(this.deps, viewer);
       case 'unknown': {
         // A typo of a command: "có phải bạn muốn /da06 report 6?"
         const suggestion = suggestCommand(command.text);

@@ -43,6 +43,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   simulate: async () => (await import('./commands/simulate.ts')).simulateCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
   letter: async () => (await import('./commands/letter.ts')).letterCommand,
+  'web link': async () => (await import('./commands/web.ts')).webLinkCommand,
 };
 
 /** The command the leading words of `argv` name (the longest match), and the arguments after them. */

@@ -54,6 +54,18 @@ export const settingsSchema = z.object({
     .default(64 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Web dashboard (issue 18)
+  /** Where browsers reach the bot (https://… behind a proxy); set it to serve the web dashboard. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value))
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  /** Minutes a sign-in link from /da06 web stays valid (it works once). */
+  WEB_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Hours a dashboard session lasts after the last page opened (sliding). */
+  WEB_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(8),
   /** Days after a month ends during which its reports are still accepted, marked late. */
   REPORT_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(10),
   /** Start the bot's clock at this moment (ISO date or date-time), e.g. to demo the 2024 plan. */

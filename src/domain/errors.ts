@@ -47,6 +47,23 @@ export interface ErrorParamsByCode {
   'evidence.unreadable': { name: string; reason: string };
   /** No report to attach the file to (the task has none from this member's unit yet). */
   'evidence.no_report': { task: string };
+  // The web dashboard (issue 18)
+  /** PUBLIC_URL is not set, so no dashboard link can be made. */
+  'web.not_configured': Record<string, never>;
+  /** A sign-in link that was never issued or whose signature is wrong. */
+  'web.link_invalid': Record<string, never>;
+  /** A sign-in link opened a second time. */
+  'web.link_used': Record<string, never>;
+  /** A sign-in link opened after its 10 minutes. */
+  'web.link_expired': Record<string, never>;
+  /** The member has been deactivated: no link, no session. */
+  'web.member_inactive': { member: string };
+  /** A plan upload that is not CSV, XLSX or DOCX. */
+  'web.upload_type': { file: string };
+  /** A plan upload over PLAN_IMPORT_MAX_BYTES. */
+  'web.upload_too_large': { file: string; max: number };
+  /** A plan preview not confirmed within a day (or already confirmed). */
+  'web.preview_expired': Record<string, never>;
 }
 
 export type ErrorCode = keyof ErrorParamsByCode;
@@ -72,6 +89,14 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'evidence.store_unavailable',
   'evidence.unreadable',
   'evidence.no_report',
+  'web.not_configured',
+  'web.link_invalid',
+  'web.link_used',
+  'web.link_expired',
+  'web.member_inactive',
+  'web.upload_type',
+  'web.upload_too_large',
+  'web.preview_expired',
 ];
 
 /** An error a person can fix: a code from `ErrorCode` and the parameters its message needs. */

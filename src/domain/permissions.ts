@@ -24,6 +24,16 @@ export function seesWholeGroup(actor: Actor): boolean {
   return actor.role === 'chair' || actor.role === 'vice-chair' || actor.role === 'admin';
 }
 
+/** The web dashboard's unit page: one's own unit; the chair, vice-chairs and admins every unit. */
+export function canSeeUnit(actor: Actor, unitCode: string): Decision {
+  return seesWholeGroup(actor) || actor.unitCode === unitCode ? ALLOW : deny('web.not_your_unit');
+}
+
+/** A task's reports and history: a unit involved in it, or someone who sees the whole group. */
+export function canSeeTask(actor: Actor, task: TaskUnits): Decision {
+  return seesWholeGroup(actor) || canReportOn(actor, task).allowed ? ALLOW : deny('web.not_your_task');
+}
+
 /** A member reports only on tasks where their unit leads or coordinates; nobody reports for another unit. */
 export function canReportOn(actor: Actor, task: TaskUnits): Decision {
   const involved = task.leadUnits.includes(actor.unitCode) || task.coordinatingUnits.includes(actor.unitCode);

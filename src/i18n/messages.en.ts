@@ -380,4 +380,28 @@ export const en: Record<MessageKey, string> = {
   'nudge.changes.none': 'Since the last reminder ({date}): no change, the tasks below are still overdue.',
   'help.cmd.letter':
     '/da06 letter [unit|all] [period] — Draft the reminder letter (DOCX) to units with overdue tasks.',
+  // Web dashboard (issue 18) --------------------------------------------------------------------------
+  'web.link':
+    'Your sign-in link to the dashboard (single use, expires in {minutes} minutes, do not share it): {url}',
+  'web.not_your_unit':
+    'You can only see your own unit’s page ({unit}). The chair, vice-chairs and administrators see every unit.',
+  'web.not_your_task': 'This task is not assigned to unit {unit}, so you cannot see its reports.',
+  'web.not_found': 'This item was not found.',
+  'error.web.upload_type':
+    'The file "{file}" is not CSV, XLSX or DOCX. Please save the plan in one of these formats and upload it again.',
+  'error.web.upload_too_large':
+    'The file "{file}" is larger than the limit of {max} bytes (PLAN_IMPORT_MAX_BYTES). Nothing was imported.',
+  'error.web.preview_expired':
+    'This plan preview has expired (not confirmed within a day) or was already confirmed. Nothing was imported; please upload the file again.',
+  'web.plan_imported': 'Imported plan {number}: {created} new tasks, {updated} updated, {closed} closed.',
+  'error.web.not_configured':
+    'The web dashboard is not enabled: an administrator needs to set PUBLIC_URL (the address browsers use to reach the assistant).',
+  'error.web.link_invalid':
+    'This sign-in link is not valid. Type /da06 web in your chat with the assistant to get a new one.',
+  'error.web.link_used':
+    'This sign-in link has already been used. Each link works once; type /da06 web to get a new one.',
+  'error.web.link_expired':
+    'This sign-in link has expired (links last 10 minutes). Type /da06 web to get a new one.',
+  'error.web.member_inactive':
+    'The member account {member} has been deactivated, so it cannot sign in to the dashboard. Please contact an administrator.',
 };

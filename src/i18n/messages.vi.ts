@@ -385,6 +385,32 @@ export const vi = {
     'So với lần nhắc trước ({date}): chưa có thay đổi, các nhiệm vụ dưới đây vẫn quá hạn.',
   'help.cmd.letter':
     '/da06 letter [đơn vị|all] [kỳ] — Soạn dự thảo công văn đôn đốc (DOCX) gửi đơn vị có nhiệm vụ quá hạn.',
+  // Web dashboard (issue 18) --------------------------------------------------------------------------
+  'web.link':
+    'Liên kết đăng nhập bảng điều khiển của bạn (chỉ dùng một lần, hết hạn sau {minutes} phút, không chia sẻ cho người khác): {url}',
+  'web.not_your_unit':
+    'Bạn chỉ xem được trang của đơn vị mình ({unit}). Tổ trưởng, Tổ phó và quản trị viên xem được mọi đơn vị.',
+  'web.not_your_task':
+    'Nhiệm vụ này không giao cho đơn vị {unit}, nên bạn không xem được các báo cáo của nhiệm vụ.',
+  'web.not_found': 'Không tìm thấy nội dung này.',
+  'error.web.upload_type':
+    'Tệp "{file}" không phải CSV, XLSX hoặc DOCX. Vui lòng lưu kế hoạch thành một trong các định dạng này rồi tải lên lại.',
+  'error.web.upload_too_large':
+    'Tệp "{file}" lớn hơn giới hạn {max} byte (PLAN_IMPORT_MAX_BYTES). Không có gì được nhập.',
+  'error.web.preview_expired':
+    'Bản xem trước kế hoạch này đã hết hạn (quá một ngày chưa xác nhận) hoặc đã được xác nhận. Không có gì được nhập; vui lòng tải tệp lên lại.',
+  'web.plan_imported':
+    'Đã nhập kế hoạch {number}: {created} nhiệm vụ mới, {updated} nhiệm vụ cập nhật, {closed} nhiệm vụ đóng.',
+  'error.web.not_configured':
+    'Bảng điều khiển web chưa được bật: quản trị viên cần đặt PUBLIC_URL (địa chỉ trình duyệt truy cập trợ lý).',
+  'error.web.link_invalid':
+    'Liên kết đăng nhập không hợp lệ. Vui lòng gõ /da06 web trong cuộc trò chuyện với trợ lý để nhận liên kết mới.',
+  'error.web.link_used':
+    'Liên kết đăng nhập này đã được sử dụng. Mỗi liên kết chỉ dùng được một lần; gõ /da06 web để nhận liên kết mới.',
+  'error.web.link_expired':
+    'Liên kết đăng nhập đã hết hạn (hiệu lực 10 phút). Gõ /da06 web để nhận liên kết mới.',
+  'error.web.member_inactive':
+    'Tài khoản thành viên {member} đã ngừng hoạt động, nên không đăng nhập được bảng điều khiển. Vui lòng liên hệ quản trị viên.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -15,6 +15,7 @@ import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { healthRoutes } from '../server/health-routes.ts';
 import { createHttpServer, type HttpServer } from '../server/http-server.ts';
+import { webRoutes } from '../web/routes.ts';
 import { channelLog, routeConsole } from './channel-log.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
@@ -65,7 +66,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const metrics = new Metrics();
   metrics.watchOutbox(() => outboxState(app));
-  const { server, port } = await serveHttp(options, channels, warnings, metrics);
+  const { server, port } = await serveHttp(options, core, channels, warnings, metrics);
   await startChannels(channels, server, restoreConsole);
 
   let scheduler: Scheduler | null = null;
@@ -118,12 +119,15 @@ async function createChannels(
 /** The one HTTP server (health, metrics and the channels' routes), when a channel has routes or `http` asks. */
 async function serveHttp(
   options: BotOptions,
+  core: Core,
   channels: Channel[],
   warnings: string[],
   metrics: Metrics,
 ): Promise<{ server: HttpServer | null; port: number | null }> {
   const { app, settings, logger } = options;
-  const routes = channels.flatMap((channel) => channel.routes);
+  // The web dashboard (issue 18) when PUBLIC_URL is set: then the server listens even for the terminal.
+  const web = webRoutes({ core, log: (error) => logger.error({ err: error }, 'dashboard request failed') });
+  const routes = [...channels.flatMap((channel) => channel.routes), ...web];
   if (!(routes.length > 0 || options.http)) return { server: null, port: null };
   const server = createHttpServer(
     [
@@ -141,6 +145,11 @@ async function serveHttp(
   );
   const port = await server.listen(settings.PORT);
   logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
+  if (web.length > 0)
+    logger.info(
+      { url: `${settings.PUBLIC_URL}/web/` },
+      'web dashboard: type /da06 web in chat for a sign-in link',
+    );
   return { server, port };
 }
 

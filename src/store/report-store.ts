@@ -7,6 +7,7 @@
 import type {
   DoneReportRow,
   Receipt,
+  ReportHistory,
   ReportRepository,
   StoredReport,
   SubmitReport,
@@ -257,6 +258,35 @@ export class ReportStore implements ReportRepository {
       include: { member: { select: { displayName: true } } },
       orderBy: { revision: 'asc' },
     });
+  }
+
+  async taskHistory(taskId: number, unitCode: string | null): Promise<ReportHistory[]> {
+    const rows = await this.db.statusReport.findMany({
+      where: { taskId, ...(unitCode ? { unit: { code: unitCode } } : {}) },
+      include: {
+        period: { select: { key: true } },
+        unit: { select: { code: true, name: true } },
+        revisions: { orderBy: { revision: 'asc' }, include: { member: { select: { displayName: true } } } },
+      },
+    });
+    return rows
+      .map((row) => ({
+        periodKey: row.period.key,
+        unitCode: row.unit.code,
+        unitName: row.unit.name,
+        late: row.late,
+        revisions: row.revisions.map((r) => ({
+          revision: r.revision,
+          memberName: r.member.displayName,
+          at: r.createdAt.toISOString(),
+          status: r.status as Status,
+          percent: r.percent,
+          done: r.done,
+          blockers: r.blockers,
+          evidenceUrl: r.evidenceUrl,
+        })),
+      }))
+      .sort((a, b) => b.periodKey.localeCompare(a.periodKey) || a.unitCode.localeCompare(b.unitCode));
   }
 }
 

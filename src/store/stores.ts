@@ -18,6 +18,7 @@ import { ReportStore } from './report-store.ts';
 import { RequestStore } from './request-store.ts';
 import { RosterStore } from './roster-store.ts';
 import { UnitStore } from './unit-store.ts';
+import { WebSessionStore } from './web-session-store.ts';
 
 /** The concrete repositories: the port's interfaces, plus what only the CLI's admin commands use. */
 export interface StoreSet extends Stores, ChannelStores {
@@ -34,6 +35,7 @@ export interface StoreSet extends Stores, ChannelStores {
   conversations: ConversationStore;
   audit: AuditStore;
   requests: RequestStore;
+  webSessions: WebSessionStore;
 }
 
 export function createStores(database: Database, groupId: number): StoreSet {
@@ -51,5 +53,6 @@ export function createStores(database: Database, groupId: number): StoreSet {
     conversations: new ConversationStore(db, groupId),
     audit: new AuditStore(db),
     requests: new RequestStore(db),
+    webSessions: new WebSessionStore(db),
   };
 }

@@ -176,12 +176,15 @@ export const MAY_IMPORT: Record<string, string[]> = {
   server: ['app/ports', 'domain', 'presentation'],
   scheduler: ['app', 'store', 'domain', 'i18n', 'config'],
   channels: ['app', 'presentation', 'domain', 'i18n', 'reports', 'config', 'server'],
+  // The web dashboard (issue 18) is an adapter: the core's use cases and views, words; never the store.
+  web: ['app', 'domain', 'presentation', 'i18n'],
   runtime: [
     'app',
     'channels',
     'scheduler',
     'store',
     'server',
+    'web',
     'presentation',
     'domain',
     'i18n',

@@ -10,7 +10,14 @@ import { probePostgres } from '../support/temp-database.ts';
 it('npm run bench scenarios run end to end at smoke size', async () => {
   const results = await runBenchmarks({ smoke: true, log: () => {} });
   const names = new Set(results.map((r) => r.name));
-  for (const name of ['summary-scale/sqlite', 'slack-ack/sqlite', 'teams-turn/sqlite', 'fanout', 'footprint'])
+  for (const name of [
+    'summary-scale/sqlite',
+    'dashboard/sqlite',
+    'slack-ack/sqlite',
+    'teams-turn/sqlite',
+    'fanout',
+    'footprint',
+  ])
     expect(names, name).toContain(name);
   // With a PostgreSQL server (CI has one) the chat latency scenarios run on it too, and the fan-out
   // from two bot processes on one PostgreSQL database.

@@ -11,6 +11,8 @@ import { reportsEn } from '../../src/i18n/reports.en.ts';
 import { reportsVi } from '../../src/i18n/reports.vi.ts';
 import { schedulerEn } from '../../src/i18n/scheduler.en.ts';
 import { schedulerVi } from '../../src/i18n/scheduler.vi.ts';
+import { webEn } from '../../src/web/messages.en.ts';
+import { webVi } from '../../src/web/messages.vi.ts';
 
 const CATALOGS: [string, Readonly<Record<string, string>>, Readonly<Record<string, string>>][] = [
   ['core', vi, en],
@@ -18,6 +20,7 @@ const CATALOGS: [string, Readonly<Record<string, string>>, Readonly<Record<strin
   ['reports', reportsVi, reportsEn],
   ['slack', slackVi, slackEn],
   ['teams', teamsVi, teamsEn],
+  ['web', webVi, webEn],
 ];
 
 /** English writes the month's name ("5 July 2024"), Vietnamese its number ("ngày 05 tháng 7 năm 2024"). */

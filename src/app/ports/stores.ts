@@ -7,12 +7,13 @@
 import type { Deadline } from '../../domain/deadline.ts';
 import type { Period } from '../../domain/period.ts';
 import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
-import type { ReportInput } from '../../domain/report.ts';
+import type { ReportInput, Status } from '../../domain/report.ts';
 import type { Locale, Platform, Role } from '../../domain/roles.ts';
 import type { SummaryReportInput } from '../../domain/summary.ts';
 import type { UnitEntry, UnitKind } from '../../domain/unit-directory.ts';
 import type { ChangeAction, DatedUnit, UnitChangeEntry, UnitHistory } from '../../domain/unit-history.ts';
 import type { CalendarOverride, DayKind } from '../../domain/working-days.ts';
+import type { WebSessionRepository } from './web-sessions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -220,6 +221,8 @@ export interface ReportRepository {
    * (its earliest revision saying so) and the period's last day: the four deadline buckets' input.
    */
   doneReports(taskIds?: number[]): Promise<DoneReportRow[]>;
+  /** Every report on a task (one unit's, or all units' when null) with every revision, newest period first (the web dashboard). */
+  taskHistory(taskId: number, unitCode: string | null): Promise<ReportHistory[]>;
 }
 
 export interface DoneReportRow {
@@ -228,6 +231,24 @@ export interface DoneReportRow {
   periodKey: string;
   periodEndsOn: string;
   firstDoneAt: Date;
+}
+
+/** One unit's report on a task for one period, and each revision of it, oldest first. */
+export interface ReportHistory {
+  periodKey: string;
+  unitCode: string;
+  unitName: string;
+  late: boolean;
+  revisions: {
+    revision: number;
+    memberName: string;
+    at: string; // ISO date-time
+    status: Status;
+    percent: number;
+    done: string;
+    blockers: string | null;
+    evidenceUrl: string | null;
+  }[];
 }
 
 export interface MemberRepository {
@@ -390,4 +411,6 @@ export interface Stores {
   calendar: CalendarRepository;
   evidence: EvidenceRepository;
   requests: RequestRepository;
+  /** The web dashboard's sign-in links and sessions (issue 18). */
+  webSessions: WebSessionRepository;
 }

@@ -54,6 +54,12 @@ export const startCommand: Command = {
       scheduler: !useTerminal || interactive,
       http: !useTerminal,
     });
+    // Where the web dashboard is (issue 18), or how to turn it on.
+    context.output.err(
+      settings.PUBLIC_URL
+        ? `Bảng điều khiển web: ${settings.PUBLIC_URL}/web/ (cổng ${bot.port}); gõ /da06 web để nhận liên kết đăng nhập.`
+        : 'Bảng điều khiển web: chưa bật; đặt PUBLIC_URL (ví dụ http://localhost:3000) để bật.',
+    );
     // bin/da06.js held V8's young generation at its initial size during start-up; under load it may
     // grow again as V8 sees fit (its default factor, 2), so requests pay no extra garbage collection.
     setFlagsFromString('--semi-space-growth-factor=2');

@@ -52,6 +52,25 @@ describeEachDatabase('Slack /da06 commands', (db) => {
     expect(empty.text).toContain('Các lệnh của trợ lý Đề án 06');
   });
 
+  it('web: the member alone gets a one-time sign-in link to the dashboard', async () => {
+    const off = await run(USERS.lan, 'web');
+    expect(off.text).toContain('PUBLIC_URL'); // not served until PUBLIC_URL is set
+    h.fixture.deps.web = {
+      publicUrl: 'https://da06.example.gov.vn',
+      linkMinutes: 10,
+      sessionHours: 8,
+      maxUploadBytes: 1024 * 1024,
+      clock: h.fixture.clock,
+    };
+    try {
+      const reply = await run(USERS.lan, 'bảng điều khiển');
+      expect(reply.text).toMatch(/https:\/\/da06\.example\.gov\.vn\/web\/signin\?t=[\w-]+\.[\w-]+/);
+      expect(reply.text).toContain('10 phút');
+    } finally {
+      delete h.fixture.deps.web;
+    }
+  });
+
   it('tasks: the unit’s tasks with deadline, latest status and a report button each', async () => {
     const reply = await run(USERS.lan, 'nhiemvu');
     expect(reply.text).toContain('Nhiệm vụ của Trung tâm Công nghệ thông tin (CNTT)');

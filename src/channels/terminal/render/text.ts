@@ -38,7 +38,7 @@ export function truncate(text: string, max: number): string {
 /**
  * Word-wraps `text` to `width` characters per line, each line prefixed with `indent` (the first with
  * `firstIndent`). Line breaks in the text are kept; a word longer than a line is split; no-break
- * spaces hold words together and come out as plain spaces.
+ * spaces hold words together and come out as plain spaces. A link (http…) is never split.
  */
 export function wrap(text: string, width: number, indent = '', firstIndent = indent): string[] {
   const lines: string[] = [];
@@ -54,7 +54,8 @@ export function wrap(text: string, width: number, indent = '', firstIndent = ind
       line = '';
     };
     for (let word of words) {
-      while (textWidth(word) > room()) {
+      // A link is never split (it must still work when copied); it overflows on a line of its own.
+      while (textWidth(word) > room() && !/^https?:\/\//.test(word)) {
         if (line !== '') flush();
         const chars = [...word];
         line = chars.slice(0, room()).join('');
