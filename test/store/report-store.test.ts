@@ -54,9 +54,11 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
     const before = Date.now();
     expect(await f.stores.reports.submit(submission('1', '2024-03', 10), 'member:1')).toEqual({
       revision: 1,
+      replayed: false,
     });
     expect(await f.stores.reports.submit(submission('1', '2024-03', 40), 'member:1')).toEqual({
       revision: 2,
+      replayed: false,
     });
     const after = Date.now();
     const report = await reportOf(db(), '1', '2024-03');
