@@ -107,13 +107,7 @@ export class CardActionHandler extends TurnHandler {
             task: taskId,
             // The month chosen (grace days), else the month the card showed.
             periodKey: draft.period || inputs.formPeriod || undefined,
-            draft: {
-              status: draft.status ?? '',
-              percent: draft.percent ?? '',
-              done: draft.done ?? '',
-              blockers: draft.blockers ?? null,
-              evidenceUrl: draft.evidenceUrl ?? null,
-            },
+            draft: reportDraftOf(draft),
             receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId })),
             requestKey,
           });
@@ -216,4 +210,15 @@ function formDraft(inputs: Record<string, string>): FormDraft {
     if (inputs[field] !== undefined) draft[field] = inputs[field];
   }
   return draft;
+}
+
+/** The report fields of a submitted card, an absent input as an empty answer. */
+function reportDraftOf(draft: ReturnType<typeof formDraft>) {
+  return {
+    status: draft.status ?? '',
+    percent: draft.percent ?? '',
+    done: draft.done ?? '',
+    blockers: draft.blockers ?? null,
+    evidenceUrl: draft.evidenceUrl ?? null,
+  };
 }
