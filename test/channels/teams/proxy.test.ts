@@ -1,5 +1,5 @@
 /**
- * HTTPS_PROXY/HTTP_PROXY and NO_PROXY for the Teams channel: the token request and the connector's
+ * HTTPS_PROXY/HTTP_PROXY and NO_PROXY for the Teams channel: the signing keys, the token request and the connector's
  * calls (a proactive message) go through a local CONNECT proxy, except to hosts NO_PROXY names.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -59,12 +59,16 @@ describeEachDatabase('Teams through an HTTP proxy', (db) => {
     }
   }
 
-  it('the token request and the connector’s calls (the welcome, a reminder) go through the proxy', async () => {
+  it('the signing keys, the token request and the connector’s calls (the welcome, a reminder) go through the proxy', async () => {
+    const before = identity.fetches;
     const outcome = await sendThrough('example.invalid');
     expect(outcome.ok).toBe(true);
     expect(connector.posted).toHaveLength(1);
-    expect(proxy.targets.length).toBeGreaterThan(0);
-    expect(new Set(proxy.targets)).toEqual(new Set([new URL(connector.serviceUrl).host]));
+    // The install turn's token was checked against keys read (metadata, then keys) through the proxy.
+    expect(identity.fetches - before).toBe(2);
+    expect(new Set(proxy.targets)).toEqual(
+      new Set([new URL(connector.serviceUrl).host, new URL(identity.metadataUrl).host]),
+    );
   });
 
   it('NO_PROXY naming the connector’s host sends straight to it', async () => {
