@@ -83,6 +83,13 @@ export const webEn: Readonly<Record<WebMessageKey, string>> = {
   'dash.members.active': 'Active',
   'dash.members.inactive': 'Deactivated',
   'dash.members.identities': 'Accounts',
+  'dash.members.status': 'Status',
+  'dash.members.link_heading': 'Link a chat account to a member',
+  'dash.members.link_member': 'Member',
+  'dash.members.link_platform': 'Platform',
+  'dash.members.link_account':
+    'User id on the platform (e.g. U024BE7LH on Slack, the AAD object ID on Teams)',
+  'dash.members.link_submit': 'Link account',
   'dash.meetings.heading': 'Meetings',
   'dash.meetings.next': 'Next meeting: {when}',
   'dash.meetings.none': 'No meeting is scheduled yet.',

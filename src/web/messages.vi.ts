@@ -80,6 +80,13 @@ export const webVi = {
   'dash.members.active': 'Đang hoạt động',
   'dash.members.inactive': 'Đã ngừng',
   'dash.members.identities': 'Tài khoản',
+  'dash.members.status': 'Trạng thái',
+  'dash.members.link_heading': 'Liên kết tài khoản chat với thành viên',
+  'dash.members.link_member': 'Thành viên',
+  'dash.members.link_platform': 'Nền tảng',
+  'dash.members.link_account':
+    'Mã người dùng trên nền tảng (ví dụ U024BE7LH trên Slack, AAD object ID trên Teams)',
+  'dash.members.link_submit': 'Liên kết tài khoản',
   'dash.meetings.heading': 'Lịch giao ban',
   'dash.meetings.next': 'Cuộc giao ban tiếp theo: {when}',
   'dash.meetings.none': 'Chưa có cuộc giao ban nào được lên lịch.',

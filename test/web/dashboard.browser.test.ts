@@ -166,6 +166,48 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     await context.close();
   });
 
+  it('an admin sees a deactivated member, reactivates them and links a chat account', async () => {
+    const { context, page } = await signIn('tuan');
+    const ha = dash.fixture.viewers.ha.memberId;
+    await dash.fixture.stores.members.deactivate(ha, 'test');
+    const text = await visit(page, 'admin', 'members-inactive', '/web/admin/members');
+    expect(text).toMatch(/Phạm Thu Hà[^\n]*\n?[^\n]*Đã ngừng/);
+    await page.getByRole('button', { name: 'Kích hoạt lại: Phạm Thu Hà' }).click();
+    await expect.poll(() => page.locator('[role=status]').innerText()).toContain('Phạm Thu Hà');
+    expect((await dash.fixture.stores.members.byId(ha))?.active).toBe(true);
+    // The same row now offers "deactivate" again.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Ngừng hoạt động: Phạm Thu Hà' }).count())
+      .toBe(1);
+
+    await page.locator('#link-member').selectOption(String(ha));
+    await page.locator('#link-platform').selectOption('slack');
+    await page.locator('#link-account').fill('U0HA12345');
+    await page.getByRole('button', { name: 'Liên kết tài khoản' }).click();
+    await expect.poll(() => page.locator('[role=status]').innerText()).toContain('slack:U0HA12345');
+    expect((await dash.fixture.stores.members.byId(ha))?.identities.slack).toBe('U0HA12345');
+    expect(await page.locator('main').innerText()).toContain('slack:U0HA12345');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // An account another member holds is refused in words; without the CSRF token nothing is linked.
+    await page.locator('#link-member').selectOption(String(dash.fixture.viewers.minh.memberId));
+    await page.locator('#link-platform').selectOption('slack');
+    await page.locator('#link-account').fill('U0HA12345');
+    await page.getByRole('button', { name: 'Liên kết tài khoản' }).click();
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Tài khoản này đã được liên kết với một thành viên khác');
+    expect(
+      (await dash.fixture.stores.members.byId(dash.fixture.viewers.minh.memberId))?.identities.slack,
+    ).toBe(undefined);
+    const forged = await page.request.post(`${dash.base}/web/admin/members`, {
+      form: { member: String(ha), action: 'link', platform: 'teams', account: 'aad-ha' },
+    });
+    expect(forged.status()).toBe(403);
+    expect((await dash.fixture.stores.members.byId(ha))?.identities.teams).toBe(undefined);
+    await context.close();
+  });
+
   const PLAN_CSV = [
     'TT,Nội dung thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Sản phẩm',
     '1,Xây dựng kho dữ liệu hộ tịch,Trung tâm Công nghệ thông tin,,Tháng 12/2024,Kho dữ liệu',
