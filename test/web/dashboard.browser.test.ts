@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMeetingRule, serializeRule } from '../../src/domain/meeting-rule.ts';
 import { type Dashboard, startDashboard } from '../support/web.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -205,6 +206,56 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     });
     expect(forged.status()).toBe(403);
     expect((await dash.fixture.stores.members.byId(ha))?.identities.teams).toBe(undefined);
+    await context.close();
+  });
+
+  it('the meetings page says the rule in chat’s words and lists the coming months, moved and cancelled marked', async () => {
+    const { meetings } = dash.fixture.stores;
+    const parsed = parseMeetingRule('thứ Sáu tuần cuối cùng 14:00; tại Phòng họp A');
+    if (!parsed.ok) throw new Error('the rule should parse');
+    await meetings.saveRule(serializeRule(parsed.rule), 'test');
+    const at = (iso: string) => new Date(iso);
+    await meetings.insertMissing([
+      {
+        occurrence: '2024-06',
+        startsAt: at('2024-06-28T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+      {
+        occurrence: '2024-07',
+        startsAt: at('2024-07-26T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+      {
+        occurrence: '2024-08',
+        startsAt: at('2024-08-30T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+    ]);
+    const july = (await meetings.byOccurrence('2024-07'))!;
+    await meetings.move(
+      july.id,
+      { startsAt: at('2024-07-31T07:00:00Z'), note: 'Trùng lịch họp Ban' },
+      'test',
+    );
+    await meetings.cancel((await meetings.byOccurrence('2024-08'))!.id, 'Nghỉ hè', 'test');
+
+    const { context, page } = await signIn('lan');
+    const text = await visit(page, 'member', 'meetings-calendar', '/web/meetings');
+    expect(text).toContain('thứ Sáu tuần cuối cùng hằng tháng, 14:00 · Phòng họp A');
+    expect(text).not.toContain('"day"'); // no rule JSON
+    const row = (month: string) => page.locator('#meetings-calendar ~ * tr', { hasText: month }).innerText();
+    expect(await row('Tháng 06/2024')).toMatch(/28\/06\/2024[\s\S]*Theo lịch/);
+    expect(await row('Tháng 07/2024')).toMatch(/31\/07\/2024[\s\S]*Đã dời[\s\S]*Trùng lịch họp Ban/);
+    expect(await row('Tháng 08/2024')).toMatch(/Đã hủy[\s\S]*Nghỉ hè/);
+    expect(await row('Tháng 09/2024')).toContain('Chưa lên lịch');
+    expect(await page.locator('#meetings-calendar ~ * s').count()).toBe(1); // the cancelled date struck through
     await context.close();
   });
 

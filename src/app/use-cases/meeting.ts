@@ -1,5 +1,7 @@
-/** "Next meeting": the next giao ban that is not cancelled. */
-import type { CoreDeps } from '../core-deps.ts';
+/** "Next meeting": the next giao ban that is not cancelled; the meetings calendar of the web page. */
+import { describeRule, deserializeRule } from '../../domain/meeting-rule.ts';
+import { nextPeriod, periodFromKey } from '../../domain/period.ts';
+import { type CoreDeps, today } from '../core-deps.ts';
 import type { MeetingView, Viewer } from '../views.ts';
 
 export async function nextMeeting(deps: CoreDeps, viewer: Viewer): Promise<MeetingView> {
@@ -11,4 +13,42 @@ export async function nextMeeting(deps: CoreDeps, viewer: Viewer): Promise<Meeti
       ? { startsAt: next.startsAt.toISOString(), place: next.place, agenda: next.agenda, note: next.note }
       : null,
   };
+}
+
+/** A month of the meetings calendar; `meeting` null when the scheduler has not planned that month yet. */
+export interface CalendarMonth {
+  month: string;
+  meeting: {
+    startsAt: string;
+    place: string | null;
+    note: string | null;
+    /** "moved": the chair set the date (the rule no longer decides it). */
+    state: 'planned' | 'moved' | 'cancelled' | 'held';
+  } | null;
+}
+
+/**
+ * The meeting rule in the words chat uses (`describeRule`; null while the configured default applies)
+ * and the giao ban of this month and the `count - 1` next ones, moved and cancelled ones marked.
+ */
+export async function meetingCalendar(
+  deps: CoreDeps,
+  viewer: Viewer,
+  count = 6,
+): Promise<{ rule: string | null; place: string | null; months: CalendarMonth[] }> {
+  const saved = deserializeRule(await deps.meetings.readRule());
+  let period = periodFromKey(today(deps).slice(0, 7));
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++, period = nextPeriod(period)) keys.push(period.key);
+  const stored = await deps.meetings.byOccurrences(keys);
+  const months = keys.map((month): CalendarMonth => {
+    const row = stored.get(month);
+    if (!row) return { month, meeting: null };
+    const state = row.status === 'planned' ? (row.chairSet ? 'moved' : 'planned') : row.status;
+    return {
+      month,
+      meeting: { startsAt: row.startsAt.toISOString(), place: row.place, note: row.note, state },
+    };
+  });
+  return { rule: saved ? describeRule(saved, viewer.locale) : null, place: saved?.place ?? null, months };
 }
