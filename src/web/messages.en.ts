@@ -83,7 +83,6 @@ export const webEn: Readonly<Record<WebMessageKey, string>> = {
   'dash.members.active': 'Active',
   'dash.members.inactive': 'Deactivated',
   'dash.members.identities': 'Accounts',
-  'dash.members.status': 'Status',
   'dash.members.link_heading': 'Link a chat account to a member',
   'dash.members.link_member': 'Member',
   'dash.members.link_platform': 'Platform',

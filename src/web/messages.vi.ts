@@ -80,7 +80,6 @@ export const webVi = {
   'dash.members.active': 'Đang hoạt động',
   'dash.members.inactive': 'Đã ngừng',
   'dash.members.identities': 'Tài khoản',
-  'dash.members.status': 'Trạng thái',
   'dash.members.link_heading': 'Liên kết tài khoản chat với thành viên',
   'dash.members.link_member': 'Thành viên',
   'dash.members.link_platform': 'Nền tảng',

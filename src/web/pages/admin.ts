@@ -15,7 +15,7 @@ export async function membersPage(ctx: PageContext, saved?: string): Promise<Out
     'dash.col.name',
     'dash.col.unit',
     'dash.members.identities',
-    'dash.members.status',
+    'dash.col.active',
     'dash.col.role',
     'dash.col.actions',
   ].map((k) => rc.t(k));
