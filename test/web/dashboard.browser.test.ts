@@ -129,7 +129,10 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     expect(task).toContain('Cần bổ sung kinh phí');
     expect(task).toMatch(/2\s+Nguyễn Thị Lan/); // revision 2 beside revision 1
     await visit(page, 'member', 'overdue', '/web/overdue');
-    await visit(page, 'member', 'meetings', '/web/meetings');
+    // No rule set by the chair yet: MEETING_RULE's, in words, said to be the configured one.
+    const meetings = await visit(page, 'member', 'meetings', '/web/meetings');
+    expect(meetings).toContain('ngày 25 hằng tháng, 09:00');
+    expect(meetings).toContain('Theo cấu hình mặc định');
     await context.close();
   });
 
@@ -250,6 +253,7 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     const text = await visit(page, 'member', 'meetings-calendar', '/web/meetings');
     expect(text).toContain('thứ Sáu tuần cuối cùng hằng tháng, 14:00 · Phòng họp A');
     expect(text).not.toContain('"day"'); // no rule JSON
+    expect(text).not.toContain('Theo cấu hình mặc định');
     const row = (month: string) => page.locator('#meetings-calendar ~ * tr', { hasText: month }).innerText();
     expect(await row('Tháng 06/2024')).toMatch(/28\/06\/2024[\s\S]*Theo lịch/);
     expect(await row('Tháng 07/2024')).toMatch(/31\/07\/2024[\s\S]*Đã dời[\s\S]*Trùng lịch họp Ban/);

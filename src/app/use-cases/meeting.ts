@@ -2,6 +2,7 @@
 import { describeRule, deserializeRule } from '../../domain/meeting-rule.ts';
 import { nextPeriod, periodFromKey } from '../../domain/period.ts';
 import { type CoreDeps, today } from '../core-deps.ts';
+import type { SchedulerPort } from '../ports/scheduler.ts';
 import type { MeetingView, Viewer } from '../views.ts';
 
 export async function nextMeeting(deps: CoreDeps, viewer: Viewer): Promise<MeetingView> {
@@ -28,15 +29,18 @@ export interface CalendarMonth {
 }
 
 /**
- * The meeting rule in the words chat uses (`describeRule`; null while the configured default applies)
- * and the giao ban of this month and the `count - 1` next ones, moved and cancelled ones marked.
+ * The meeting rule in the words chat uses (`describeRule`: the chair's rule, else MEETING_RULE, then
+ * `configured` is true) and the giao ban of this month and the `count - 1` next ones, moved and
+ * cancelled ones marked; a month the scheduler has not written yet has no meeting.
  */
 export async function meetingCalendar(
-  deps: CoreDeps,
+  deps: CoreDeps & { scheduler: Pick<SchedulerPort, 'effectiveRule'> },
   viewer: Viewer,
   count = 6,
-): Promise<{ rule: string | null; place: string | null; months: CalendarMonth[] }> {
-  const saved = deserializeRule(await deps.meetings.readRule());
+): Promise<{ rule: string; place: string | null; configured: boolean; months: CalendarMonth[] }> {
+  const saved = await deps.meetings.readRule();
+  const chairs = deserializeRule(saved);
+  const rule = chairs ?? deps.scheduler.effectiveRule(saved);
   let period = periodFromKey(today(deps).slice(0, 7));
   const keys: string[] = [];
   for (let i = 0; i < count; i++, period = nextPeriod(period)) keys.push(period.key);
@@ -50,5 +54,10 @@ export async function meetingCalendar(
       meeting: { startsAt: row.startsAt.toISOString(), place: row.place, note: row.note, state },
     };
   });
-  return { rule: saved ? describeRule(saved, viewer.locale) : null, place: saved?.place ?? null, months };
+  return {
+    rule: describeRule(rule, viewer.locale),
+    place: rule.place ?? null,
+    configured: chairs === null,
+    months,
+  };
 }

@@ -1,6 +1,5 @@
 /** Overdue, the scoreboard with its rule, exports as downloads, the meetings: the chat commands' views as pages. */
 
-import { meetingCalendar } from '../../app/use-cases/meeting.ts';
 import { scoreboardParts } from '../../presentation/scoreboard.ts';
 import { type Outcome, type PageContext, WebRefusal } from '../context.ts';
 import { html } from '../html.ts';
@@ -72,10 +71,8 @@ export async function meetingsPage(ctx: PageContext): Promise<Outcome> {
   const next = view.next
     ? html`<p>${rc.t('dash.meetings.next', { when: rc.dateTime(view.next.startsAt, true) })}${view.next.place ? ` · ${view.next.place}` : ''}</p>${view.next.agenda ? html`<p>${view.next.agenda}</p>` : ''}${view.next.note ? html`<p>${view.next.note}</p>` : ''}`
     : html`<p>${rc.t('dash.meetings.none')}</p>`;
-  const calendar = await meetingCalendar(ctx.core.deps, ctx.viewer);
-  const rule = calendar.rule
-    ? html`<p>${calendar.rule}${calendar.place ? ` · ${calendar.place}` : ''}</p>`
-    : html`<p>${rc.t('dash.meetings.default_rule')}</p>`;
+  const calendar = await ctx.core.meetingCalendar(ctx.viewer);
+  const rule = html`<p>${calendar.rule}${calendar.place ? ` · ${calendar.place}` : ''}</p>${calendar.configured ? html`<p class="note">${rc.t('dash.meetings.default_rule')}</p>` : ''}`;
   const rows = calendar.months.map((m) => {
     const [year, month] = m.month.split('-');
     const label = rc.t('dash.meetings.month', { month: month ?? '', year: year ?? '' });
