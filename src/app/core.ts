@@ -17,7 +17,7 @@ import { exportReport } from './use-cases/export-report.ts';
 import { identify } from './use-cases/identify.ts';
 import { leaveCommand } from './use-cases/leave.ts';
 import { manageMembers } from './use-cases/manage-members.ts';
-import { nextMeeting } from './use-cases/meeting.ts';
+import { meetingCalendar, nextMeeting } from './use-cases/meeting.ts';
 import { meetingCommand } from './use-cases/meeting-admin.ts';
 import { meetingInvitation } from './use-cases/meeting-invitation.ts';
 import { myTasks } from './use-cases/my-tasks.ts';
@@ -65,6 +65,11 @@ export class Core {
   /** Every task of the group's plans, in plan order (buttons carry ids; channels show codes). */
   tasks() {
     return this.deps.plans.listTasks(this.deps.group.id);
+  }
+
+  /** The meeting rule in words (the chair's, else MEETING_RULE) and the coming months' meetings. */
+  meetingCalendar(viewer: Viewer) {
+    return meetingCalendar({ ...this.deps, scheduler: this.scheduler }, viewer);
   }
 
   /** A chair's change to the meetings or their rule; the scheduler's alarm is set again after it. */

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMeetingRule, serializeRule } from '../../src/domain/meeting-rule.ts';
 import { type Dashboard, startDashboard } from '../support/web.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -128,7 +129,10 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     expect(task).toContain('Cần bổ sung kinh phí');
     expect(task).toMatch(/2\s+Nguyễn Thị Lan/); // revision 2 beside revision 1
     await visit(page, 'member', 'overdue', '/web/overdue');
-    await visit(page, 'member', 'meetings', '/web/meetings');
+    // No rule set by the chair yet: MEETING_RULE's, in words, said to be the configured one.
+    const meetings = await visit(page, 'member', 'meetings', '/web/meetings');
+    expect(meetings).toContain('ngày 25 hằng tháng, 09:00');
+    expect(meetings).toContain('Theo cấu hình mặc định');
     await context.close();
   });
 
@@ -163,6 +167,99 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     await page.locator(`form:has(input[name=member][value="${minh}"]):has(select) button`).click();
     await expect.poll(() => page.locator('[role=status]').innerText()).toContain('Đỗ Văn Minh');
     expect((await dash.fixture.stores.members.byId(minh))?.role).toBe('vice-chair');
+    await context.close();
+  });
+
+  it('an admin sees a deactivated member, reactivates them and links a chat account', async () => {
+    const { context, page } = await signIn('tuan');
+    const ha = dash.fixture.viewers.ha.memberId;
+    await dash.fixture.stores.members.deactivate(ha, 'test');
+    const text = await visit(page, 'admin', 'members-inactive', '/web/admin/members');
+    expect(text).toMatch(/Phạm Thu Hà[^\n]*\n?[^\n]*Đã ngừng/);
+    await page.getByRole('button', { name: 'Kích hoạt lại: Phạm Thu Hà' }).click();
+    await expect.poll(() => page.locator('[role=status]').innerText()).toContain('Phạm Thu Hà');
+    expect((await dash.fixture.stores.members.byId(ha))?.active).toBe(true);
+    // The same row now offers "deactivate" again.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Ngừng hoạt động: Phạm Thu Hà' }).count())
+      .toBe(1);
+
+    await page.locator('#link-member').selectOption(String(ha));
+    await page.locator('#link-platform').selectOption('slack');
+    await page.locator('#link-account').fill('U0HA12345');
+    await page.getByRole('button', { name: 'Liên kết tài khoản' }).click();
+    await expect.poll(() => page.locator('[role=status]').innerText()).toContain('slack:U0HA12345');
+    expect((await dash.fixture.stores.members.byId(ha))?.identities.slack).toBe('U0HA12345');
+    expect(await page.locator('main').innerText()).toContain('slack:U0HA12345');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // An account another member holds is refused in words; without the CSRF token nothing is linked.
+    await page.locator('#link-member').selectOption(String(dash.fixture.viewers.minh.memberId));
+    await page.locator('#link-platform').selectOption('slack');
+    await page.locator('#link-account').fill('U0HA12345');
+    await page.getByRole('button', { name: 'Liên kết tài khoản' }).click();
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Tài khoản này đã được liên kết với một thành viên khác');
+    expect(
+      (await dash.fixture.stores.members.byId(dash.fixture.viewers.minh.memberId))?.identities.slack,
+    ).toBe(undefined);
+    const forged = await page.request.post(`${dash.base}/web/admin/members`, {
+      form: { member: String(ha), action: 'link', platform: 'teams', account: 'aad-ha' },
+    });
+    expect(forged.status()).toBe(403);
+    expect((await dash.fixture.stores.members.byId(ha))?.identities.teams).toBe(undefined);
+    await context.close();
+  });
+
+  it('the meetings page says the rule in chat’s words and lists the coming months, moved and cancelled marked', async () => {
+    const { meetings } = dash.fixture.stores;
+    const parsed = parseMeetingRule('thứ Sáu tuần cuối cùng 14:00; tại Phòng họp A');
+    if (!parsed.ok) throw new Error('the rule should parse');
+    await meetings.saveRule(serializeRule(parsed.rule), 'test');
+    const at = (iso: string) => new Date(iso);
+    await meetings.insertMissing([
+      {
+        occurrence: '2024-06',
+        startsAt: at('2024-06-28T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+      {
+        occurrence: '2024-07',
+        startsAt: at('2024-07-26T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+      {
+        occurrence: '2024-08',
+        startsAt: at('2024-08-30T07:00:00Z'),
+        place: 'Phòng họp A',
+        agenda: null,
+        note: null,
+      },
+    ]);
+    const july = (await meetings.byOccurrence('2024-07'))!;
+    await meetings.move(
+      july.id,
+      { startsAt: at('2024-07-31T07:00:00Z'), note: 'Trùng lịch họp Ban' },
+      'test',
+    );
+    await meetings.cancel((await meetings.byOccurrence('2024-08'))!.id, 'Nghỉ hè', 'test');
+
+    const { context, page } = await signIn('lan');
+    const text = await visit(page, 'member', 'meetings-calendar', '/web/meetings');
+    expect(text).toContain('thứ Sáu tuần cuối cùng hằng tháng, 14:00 · Phòng họp A');
+    expect(text).not.toContain('"day"'); // no rule JSON
+    expect(text).not.toContain('Theo cấu hình mặc định');
+    const row = (month: string) => page.locator('#meetings-calendar ~ * tr', { hasText: month }).innerText();
+    expect(await row('Tháng 06/2024')).toMatch(/28\/06\/2024[\s\S]*Theo lịch/);
+    expect(await row('Tháng 07/2024')).toMatch(/31\/07\/2024[\s\S]*Đã dời[\s\S]*Trùng lịch họp Ban/);
+    expect(await row('Tháng 08/2024')).toMatch(/Đã hủy[\s\S]*Nghỉ hè/);
+    expect(await row('Tháng 09/2024')).toContain('Chưa lên lịch');
+    expect(await page.locator('#meetings-calendar ~ * s').count()).toBe(1); // the cancelled date struck through
     await context.close();
   });
 

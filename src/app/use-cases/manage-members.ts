@@ -30,7 +30,12 @@ export async function manageMembers(
     switch (action) {
       case 'list':
       case undefined:
-        return { kind: 'members', viewer, members: await deps.members.list() };
+        // `list --all` adds the deactivated members (the web page shows them with "reactivate").
+        return {
+          kind: 'members',
+          viewer,
+          members: await deps.members.list({ includeInactive: rest.includes('--all') }),
+        };
       case 'add':
         return await add(deps, rest, actor);
       case 'link':

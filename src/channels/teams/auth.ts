@@ -15,6 +15,8 @@
  * SDK's built-in retries (it would sleep through a 429's Retry-After inside the call) because the
  * outbox owns retries (see `SendOutcome`).
  */
+
+import { createPublicKey } from 'node:crypto';
 import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -34,6 +36,9 @@ import {
   ServiceClientCredentialsFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+// Not re-exported by the package index: the SDK's signing-key cache lives on this class.
+import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor.js';
+import type { IOpenIdMetadataKey } from 'botframework-connector/lib/auth/openIdMetadata.js';
 import type { Settings } from '../../config/settings.ts';
 import type { Outbound } from '../outbound.ts';
 
@@ -110,7 +115,77 @@ export function createAuthentication(
           outbound?.fetch ?? fetch,
         )
       : undefined;
+  for (const url of [options.ToBotFromChannelOpenIdMetadataUrl, options.ToBotFromEmulatorOpenIdMetadataUrl]) {
+    if (url) useSigningKeysTransport(url, outbound);
+  }
   return new TeamsAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentials), outbound);
+}
+
+/**
+ * The SDK reads signing keys through `JwtTokenExtractor`'s process-wide cache of `OpenIdMetadata`
+ * (node-fetch, no proxy unless given a bare host:port, and no NO_PROXY). The only seam is that cache:
+ * through a proxy its entry for `url` becomes a `ProxiedOpenIdMetadata` on the proxied fetch; without
+ * one the entry is dropped so the SDK makes its own again (the last authentication built wins).
+ */
+function useSigningKeysTransport(url: string, outbound: Outbound | null): void {
+  const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache?: Map<string, unknown> })
+    .openIdMetadataCache;
+  if (!(cache instanceof Map)) return;
+  if (outbound) cache.set(url, new ProxiedOpenIdMetadata(url, outbound.fetch));
+  else cache.delete(url);
+}
+
+interface JsonWebKey {
+  kid?: string;
+  kty?: string;
+  n?: string;
+  e?: string;
+  endorsements?: string[];
+}
+
+/** `OpenIdMetadata.getKey` with the SDK's refresh rules (daily; hourly for an unknown key id). */
+class ProxiedOpenIdMetadata {
+  private keys: JsonWebKey[] = [];
+  private lastUpdated = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly fetchFn: typeof fetch,
+  ) {}
+
+  async getKey(keyId: string): Promise<IOpenIdMetadataKey | null> {
+    const hour = 60 * 60 * 1000;
+    if (this.lastUpdated < Date.now() - 24 * hour) {
+      await this.refresh();
+      return this.findKey(keyId);
+    }
+    const key = this.findKey(keyId);
+    if (key || this.lastUpdated >= Date.now() - hour) return key;
+    await this.refresh();
+    return this.findKey(keyId);
+  }
+
+  private async refresh(): Promise<void> {
+    const config = await this.fetchFn(this.url, { signal: AbortSignal.timeout(15_000) });
+    if (!config.ok) throw new AuthenticationError(`Failed to load openID config: ${config.status}`, 500);
+    const { jwks_uri: jwksUri } = (await config.json()) as { jwks_uri?: unknown };
+    if (typeof jwksUri !== 'string')
+      throw new AuthenticationError('Failed to load openID config: no jwks_uri', 500);
+    const keys = await this.fetchFn(jwksUri, { signal: AbortSignal.timeout(15_000) });
+    if (!keys.ok) throw new AuthenticationError(`Failed to load Keys: ${keys.status}`, 500);
+    this.keys = ((await keys.json()) as { keys?: JsonWebKey[] }).keys ?? [];
+    this.lastUpdated = Date.now();
+  }
+
+  private findKey(keyId: string): IOpenIdMetadataKey | null {
+    const jwk = this.keys.find((key) => key.kid === keyId);
+    if (!jwk?.n || !jwk.e) return null;
+    const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
+    return {
+      key: key.export({ type: 'spki', format: 'pem' }).toString(),
+      endorsements: jwk.endorsements ?? [],
+    };
+  }
 }
 
 /** Entra ID's token endpoint for the bot's tenant (botframework.com for a multi-tenant bot). */

@@ -17,24 +17,32 @@ interface DownloadInfo {
 }
 
 /** The files attached to a message, as uploads the core reads when it is ready. */
-export function teamsEvidenceUploads(activity: Partial<Activity>): EvidenceUpload[] {
+export function teamsEvidenceUploads(
+  activity: Partial<Activity>,
+  send: typeof globalThis.fetch = fetch,
+): EvidenceUpload[] {
   const serviceHost = hostOf(activity.serviceUrl);
   return (activity.attachments ?? [])
     .filter((a) => a.contentType === FILE_DOWNLOAD_INFO)
     .map((attachment) => {
       const info = (attachment.content ?? {}) as DownloadInfo;
       const name = attachment.name ?? 'file';
-      return { name, read: () => download(info.downloadUrl, serviceHost) };
+      return { name, read: () => download(info.downloadUrl, serviceHost, send) };
     });
 }
 
-async function download(url: string | undefined, serviceHost: string | null): Promise<Uint8Array> {
+/** `send`: the outbound fetch (through HTTPS_PROXY unless NO_PROXY names the host), else the global one. */
+async function download(
+  url: string | undefined,
+  serviceHost: string | null,
+  send: typeof globalThis.fetch,
+): Promise<Uint8Array> {
   if (!url) throw new Error('no downloadUrl');
   const target = new URL(url);
   if (target.protocol !== 'https:' && target.host !== serviceHost) {
     throw new Error(`not an https download link: ${target.host}`);
   }
-  const response = await fetch(target, { redirect: 'follow' });
+  const response = await send(target, { redirect: 'follow' });
   if (!response.ok) throw new Error(`download answered ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -71,7 +71,27 @@ export async function meetingsPage(ctx: PageContext): Promise<Outcome> {
   const next = view.next
     ? html`<p>${rc.t('dash.meetings.next', { when: rc.dateTime(view.next.startsAt, true) })}${view.next.place ? ` · ${view.next.place}` : ''}</p>${view.next.agenda ? html`<p>${view.next.agenda}</p>` : ''}${view.next.note ? html`<p>${view.next.note}</p>` : ''}`
     : html`<p>${rc.t('dash.meetings.none')}</p>`;
-  const rule = await ctx.core.deps.meetings.readRule();
-  const body = html`<h1>${title}</h1><section aria-label="${title}">${next}</section>${section(rc.t('dash.meetings.rule'), html`<pre>${rule ?? rc.t('dash.meetings.default_rule')}</pre>`)}`;
+  const calendar = await ctx.core.meetingCalendar(ctx.viewer);
+  const rule = html`<p>${calendar.rule}${calendar.place ? ` · ${calendar.place}` : ''}</p>${calendar.configured ? html`<p class="note">${rc.t('dash.meetings.default_rule')}</p>` : ''}`;
+  const rows = calendar.months.map((m) => {
+    const [year, month] = m.month.split('-');
+    const label = rc.t('dash.meetings.month', { month: month ?? '', year: year ?? '' });
+    if (!m.meeting)
+      return html`<tr><th scope="row">${label}</th><td colspan="4">${rc.t('dash.meetings.state.unplanned')}</td></tr>`;
+    const tone = m.meeting.state === 'cancelled' ? 'bad' : '';
+    const when =
+      m.meeting.state === 'cancelled'
+        ? html`<s>${rc.dateTime(m.meeting.startsAt, true)}</s>`
+        : rc.dateTime(m.meeting.startsAt, true);
+    return html`<tr><th scope="row">${label}</th><td>${when}</td><td>${m.meeting.place ?? '—'}</td><td><span class="${tone}">${rc.t(`dash.meetings.state.${m.meeting.state}`)}</span></td><td>${m.meeting.note ?? ''}</td></tr>`;
+  });
+  const headers = [
+    'dash.col.month',
+    'dash.col.when',
+    'dash.meetings.place',
+    'dash.col.status',
+    'dash.meetings.note',
+  ].map((k) => rc.t(k));
+  const body = html`<h1>${title}</h1><section aria-label="${title}">${next}</section>${section(rc.t('dash.meetings.rule'), rule)}${section(rc.t('dash.meetings.calendar'), table(null, headers, rows), 'meetings-calendar')}`;
   return { kind: 'page', title, body };
 }

@@ -35,6 +35,14 @@ describeEachDatabase('use case: identify', (db) => {
     expect(refusal).toMatchObject({ key: 'auth.inactive' });
     expect(JSON.stringify(refusal)).not.toContain('members add');
 
+    // `members list` shows the active members; `list --all` (the web page) the deactivated ones too.
+    const names = async (args: string[]) => {
+      const view = expectKind(await f.core.handle(f.viewers.admin, { name: 'members', args }), 'members');
+      return view.members.map((m) => `${m.displayName}${m.active ? '' : ' (inactive)'}`);
+    };
+    expect(await names(['list'])).not.toContain(ha.displayName);
+    expect(await names(['list', '--all'])).toContain(`${ha.displayName} (inactive)`);
+
     const refused = await f.core.handle(ha, { name: 'members', args: ['reactivate', String(ha.memberId)] });
     expect(refused).toMatchObject({ kind: 'notice', tone: 'error' });
     const done = await f.core.handle(f.viewers.admin, {

@@ -1,11 +1,14 @@
 /**
- * HTTPS_PROXY/HTTP_PROXY and NO_PROXY for the Teams channel: the token request and the connector's
+ * HTTPS_PROXY/HTTP_PROXY and NO_PROXY for the Teams channel: the signing keys, the token request and the connector's
  * calls (a proactive message) go through a local CONNECT proxy, except to hosts NO_PROXY names.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboundFor } from '../../../src/channels/outbound.ts';
 import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/channels/teams/cards/file.ts';
+import { FILE_DOWNLOAD_INFO, teamsEvidenceUploads } from '../../../src/channels/teams/evidence.ts';
 import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
+import { DOCX } from '../../support/evidence-files.ts';
 import { startProxy, type TestProxy } from '../../support/proxy.ts';
 import { type FakeConnector, startFakeConnector } from '../../support/teams/fake-connector.ts';
 import { linkTeamsAccounts, people, reminder, reminderTask, taskIds } from '../../support/teams/fixtures.ts';
@@ -59,12 +62,16 @@ describeEachDatabase('Teams through an HTTP proxy', (db) => {
     }
   }
 
-  it('the token request and the connector’s calls (the welcome, a reminder) go through the proxy', async () => {
+  it('the signing keys, the token request and the connector’s calls (the welcome, a reminder) go through the proxy', async () => {
+    const before = identity.fetches;
     const outcome = await sendThrough('example.invalid');
     expect(outcome.ok).toBe(true);
     expect(connector.posted).toHaveLength(1);
-    expect(proxy.targets.length).toBeGreaterThan(0);
-    expect(new Set(proxy.targets)).toEqual(new Set([new URL(connector.serviceUrl).host]));
+    // The install turn's token was checked against keys read (metadata, then keys) through the proxy.
+    expect(identity.fetches - before).toBe(2);
+    expect(new Set(proxy.targets)).toEqual(
+      new Set([new URL(connector.serviceUrl).host, new URL(identity.metadataUrl).host]),
+    );
   });
 
   it('NO_PROXY naming the connector’s host sends straight to it', async () => {
@@ -137,6 +144,42 @@ describeEachDatabase('Teams OneDrive uploads through an HTTP proxy', (db) => {
 
   it('NO_PROXY naming the upload host sends straight to it', async () => {
     const targets = await exportThrough('localhost', '127.0.0.1,localhost');
+    expect(targets).toEqual([]);
+  });
+});
+
+describe('Teams evidence downloads through an HTTP proxy', () => {
+  /** A file Teams offers at `host` (the connector serves it), read with the proxied fetch. */
+  async function download(noProxy: string) {
+    const outbound = outboundFor({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: noProxy })!;
+    const serviceUrl = connector.serviceUrl.replace('127.0.0.1', 'localhost');
+    const name = 'Quyết định.docx';
+    const [upload] = teamsEvidenceUploads(
+      {
+        serviceUrl,
+        attachments: [
+          {
+            contentType: FILE_DOWNLOAD_INFO,
+            name,
+            content: { downloadUrl: connector.hostFile(name, DOCX).replace('127.0.0.1', 'localhost') },
+          },
+        ],
+      },
+      outbound.fetch,
+    );
+    proxy.targets.length = 0;
+    expect(Buffer.from(await upload!.read())).toEqual(DOCX);
+    await outbound.dispatcher.close();
+    return { targets: [...proxy.targets], host: new URL(serviceUrl).host };
+  }
+
+  it('the file a member sends is downloaded through the proxy', async () => {
+    const { targets, host } = await download('127.0.0.1');
+    expect(targets).toEqual([host]);
+  });
+
+  it('NO_PROXY naming the download host fetches it directly', async () => {
+    const { targets } = await download('127.0.0.1,localhost');
     expect(targets).toEqual([]);
   });
 });

@@ -2,12 +2,14 @@
  * Evidence files from the report modal's `file_input`: Slack has already stored them; the state
  * names each file by id. files.info gives its name, size and `url_private_download`, and the bytes are
  * fetched from there with the bot token (files:read) — only from Slack's own hosts (or the configured
- * SLACK_API_URL's, a test fake), so the token never goes anywhere else. The core then checks, stores
+ * SLACK_API_URL's, a test fake), so the token never goes anywhere else; through HTTPS_PROXY unless
+ * NO_PROXY names the host. The core then checks, stores
  * and records them (`Core.attachEvidence`).
  */
 import type { WebClient } from '@slack/web-api';
 import type { EvidenceUpload } from '../../../app/use-cases/evidence.ts';
 import type { Settings } from '../../../config/settings.ts';
+import { type Outbound, outboundFor } from '../../outbound.ts';
 import { BLOCKS, INPUTS } from '../ids.ts';
 import type { Values } from '../listeners/views/submission.ts';
 
@@ -47,6 +49,14 @@ export async function slackEvidenceUploads(
   );
 }
 
+/** One proxied transport per settings (HTTPS_PROXY/NO_PROXY), shared by every download. */
+const transports = new WeakMap<Settings, Outbound | null>();
+
+function sendFor(settings: Settings): typeof globalThis.fetch {
+  if (!transports.has(settings)) transports.set(settings, outboundFor(settings));
+  return transports.get(settings)?.fetch ?? fetch;
+}
+
 async function download(url: string, settings: Settings): Promise<Uint8Array> {
   const target = new URL(url);
   const api = new URL(settings.SLACK_API_URL);
@@ -54,7 +64,7 @@ async function download(url: string, settings: Settings): Promise<Uint8Array> {
   if (!(slackHost && target.protocol === 'https:') && target.host !== api.host) {
     throw new Error(`not a Slack file URL: ${target.host}`);
   }
-  const response = await fetch(target, {
+  const response = await sendFor(settings)(target, {
     headers: { authorization: `Bearer ${settings.SLACK_BOT_TOKEN ?? ''}` },
     redirect: 'error',
   });

@@ -24,7 +24,7 @@ export class MessageHandler extends TurnHandler {
       return;
     }
     const viewer = who.viewer;
-    const evidence = teamsEvidenceUploads(activity);
+    const evidence = teamsEvidenceUploads(activity, this.options.fetch);
     if (evidence.length > 0) {
       await this.receiveEvidence(context, viewer, typed, evidence);
       return;
