@@ -13,6 +13,7 @@ import { STANDING_ORDER } from '../../presentation/sentences.ts';
 import { type HeatRow, heatMap, trendChart } from '../charts.ts';
 import type { Outcome, PageContext } from '../context.ts';
 import { html } from '../html.ts';
+import { overviewBuckets } from './buckets.ts';
 import { expect, orNone, periodPicker, section, standing, table, taskLink, unitLink } from './shared.ts';
 
 /** The 12 months ending with the period's last month so far, oldest first, each as the summary sees it. */
@@ -131,6 +132,7 @@ export async function overviewPage(ctx: PageContext): Promise<Outcome> {
   );
   const body = html`<h1>${title}</h1><p>${scope}</p>${periodPicker(ctx, '/web/', asked)}
 ${section(rc.t('dash.overview.totals', { count: view.taskCount }), totals(ctx, view))}
+${overviewBuckets(ctx, view.buckets)}
 ${section(rc.t('dash.overview.heatmap'), heatMap(labels, heatRows(months), { unit: rc.t('dash.col.unit'), caption: rc.t('dash.overview.heatmap_note') }))}
 ${section(rc.t('dash.overview.trend'), html`${trendChart(points, description)}${table(null, [rc.t('dash.col.month'), rc.t('dash.col.done_rate')], trendRows, [1])}`)}
 ${lists(ctx, view)}`;
