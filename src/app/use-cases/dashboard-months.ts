@@ -3,27 +3,30 @@
  * lead tasks and how many it reported on, and how many tasks were done. The same answer as the
  * summary use case's `summaryData` for each month (the same domain maths, the same roll-up and
  * carried `done`), from two reads for the whole run instead of four per month: every month's report
- * statuses in one query, and the first month each task was done before the last month.
+ * statuses in one query, and the first month each task was done before the last month. Each month
+ * is counted by `monthCounts` (the summary's rules without its overdue, blocker and change work).
  */
 import type { Period } from '../../domain/period.ts';
-import { computeSummary, type SummaryReportInput } from '../../domain/summary.ts';
+import { type MonthCounts, monthCounts, type SummaryReportInput } from '../../domain/summary.ts';
 import type { CoreDeps } from '../core-deps.ts';
 import type { MonthlyStatus } from '../ports/stores.ts';
 import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
 import { allTasks, tasksOfUnit } from './task-scope.ts';
 
-export interface DashboardMonth {
+/** A month's counts (units as its summary lists them, by code: lead tasks, tasks reported on). */
+export interface DashboardMonth extends MonthCounts {
   period: Period;
-  /** Units as the month's summary lists them (code, name, lead tasks, tasks reported on). */
-  units: { code: string; name: string; lead: number; reported: number }[];
-  done: number;
-  taskCount: number;
 }
 
 /** A status row as the summary maths takes a report: the texts the heat map does not read are empty. */
 function asReport(row: MonthlyStatus): SummaryReportInput {
   return {
-    ...row,
+    taskId: row.taskId,
+    unitCode: row.unitCode,
+    periodKey: row.periodKey,
+    status: row.status,
+    percent: row.percent,
+    updatedAt: row.updatedAt,
     done: '',
     blockers: null,
     evidenceUrl: null,
@@ -56,22 +59,16 @@ export async function dashboardMonths(
   return Promise.all(
     months.map(async (period) => {
       const roll = await rollUpOn(deps, period.endsOn < today ? period.endsOn : today);
-      const summary = computeSummary({
+      const counts = monthCounts({
         period,
         today,
         units: roll.names(),
         tasks: inScope.map((task) => rollTask(task, roll)),
         reports: (byMonth.get(period.key) ?? []).map((r) => rollReport(r, roll)),
         doneBefore: done.filter((d) => d.periodKey < period.key).map((d) => rollReport(d, roll)),
-        previous: null,
         scopeUnit: scopeUnit ? roll.code(scopeUnit) : null,
       });
-      return {
-        period,
-        units: summary.units.map(({ code, name, lead, reported }) => ({ code, name, lead, reported })),
-        done: summary.totals.done,
-        taskCount: summary.taskCount,
-      };
+      return { period, ...counts };
     }),
   );
 }
