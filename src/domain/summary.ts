@@ -459,3 +459,46 @@ function emptyUnitRow(code: string, name: string): UnitRow {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** What the dashboard's heat map and trend read of one month's summary (`monthCounts`). */
+export interface MonthCounts {
+  taskCount: number;
+  /** Tasks whose standing is `done`: `computeSummary(...).totals.done`. */
+  done: number;
+  /** `computeSummary(...).units` reduced to each unit's lead tasks and those it reported on, by code. */
+  units: { code: string; name: string; lead: number; reported: number }[];
+}
+
+/**
+ * The counts of `computeSummary` the dashboard's twelve months need, under the same rules (scope,
+ * latest report per unit, carried `done`), without the overdue, blocker and change work each
+ * month's full summary does. `previous` is not read.
+ */
+export function monthCounts(input: Omit<SummaryInput, 'previous'>): MonthCounts {
+  const { scopeUnit } = input;
+  const tasks =
+    scopeUnit === null
+      ? input.tasks
+      : input.tasks.filter((t) => t.leadUnits.includes(scopeUnit) || t.coordinatingUnits.includes(scopeUnit));
+  const reports = indexReports(input.reports, new Set(tasks.map((t) => t.id)));
+  const doneBefore = doneKeys(carriedDone(input.doneBefore, tasks, input.period.key));
+  const unitNames = new Map(input.units.map((u) => [u.code, u.name]));
+  const units = new Map<string, MonthCounts['units'][number]>();
+  let done = 0;
+  for (const task of tasks) {
+    const byUnit = reports.get(task.id);
+    const wordOf = (unit: string) => unitWord(task.id, unit, byUnit, doneBefore);
+    if (standingFrom(task.leadUnits, wordOf).standing === 'done') done++;
+    for (const unit of new Set(task.leadUnits)) {
+      if (scopeUnit !== null && unit !== scopeUnit) continue;
+      let row = units.get(unit);
+      if (!row) {
+        row = { code: unit, name: unitNames.get(unit) ?? unit, lead: 0, reported: 0 };
+        units.set(unit, row);
+      }
+      row.lead++;
+      if (wordOf(unit) !== null) row.reported++;
+    }
+  }
+  return { taskCount: tasks.length, done, units: [...units.values()] };
+}

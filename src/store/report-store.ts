@@ -6,6 +6,7 @@
 
 import type {
   DoneReportRow,
+  MonthlyStatus,
   Receipt,
   ReportHistory,
   ReportRepository,
@@ -85,6 +86,14 @@ const PERIOD_REPORTS = new RawQuery(`
   JOIN "Unit" u ON u."id" = r."unitId"
   JOIN "Member" m ON m."id" = r."memberId"
   WHERE p."key" = ?
+  ORDER BY r."id"`);
+
+const MONTHLY_STATUSES = new RawQuery(`
+  SELECT r."taskId", u."code" AS "unitCode", p."key" AS "periodKey", r."status", r."percent", r."updatedAt"
+  FROM "StatusReport" r
+  JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+  JOIN "Unit" u ON u."id" = r."unitId"
+  WHERE p."kind" = 'month' AND p."key" >= ? AND p."key" <= ?
   ORDER BY r."id"`);
 
 const DONE_BEFORE = new RawQuery(`
@@ -198,6 +207,19 @@ export class ReportStore implements ReportRepository {
         updatedAt: iso(row.updatedAt),
         revision: int(row.revision),
       }));
+  }
+
+  /** Every current monthly report's status from `fromKey` to `toKey`. One SQL query: the dashboard's year. */
+  async monthlyStatuses(fromKey: string, toKey: string): Promise<MonthlyStatus[]> {
+    const rows = await rawRows(this.db, MONTHLY_STATUSES, fromKey, toKey);
+    return rows.map((row) => ({
+      taskId: int(row.taskId),
+      unitCode: String(row.unitCode),
+      periodKey: String(row.periodKey),
+      status: row.status as Status,
+      percent: int(row.percent),
+      updatedAt: iso(row.updatedAt),
+    }));
   }
 
   /**

@@ -18,6 +18,12 @@ const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
 const SHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
+const BUCKET_WORDS = [
+  'Đã hoàn thành đúng hạn',
+  'Hoàn thành quá hạn',
+  'Chưa hoàn thành, trong hạn',
+  'Chưa hoàn thành, quá hạn',
+];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1366, height: 768 },
@@ -141,7 +147,13 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     const overview = await visit(page, 'chair', 'overview', '/web/');
     expect(overview).toContain('toàn Tổ công tác');
     expect(overview).toContain('Kiến nghị chờ Tổ trưởng xử lý');
-    expect(await visit(page, 'chair', 'unit-vp', '/web/unit?code=VP')).toContain('Văn phòng BHXH Việt Nam');
+    // The four deadline buckets (issue 19) in words with their counts, period then cumulative.
+    expect(overview).toContain('Tiến độ theo thời hạn');
+    for (const bucket of BUCKET_WORDS) expect(overview).toMatch(new RegExp(`${bucket}\\s+\\d+\\s+\\d+`));
+    expect(overview).toMatch(/Tổng số\s+\d+\s+[1-9]\d*/); // cumulative counts some deadline
+    const unitVp = await visit(page, 'chair', 'unit-vp', '/web/unit?code=VP');
+    expect(unitVp).toContain('Văn phòng BHXH Việt Nam');
+    for (const bucket of BUCKET_WORDS) expect(unitVp).toMatch(new RegExp(`${bucket}\\s+\\d+\\s+\\d+`));
     expect(await visit(page, 'chair', 'scoreboard', '/web/scoreboard?period=2024-05')).toContain(
       'Cách tính điểm',
     );
@@ -153,7 +165,10 @@ describe.skipIf(!present)('the web dashboard in chromium', () => {
     await page.goto(`${dash.base}/web/overdue`);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toContain('Overdue tasks');
-    expect(await visit(page, 'chair-en', 'overview', '/web/')).toContain('Progress overview');
+    const english = await visit(page, 'chair-en', 'overview', '/web/');
+    expect(english).toContain('Progress overview');
+    expect(english).toContain('Progress against deadlines');
+    expect(english).toMatch(/Not done, overdue\s+\d+\s+\d+/);
     await context.close();
   });
 

@@ -198,6 +198,16 @@ export interface PlanRepository {
   backfillYearlyDeadlines(): Promise<number>;
 }
 
+/** One current monthly report reduced to what the heat map and trend count. */
+export interface MonthlyStatus {
+  taskId: number;
+  unitCode: string;
+  periodKey: string;
+  status: Status;
+  percent: number;
+  updatedAt: string;
+}
+
 export interface ReportRepository {
   /** Stores a submission as the current report and as a revision; `receipt` commits with it (ADR 9). */
   submit(
@@ -209,6 +219,11 @@ export interface ReportRepository {
   count(): Promise<number>;
   /** Current reports of a period, optionally for some tasks only. */
   forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]>;
+  /**
+   * The status of every current monthly report from month `fromKey` to `toKey` (inclusive): the
+   * dashboard's heat map and trend over a year in one read (no texts, no member names).
+   */
+  monthlyStatuses(fromKey: string, toKey: string): Promise<MonthlyStatus[]>;
   /** Units that reported a task done in a month that ended before `beforeDay`, with the first such month. */
   doneBefore(
     beforeDay: string,

@@ -1,10 +1,10 @@
 /**
  * The overview of a period (defaults as `/da06 summary`): totals by status, the unit × month heat map,
  * the 12-month trend, overdue tasks, kiến nghị awaiting the chair, units not reported. The summary is
- * the core's (`Core.handle` summary: a member sees their unit only); the months before it are the same
- * use case's `summaryData` in the same scope.
+ * the core's (`Core.handle` summary: a member sees their unit only); the heat map and trend are
+ * `dashboardMonths` in the same scope (two reads for the 12 months, the summary's maths per month).
  */
-import { summaryData } from '../../app/use-cases/summarize.ts';
+import { type DashboardMonth, dashboardMonths } from '../../app/use-cases/dashboard-months.ts';
 import type { SummaryView } from '../../app/views.ts';
 import { type Period, periodOf, previousPeriod } from '../../domain/period.ts';
 import { summaryScope } from '../../domain/permissions.ts';
@@ -13,37 +13,25 @@ import { STANDING_ORDER } from '../../presentation/sentences.ts';
 import { type HeatRow, heatMap, trendChart } from '../charts.ts';
 import type { Outcome, PageContext } from '../context.ts';
 import { html } from '../html.ts';
-import { sharedReads } from '../request-deps.ts';
+import { overviewBuckets } from './buckets.ts';
 import { expect, orNone, periodPicker, section, standing, table, taskLink, unitLink } from './shared.ts';
 
-type Month = Awaited<ReturnType<typeof summaryData>>;
-
 /** The 12 months ending with the period's last month so far, oldest first, each as the summary sees it. */
-async function lastTwelveMonths(
-  ctx: PageContext,
-  view: SummaryView,
-): Promise<{ period: Period; data: Month }[]> {
+async function lastTwelveMonths(ctx: PageContext, view: SummaryView): Promise<DashboardMonth[]> {
   const end = [view.period.endsOn, view.today].sort()[0]!;
   const months: Period[] = [periodOf('month', end)];
   while (months.length < 12) months.unshift(previousPeriod(months[0]!));
-  const scope = summaryScope(ctx.viewer);
-  const deps = sharedReads(ctx.core.deps, months.at(-1)!.startsOn);
-  return Promise.all(
-    months.map(async (period) => ({
-      period,
-      data: await summaryData(deps, scope, period, view.today),
-    })),
-  );
+  return dashboardMonths(ctx.core.deps, summaryScope(ctx.viewer), months, view.today);
 }
 
-function heatRows(months: { data: Month }[]): HeatRow[] {
-  const last = months.at(-1)!.data;
+function heatRows(months: DashboardMonth[]): HeatRow[] {
+  const last = months.at(-1)!;
   return [...last.units]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((unit) => ({
       code: unit.code,
       name: unit.name,
-      cells: months.map(({ data }) => {
+      cells: months.map((data) => {
         const row = data.units.find((u) => u.code === unit.code);
         return { reported: row?.reported ?? 0, lead: row?.lead ?? 0 };
       }),
@@ -130,9 +118,9 @@ export async function overviewPage(ctx: PageContext): Promise<Outcome> {
   );
   const months = await lastTwelveMonths(ctx, view);
   const labels = months.map((m) => m.period.key);
-  const points = months.map(({ period, data }) => ({
+  const points = months.map(({ period, done, taskCount }) => ({
     label: period.key,
-    value: data.taskCount === 0 ? 0 : (100 * data.totals.done) / data.taskCount,
+    value: taskCount === 0 ? 0 : (100 * done) / taskCount,
   }));
   const description = rc.t('dash.overview.trend_desc', { from: labels[0]!, to: labels.at(-1)! });
   const title = rc.t('dash.overview.heading', { period: rc.period(view.period) });
@@ -144,6 +132,7 @@ export async function overviewPage(ctx: PageContext): Promise<Outcome> {
   );
   const body = html`<h1>${title}</h1><p>${scope}</p>${periodPicker(ctx, '/web/', asked)}
 ${section(rc.t('dash.overview.totals', { count: view.taskCount }), totals(ctx, view))}
+${overviewBuckets(ctx, view.buckets)}
 ${section(rc.t('dash.overview.heatmap'), heatMap(labels, heatRows(months), { unit: rc.t('dash.col.unit'), caption: rc.t('dash.overview.heatmap_note') }))}
 ${section(rc.t('dash.overview.trend'), html`${trendChart(points, description)}${table(null, [rc.t('dash.col.month'), rc.t('dash.col.done_rate')], trendRows, [1])}`)}
 ${lists(ctx, view)}`;

@@ -1,15 +1,36 @@
 /** A unit (its tasks, their latest reports, its members) and a task (every report, every revision). */
+
+import { today as todayOf } from '../../app/core-deps.ts';
+import { deadlineBuckets } from '../../app/use-cases/deadline-buckets.ts';
 import { type TaskPageView, taskPage, type UnitPageView, unitPage } from '../../app/use-cases/web-views.ts';
 import type { NoticeView } from '../../app/views.ts';
+import { periodOf } from '../../domain/period.ts';
 import { deadlineLabel, roleLabel, statusLabel, taskRoleLabel } from '../../i18n/index.ts';
 import { type Outcome, type PageContext, WebRefusal } from '../context.ts';
 import { html } from '../html.ts';
+import { bucketsSection } from './buckets.ts';
 import { orNone, section, standing, table, taskLink } from './shared.ts';
 
 function asPage<T extends { kind: string }>(view: T | NoticeView): T {
   if (view.kind !== 'notice') return view as T;
   const notice = view as NoticeView;
   throw new WebRefusal(notice.key === 'web.not_found' ? 404 : 403, notice.key, notice.params);
+}
+
+/** The unit's four deadline buckets, this month's and since the plan began (its lead tasks only). */
+async function unitBuckets(ctx: PageContext, code: string) {
+  const today = todayOf(ctx.core.deps);
+  const month = periodOf('month', today);
+  const { period, cumulative } = await deadlineBuckets(ctx.core.deps, code, month, today);
+  const of = (result: typeof period) => result.units.find((u) => u.code === code)?.counts ?? result.overall;
+  return bucketsSection(
+    ctx,
+    [
+      { label: `${ctx.rc.t('buckets.in_period')} (${ctx.rc.period(month)})`, counts: of(period) },
+      { label: ctx.rc.t('buckets.cumulative'), counts: of(cumulative) },
+    ],
+    cumulative.undated,
+  );
 }
 
 export async function unitPageOf(ctx: PageContext): Promise<Outcome> {
@@ -25,6 +46,7 @@ export async function unitPageOf(ctx: PageContext): Promise<Outcome> {
   );
   const title = rc.t('dash.unit.heading', { unit: `${view.unit.code} – ${view.unit.name}` });
   const body = html`<h1>${title}</h1>
+${await unitBuckets(ctx, view.unit.code)}
 ${section(
   rc.t('dash.unit.tasks', { count: tasks.length }),
   orNone(ctx, tasks, () =>
