@@ -1,7 +1,7 @@
 /**
  * On PostgreSQL, the request hot paths as single named (prepared) statements on the very `pg` pool
  * Prisma's adapter uses — the counterpart of sqlite-direct.ts (ADR 6), see
- * docs/adr/0024-h4-postgresql-hot-paths.md.
+ * docs/adr/0024-postgresql-hot-paths.md.
  *
  * Why: through Prisma, a status-form submission was 14 statements, each one network round trip
  * (docs/performance.md, "PostgreSQL"): 4 to find the member behind a Slack id (Prisma reads an

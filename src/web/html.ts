@@ -1,7 +1,7 @@
 /**
  * HTML by tagged template: every interpolated value is escaped unless it is already `Html` (built by
  * `html` itself), so a task's content or a member's words can never become markup
- * (docs/adr/0021-h1-web-dashboard.md says why no template library).
+ * (docs/adr/0021-web-dashboard.md says why no template library).
  */
 export class Html {
   constructor(readonly value: string) {}

@@ -1,5 +1,5 @@
 /**
- * Where evidence files' bytes are kept (docs/adr/0023-h3-evidence-files-and-invitations.md): a small
+ * Where evidence files' bytes are kept (docs/adr/0023-evidence-files-and-invitations.md): a small
  * key–value port with two adapters in src/files — a local directory (EVIDENCE_DIR, the default) and
  * an S3-compatible bucket (EVIDENCE_S3_BUCKET) for several replicas. Keys are made by the core
  * (`task-12/rev-345/<sha256>.pdf`), never from a name someone typed. An adapter that cannot reach its

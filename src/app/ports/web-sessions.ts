@@ -1,5 +1,5 @@
 /**
- * The web dashboard's sign-in links and sessions (issue 18, docs/adr/0021-h1-web-dashboard.md). The
+ * The web dashboard's sign-in links and sessions (issue 18, docs/adr/0021-web-dashboard.md). The
  * store keeps only SHA-256 hashes of the secrets a browser holds; the core signs and checks them.
  */
 

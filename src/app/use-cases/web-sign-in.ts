@@ -1,5 +1,5 @@
 /**
- * Sign-in to the web dashboard from chat (issue 18; docs/adr/0021-h1-web-dashboard.md). `/da06 web`
+ * Sign-in to the web dashboard from chat (issue 18; docs/adr/0021-web-dashboard.md). `/da06 web`
  * and `da06 web link` issue a personal link: a random secret and its HMAC under the database's
  * signing key, valid `linkMinutes`, usable once, bound to the member. Opening it starts a session
  * whose cookie is another random secret; the store keeps only SHA-256 hashes of both.
