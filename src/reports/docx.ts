@@ -19,13 +19,10 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  type ParagraphChild,
   Table,
-  TableBorders,
   TableCell,
   TableRow,
   TextRun,
-  UnderlineType,
   VerticalAlign,
   WidthType,
 } from 'docx';
@@ -38,16 +35,25 @@ import type {
 import type { Locale } from '../domain/roles.ts';
 import { formatDate, formatPercent, periodLabel, standingLabel, t } from '../i18n/index.ts';
 import { bucketsDocx } from './buckets.ts';
-import { deadlineText, placeDate, upper } from './i18n.ts';
+import { deadlineText, upper } from './i18n.ts';
 import { leadText, type ReportDocument, romanNumeral, tableRows, wordPeriodShown } from './model.ts';
+import {
+  body,
+  centered,
+  FIRST_LINE,
+  ND30_MARGINS,
+  ND30_STYLES,
+  headerTable as nd30HeaderTable,
+  signatureTable as nd30SignatureTable,
+  noBorderCell,
+  PT,
+  planRefList,
+  type RunStyle,
+  run,
+  TEXT_WIDTH,
+} from './nd30-layout.ts';
 
-const FONT = 'Times New Roman';
-/** Half-points, as docx sizes are. */
-const PT = (points: number) => points * 2;
-const BODY = PT(14);
-const TEXT_WIDTH = convertMillimetersToTwip(210 - 30 - 15);
 const LANDSCAPE_TEXT_WIDTH = convertMillimetersToTwip(297 - 20 - 20);
-const FIRST_LINE = convertMillimetersToTwip(12.7);
 /** Units listed by name before "và N đơn vị khác". */
 const MAX_UNITS_LISTED = 20;
 
@@ -59,14 +65,7 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
     creator: 'da06-bot',
     title,
     description: t(locale, 'reports.doc.subject', { period }),
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: BODY },
-          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-        },
-      },
-    },
+    styles: ND30_STYLES,
     sections: [
       {
         properties: {
@@ -74,10 +73,7 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
           page: {
             size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 },
             margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
+              ...ND30_MARGINS,
               header: convertMillimetersToTwip(10),
               footer: convertMillimetersToTwip(10),
             },
@@ -121,37 +117,6 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  size?: number;
-  underline?: boolean;
-}
-
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({
-    text,
-    bold: style.bold,
-    italics: style.italics,
-    size: style.size,
-    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
-  });
-}
-
-/** A body paragraph: justified, first-line indent, 6 pt before, 1.15 lines. */
-function body(
-  text: string | ParagraphChild[],
-  options: { keepNext?: boolean; indent?: boolean } = {},
-): Paragraph {
-  return new Paragraph({
-    children: typeof text === 'string' ? [run(text)] : text,
-    alignment: AlignmentType.JUSTIFIED,
-    indent: options.indent === false ? undefined : { firstLine: FIRST_LINE },
-    spacing: { before: 120, after: 0, line: 276, lineRule: LineRuleType.AUTO },
-    keepNext: options.keepNext,
-  });
-}
-
 function heading(text: string): Paragraph {
   return boldParagraph(text, 240);
 }
@@ -169,14 +134,6 @@ function boldParagraph(text: string, before: number): Paragraph {
     spacing: { before, after: 0, line: 276, lineRule: LineRuleType.AUTO },
     keepNext: true,
   });
-}
-
-function centered(
-  text: string,
-  style: RunStyle = {},
-  spacing: { before?: number; after?: number } = {},
-): Paragraph {
-  return new Paragraph({ children: [run(text, style)], alignment: AlignmentType.CENTER, spacing });
 }
 
 /** A short centred rule (Nghị định 30: 1/3–1/2 of the line above), drawn as a paragraph's bottom border. */
@@ -202,65 +159,18 @@ function pageNumberHeader(): Header {
   });
 }
 
-function noBorderCell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Header, title, introduction
 
-/**
- * From 01/03/2025 BHXH Việt Nam is a unit of the Ministry of Finance (Quyết định 391/QĐ-BTC): a
- * document dated from then on names its managing body (tên cơ quan chủ quản, Nghị định 30/2020/NĐ-CP)
- * above it; earlier documents do not.
- */
-export const MANAGING_BODY_FROM = '2025-03-01';
-
-export function hasManagingBody(issuedOn: string): boolean {
-  return issuedOn >= MANAGING_BODY_FROM;
-}
-
 function headerTable(doc: ReportDocument): Table {
-  const { locale } = doc;
   const left = convertMillimetersToTwip(63);
-  const right = TEXT_WIDTH - left;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          noBorderCell(
-            [
-              ...(hasManagingBody(doc.issuedOn)
-                ? [centered(t(locale, 'reports.doc.ministry'), { size: PT(12) })]
-                : []),
-              centered(t(locale, 'reports.doc.parent'), { size: PT(12) }),
-              centered(t(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
-              shortRule(left, convertMillimetersToTwip(22)),
-            ],
-            left,
-          ),
-          noBorderCell(
-            [
-              centered(t(locale, 'reports.doc.nation'), { bold: true, size: PT(12) }),
-              centered(t(locale, 'reports.doc.motto'), { bold: true, size: PT(13), underline: true }),
-            ],
-            right,
-          ),
-        ],
-      }),
-      new TableRow({
-        children: [
-          noBorderCell([centered(t(locale, 'reports.doc.number'), { size: PT(13) }, { before: 120 })], left),
-          noBorderCell(
-            [centered(placeDate(locale, doc.issuedOn), { italics: true, size: PT(14) }, { before: 120 })],
-            right,
-          ),
-        ],
-      }),
-    ],
+  return nd30HeaderTable({
+    locale: doc.locale,
+    issuedOn: doc.issuedOn,
+    left,
+    cell: noBorderCell,
+    rule: shortRule(left, convertMillimetersToTwip(22)),
+    numberLines: [centered(t(doc.locale, 'reports.doc.number'), { size: PT(13) }, { before: 120 })],
   });
 }
 
@@ -277,17 +187,7 @@ function intro(doc: ReportDocument, period: string): Paragraph[] {
   const { locale, data } = doc;
   const date = formatDate(locale, data.asOf);
   if (doc.plans.length === 0) return [body(t(locale, 'reports.doc.intro_no_plan', { period, date }))];
-  const plans = doc.plans
-    .map((plan) =>
-      plan.issuedOn
-        ? t(locale, 'reports.doc.plan_ref_dated', {
-            title: plan.title,
-            number: plan.number,
-            date: formatDate(locale, plan.issuedOn),
-          })
-        : t(locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
-    )
-    .join('; ');
+  const plans = planRefList(locale, doc.plans);
   return [body(t(locale, 'reports.doc.intro', { plans, period, date }))];
 }
 
@@ -622,41 +522,11 @@ function nextMonthSection(doc: ReportDocument): Paragraph[] {
 // Recipients and signature
 
 function signatureTable(doc: ReportDocument): Table {
-  const { locale } = doc;
-  const left = convertMillimetersToTwip(80);
-  const right = TEXT_WIDTH - left;
-  const recipients = t(locale, 'reports.doc.recipient_lines').split('\n');
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          noBorderCell(
-            [
-              new Paragraph({
-                children: [
-                  run(t(locale, 'reports.doc.recipients'), { bold: true, italics: true, size: PT(12) }),
-                ],
-                spacing: { before: 240 },
-              }),
-              ...recipients.map((line) => new Paragraph({ children: [run(line, { size: PT(11) })] })),
-            ],
-            left,
-          ),
-          noBorderCell(
-            [
-              centered(t(locale, 'reports.doc.signer'), { bold: true, size: PT(14) }, { before: 240 }),
-              ...Array.from({ length: 5 }, () => new Paragraph({ children: [] })),
-              centered(doc.signer ?? '', { bold: true, size: PT(14) }),
-            ],
-            right,
-          ),
-        ],
-      }),
-    ],
+  return nd30SignatureTable({
+    locale: doc.locale,
+    signer: doc.signer,
+    recipientsKey: 'reports.doc.recipient_lines',
+    cell: noBorderCell,
   });
 }
 

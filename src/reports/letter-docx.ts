@@ -12,24 +12,31 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
-  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
   Table,
-  TableBorders,
   TableCell,
   TableRow,
-  TextRun,
-  UnderlineType,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import type { Locale } from '../domain/roles.ts';
 import { formatDate, t } from '../i18n/index.ts';
-import { hasManagingBody } from './docx.ts';
-import { placeDate } from './i18n.ts';
 import type { PlanRef } from './model.ts';
+import {
+  body,
+  centered,
+  ND30_MARGINS,
+  ND30_STYLES,
+  headerTable as nd30HeaderTable,
+  signatureTable as nd30SignatureTable,
+  PT,
+  planRefList,
+  type RunStyle,
+  run,
+  TEXT_WIDTH,
+} from './nd30-layout.ts';
 
 export interface LetterItem {
   planNumber: string;
@@ -64,34 +71,17 @@ export interface LetterDocument {
   letters: UnitLetter[];
 }
 
-const FONT = 'Times New Roman';
-const PT = (points: number) => points * 2;
-const TEXT_WIDTH = convertMillimetersToTwip(210 - 30 - 15);
-const FIRST_LINE = convertMillimetersToTwip(12.7);
-
 export async function renderLetterDocx(doc: LetterDocument): Promise<Buffer> {
   const document = new Document({
     creator: 'da06-bot',
     title: t(doc.locale, 'reports.letter.subject'),
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: PT(14) },
-          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-        },
-      },
-    },
+    styles: ND30_STYLES,
     sections: [
       {
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
-            },
+            margin: ND30_MARGINS,
           },
         },
         children: doc.letters.flatMap((letter, i) => [
@@ -134,52 +124,11 @@ function oneLetter(doc: LetterDocument, letter: UnitLetter): (Paragraph | Table)
 
 function planRefs(doc: LetterDocument): string {
   if (doc.plans.length === 0) return t(doc.locale, 'reports.letter.no_plan');
-  return doc.plans
-    .map((plan) =>
-      plan.issuedOn
-        ? t(doc.locale, 'reports.doc.plan_ref_dated', {
-            title: plan.title,
-            number: plan.number,
-            date: formatDate(doc.locale, plan.issuedOn),
-          })
-        : t(doc.locale, 'reports.doc.plan_ref', { title: plan.title, number: plan.number }),
-    )
-    .join('; ');
+  return planRefList(doc.locale, doc.plans);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
-
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  size?: number;
-  underline?: boolean;
-}
-
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({
-    text,
-    bold: style.bold,
-    italics: style.italics,
-    size: style.size,
-    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
-  });
-}
-
-function body(text: string, options: { keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    children: [run(text)],
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE },
-    spacing: { before: 120, after: 0, line: 276, lineRule: LineRuleType.AUTO },
-    keepNext: options.keepNext,
-  });
-}
-
-function centered(text: string, style: RunStyle = {}, spacing: { before?: number } = {}): Paragraph {
-  return new Paragraph({ children: [run(text, style)], alignment: AlignmentType.CENTER, spacing });
-}
 
 function shortRule(width: number): Paragraph {
   return new Paragraph({
@@ -205,49 +154,15 @@ function cell(children: Paragraph[], width: number, borders = false): TableCell 
 function headerTable(doc: LetterDocument): Table {
   const { locale } = doc;
   const left = convertMillimetersToTwip(70);
-  const right = TEXT_WIDTH - left;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              ...(hasManagingBody(doc.issuedOn)
-                ? [centered(t(locale, 'reports.doc.ministry'), { size: PT(12) })]
-                : []),
-              centered(t(locale, 'reports.doc.parent'), { size: PT(12) }),
-              centered(t(locale, 'reports.doc.issuer'), { bold: true, size: PT(12) }),
-              shortRule(left),
-            ],
-            left,
-          ),
-          cell(
-            [
-              centered(t(locale, 'reports.doc.nation'), { bold: true, size: PT(12) }),
-              centered(t(locale, 'reports.doc.motto'), { bold: true, size: PT(13), underline: true }),
-            ],
-            right,
-          ),
-        ],
-      }),
-      new TableRow({
-        children: [
-          cell(
-            [
-              centered(t(locale, 'reports.letter.number'), { size: PT(13) }, { before: 120 }),
-              centered(t(locale, 'reports.letter.subject'), { size: PT(12) }, { before: 60 }),
-            ],
-            left,
-          ),
-          cell(
-            [centered(placeDate(locale, doc.issuedOn), { italics: true, size: PT(14) }, { before: 120 })],
-            right,
-          ),
-        ],
-      }),
+  return nd30HeaderTable({
+    locale,
+    issuedOn: doc.issuedOn,
+    left,
+    cell: (children, width) => cell(children, width),
+    rule: shortRule(left),
+    numberLines: [
+      centered(t(locale, 'reports.letter.number'), { size: PT(13) }, { before: 120 }),
+      centered(t(locale, 'reports.letter.subject'), { size: PT(12) }, { before: 60 }),
     ],
   });
 }
@@ -318,40 +233,10 @@ function itemsTable(doc: LetterDocument, letter: UnitLetter): Table {
 }
 
 function signatureTable(doc: LetterDocument): Table {
-  const { locale } = doc;
-  const left = convertMillimetersToTwip(80);
-  const right = TEXT_WIDTH - left;
-  const recipients = t(locale, 'reports.letter.recipient_lines').split('\n');
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(
-            [
-              new Paragraph({
-                children: [
-                  run(t(locale, 'reports.doc.recipients'), { bold: true, italics: true, size: PT(12) }),
-                ],
-                spacing: { before: 240 },
-              }),
-              ...recipients.map((line) => new Paragraph({ children: [run(line, { size: PT(11) })] })),
-            ],
-            left,
-          ),
-          cell(
-            [
-              centered(t(locale, 'reports.doc.signer'), { bold: true, size: PT(14) }, { before: 240 }),
-              ...Array.from({ length: 5 }, () => new Paragraph({ children: [] })),
-              centered(doc.signer ?? '', { bold: true, size: PT(14) }),
-            ],
-            right,
-          ),
-        ],
-      }),
-    ],
+  return nd30SignatureTable({
+    locale: doc.locale,
+    signer: doc.signer,
+    recipientsKey: 'reports.letter.recipient_lines',
+    cell: (children, width) => cell(children, width),
   });
 }

@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { exportReport } from '../../src/app/use-cases/export-report.ts';
 import type { View } from '../../src/app/views.ts';
-import { hasManagingBody } from '../../src/reports/docx.ts';
+import { hasManagingBody } from '../../src/reports/nd30-layout.ts';
 import { type CoreFixture, createCoreFixture } from '../support/core.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { readDocx } from './support.ts';
