@@ -49,7 +49,9 @@ export class LineSource {
 
   /** As `next`, but a Ctrl-C comes back as `INTERRUPTED` (a form cancels and the chat goes on). */
   ask(prompt = ''): Promise<Answer> {
-    if (this.interactive && prompt) {
+    // Once the input has ended (Ctrl-D, a closed pipe) there is nobody to prompt; Node 24's readline
+    // throws on a closed interface where Node 20's did nothing.
+    if (this.interactive && prompt && !this.ended) {
       this.rl.setPrompt(prompt);
       this.rl.prompt();
     }

@@ -34,3 +34,13 @@ it('every line fits the width, broken between words under its own indentation; l
     row.split(/\s+/).filter(Boolean),
   );
 });
+
+it('at a terminal whose input has ended, a question is answered null instead of prompting a closed readline', async () => {
+  const input = new PassThrough();
+  const lines = new LineSource(input, new PassThrough(), true);
+  input.end();
+  await new Promise((resolve) => setImmediate(resolve));
+  // Node 24's readline throws ERR_USE_AFTER_CLOSE on prompt() once closed (Node 20 did nothing).
+  await expect(lines.ask('Tình trạng thực hiện: ')).resolves.toBeNull();
+  await expect(lines.next('/da06 ')).resolves.toBeNull();
+});
