@@ -1,5 +1,6 @@
 /** What every CLI command gets: where to write, and the app, opened on first use (some commands need no database). */
 
+import { type Clock, shiftedClock, systemClock } from '../app/clock.ts';
 import { loadSettings } from '../config/load-settings.ts';
 import type { Settings } from '../config/settings.ts';
 import { type App, openApp } from '../runtime/open-app.ts';
@@ -49,3 +50,8 @@ export interface Command {
 
 /** A user mistake on the command line: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
+
+/** The clock every command runs on: the system's, or shifted to start at CLOCK_START (demos, tests). */
+export function settingsClock(settings: Settings): Clock {
+  return settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+}

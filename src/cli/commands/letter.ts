@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { today as todayOf } from '../../app/core-deps.ts';
 import { earlierDay } from '../../app/use-cases/deadline-buckets.ts';
 import { resolveReportPeriod } from '../../app/use-cases/export-report.ts';
@@ -9,7 +8,7 @@ import { type LetterTarget, loadLetters } from '../../app/use-cases/reminder-let
 import { formatDate, localizeParams, t } from '../../i18n/index.ts';
 import { renderLetterDocx } from '../../reports/letter-docx.ts';
 import { coreDeps } from '../../runtime/open-app.ts';
-import { type Command, UsageError } from '../context.ts';
+import { type Command, settingsClock, UsageError } from '../context.ts';
 
 /** `da06 letter`: the reminder letter (công văn đôn đốc) to one unit or every unit with overdue tasks. */
 export const letterCommand: Command = {
@@ -36,7 +35,7 @@ export const letterCommand: Command = {
     const target: LetterTarget = values.all ? 'all' : { unit: values.unit! };
     const settings = context.settings();
     const app = await context.app();
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const clock = settingsClock(settings);
     const deps = coreDeps(app, clock);
     const today = todayOf(deps);
     const resolved = await resolveReportPeriod(deps, values.period, today);

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { today as todayOf } from '../../app/core-deps.ts';
 import {
   isFileFormat,
@@ -14,7 +13,7 @@ import { isLocale, type Locale } from '../../domain/roles.ts';
 import { localizeParams, t } from '../../i18n/index.ts';
 import type { FileFormat } from '../../reports/model.ts';
 import { coreDeps } from '../../runtime/open-app.ts';
-import { type Command, UsageError } from '../context.ts';
+import { type Command, settingsClock, UsageError } from '../context.ts';
 
 export const reportCommand: Command = {
   path: ['report'],
@@ -47,7 +46,7 @@ export const reportCommand: Command = {
 
     const settings = context.settings();
     const app = await context.app();
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const clock = settingsClock(settings);
     const deps = coreDeps(app, clock);
     const locale: Locale =
       (values.locale as Locale | undefined) ?? (isLocale(app.group.locale) ? app.group.locale : 'vi');

@@ -6,7 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { meetingCalendar, meetingInvitation } from '../../app/use-cases/meeting-invitation.ts';
 import { todayIn } from '../../domain/period.ts';
 import { isLocale, type Locale } from '../../domain/roles.ts';
@@ -16,7 +15,7 @@ import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import { coreDeps } from '../../runtime/open-app.ts';
 import { createScheduler, type PreviewItem } from '../../scheduler/scheduler.ts';
 import { schedulerPort } from '../../scheduler/scheduler-port.ts';
-import { type Command, UsageError } from '../context.ts';
+import { type Command, settingsClock, UsageError } from '../context.ts';
 import { table } from '../output.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,6 +27,16 @@ const KIND_LABELS: Record<PreviewItem['kind'], string> = {
   'round-reminder': 'Nhắc đơn vị chưa báo cáo',
   summary: 'Gửi tổng hợp cho Tổ trưởng',
 };
+
+/** `--from YYYY-MM-DD` and `--months N` (1 to 24), as preview and ics read them: the months, checked. */
+function monthsFrom(values: { from?: string | undefined; months?: string | undefined }): number {
+  if (values.from !== undefined && !DAY.test(values.from))
+    throw new UsageError('--from phải có dạng YYYY-MM-DD');
+  const months = Number(values.months);
+  if (!Number.isInteger(months) || months < 1 || months > 24)
+    throw new UsageError('--months phải là số nguyên từ 1 đến 24');
+  return months;
+}
 
 export const schedulePreviewCommand: Command = {
   path: ['schedule', 'preview'],
@@ -42,14 +51,10 @@ export const schedulePreviewCommand: Command = {
         json: { type: 'boolean', default: false },
       },
     });
-    if (values.from !== undefined && !DAY.test(values.from))
-      throw new UsageError('--from phải có dạng YYYY-MM-DD');
-    const months = Number(values.months);
-    if (!Number.isInteger(months) || months < 1 || months > 24)
-      throw new UsageError('--months phải là số nguyên từ 1 đến 24');
+    const months = monthsFrom(values);
     const settings = context.settings();
     const app = await context.app();
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const clock = settingsClock(settings);
     const timeZone = app.group.timeZone;
     const from = zonedInstant(values.from ?? todayIn(timeZone, clock.now()), '00:00', timeZone);
     const scheduler = createScheduler({
@@ -165,16 +170,12 @@ export const scheduleIcsCommand: Command = {
       },
     });
     if (!values.out) throw new UsageError('Cần --out TỆP.ics: nơi ghi lịch họp.');
-    if (values.from !== undefined && !DAY.test(values.from))
-      throw new UsageError('--from phải có dạng YYYY-MM-DD');
     if (values.month !== undefined && !/^\d{4}-\d{2}$/.test(values.month))
       throw new UsageError('--month phải có dạng YYYY-MM');
-    const months = Number(values.months);
-    if (!Number.isInteger(months) || months < 1 || months > 24)
-      throw new UsageError('--months phải là số nguyên từ 1 đến 24');
+    const months = monthsFrom(values);
     const settings = context.settings();
     const app = await context.app();
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const clock = settingsClock(settings);
     const deps = coreDeps(app, clock);
     const scheduler = createScheduler({ deps, outbox: app.stores.outbox, channels: [], clock, settings });
     const port = schedulerPort(app.stores, app.group);

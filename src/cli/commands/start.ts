@@ -7,7 +7,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { type Clock, shiftedClock, systemClock } from '../../app/clock.ts';
 import { TerminalAdapter } from '../../channels/terminal/index.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { platformVariablesSet } from '../../config/platforms.ts';
@@ -17,7 +16,7 @@ import { createLogger } from '../../runtime/logger.ts';
 import type { App } from '../../runtime/open-app.ts';
 import { installProcessGuards } from '../../runtime/process-guards.ts';
 import type { MemberRecord } from '../../store/member-store.ts';
-import type { Command } from '../context.ts';
+import { type Command, settingsClock } from '../context.ts';
 
 export const startCommand: Command = {
   path: ['start'],
@@ -31,7 +30,7 @@ export const startCommand: Command = {
     const settings = context.settings();
     const app = await context.app();
     const useTerminal = values.terminal || settings.TERMINAL || !platformConfigured(settings);
-    const clock: Clock = settings.CLOCK_START ? shiftedClock(new Date(settings.CLOCK_START)) : systemClock;
+    const clock = settingsClock(settings);
     if (await shouldSeedDemo(app, settings)) {
       // The plan reader (CSV decoding, plan parsing) is loaded only for the first run's demo data.
       const { seedDemo } = await import('../../app/seed-demo.ts');
