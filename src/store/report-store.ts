@@ -5,6 +5,7 @@
  */
 
 import type {
+  AuditRecord,
   DoneReportRow,
   MonthlyStatus,
   Receipt,
@@ -530,40 +531,126 @@ async function submitPg(
     // The revision's time is the member's, by the core's clock (the four buckets date a `done` by it).
     report.submittedAt ? pgTimestamp(report.submittedAt) : at,
   ];
-  const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
   const key = report.requestKey;
-  if (!receipt && !key) return { ...(await writePg(pg.rows.bind(pg), submit, period.key)), replayed: false };
-  // The receipt needs the revision the statement returns, and the request key (ADR 25) is claimed
-  // before anything is written: all in one transaction, committed together.
+  if (key)
+    return submitKeyedPg(
+      pg,
+      report,
+      values,
+      key,
+      receipt && ((revision) => auditValues(at, receipt(revision))),
+    );
+  const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
+  if (!receipt) return { ...(await writePg(pg.rows.bind(pg), submit, period.key)), replayed: false };
+  // The receipt needs the revision the statement returns: both in one transaction, committed together.
   return pg.transaction(async (rows) => {
-    if (key) {
-      const claimed = await rows('da06_claim_request', CLAIM_PG, [key, actor]);
-      if (claimed.length === 0) {
-        const [first] = await rows<{ outcome: string | null }>('da06_request_outcome', OUTCOME_PG, [key]);
-        return { revision: revisionOf(first?.outcome ?? null), replayed: true };
-      }
-    }
     const { revision } = await writePg(rows, submit, period.key);
-    if (receipt) {
-      const extra = auditRow(receipt(revision));
-      await rows('da06_audit', AUDIT_PG, [
-        at,
-        extra.actor,
-        extra.action,
-        extra.entity,
-        extra.entityId,
-        extra.details,
-      ]);
-    }
-    if (key) await rows('da06_request_done', DONE_PG, [JSON.stringify({ revision }), key]);
+    await rows('da06_audit', AUDIT_PG, auditValues(at, receipt(revision)));
     return { revision, replayed: false };
   });
 }
 
-const CLAIM_PG = `INSERT INTO "HandledRequest" ("key", "actor") VALUES ($1::text, $2::text)
-  ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
-const OUTCOME_PG = `SELECT "outcome" FROM "HandledRequest" WHERE "key" = $1::text`;
-const DONE_PG = `UPDATE "HandledRequest" SET "outcome" = $1::text WHERE "key" = $2::text`;
+function auditValues(at: string, record: AuditRecord): PgParam[] {
+  const row = auditRow(record);
+  return [at, row.actor, row.action, row.entity, row.entityId, row.details];
+}
+
+/**
+ * SUBMIT_PG with the request's key (ADR 25) claimed in the same statement, before anything is
+ * written: the key's row is inserted first (`ON CONFLICT DO NOTHING`, which waits for a concurrent
+ * claim of the same key to commit or roll back), and the report, its revision and the audit entry
+ * are written only when that insert returned the key. The claim's outcome cannot hold the report's
+ * revision number (a statement cannot update a row it inserted), so it holds the id the revision row
+ * will have, taken from its sequence up front; a replay reads the revision number through it.
+ * The period is only read here: when it is missing (a month's first report), it is inserted in a
+ * statement of its own and the submission runs again (nothing was claimed nor written).
+ */
+const SUBMIT_KEYED_PG = `
+  WITH period AS (
+    SELECT "id" FROM "ReportingPeriod" WHERE "key" = $1::text
+  ), next AS (
+    SELECT nextval(pg_get_serial_sequence('"StatusReportRevision"', 'id'))::int AS "revisionId"
+  ), claim AS (
+    INSERT INTO "HandledRequest" ("key", "actor", "outcome")
+    SELECT $2::text, $13::text, json_build_object('revisionId', next."revisionId")::text FROM period, next
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "key"
+  ), report AS (
+    INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
+    SELECT $3::int, period."id", $4::int, $5::int, $6::text, $7::int, $8::text, $9::text, $10::text,
+      $11::boolean, 1, $12::timestamp(3), $12::timestamp(3) FROM period WHERE EXISTS (SELECT 1 FROM claim)
+    ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
+      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
+      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
+      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + 1, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id", "revision"
+  ), revision AS (
+    INSERT INTO "StatusReportRevision" ("id", "reportId", "revision", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "createdAt")
+    SELECT next."revisionId", report."id", report."revision", $5::int, $6::text, $7::int, $8::text, $9::text,
+      $10::text, $17::timestamp(3)
+    FROM report, next
+  ), audit AS (
+    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+    SELECT $12::timestamp(3), $13::text, CASE WHEN "revision" = 1 THEN $14::text ELSE $15::text END,
+      'StatusReport', "id"::text, $16::text
+    FROM report
+  )
+  SELECT (SELECT count(*) FROM period)::int AS "periods", report."id", report."revision"
+  FROM (SELECT 1) AS one LEFT JOIN report ON true`;
+
+const ENSURE_PERIOD_PG = `INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn")
+  VALUES ($1::text, $2::text, $3::text, $4::text) ON CONFLICT ("key") DO NOTHING`;
+
+/** The revision a handled request's claim points at (SUBMIT_KEYED_PG), or 0 when it has none. */
+const REPLAYED_REVISION_PG = `
+  SELECT COALESCE(v."revision", (h."outcome"::json->>'revision')::int, 0) AS "revision"
+  FROM "HandledRequest" h
+  LEFT JOIN "StatusReportRevision" v ON v."id" = (h."outcome"::json->>'revisionId')::int
+  WHERE h."key" = $1::text`;
+
+async function submitKeyedPg(
+  pg: PgDirect,
+  report: SubmitReport,
+  submitValues: PgParam[],
+  key: string,
+  receiptValues?: (revision: number) => PgParam[],
+): Promise<{ revision: number; replayed: boolean }> {
+  // SUBMIT_PG's values ($1–$19) without the period's kind and days ($2–$4), the key as $2.
+  const values: PgParam[] = [report.period.key, key, ...submitValues.slice(4)];
+  const { period } = report;
+  const once = async (rows: PgDirect['rows']) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [row] = await rows<{ periods: number; revision: number | null }>(
+        'da06_submit_report_keyed',
+        SUBMIT_KEYED_PG,
+        values,
+      );
+      if (row && row.periods === 0) {
+        await pg.rows('da06_ensure_period', ENSURE_PERIOD_PG, [
+          period.key,
+          period.kind,
+          period.startsOn,
+          period.endsOn,
+        ]);
+        continue;
+      }
+      if (row?.revision == null) {
+        const [first] = await rows<{ revision: number }>('da06_replayed_revision', REPLAYED_REVISION_PG, [
+          key,
+        ]);
+        return { revision: first?.revision ?? 0, replayed: true };
+      }
+      if (receiptValues) await rows('da06_audit', AUDIT_PG, receiptValues(row.revision));
+      return { revision: row.revision, replayed: false };
+    }
+    throw new Error(`report: the period ${period.key} could not be read nor inserted`);
+  };
+  // Alone, the statement is its own transaction; with a receipt (which needs the revision), the two
+  // commit together.
+  return receiptValues ? pg.transaction(once) : once(pg.rows.bind(pg));
+}
 
 /** Runs a submission statement until it answers (see SUBMIT_PG: a period inserted meanwhile). */
 async function writePg(

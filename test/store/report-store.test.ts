@@ -151,4 +151,56 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
       });
     }
   });
+  it('with request keys: racing first submissions of a new period, each sent twice, store each once', async () => {
+    const tasks = ['1', '2', '4'];
+    const sends = Array.from({ length: 30 }, (_, i) => {
+      const n = Math.floor(i / 2); // sends 2n and 2n + 1 are one request delivered twice
+      return { n, key: `race-key:${n}`, task: tasks[n % 3]! };
+    });
+    const results = await Promise.all(
+      sends.map(({ n, key, task }) =>
+        f.stores.reports.submit({ ...submission(task, '2024-06', n + 1), requestKey: key }, `member:${n}`),
+      ),
+    );
+    expect(await db().client.reportingPeriod.count({ where: { key: '2024-06' } })).toBe(1);
+    for (let n = 0; n < 15; n++) {
+      const [a, b] = [results[2 * n]!, results[2 * n + 1]!];
+      expect(a.revision).toBe(b.revision);
+      expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    }
+    for (const task of tasks) {
+      const report = await reportOf(db(), task, '2024-06');
+      expect(report.revision).toBe(5);
+      expect(report.revisions.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it('with a request key and a receipt: a replay writes neither again and answers the first revision', async () => {
+    const receipt = (revision: number) => ({
+      actor: 'member:1',
+      action: 'card.used',
+      entity: 'Card',
+      entityId: 'card-keyed',
+      details: { revision },
+    });
+    const first = { ...submission('2', '2024-07', 10), requestKey: 'keyed:first' };
+    const edit = { ...submission('2', '2024-07', 20), requestKey: 'keyed:edit' };
+    expect(await f.stores.reports.submit(first, 'member:1', receipt)).toEqual({
+      revision: 1,
+      replayed: false,
+    });
+    expect(await f.stores.reports.submit(edit, 'member:1', receipt)).toEqual({
+      revision: 2,
+      replayed: false,
+    });
+    expect(await f.stores.reports.submit(edit, 'member:1', receipt)).toEqual({ revision: 2, replayed: true });
+    expect(await f.stores.reports.submit(first, 'member:1', receipt)).toEqual({
+      revision: 1,
+      replayed: true,
+    });
+    const receipts = await db().client.auditEntry.findMany({ where: { entityId: 'card-keyed' } });
+    expect(receipts.map((r) => JSON.parse(r.details!))).toEqual([{ revision: 1 }, { revision: 2 }]);
+    const report = await reportOf(db(), '2', '2024-07');
+    expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 20, 2]);
+  });
 });
