@@ -532,14 +532,7 @@ async function submitPg(
     report.submittedAt ? pgTimestamp(report.submittedAt) : at,
   ];
   const key = report.requestKey;
-  if (key)
-    return submitKeyedPg(
-      pg,
-      report,
-      values,
-      key,
-      receipt && ((revision) => auditValues(at, receipt(revision))),
-    );
+  if (key) return submitKeyedPg(pg, report, values, key, receipt);
   const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
   if (!receipt) return { ...(await writePg(pg.rows.bind(pg), submit, period.key)), replayed: false };
   // The receipt needs the revision the statement returns: both in one transaction, committed together.
@@ -596,6 +589,10 @@ const SUBMIT_KEYED_PG = `
     SELECT $12::timestamp(3), $13::text, CASE WHEN "revision" = 1 THEN $14::text ELSE $15::text END,
       'StatusReport', "id"::text, $16::text
     FROM report
+  ), receipt AS (
+    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+    SELECT $12::timestamp(3), $18::text, $19::text, $20::text, $21::text, replace($22::text, $23::text, "revision"::text)
+    FROM report WHERE $19::text IS NOT NULL
   )
   SELECT (SELECT count(*) FROM period)::int AS "periods", report."id", report."revision"
   FROM (SELECT 1) AS one LEFT JOIN report ON true`;
@@ -615,10 +612,13 @@ async function submitKeyedPg(
   report: SubmitReport,
   submitValues: PgParam[],
   key: string,
-  receiptValues?: (revision: number) => PgParam[],
+  receipt?: Receipt,
 ): Promise<{ revision: number; replayed: boolean }> {
-  // SUBMIT_PG's values ($1–$19) without the period's kind and days ($2–$4), the key as $2.
-  const values: PgParam[] = [report.period.key, key, ...submitValues.slice(4)];
+  const at = submitValues[13] as string;
+  const template = receipt ? receiptTemplate(receipt) : NO_RECEIPT;
+  // SUBMIT_PG's values ($1–$19) without the period's kind and days ($2–$4), the key as $2, then the
+  // receipt's template ($18–$23).
+  const values: PgParam[] = [report.period.key, key, ...submitValues.slice(4), ...(template ?? NO_RECEIPT)];
   const { period } = report;
   const once = async (rows: PgDirect['rows']) => {
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -642,14 +642,39 @@ async function submitKeyedPg(
         ]);
         return { revision: first?.revision ?? 0, replayed: true };
       }
-      if (receiptValues) await rows('da06_audit', AUDIT_PG, receiptValues(row.revision));
+      if (receipt && !template) await rows('da06_audit', AUDIT_PG, auditValues(at, receipt(row.revision)));
       return { revision: row.revision, replayed: false };
     }
     throw new Error(`report: the period ${period.key} could not be read nor inserted`);
   };
-  // Alone, the statement is its own transaction; with a receipt (which needs the revision), the two
-  // commit together.
-  return receiptValues ? pg.transaction(once) : once(pg.rows.bind(pg));
+  // Alone (with its receipt when the statement can write it), the statement is its own transaction;
+  // a receipt the statement cannot write is written after it, in one transaction with it.
+  return receipt && !template ? pg.transaction(once) : once(pg.rows.bind(pg));
+}
+
+const NO_RECEIPT: PgParam[] = [null, null, null, null, null, null];
+const REVISION_TOKEN = '2147000001';
+
+/**
+ * A receipt as SUBMIT_KEYED_PG's parameters ($18–$23): its entry for a placeholder revision and the
+ * placeholder, which the statement replaces with the revision it writes. Only when that is exactly
+ * what the receipt gives (checked for revisions 1 and 2: same actor, action and entity, details
+ * differing by the number alone); otherwise null, and the receipt is written by a second statement.
+ */
+function receiptTemplate(receipt: Receipt): PgParam[] | null {
+  const probe = auditRow(receipt(Number(REVISION_TOKEN)));
+  if (probe.details === null || !probe.details.includes(REVISION_TOKEN)) return null;
+  for (const revision of [1, 2]) {
+    const row = auditRow(receipt(revision));
+    const same =
+      row.actor === probe.actor &&
+      row.action === probe.action &&
+      row.entity === probe.entity &&
+      row.entityId === probe.entityId &&
+      row.details === probe.details.replaceAll(REVISION_TOKEN, String(revision));
+    if (!same) return null;
+  }
+  return [probe.actor, probe.action, probe.entity, probe.entityId, probe.details, REVISION_TOKEN];
 }
 
 /** Runs a submission statement until it answers (see SUBMIT_PG: a period inserted meanwhile). */

@@ -4,7 +4,9 @@
  * row once, the current report, one revision per submission, the audit entry, the receipt in the
  * same transaction — and stay correct when submissions race.
  */
+import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
+import { CardLedger } from '../../src/channels/teams/card-ledger.ts';
 import { periodFromKey } from '../../src/domain/period.ts';
 import type { Database } from '../../src/store/open-database.ts';
 import { pgDirectFor } from '../../src/store/pg-direct.ts';
@@ -202,5 +204,91 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
     expect(receipts.map((r) => JSON.parse(r.details!))).toEqual([{ revision: 1 }, { revision: 2 }]);
     const report = await reportOf(db(), '2', '2024-07');
     expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 20, 2]);
+  });
+  it('with a request key, a receipt that depends on the revision beyond its number is committed too', async () => {
+    const receipt = (revision: number) => ({
+      actor: 'member:1',
+      action: revision === 1 ? 'card.first' : 'card.again',
+      entity: 'Card',
+      entityId: 'card-keyed-2',
+      details: { edit: revision > 1, revision },
+    });
+    const send = (percent: number, key: string) =>
+      f.stores.reports.submit(
+        { ...submission('4', '2024-07', percent), requestKey: key },
+        'member:1',
+        receipt,
+      );
+    expect(await send(5, 'keyed-2:a')).toEqual({ revision: 1, replayed: false });
+    expect(await send(6, 'keyed-2:b')).toEqual({ revision: 2, replayed: false });
+    expect(await send(6, 'keyed-2:b')).toEqual({ revision: 2, replayed: true });
+    await expect(
+      f.stores.reports.submit(
+        { ...submission('4', '2024-07', 7), requestKey: 'keyed-2:c' },
+        'member:1',
+        () => {
+          throw new Error('no receipt');
+        },
+      ),
+    ).rejects.toThrow('no receipt');
+    expect(await f.stores.requests.handled('keyed-2:c')).toBe(false);
+    const receipts = await db().client.auditEntry.findMany({
+      where: { entity: 'Card', entityId: 'card-keyed-2' },
+      orderBy: { id: 'asc' },
+    });
+    expect(receipts.map((r) => [r.action, JSON.parse(r.details!)])).toEqual([
+      ['card.first', { edit: false, revision: 1 }],
+      ['card.again', { edit: true, revision: 2 }],
+    ]);
+    const report = await reportOf(db(), '4', '2024-07');
+    expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 6, 2]);
+  });
+  it('on PostgreSQL, a keyed submission with a Teams card receipt is one statement', async () => {
+    if (provider !== 'postgresql') return;
+    const sent: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      sent.push(typeof first === 'string' ? first : (first?.text ?? '?'));
+      return original.apply(this, args);
+    };
+    try {
+      const view = (revision: number) => ({
+        kind: 'report-saved' as const,
+        viewer: f.viewers.lan,
+        period: periodFromKey('2024-08'),
+        taskCode: '1',
+        taskContent: 'Nhiệm vụ 1',
+        status: 'in_progress' as const,
+        percent: 10,
+        revision,
+        late: false,
+      });
+      const ledger = CardLedger.receipt('1:card-x:form', (saved) => ({
+        result: saved,
+        reminder: null,
+        taskId: 1,
+      }));
+      const receipt = (revision: number) => ({
+        actor: 'member:1',
+        action: ledger.action,
+        entity: ledger.entity,
+        entityId: ledger.entityId,
+        details: ledger.details(view(revision)),
+      });
+      await f.stores.reports.submit(submission('1', '2024-08', 10), 'member:1'); // the period's row
+      sent.length = 0;
+      const keyed = { ...submission('1', '2024-08', 20), requestKey: 'teams:card:1:card-x:form' };
+      expect(await f.stores.reports.submit(keyed, 'member:1', receipt)).toEqual({
+        revision: 2,
+        replayed: false,
+      });
+      expect(sent).toHaveLength(1);
+    } finally {
+      proto.query = original;
+    }
+    const [entry] = await db().client.auditEntry.findMany({ where: { entityId: '1:card-x:form' } });
+    expect(JSON.parse(entry!.details!).result.revision).toBe(2);
   });
 });
