@@ -53,7 +53,10 @@ describeEachDatabase('Slack request guard', (db) => {
     ['payload=[]', `payload=${encodeURIComponent('[]')}`],
     ['payload=42', 'payload=42'],
     ['payload that is not JSON', 'payload=%7Bnope'],
+    ['payload in braces that is not JSON', 'payload=%7Bnope%7D'],
     ['payload given twice', `payload=${encodeURIComponent('{}')}&payload=${encodeURIComponent('{}')}`],
+    ['payload given twice, the second key escaped', `payload=${encodeURIComponent('{}')}&payloa%64=null`],
+    ['payload=null with spaces and a broken escape', 'payload=+null+%ZZ'],
   ])('a signed body with %s: 400, nothing stored, the bot goes on', async (_name, body) => {
     const response = await h.slack.post(body, FORM);
     expect(response.status).toBe(400);
@@ -62,7 +65,7 @@ describeEachDatabase('Slack request guard', (db) => {
   });
 
   it('a signed JSON body that is not an object: 400', async () => {
-    for (const body of ['null', '"x"', '[1]', '{nope']) {
+    for (const body of ['null', '"x"', '[1]', '{nope', '{nope}', ' [{}] ']) {
       const response = await h.slack.post(body, 'application/json');
       expect(response.status).toBe(400);
     }
