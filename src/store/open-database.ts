@@ -14,6 +14,13 @@ import { type Provider, providerOf, sqlitePath } from './provider.ts';
 import { registerDirect, SqliteDirect } from './sqlite-direct.ts';
 
 export type Db = SqliteClientType;
+/**
+ * Options for a transaction that writes many rows (a directory sync, a plan, a nudge round for
+ * thousands of members): Prisma's 5 s default is outlasted under load, seen at 7.4 s for 5,000 outbox
+ * rows on a busy machine, and the whole decision would fail and be decided again later.
+ */
+export const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 

@@ -17,7 +17,7 @@
  * unknown (`markRetry` with `unconfirmedSince`). It stays until the row is sent, and every attempt
  * meanwhile asks the channel to look before it posts (docs/adr/0008-exactly-once-delivery.md).
  */
-import type { Database, Tx } from './open-database.ts';
+import { type Database, LONG_TRANSACTION, type Tx } from './open-database.ts';
 
 export type OutboxStatus = 'pending' | 'claimed' | 'sent' | 'failed' | 'recorded';
 
@@ -102,7 +102,7 @@ export class OutboxStore {
           marks.map((mark) => bookkeeping(MARK_KIND, mark, now)),
         );
       return { recorded: true, messages };
-    });
+    }, LONG_TRANSACTION);
   }
 
   /** Which of these job occurrences ("job/occurrence") were decided already. */

@@ -5,7 +5,7 @@ import { type Deadline, type DeadlineKind, parseDeadline } from '../domain/deadl
 import type { ParsedTask, UnresolvedUnit } from '../domain/plan.ts';
 import { foldVietnamese } from '../domain/text.ts';
 import { audit } from './audit.ts';
-import type { Db, Tx } from './open-database.ts';
+import { type Db, LONG_TRANSACTION, type Tx } from './open-database.ts';
 import { pgDirectFor } from './pg-direct.ts';
 import { int, RawQuery, rawRows, text } from './raw-rows.ts';
 import { directFor } from './sqlite-direct.ts';
@@ -60,45 +60,42 @@ export class PlanStore implements PlanRepository {
     actor: string,
   ): Promise<SavePlanResult> {
     const unitIds = await this.unitIdsByCode();
-    return this.db.$transaction(
-      async (tx) => {
-        const plan = await tx.plan.upsert({
-          where: { groupId_number: { groupId, number: header.number } },
-          create: { groupId, ...header },
-          update: { title: header.title, year: header.year, issuedOn: header.issuedOn },
-        });
-        const before = await tx.task.findMany({
-          where: { planId: plan.id },
-          select: { id: true, code: true, closedAt: true },
-        });
-        const existing = new Map(before.map((task) => [task.code, task.id]));
-        for (const [position, task] of tasks.entries()) {
-          const id = await upsertTask(tx, plan.id, position, task);
-          await replaceTaskUnits(tx, id, task, unitIds);
-        }
-        const listed = new Set(tasks.map((task) => task.code));
-        const gone = before.filter((task) => !listed.has(task.code) && task.closedAt === null);
-        await tx.task.updateMany({
-          where: { id: { in: gone.map((task) => task.id) } },
-          data: { closedAt: new Date() },
-        });
-        const result: SavePlanResult = {
-          planId: plan.id,
-          created: tasks.filter((task) => !existing.has(task.code)).length,
-          updated: tasks.filter((task) => existing.has(task.code)).length,
-          closed: gone.map((task) => task.code),
-        };
-        await audit(tx, {
-          actor,
-          action: 'plan.import',
-          entity: 'Plan',
-          entityId: plan.id,
-          details: { ...header, ...result },
-        });
-        return result;
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    return this.db.$transaction(async (tx) => {
+      const plan = await tx.plan.upsert({
+        where: { groupId_number: { groupId, number: header.number } },
+        create: { groupId, ...header },
+        update: { title: header.title, year: header.year, issuedOn: header.issuedOn },
+      });
+      const before = await tx.task.findMany({
+        where: { planId: plan.id },
+        select: { id: true, code: true, closedAt: true },
+      });
+      const existing = new Map(before.map((task) => [task.code, task.id]));
+      for (const [position, task] of tasks.entries()) {
+        const id = await upsertTask(tx, plan.id, position, task);
+        await replaceTaskUnits(tx, id, task, unitIds);
+      }
+      const listed = new Set(tasks.map((task) => task.code));
+      const gone = before.filter((task) => !listed.has(task.code) && task.closedAt === null);
+      await tx.task.updateMany({
+        where: { id: { in: gone.map((task) => task.id) } },
+        data: { closedAt: new Date() },
+      });
+      const result: SavePlanResult = {
+        planId: plan.id,
+        created: tasks.filter((task) => !existing.has(task.code)).length,
+        updated: tasks.filter((task) => existing.has(task.code)).length,
+        closed: gone.map((task) => task.code),
+      };
+      await audit(tx, {
+        actor,
+        action: 'plan.import',
+        entity: 'Plan',
+        entityId: plan.id,
+        details: { ...header, ...result },
+      });
+      return result;
+    }, LONG_TRANSACTION);
   }
 
   /** How many plans the database holds (none on a fresh database). */

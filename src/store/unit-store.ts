@@ -11,11 +11,8 @@ import {
   UnitHistoryError,
 } from '../domain/unit-history.ts';
 import { audit } from './audit.ts';
-import type { Db, Tx } from './open-database.ts';
+import { type Db, LONG_TRANSACTION, type Tx } from './open-database.ts';
 import { directFor } from './sqlite-direct.ts';
-
-/** Syncing the whole directory (86 units and their aliases) can outlast Prisma's 5 s default under load. */
-const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
 
 export class UnitStore implements UnitRepository {
   private readonly ids = new Map<string, number>();
