@@ -6,6 +6,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
@@ -105,7 +106,7 @@ it('with Slack configured and no PUBLIC_URL the dashboard stays off and /da06 we
   });
   let code: number | null = null;
   try {
-    await bot.until('stderr', /Bảng điều khiển web: chưa bật; với Slack\/Teams cần đặt PUBLIC_URL/);
+    await bot.until('stderr', /Bảng điều khiển web: chưa bật; với Slack\/Teams cần\s+đặt\s+PUBLIC_URL/);
     // The server listens for Slack's events, on every interface, without the dashboard's routes.
     const [, port] = await bot.until('stderr', /"port":(\d+),"paths":\[[^\]]*"\/slack\/events"/);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -115,6 +116,27 @@ it('with Slack configured and no PUBLIC_URL the dashboard stays off and /da06 we
   } finally {
     code = await bot.end();
     await slack.stop();
+  }
+  expect(code).toBe(0);
+}, 150_000);
+
+it('with PORT taken (a second npm start) the terminal chat still runs and says which port to change', async () => {
+  const holder = createServer();
+  const taken = await new Promise<number>((done) =>
+    holder.listen(0, '127.0.0.1', () => done((holder.address() as { port: number }).port)),
+  );
+  const bot = run(['start'], { DATABASE_URL: database(), PORT: String(taken) });
+  let code: number | null = null;
+  try {
+    await bot.until(
+      'stderr',
+      new RegExp(`Bảng điều khiển web: chưa bật; không mở được\\s+cổng\\s+${taken}\\s+\\(EADDRINUSE\\)`),
+    );
+    bot.say('/da06 summary');
+    await bot.until('stdout', /\d+ nhiệm vụ/);
+  } finally {
+    code = await bot.end();
+    holder.close();
   }
   expect(code).toBe(0);
 }, 150_000);
