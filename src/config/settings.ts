@@ -55,7 +55,10 @@ export const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   // Web dashboard (issue 18)
-  /** Where browsers reach the bot (https://… behind a proxy); set it to serve the web dashboard. */
+  /**
+   * Where browsers reach the bot (https://… behind a proxy). Unset, the dashboard is served on
+   * http://localhost:PORT (127.0.0.1 only) when the terminal is the only chat, and is off with Slack or Teams.
+   */
   PUBLIC_URL: z
     .string()
     .url()

@@ -19,7 +19,7 @@ import { webRoutes } from '../web/routes.ts';
 import { channelLog, routeConsole } from './channel-log.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
-import { type App, coreDeps } from './open-app.ts';
+import { type App, coreDeps, webConfig } from './open-app.ts';
 import { checkReadiness } from './readiness.ts';
 
 export interface BotOptions {
@@ -42,8 +42,20 @@ export interface RunningBot {
   /** The port the HTTP server listens on, or null when none runs. */
   port: number | null;
   metrics: Metrics;
+  /** Where the web dashboard is, or why it is off (what `da06 start` prints). */
+  dashboard: DashboardState;
   stop(graceMs?: number): Promise<void>;
 }
+
+/**
+ * The web dashboard as started: at `url` (its `/web/`; `local`: the embedded default on
+ * http://localhost:PORT, reachable from this machine only), or off because PUBLIC_URL is needed
+ * (a Slack or Teams member's browser cannot reach localhost) or because PORT could not be opened.
+ */
+export type DashboardState =
+  | { url: string; local: boolean }
+  | { url: null; reason: 'public-url-needed' }
+  | { url: null; reason: 'listen-failed'; port: number; detail: string };
 
 /** Whether any chat platform is configured (then `npm start` serves it instead of the terminal). */
 export function platformConfigured(settings: Settings): boolean {
@@ -61,12 +73,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const log = channelLog(logger);
   const restoreConsole = routeConsole(logger);
   const channels = await createChannels(options, core, log);
+  const local = localDashboard(settings, channels);
+  if (local) deps.web = webConfig(settings, localUrl(settings.PORT));
   const warnings = [teamsStartupWarning(settings)].filter((w): w is string => w !== null);
   for (const warning of warnings) logger.warn(warning);
 
   const metrics = new Metrics();
   metrics.watchOutbox(() => outboxState(app));
-  const { server, port } = await serveHttp(options, core, channels, warnings, metrics);
+  const { server, port, dashboard } = await serveHttp(options, core, channels, warnings, metrics, local);
   await startChannels(channels, server, restoreConsole);
 
   let scheduler: Scheduler | null = null;
@@ -91,6 +105,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     scheduler,
     port,
     metrics,
+    dashboard,
     stop: stopOnce(app, server, scheduler, channels, restoreConsole),
   };
 }
@@ -116,19 +131,39 @@ async function createChannels(
   return channels;
 }
 
-/** The one HTTP server (health, metrics and the channels' routes), when a channel has routes or `http` asks. */
+/**
+ * The embedded default (issue 18): no PUBLIC_URL and the terminal the only chat. Then the dashboard
+ * is served on http://localhost:PORT, bound to 127.0.0.1 so nothing is exposed. With Slack or Teams
+ * the links go to members' browsers, which cannot reach localhost: there PUBLIC_URL is required.
+ */
+function localDashboard(settings: Settings, channels: Channel[]): boolean {
+  return !settings.PUBLIC_URL && channels.length > 0 && channels.every((c) => c.platform === 'terminal');
+}
+
+const localUrl = (port: number): string => `http://localhost:${port}`;
+
+interface Served {
+  server: HttpServer | null;
+  port: number | null;
+  dashboard: DashboardState;
+}
+
+/** The one HTTP server (health, metrics, the channels' and the dashboard's routes), when any has routes or `http` asks. */
 async function serveHttp(
   options: BotOptions,
   core: Core,
   channels: Channel[],
   warnings: string[],
   metrics: Metrics,
-): Promise<{ server: HttpServer | null; port: number | null }> {
+  local: boolean,
+): Promise<Served> {
   const { app, settings, logger } = options;
-  // The web dashboard (issue 18) when PUBLIC_URL is set: then the server listens even for the terminal.
+  // The web dashboard (issue 18) when PUBLIC_URL is set or on the local default: then the server
+  // listens even for the terminal.
   const web = webRoutes({ core, log: (error) => logger.error({ err: error }, 'dashboard request failed') });
   const routes = [...channels.flatMap((channel) => channel.routes), ...web];
-  if (!(routes.length > 0 || options.http)) return { server: null, port: null };
+  const off: DashboardState = { url: null, reason: 'public-url-needed' };
+  if (!(routes.length > 0 || options.http)) return { server: null, port: null, dashboard: off };
   const server = createHttpServer(
     [
       ...healthRoutes({
@@ -143,14 +178,34 @@ async function serveHttp(
     (error) => logger.error({ err: error }, 'request failed'),
     metrics,
   );
-  const port = await server.listen(settings.PORT);
+  let port: number;
+  try {
+    port = await listen(server, settings.PORT, local);
+  } catch (error) {
+    if (!local) throw error;
+    return listenFailed(core, logger, settings.PORT, error);
+  }
   logger.info({ port, paths: routes.map((route) => route.path) }, 'listening');
-  if (web.length > 0)
-    logger.info(
-      { url: `${settings.PUBLIC_URL}/web/` },
-      'web dashboard: type /da06 web in chat for a sign-in link',
-    );
-  return { server, port };
+  const webConfigured = core.deps.web;
+  if (local && webConfigured) webConfigured.publicUrl = localUrl(port); // PORT=0: the port just chosen
+  if (!webConfigured) return { server, port, dashboard: off };
+  const url = `${webConfigured.publicUrl}/web/`;
+  logger.info({ url }, 'web dashboard: type /da06 web in chat for a sign-in link');
+  return { server, port, dashboard: { url, local } };
+}
+
+/** The terminal chat works without its dashboard (PORT taken by a second `npm start`, say): says why, goes on. */
+function listenFailed(core: Core, logger: Logger, port: number, error: unknown): Served {
+  delete core.deps.web;
+  logger.warn({ port, err: error }, 'web dashboard: cannot listen');
+  const detail =
+    (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return { server: null, port: null, dashboard: { url: null, reason: 'listen-failed', port, detail } };
+}
+
+/** Listens on PORT: on every interface, or on 127.0.0.1 only for the local dashboard. */
+function listen(server: HttpServer, port: number, local: boolean): Promise<number> {
+  return local ? server.listen(port, '127.0.0.1') : server.listen(port);
 }
 
 /** Starts the channels in order; on a failure closes what started and rethrows. */

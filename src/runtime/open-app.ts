@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { type Clock, systemClock } from '../app/clock.ts';
 import { Core } from '../app/core.ts';
-import type { CoreDeps } from '../app/core-deps.ts';
+import type { CoreDeps, WebConfig } from '../app/core-deps.ts';
 import { UNIT_CHANGES_CSV, UNIT_HISTORY_CSV, UNITS_CSV } from '../app/paths.ts';
 import type { EvidenceStorage } from '../app/ports/evidence.ts';
 import type { SchedulerPort } from '../app/ports/scheduler.ts';
@@ -107,24 +107,25 @@ export function createCore(
 
 /** What the use cases get: every store, the group, the clock, the reporting rules. */
 export function coreDeps(app: App, clock: Clock): CoreDeps {
-  const { PUBLIC_URL, WEB_LINK_MINUTES, WEB_SESSION_HOURS } = app.settings;
+  const { PUBLIC_URL } = app.settings;
   return {
     ...app.stores,
     group: app.group,
     clock,
     graceDays: app.settings.REPORT_GRACE_DAYS,
     evidenceFiles: app.evidenceFiles,
-    ...(PUBLIC_URL
-      ? {
-          web: {
-            publicUrl: PUBLIC_URL,
-            linkMinutes: WEB_LINK_MINUTES,
-            sessionHours: WEB_SESSION_HOURS,
-            maxUploadBytes: app.settings.PLAN_IMPORT_MAX_BYTES,
-            clock: systemClock,
-          },
-        }
-      : {}),
+    ...(PUBLIC_URL ? { web: webConfig(app.settings, PUBLIC_URL) } : {}),
+  };
+}
+
+/** The dashboard's settings with the address browsers reach it at (PUBLIC_URL, or the local default). */
+export function webConfig(settings: Settings, publicUrl: string): WebConfig {
+  return {
+    publicUrl,
+    linkMinutes: settings.WEB_LINK_MINUTES,
+    sessionHours: settings.WEB_SESSION_HOURS,
+    maxUploadBytes: settings.PLAN_IMPORT_MAX_BYTES,
+    clock: systemClock,
   };
 }
 

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type {
   LinkRefusal,
   PlanUpload,
+  PruneCounts,
+  PruneCutoffs,
   WebSessionRecord,
   WebSessionRepository,
 } from '../app/ports/web-sessions.ts';
@@ -81,5 +83,12 @@ export class WebSessionStore implements WebSessionRepository {
   async endSessions(memberId: number): Promise<number> {
     const { count } = await this.db.webSession.deleteMany({ where: { memberId } });
     return count;
+  }
+
+  async prune(cutoffs: PruneCutoffs): Promise<PruneCounts> {
+    const links = await this.db.webSignInLink.deleteMany({ where: { expiresAt: { lt: cutoffs.links } } });
+    const sessions = await this.db.webSession.deleteMany({ where: { expiresAt: { lt: cutoffs.sessions } } });
+    const uploads = await this.db.webPlanUpload.deleteMany({ where: { createdAt: { lt: cutoffs.uploads } } });
+    return { links: links.count, sessions: sessions.count, uploads: uploads.count };
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Sign-in links and sessions of the web dashboard on both databases, through the use cases that
  * issue and check them: signed, single use (also under a race), expiring, bound to an active member;
- * sessions that slide and end everywhere at sign-out.
+ * sessions that slide and end everywhere at sign-out; what can no longer be used pruned at sign-in.
  */
+import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.ts';
 import {
   currentSession,
   issueSignInUrl,
   linkSignIn,
+  pruneWebSignIns,
   signOut,
   startSession,
   webLinkCommand,
@@ -18,6 +20,7 @@ import { type CoreFixture, createCoreFixture } from '../support/core.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const token = (url: string) => new URL(url).searchParams.get('t') ?? '';
+const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -91,6 +94,52 @@ describeEachDatabase('web sign-in links and sessions', (db) => {
     expect(await currentSession(fx.deps, b.cookie)).toBeNull(); // b was not used: expired
     expect(await signOut(fx.deps, fx.viewers.chair.memberId)).toBe(1);
     expect(await currentSession(fx.deps, a.cookie)).toBeNull();
+    clock.set('2024-06-20T02:00:00Z');
+  });
+
+  it('prunes at sign-in: links a day after they expired, expired sessions, uploads past their day', async () => {
+    const verify = linkSignIn(fx.deps).verify;
+    const member = async (id: number) => (await fx.stores.members.byId(id))!;
+    clock.set('2024-07-01T02:00:00Z');
+    const used = await issueSignInUrl(fx.deps, await member(fx.viewers.lan.memberId));
+    const old = await startSession(fx.deps, await verify(token(used)));
+    const unused = await issueSignInUrl(fx.deps, await member(fx.viewers.minh.memberId));
+    const upload = {
+      id: 'prune-test-upload',
+      memberId: fx.viewers.admin.memberId,
+      fileName: 'ke-hoach.csv',
+      bytes: new Uint8Array([1, 2, 3]),
+      number: '1/KH',
+      title: 'Kế hoạch',
+      year: 2024,
+      issuedOn: null,
+      createdAt: clock.now(),
+    };
+    await fx.stores.webSessions.saveUpload(upload);
+    const sessionRow = () => db().client.webSession.findUnique({ where: { id: sha256(old.cookie) } });
+
+    // 23 hours on: the old session expired (8 h) and a sign-in deletes it; the links are kept, so
+    // opening them again still says why they are refused; the upload's day is not over.
+    clock.set('2024-07-02T01:00:00Z');
+    expect(await sessionRow()).not.toBeNull();
+    const fresh = await startSession(fx.deps, fx.viewers.chair.memberId);
+    expect(await sessionRow()).toBeNull();
+    expect(await refusal(verify(token(used)))).toBe('web.link_used');
+    expect(await refusal(verify(token(unused)))).toBe('web.link_expired');
+    expect(await fx.stores.webSessions.upload(upload.id)).not.toBeNull();
+
+    // A day after the links expired: links and upload gone; the live session stays.
+    clock.set('2024-07-02T02:11:00Z');
+    const pruned = await pruneWebSignIns(fx.deps);
+    expect(pruned.links).toBeGreaterThanOrEqual(2);
+    expect(pruned.uploads).toBe(1);
+    expect(pruned.sessions).toBe(0);
+    expect(await refusal(verify(token(used)))).toBe('web.link_invalid');
+    expect(await refusal(verify(token(unused)))).toBe('web.link_invalid');
+    expect(await fx.stores.webSessions.upload(upload.id)).toBeNull();
+    expect((await currentSession(fx.deps, fresh.cookie))?.viewer.memberId).toBe(fx.viewers.chair.memberId);
+    for (const id of [used, unused].map((url) => sha256(token(url).split('.')[0]!)))
+      expect(await db().client.webSignInLink.findUnique({ where: { id } })).toBeNull();
     clock.set('2024-06-20T02:00:00Z');
   });
 });

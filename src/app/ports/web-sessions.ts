@@ -33,7 +33,27 @@ export interface WebSessionRepository {
   saveUpload(upload: PlanUpload): Promise<void>;
   upload(id: string): Promise<PlanUpload | null>;
   deleteUpload(id: string): Promise<void>;
+  /**
+   * Deletes what can no longer be used: links that expired before `cutoffs.links` (used or not),
+   * sessions that expired before `cutoffs.sessions`, uploads made before `cutoffs.uploads`.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<PruneCounts>;
 }
+
+export interface PruneCutoffs {
+  links: Date;
+  sessions: Date;
+  uploads: Date;
+}
+
+export interface PruneCounts {
+  links: number;
+  sessions: number;
+  uploads: number;
+}
+
+/** Hours an uploaded plan file waits for its confirmation (then the preview has expired and the row is pruned). */
+export const PREVIEW_HOURS = 24;
 
 export interface PlanUpload {
   id: string;

@@ -11,10 +11,9 @@ import type { PlanReview } from '../../domain/plan-review.ts';
 import type { CoreDeps } from '../core-deps.ts';
 import { type ImportPlanOutcome, importPlan } from '../plan-import/import-plan.ts';
 import type { PlanHeader } from '../ports/stores.ts';
-import type { PlanUpload } from '../ports/web-sessions.ts';
+import { type PlanUpload, PREVIEW_HOURS } from '../ports/web-sessions.ts';
 import type { NoticeView, Viewer } from '../views.ts';
 
-export const PREVIEW_HOURS = 24;
 const TYPES = /\.(csv|xlsx|docx)$/i;
 
 export interface PlanPreview {

@@ -14,8 +14,12 @@ import type { CoreDeps, WebConfig } from '../core-deps.ts';
 export type { WebConfig };
 
 import type { MemberRecord } from '../ports/stores.ts';
+import { PREVIEW_HOURS, type PruneCounts } from '../ports/web-sessions.ts';
 import type { NoticeView, Viewer } from '../views.ts';
 import { toViewer } from './identify.ts';
+
+/** How long a used or expired link is kept, so opening it again says "used" or "expired", not "invalid". */
+export const LINK_KEPT_HOURS = 24;
 
 /** The seam for other ways to sign in (OpenID Connect later): each proves a member, then `startSession`. */
 export interface SignInMethod {
@@ -88,7 +92,22 @@ export async function startSession(deps: CoreDeps, memberId: number): Promise<St
   const cookie = random();
   const expiresAt = new Date(web.clock.now().getTime() + web.sessionHours * 3_600_000);
   await deps.webSessions.createSession(hash(cookie), member.id, random(), expiresAt);
+  await pruneWebSignIns(deps);
   return { cookie, viewer: toViewer(member) };
+}
+
+/**
+ * Housekeeping at each sign-in (ADR 21): deletes links a day after they expired (used or not),
+ * expired sessions, and plan uploads past their preview day. At sign-in rather than in the
+ * scheduler, so a web-only replica (SCHEDULER_ENABLED=false) keeps its tables small too.
+ */
+export function pruneWebSignIns(deps: CoreDeps): Promise<PruneCounts> {
+  const now = config(deps).clock.now().getTime();
+  return deps.webSessions.prune({
+    links: new Date(now - LINK_KEPT_HOURS * 3_600_000),
+    sessions: new Date(now),
+    uploads: new Date(now - PREVIEW_HOURS * 3_600_000),
+  });
 }
 
 export interface LiveSession {

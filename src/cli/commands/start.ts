@@ -11,7 +11,7 @@ import { TerminalAdapter } from '../../channels/terminal/index.ts';
 import { LineSource } from '../../channels/terminal/line-source.ts';
 import { platformVariablesSet } from '../../config/platforms.ts';
 import type { Settings } from '../../config/settings.ts';
-import { platformConfigured, startBot } from '../../runtime/bot.ts';
+import { type DashboardState, platformConfigured, startBot } from '../../runtime/bot.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import type { App } from '../../runtime/open-app.ts';
 import { installProcessGuards } from '../../runtime/process-guards.ts';
@@ -54,11 +54,7 @@ export const startCommand: Command = {
       http: !useTerminal,
     });
     // Where the web dashboard is (issue 18), or how to turn it on.
-    context.output.err(
-      settings.PUBLIC_URL
-        ? `Bảng điều khiển web: ${settings.PUBLIC_URL}/web/ (cổng ${bot.port}); gõ /da06 web để nhận liên kết đăng nhập.`
-        : 'Bảng điều khiển web: chưa bật; đặt PUBLIC_URL (ví dụ http://localhost:3000) để bật.',
-    );
+    context.output.err(dashboardLine(bot.dashboard, bot.port));
     // bin/da06.js held V8's young generation at its initial size during start-up; under load it may
     // grow again as V8 sees fit (its default factor, 2), so requests pay no extra garbage collection.
     setFlagsFromString('--semi-space-growth-factor=2');
@@ -79,6 +75,18 @@ export const startCommand: Command = {
     return 0;
   },
 };
+
+/** The start-up line about the web dashboard: where it is, or what to set. */
+function dashboardLine(dashboard: DashboardState, port: number | null): string {
+  const signIn = 'gõ /da06 web để nhận liên kết đăng nhập.';
+  if (dashboard.url !== null)
+    return dashboard.local
+      ? `Bảng điều khiển web: ${dashboard.url} (chỉ mở được trên máy này); ${signIn}`
+      : `Bảng điều khiển web: ${dashboard.url} (cổng ${port}); ${signIn}`;
+  if (dashboard.reason === 'listen-failed')
+    return `Bảng điều khiển web: chưa bật; không mở được cổng ${dashboard.port} (${dashboard.detail}), hãy đặt PORT khác (ví dụ PORT=3001).`;
+  return 'Bảng điều khiển web: chưa bật; với Slack/Teams cần đặt PUBLIC_URL (địa chỉ trình duyệt của thành viên truy cập được, ví dụ https://da06.bhxh.gov.vn).';
+}
 
 /** SIGTERM (or Ctrl-C): stop taking requests, finish those in flight, release claims, then exit. */
 function waitForSignal(

@@ -17,7 +17,8 @@ function runStart(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { ...process.env, ...env, CI: undefined as unknown as string },
+      // PORT=0: the local dashboard (no PUBLIC_URL) on a free port, not 3000 shared by parallel tests.
+      env: { ...process.env, PORT: '0', ...env, CI: undefined as unknown as string },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
