@@ -7,12 +7,14 @@
 import type {
   DoneReportRow,
   MonthlyStatus,
+  MonthMarks,
   Receipt,
   ReportHistory,
   ReportRepository,
   StoredReport,
   SubmitReport,
 } from '../app/ports/stores.ts';
+import { MONTH_MARKS_MAX } from '../app/ports/stores.ts';
 import type { Period } from '../domain/period.ts';
 import type { Status } from '../domain/report.ts';
 import { audit, auditDirect, auditRow } from './audit.ts';
@@ -95,6 +97,24 @@ const MONTHLY_STATUSES = new RawQuery(`
   JOIN "Unit" u ON u."id" = r."unitId"
   WHERE p."kind" = 'month' AND p."key" >= ? AND p."key" <= ?
   ORDER BY r."id"`);
+
+/**
+ * MONTHLY_STATUSES folded to one row per (task, unit): each month's bit is its distance in months
+ * from the first month (? = the first month's year × 12 + month). A (task, period, unit) has one
+ * current report, so the SUM of distinct bits is their OR. Ten times fewer rows to hand over.
+ */
+const MONTH_MARKS = new RawQuery(`
+  WITH m AS (
+    SELECT "id", CAST(substr("key", 1, 4) AS INTEGER) * 12 + CAST(substr("key", 6, 2) AS INTEGER) - ? AS "bit"
+    FROM "ReportingPeriod" WHERE "kind" = 'month' AND "key" >= ? AND "key" <= ?
+  )
+  SELECT g."taskId", u."code" AS "unitCode", g."reported", g."done"
+  FROM (
+    SELECT r."taskId", r."unitId", SUM(1 << m."bit") AS "reported",
+           SUM(CASE WHEN r."status" = 'done' THEN 1 << m."bit" ELSE 0 END) AS "done"
+    FROM m JOIN "StatusReport" r ON r."periodId" = m."id"
+    GROUP BY r."taskId", r."unitId"
+  ) g JOIN "Unit" u ON u."id" = g."unitId"`);
 
 const DONE_BEFORE = new RawQuery(`
   SELECT pairs."taskId", pairs."code" AS "unitCode",
@@ -222,6 +242,21 @@ export class ReportStore implements ReportRepository {
     }));
   }
 
+  /** Each (task, unit) pair's monthly reports from `fromKey` to `toKey` as bits. One SQL query, one row per pair. */
+  async monthMarks(fromKey: string, toKey: string): Promise<MonthMarks[]> {
+    const first = monthNumber(fromKey);
+    const length = monthNumber(toKey) - first + 1;
+    if (length > MONTH_MARKS_MAX)
+      throw new RangeError(`monthMarks: ${length} months, at most ${MONTH_MARKS_MAX}`);
+    const rows = await rawRows(this.db, MONTH_MARKS, first, fromKey, toKey);
+    return rows.map((row) => ({
+      taskId: int(row.taskId),
+      unitCode: String(row.unitCode),
+      reported: int(row.reported),
+      done: int(row.done),
+    }));
+  }
+
   /**
    * Units that reported a task done in a month that ended before `beforeDay` (done carries forward),
    * with the first such month. One index probe per (task, unit) pair, so the cost follows the plan,
@@ -310,6 +345,11 @@ export class ReportStore implements ReportRepository {
       }))
       .sort((a, b) => b.periodKey.localeCompare(a.periodKey) || a.unitCode.localeCompare(b.unitCode));
   }
+}
+
+/** A month key's year × 12 + month ("2024-03" → 24291), as MONTH_MARKS computes it. */
+function monthNumber(key: string): number {
+  return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
 }
 
 async function ensurePeriod(tx: Tx, period: Period): Promise<number> {
