@@ -60,6 +60,14 @@ describeEachDatabase('the dashboard’s months', (db) => {
     expect(anyDone).toBe(true); // the fixture has done tasks: the comparison can tell
   });
 
+  it('gives the summary’s change since the previous month from that month’s statuses', async () => {
+    const may = await summaryData(fx.deps, null, periodFromKey('2024-05'), today);
+    expect(may.change?.previousKey).toBe('2024-04');
+    // April: task 1 done (carried from January); task 4 not yet (VP blocked in March, no word in April).
+    expect(may.change?.totalsBefore).toMatchObject({ done: 1, blocked: 0, in_progress: 2 });
+    expect(may.change?.newlyDone.map((t) => t.code)).toEqual(['2', '4']);
+  });
+
   it('reads each month’s statuses in one query over the run', async () => {
     const rows = await fx.stores.reports.monthlyStatuses('2024-03', '2024-04');
     expect(new Set(rows.map((r) => r.periodKey))).toEqual(new Set(['2024-03', '2024-04']));
