@@ -1,15 +1,22 @@
+/**
+ * One overview's reads and maths in a loop under the inspector's CPU profiler (helper A, ADR 30):
+ * `node bin/run-ts.js bench/experiments/ha-overview-profile.ts [sqlite|postgresql] [both|months|summary]`
+ * prints the mean of 5 runs after a warm-up and writes `<tmpdir>/<provider>-<what>.cpuprofile`
+ * (open it in Chrome DevTools or VS Code).
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixedClock } from '../../src/app/clock.ts';
 import { Core } from '../../src/app/core.ts';
 import { dashboardMonths } from '../../src/app/use-cases/dashboard-months.ts';
 import { toViewer } from '../../src/app/use-cases/identify.ts';
-import { summaryData } from '../../src/app/use-cases/summarize.ts';
 import { periodFromKey, previousPeriod } from '../../src/domain/period.ts';
 import { schedulerPort } from '../../src/scheduler/scheduler-port.ts';
 import { createStores } from '../../src/store/stores.ts';
 import { createTempDatabase } from '../../test/support/temp-database.ts';
-import { FULL_SIZE, seedScale } from '../../bench/scenarios/summary-scale.ts';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { FULL_SIZE, seedScale } from '../scenarios/summary-scale.ts';
 
 const provider = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgresql';
 const temp = await createTempDatabase(provider, 10);
@@ -39,5 +46,5 @@ const t = performance.now();
 for (let i = 0; i < 5; i++) await run();
 console.log(what, ((performance.now() - t) / 5).toFixed(1), 'ms');
 const { profile } = await session.post('Profiler.stop');
-writeFileSync(`/tmp/hA/${provider}-${what}.cpuprofile`, JSON.stringify(profile));
+writeFileSync(join(tmpdir(), `${provider}-${what}.cpuprofile`), JSON.stringify(profile));
 await temp.drop();
