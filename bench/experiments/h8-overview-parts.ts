@@ -42,6 +42,7 @@ await time('summaryData 1 month', () => summaryData(core.deps, null, months.at(-
 await time('deadlineBuckets', () => deadlineBuckets(core.deps, null, months.at(-1)!, today));
 await time('dashboardMonths', () => dashboardMonths(core.deps, null, months, today));
 await time('monthlyStatuses', () => stores.reports.monthlyStatuses(months[0]!.key, key));
+await time('monthMarks', () => stores.reports.monthMarks(months[0]!.key, key));
 await time('doneBefore', () => stores.reports.doneBefore(months.at(-1)!.startsOn));
 await time('forPeriod', () => stores.reports.forPeriod(key));
 await time('doneReports', () => stores.reports.doneReports());

@@ -470,24 +470,58 @@ export interface MonthCounts {
 }
 
 /**
+ * One month's word of each unit on each task, reduced to what `monthCounts` reads of it: whether the
+ * unit reported, and whether it said `done` (true). By task id, then unit code.
+ */
+export type MonthWords = Map<number, Map<string, boolean>>;
+
+/** The words of one month's reports: of two reports by one unit the later `updatedAt` wins, as in the summary. */
+export function monthWords(reports: SummaryReportInput[]): MonthWords {
+  const words: MonthWords = new Map();
+  for (const [taskId, byUnit] of indexReports(reports, new Set(reports.map((r) => r.taskId)))) {
+    words.set(taskId, new Map([...byUnit].map(([unit, report]) => [unit, report.status === 'done'])));
+  }
+  return words;
+}
+
+/**
  * The counts of `computeSummary` the dashboard's twelve months need, under the same rules (scope,
  * latest report per unit, carried `done`), without the overdue, blocker and change work each
  * month's full summary does. `previous` is not read.
  */
 export function monthCounts(input: Omit<SummaryInput, 'previous'>): MonthCounts {
-  const { scopeUnit } = input;
+  return monthCountsOfWords({ ...input, words: monthWords(input.reports) });
+}
+
+/** A reported word that is not `done`: which of the other statuses does not change these counts. */
+const NOT_DONE: UnitWord = { status: 'in_progress', percent: 0, carried: false };
+const DONE: UnitWord = { status: 'done', percent: 100, carried: false };
+
+/**
+ * `monthCounts` from the month's words instead of its reports (the dashboard reads them as bits, one
+ * row per task and unit). A unit counts as reported when it has a word or a carried `done`; a task
+ * is done when every lead unit's word is `done` or it carries one (`standingFrom`): neither depends
+ * on which status a word other than `done` is, nor on percents.
+ */
+export function monthCountsOfWords(
+  input: Omit<SummaryInput, 'previous' | 'reports'> & { words: MonthWords },
+): MonthCounts {
+  const { scopeUnit, words } = input;
   const tasks =
     scopeUnit === null
       ? input.tasks
       : input.tasks.filter((t) => t.leadUnits.includes(scopeUnit) || t.coordinatingUnits.includes(scopeUnit));
-  const reports = indexReports(input.reports, new Set(tasks.map((t) => t.id)));
   const doneBefore = doneKeys(carriedDone(input.doneBefore, tasks, input.period.key));
   const unitNames = new Map(input.units.map((u) => [u.code, u.name]));
   const units = new Map<string, MonthCounts['units'][number]>();
   let done = 0;
   for (const task of tasks) {
-    const byUnit = reports.get(task.id);
-    const wordOf = (unit: string) => unitWord(task.id, unit, byUnit, doneBefore);
+    const byUnit = words.get(task.id);
+    const wordOf = (unit: string): UnitWord | null => {
+      const isDone = byUnit?.get(unit);
+      if (isDone !== undefined) return isDone ? DONE : NOT_DONE;
+      return doneBefore.has(doneKey(task.id, unit)) ? CARRIED_DONE : null;
+    };
     if (standingFrom(task.leadUnits, wordOf).standing === 'done') done++;
     for (const unit of new Set(task.leadUnits)) {
       if (scopeUnit !== null && unit !== scopeUnit) continue;

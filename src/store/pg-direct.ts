@@ -14,6 +14,7 @@
  * Named statements are parsed and planned once per connection (`pg` remembers which connection has
  * which name). Nothing is cached across requests: every answer is read from the database.
  */
+import { createRequire } from 'node:module';
 import type pg from 'pg';
 
 export type PgParam = string | number | boolean | null;
@@ -24,6 +25,16 @@ export class PgDirect {
   /** The rows of a named statement (`name` must always go with the same `text`). */
   async rows<T extends Record<string, unknown>>(name: string, text: string, values: PgParam[]): Promise<T[]> {
     const result = await this.pool.query<T>({ name, text, values });
+    return result.rows;
+  }
+
+  /**
+   * The rows of a named read statement as Prisma's `$queryRaw` gives them, but for the driver's own
+   * representation of numbers (bigint columns come as strings: `raw-rows.ts` normalises). Timestamps
+   * without time zone (`timestamp(3)`, how Prisma stores a DateTime) are read as UTC, as Prisma does.
+   */
+  async read(name: string, text: string, values: PgParam[]): Promise<Record<string, unknown>[]> {
+    const result = await this.pool.query({ name, text, values, types: utcTypes() });
     return result.rows;
   }
 
@@ -53,6 +64,22 @@ export class PgDirect {
       throw error;
     }
   }
+}
+
+let types: pg.CustomTypesConfig | null = null;
+
+/** pg's parsers, but `timestamp` (oid 1114) as UTC: pg's default takes it as the process's local time. */
+function utcTypes(): pg.CustomTypesConfig {
+  if (types) return types;
+  // pg is loaded already when a PgDirect exists (its pool); required here, not imported, so that a
+  // SQLite process never loads it (open-database.ts).
+  const parsers = (createRequire(import.meta.url)('pg') as typeof pg).types;
+  const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+    oid === 1114
+      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+      : parsers.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'];
+  types = { getTypeParser };
+  return types;
 }
 
 const registry = new WeakMap<object, PgDirect>();

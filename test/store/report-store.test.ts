@@ -83,6 +83,23 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
     expect(await db().client.reportingPeriod.count({ where: { key: '2024-03' } })).toBe(1);
   });
 
+  it('reads back the instant Prisma stored, whatever the time zone of the process', async () => {
+    await f.stores.reports.submit(submission('1', '2023-11', 20), 'member:1');
+    const stored = (await reportOf(db(), '1', '2023-11')).updatedAt.toISOString();
+    const zone = process.env.TZ;
+    // pg's default parser reads a timestamp without time zone as local time; 7 hours off here.
+    process.env.TZ = 'Asia/Ho_Chi_Minh';
+    try {
+      const [fromPeriod] = await f.stores.reports.forPeriod('2023-11', [taskIds.get('1')!]);
+      const months = await f.stores.reports.monthlyStatuses('2023-11', '2023-11');
+      expect(fromPeriod?.updatedAt).toBe(stored);
+      expect(months.find((m) => m.taskId === taskIds.get('1'))?.updatedAt).toBe(stored);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('commits the receipt with the report, given its revision; a failing receipt writes nothing', async () => {
     const receipt = (revision: number) => ({
       actor: 'member:1',

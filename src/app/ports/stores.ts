@@ -208,6 +208,21 @@ export interface MonthlyStatus {
   updatedAt: string;
 }
 
+/**
+ * One (task, unit) pair's current monthly reports over a run of at most 30 months, as bits: bit `i`
+ * is the run's `i`-th month (the first month is bit 0). `reported`: the unit reported that month;
+ * `done`: its report said `done`.
+ */
+export interface MonthMarks {
+  taskId: number;
+  unitCode: string;
+  reported: number;
+  done: number;
+}
+
+/** The longest run `monthMarks` answers (its bits must fit a 32-bit integer on both databases). */
+export const MONTH_MARKS_MAX = 30;
+
 export interface ReportRepository {
   /** Stores a submission as the current report and as a revision; `receipt` commits with it (ADR 9). */
   submit(
@@ -224,6 +239,11 @@ export interface ReportRepository {
    * dashboard's heat map and trend over a year in one read (no texts, no member names).
    */
   monthlyStatuses(fromKey: string, toKey: string): Promise<MonthlyStatus[]>;
+  /**
+   * Every (task, unit) pair with a current monthly report from month `fromKey` to `toKey` (at most
+   * MONTH_MARKS_MAX months), its months as bits: the heat map and trend's read, one row per pair.
+   */
+  monthMarks(fromKey: string, toKey: string): Promise<MonthMarks[]>;
   /** Units that reported a task done in a month that ended before `beforeDay`, with the first such month. */
   doneBefore(
     beforeDay: string,

@@ -7,8 +7,9 @@
 import { type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
 import { summaryScope } from '../../domain/permissions.ts';
 import { defaultReportPeriod } from '../../domain/reporting-window.ts';
-import { computeSummary } from '../../domain/summary.ts';
+import { computeSummary, type SummaryReportInput } from '../../domain/summary.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
+import type { TaskRow } from '../ports/stores.ts';
 import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
 import { deadlineBuckets } from './deadline-buckets.ts';
 import { rollReport, rollTask, rollUpOn } from './roll-up.ts';
@@ -41,9 +42,10 @@ export async function summarize(
     };
   }
   const scope = summaryScope(viewer);
+  const tasks = await allTasks(deps); // read once for both
   const [data, buckets] = await Promise.all([
-    summaryData(deps, scope, period, today),
-    deadlineBuckets(deps, scope, period, today),
+    summaryData(deps, scope, period, today, tasks),
+    deadlineBuckets(deps, scope, period, today, tasks),
   ]);
   return { kind: 'summary', viewer, ...data, buckets };
 }
@@ -54,10 +56,19 @@ export async function overdueList(deps: CoreDeps, viewer: Viewer): Promise<Overd
   return { kind: 'overdue', viewer, today, items: data.overdue };
 }
 
-/** The summary maths over what the database holds for `period` (the month that stands for it). */
-export async function summaryData(deps: CoreDeps, scopeUnit: string | null, period: Period, today: string) {
+/**
+ * The summary maths over what the database holds for `period` (the month that stands for it);
+ * `known`: the group's tasks when the caller has read them already.
+ */
+export async function summaryData(
+  deps: CoreDeps,
+  scopeUnit: string | null,
+  period: Period,
+  today: string,
+  known?: TaskRow[],
+) {
   const month = standingMonth(period, today);
-  const tasks = await allTasks(deps);
+  const tasks = known ?? (await allTasks(deps));
   const inScope = scopeUnit ? tasksOfUnit(tasks, scopeUnit) : tasks;
   const ids = inScope.map((task) => task.id);
   const before = previousPeriod(month);
@@ -67,7 +78,7 @@ export async function summaryData(deps: CoreDeps, scopeUnit: string | null, peri
     rollUpOn(deps, month.endsOn < today ? month.endsOn : today),
     deps.reports.forPeriod(month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
-    deps.reports.forPeriod(before.key, ids),
+    previousStatuses(deps, before.key, ids),
   ]);
   // Units that no longer exist count under their successor (issue 15); the rows keep their unit.
   const reports = rawReports.map((r) => rollReport(r, roll));
@@ -86,6 +97,18 @@ export async function summaryData(deps: CoreDeps, scopeUnit: string | null, peri
     previous: { period: before, reports: previousReports, doneBefore: previousDone },
     scopeUnit: rolledScope,
   });
+}
+
+/**
+ * The previous month's reports as the change since it reads them: their standing only (status,
+ * percent, `updatedAt`: `monthlyStatuses`, without the texts and member names `forPeriod` reads).
+ */
+async function previousStatuses(deps: CoreDeps, key: string, ids: number[]): Promise<SummaryReportInput[]> {
+  const wanted = new Set(ids);
+  const rows = await deps.reports.monthlyStatuses(key, key);
+  return rows
+    .filter((row) => wanted.has(row.taskId))
+    .map((row) => ({ ...row, done: '', blockers: null, evidenceUrl: null, late: false, memberName: '' }));
 }
 
 /** Reports are monthly: a half-year or year stands as its last month, or the current one if earlier. */
