@@ -15,7 +15,6 @@ import { createScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import { schedulerPort } from '../scheduler/scheduler-port.ts';
 import { healthRoutes } from '../server/health-routes.ts';
 import { createHttpServer, type HttpServer } from '../server/http-server.ts';
-import { webRoutes } from '../web/routes.ts';
 import { channelLog, routeConsole } from './channel-log.ts';
 import type { Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
@@ -160,7 +159,13 @@ async function serveHttp(
   const { app, settings, logger } = options;
   // The web dashboard (issue 18) when PUBLIC_URL is set or on the local default: then the server
   // listens even for the terminal.
-  const web = webRoutes({ core, log: (error) => logger.error({ err: error }, 'dashboard request failed') });
+  // Imported only when served, as the channels are: the dashboard's modules are not a Slack bot's.
+  const web = core.deps.web
+    ? (await import('../web/routes.ts')).webRoutes({
+        core,
+        log: (error) => logger.error({ err: error }, 'dashboard request failed'),
+      })
+    : [];
   const routes = [...channels.flatMap((channel) => channel.routes), ...web];
   const off: DashboardState = { url: null, reason: 'public-url-needed' };
   if (!(routes.length > 0 || options.http)) return { server: null, port: null, dashboard: off };
