@@ -516,6 +516,13 @@ function writeDirect(
   return { revision, replayed: false };
 }
 
+/** A report's upsert on PostgreSQL: a second submission of a task, month and unit is its next revision. */
+const REPORT_UPSERT = `ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
+      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
+      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
+      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + 1, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id", "revision"`;
+
 /**
  * `write` as one PostgreSQL statement (pg-direct.ts): the period's row if it is the first report of
  * the month, the report (inserted, or its next revision), the revision and the audit entry, in one
@@ -537,11 +544,7 @@ const SUBMIT_PG = `
       "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
     SELECT $5::int, period."id", $6::int, $7::int, $8::text, $9::int, $10::text, $11::text, $12::text,
       $13::boolean, 1, $14::timestamp(3), $14::timestamp(3) FROM period
-    ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
-      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
-      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
-      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + 1, "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "id", "revision"
+    ${REPORT_UPSERT}
   ), revision AS (
     INSERT INTO "StatusReportRevision" ("reportId", "revision", "memberId", "status", "percent", "done",
       "blockers", "evidenceUrl", "createdAt")
@@ -633,11 +636,7 @@ const SUBMIT_KEYED_PG = `
       "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
     SELECT $3::int, period."id", $4::int, $5::int, $6::text, $7::int, $8::text, $9::text, $10::text,
       $11::boolean, 1, $12::timestamp(3), $12::timestamp(3) FROM period WHERE EXISTS (SELECT 1 FROM claim)
-    ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
-      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
-      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
-      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + 1, "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "id", "revision"
+    ${REPORT_UPSERT}
   ), revision AS (
     INSERT INTO "StatusReportRevision" ("id", "reportId", "revision", "memberId", "status", "percent", "done",
       "blockers", "evidenceUrl", "createdAt")
