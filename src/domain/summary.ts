@@ -43,6 +43,15 @@ export interface SummaryReportInput {
   updatedAt: string;
 }
 
+/**
+ * What the summary's maths reads of a report: its standing, its lateness and its kiến nghị (the
+ * summary never shows what was done or the evidence, so its reads leave those texts out).
+ */
+export type SummaryStanding = Pick<
+  SummaryReportInput,
+  'taskId' | 'unitCode' | 'status' | 'percent' | 'blockers' | 'late' | 'memberName' | 'updatedAt'
+>;
+
 export interface SummaryInput {
   period: Period;
   today: string;
@@ -51,13 +60,13 @@ export interface SummaryInput {
   /** Tasks in scope. */
   tasks: SummaryTaskInput[];
   /** Current reports of THIS period (one per task + unit; on a duplicate the later `updatedAt` wins). */
-  reports: SummaryReportInput[];
+  reports: SummaryStanding[];
   /** Units that reported 'done' on a task in an EARLIER period (done carries forward). */
   doneBefore: { taskId: number; unitCode: string; periodKey: string }[];
   /** The previous period, for "change since previous period". */
   previous: {
     period: Period;
-    reports: SummaryReportInput[];
+    reports: SummaryStanding[];
     doneBefore: { taskId: number; unitCode: string; periodKey: string }[];
   } | null;
   /**
@@ -151,7 +160,7 @@ export interface SummaryData {
 type UnitRow = SummaryData['units'][number];
 type DoneRecord = SummaryInput['doneBefore'][number];
 /** One task's reports of a period by unit code. */
-type ReportsByUnit = Map<string, SummaryReportInput>;
+type ReportsByUnit = Map<string, SummaryStanding>;
 
 interface Standing {
   standing: TaskStanding;
@@ -170,7 +179,7 @@ interface Standing {
  */
 export function standingOf(
   leadUnits: string[],
-  reports: SummaryReportInput[],
+  reports: SummaryStanding[],
   doneBefore: Set<string>,
   taskId?: number,
 ): Standing {
@@ -403,11 +412,13 @@ function unitWord(
   taskId: number,
   unit: string,
   byUnit: ReportsByUnit | undefined,
-  doneBefore: Set<string>,
+  doneBefore: DoneSet | Set<string>,
 ): UnitWord | null {
   const report = byUnit?.get(unit);
   if (report) return { status: report.status, percent: report.percent, carried: false };
-  return doneBefore.has(doneKey(taskId, unit)) ? CARRIED_DONE : null;
+  const carried =
+    doneBefore instanceof Map ? carries(doneBefore, taskId, unit) : doneBefore.has(`${taskId}:${unit}`);
+  return carried ? CARRIED_DONE : null;
 }
 
 /** The carried `done`s that still hold in `periodKey`: a yearly duty's only within its year. */
@@ -419,16 +430,25 @@ function carriedDone(records: DoneRecord[], tasks: SummaryTaskInput[], periodKey
   });
 }
 
-function doneKey(taskId: number, unitCode: string): string {
-  return `${taskId}:${unitCode}`;
+/** The units carrying a `done`, by task id (no string keys: the dashboard builds twelve of these per page). */
+type DoneSet = Map<number, Set<string>>;
+
+function doneKeys(records: DoneRecord[]): DoneSet {
+  const done: DoneSet = new Map();
+  for (const record of records) {
+    const units = done.get(record.taskId);
+    if (units) units.add(record.unitCode);
+    else done.set(record.taskId, new Set([record.unitCode]));
+  }
+  return done;
 }
 
-function doneKeys(records: DoneRecord[]): Set<string> {
-  return new Set(records.map((r) => doneKey(r.taskId, r.unitCode)));
+function carries(done: DoneSet, taskId: number, unit: string): boolean {
+  return done.get(taskId)?.has(unit) === true;
 }
 
 /** Reports of the given tasks by task, then unit; of two reports by one unit the later `updatedAt` wins. */
-function indexReports(reports: SummaryReportInput[], taskIds: Set<number>): Map<number, ReportsByUnit> {
+function indexReports(reports: SummaryStanding[], taskIds: Set<number>): Map<number, ReportsByUnit> {
   const byTask = new Map<number, ReportsByUnit>();
   for (const report of reports) {
     if (!taskIds.has(report.taskId)) continue;
@@ -442,7 +462,7 @@ function indexReports(reports: SummaryReportInput[], taskIds: Set<number>): Map<
   return byTask;
 }
 
-function keepLatest(byUnit: ReportsByUnit, report: SummaryReportInput): void {
+function keepLatest(byUnit: ReportsByUnit, report: SummaryStanding): void {
   const kept = byUnit.get(report.unitCode);
   if (!kept || kept.updatedAt <= report.updatedAt) byUnit.set(report.unitCode, report);
 }
@@ -476,7 +496,7 @@ export interface MonthCounts {
 export type MonthWords = Map<number, Map<string, boolean>>;
 
 /** The words of one month's reports: of two reports by one unit the later `updatedAt` wins, as in the summary. */
-export function monthWords(reports: SummaryReportInput[]): MonthWords {
+export function monthWords(reports: SummaryStanding[]): MonthWords {
   const words: MonthWords = new Map();
   for (const [taskId, byUnit] of indexReports(reports, new Set(reports.map((r) => r.taskId)))) {
     words.set(taskId, new Map([...byUnit].map(([unit, report]) => [unit, report.status === 'done'])));
@@ -520,7 +540,7 @@ export function monthCountsOfWords(
     const wordOf = (unit: string): UnitWord | null => {
       const isDone = byUnit?.get(unit);
       if (isDone !== undefined) return isDone ? DONE : NOT_DONE;
-      return doneBefore.has(doneKey(task.id, unit)) ? CARRIED_DONE : null;
+      return carries(doneBefore, task.id, unit) ? CARRIED_DONE : null;
     };
     if (standingFrom(task.leadUnits, wordOf).standing === 'done') done++;
     for (const unit of new Set(task.leadUnits)) {

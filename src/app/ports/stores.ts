@@ -9,7 +9,7 @@ import type { Period } from '../../domain/period.ts';
 import type { ParsedTask, UnresolvedUnit } from '../../domain/plan.ts';
 import type { ReportInput, Status } from '../../domain/report.ts';
 import type { Locale, Platform, Role } from '../../domain/roles.ts';
-import type { SummaryReportInput } from '../../domain/summary.ts';
+import type { SummaryReportInput, SummaryStanding } from '../../domain/summary.ts';
 import type { UnitEntry, UnitKind } from '../../domain/unit-directory.ts';
 import type { ChangeAction, DatedUnit, UnitChangeEntry, UnitHistory } from '../../domain/unit-history.ts';
 import type { CalendarOverride, DayKind } from '../../domain/working-days.ts';
@@ -234,6 +234,11 @@ export interface ReportRepository {
   count(): Promise<number>;
   /** Current reports of a period, optionally for some tasks only. */
   forPeriod(periodKey: string, taskIds?: number[]): Promise<StoredReport[]>;
+  /**
+   * A period's current reports as the summary reads them: standing, lateness, kiến nghị and who
+   * wrote it; `forPeriod` without the texts a summary does not show. In `id` order.
+   */
+  standings(periodKey: string): Promise<SummaryStanding[]>;
   /**
    * The status of every current monthly report from month `fromKey` to `toKey` (inclusive): the
    * dashboard's heat map and trend over a year in one read (no texts, no member names).

@@ -55,8 +55,21 @@ export function rollTask<T extends { leadUnits: string[]; coordinatingUnits: str
   task: T,
   roll: RollUp,
 ): T {
-  const map = (codes: string[]) => [...new Set(codes.map((c) => roll.code(c)))];
-  return { ...task, leadUnits: map(task.leadUnits), coordinatingUnits: map(task.coordinatingUnits) };
+  const leadUnits = rolled(task.leadUnits, roll);
+  const coordinatingUnits = rolled(task.coordinatingUnits, roll);
+  return leadUnits === task.leadUnits && coordinatingUnits === task.coordinatingUnits
+    ? task
+    : { ...task, leadUnits, coordinatingUnits };
+}
+
+/** `codes` rolled up, each once; the same array when that changes nothing (the common case). */
+function rolled(codes: string[], roll: RollUp): string[] {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (roll.code(code) !== code || codes.indexOf(code) !== i)
+      return [...new Set(codes.map((c) => roll.code(c)))];
+  }
+  return codes;
 }
 
 export function rollReport<T extends { unitCode: string }>(report: T, roll: RollUp): T {

@@ -7,7 +7,7 @@
 import { type Period, parsePeriod, periodOf, previousPeriod } from '../../domain/period.ts';
 import { summaryScope } from '../../domain/permissions.ts';
 import { defaultReportPeriod } from '../../domain/reporting-window.ts';
-import { computeSummary, type SummaryReportInput } from '../../domain/summary.ts';
+import { computeSummary, type SummaryStanding } from '../../domain/summary.ts';
 import { type CoreDeps, today as todayOf } from '../core-deps.ts';
 import type { TaskRow } from '../ports/stores.ts';
 import type { NoticeView, OverdueView, SummaryView, Viewer } from '../views.ts';
@@ -19,7 +19,28 @@ export async function summarize(
   deps: CoreDeps,
   viewer: Viewer,
   periodText?: string | null,
+  options: SummaryOptions = {},
 ): Promise<SummaryView | NoticeView> {
+  const asked = await summaryPeriod(deps, periodText);
+  if ('kind' in asked) return asked;
+  const { period, today } = asked;
+  const scope = summaryScope(viewer);
+  const tasks = await allTasks(deps); // read once for both
+  const [data, buckets] = await Promise.all([
+    summaryData(deps, scope, period, today, tasks, options),
+    deadlineBuckets(deps, scope, period, today, tasks),
+  ]);
+  return { kind: 'summary', viewer, ...data, buckets };
+}
+
+/**
+ * The period a summary is asked for (the default: the month being reported, `defaultReportPeriod`),
+ * or why it cannot be summarised: not a period, not begun, or before the first plan.
+ */
+export async function summaryPeriod(
+  deps: CoreDeps,
+  periodText?: string | null,
+): Promise<{ period: Period; today: string } | NoticeView> {
   const today = todayOf(deps);
   const period = periodText?.trim() ? parsePeriod(periodText) : defaultReportPeriod(today, deps.graceDays);
   if (!period)
@@ -41,19 +62,21 @@ export async function summarize(
       params: { period: period.key, first: String(firstYear) },
     };
   }
-  const scope = summaryScope(viewer);
-  const tasks = await allTasks(deps); // read once for both
-  const [data, buckets] = await Promise.all([
-    summaryData(deps, scope, period, today, tasks),
-    deadlineBuckets(deps, scope, period, today, tasks),
-  ]);
-  return { kind: 'summary', viewer, ...data, buckets };
+  return { period, today };
 }
 
 export async function overdueList(deps: CoreDeps, viewer: Viewer): Promise<OverdueView> {
   const today = todayOf(deps);
   const data = await summaryData(deps, summaryScope(viewer), periodOf('month', today), today);
   return { kind: 'overdue', viewer, today, items: data.overdue };
+}
+
+export interface SummaryOptions {
+  /**
+   * The change since the previous month (`change`: its totals, the tasks done since): read and
+   * counted unless false (the dashboard's overview shows the twelve months' trend instead).
+   */
+  change?: boolean;
 }
 
 /**
@@ -66,6 +89,7 @@ export async function summaryData(
   period: Period,
   today: string,
   known?: TaskRow[],
+  { change = true }: SummaryOptions = {},
 ) {
   const month = standingMonth(period, today);
   const tasks = known ?? (await allTasks(deps));
@@ -76,14 +100,14 @@ export async function summaryData(
   // what was done before the previous month is what was done before this one, minus the last month.
   const [roll, rawReports, rawDoneBefore, rawPreviousReports] = await Promise.all([
     rollUpOn(deps, month.endsOn < today ? month.endsOn : today),
-    deps.reports.forPeriod(month.key, ids),
+    standingsOf(deps, month.key, ids),
     deps.reports.doneBefore(month.startsOn, ids),
-    previousStatuses(deps, before.key, ids),
+    change ? standingsOf(deps, before.key, ids) : null,
   ]);
   // Units that no longer exist count under their successor (issue 15); the rows keep their unit.
   const reports = rawReports.map((r) => rollReport(r, roll));
   const doneBefore = rawDoneBefore.map((d) => rollReport(d, roll));
-  const previousReports = rawPreviousReports.map((r) => rollReport(r, roll));
+  const previousReports = rawPreviousReports?.map((r) => rollReport(r, roll));
   const rolledTasks = inScope.map((task) => rollTask(task, roll));
   const rolledScope = scopeUnit ? roll.code(scopeUnit) : null;
   const previousDone = doneBefore.filter((done) => done.periodKey < before.key);
@@ -94,25 +118,20 @@ export async function summaryData(
     tasks: rolledTasks,
     reports,
     doneBefore,
-    previous: { period: before, reports: previousReports, doneBefore: previousDone },
+    previous: previousReports ? { period: before, reports: previousReports, doneBefore: previousDone } : null,
     scopeUnit: rolledScope,
   });
 }
 
-/**
- * The previous month's reports as the change since it reads them: their standing only (status,
- * percent, `updatedAt`: `monthlyStatuses`, without the texts and member names `forPeriod` reads).
- */
-async function previousStatuses(deps: CoreDeps, key: string, ids: number[]): Promise<SummaryReportInput[]> {
+/** The month's reports on the tasks `ids` as the summary reads them (`standings`). */
+async function standingsOf(deps: CoreDeps, key: string, ids: number[]): Promise<SummaryStanding[]> {
   const wanted = new Set(ids);
-  const rows = await deps.reports.monthlyStatuses(key, key);
-  return rows
-    .filter((row) => wanted.has(row.taskId))
-    .map((row) => ({ ...row, done: '', blockers: null, evidenceUrl: null, late: false, memberName: '' }));
+  const rows = await deps.reports.standings(key);
+  return rows.length === 0 ? rows : rows.filter((row) => wanted.has(row.taskId));
 }
 
 /** Reports are monthly: a half-year or year stands as its last month, or the current one if earlier. */
-function standingMonth(period: Period, today: string): Period {
+export function standingMonth(period: Period, today: string): Period {
   if (period.kind === 'month') return period;
   const last = periodOf('month', period.endsOn);
   const now = periodOf('month', today);

@@ -1,13 +1,12 @@
 /**
  * The overview of a period (defaults as `/da06 summary`): totals by status, the unit × month heat map,
- * the 12-month trend, overdue tasks, kiến nghị awaiting the chair, units not reported. The summary is
- * the core's (`Core.handle` summary: a member sees their unit only); the heat map and trend are
- * `dashboardMonths` in the same scope (two reads for the 12 months, the summary's maths per month).
+ * the 12-month trend, overdue tasks, kiến nghị awaiting the chair, units not reported. The core's
+ * `overview` use case gives the summary (a member sees their unit only) and the twelve months of the
+ * heat map and trend in the same scope, from one set of reads.
  */
-import { type DashboardMonth, dashboardMonths } from '../../app/use-cases/dashboard-months.ts';
+import type { DashboardMonth } from '../../app/use-cases/dashboard-months.ts';
+import { overview } from '../../app/use-cases/overview.ts';
 import type { SummaryView } from '../../app/views.ts';
-import { type Period, periodOf, previousPeriod } from '../../domain/period.ts';
-import { summaryScope } from '../../domain/permissions.ts';
 import { standingLabel } from '../../i18n/index.ts';
 import { STANDING_ORDER } from '../../presentation/sentences.ts';
 import { type HeatRow, heatMap, trendChart } from '../charts.ts';
@@ -15,14 +14,6 @@ import type { Outcome, PageContext } from '../context.ts';
 import { html } from '../html.ts';
 import { overviewBuckets } from './buckets.ts';
 import { expect, orNone, periodPicker, section, standing, table, taskLink, unitLink } from './shared.ts';
-
-/** The 12 months ending with the period's last month so far, oldest first, each as the summary sees it. */
-async function lastTwelveMonths(ctx: PageContext, view: SummaryView): Promise<DashboardMonth[]> {
-  const end = [view.period.endsOn, view.today].sort()[0]!;
-  const months: Period[] = [periodOf('month', end)];
-  while (months.length < 12) months.unshift(previousPeriod(months[0]!));
-  return dashboardMonths(ctx.core.deps, summaryScope(ctx.viewer), months, view.today);
-}
 
 function heatRows(months: DashboardMonth[]): HeatRow[] {
   const last = months.at(-1)!;
@@ -112,11 +103,7 @@ ${section(
 export async function overviewPage(ctx: PageContext): Promise<Outcome> {
   const { rc } = ctx;
   const asked = ctx.url.searchParams.get('period');
-  const view = expect(
-    await ctx.core.handle(ctx.viewer, { name: 'summary', period: asked, post: false }),
-    'summary',
-  );
-  const months = await lastTwelveMonths(ctx, view);
+  const { summary: view, months } = expect(await overview(ctx.core.deps, ctx.viewer, asked), 'overview');
   const labels = months.map((m) => m.period.key);
   const points = months.map(({ period, done, taskCount }) => ({
     label: period.key,

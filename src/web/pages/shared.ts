@@ -1,16 +1,20 @@
 /** Pieces several pages share: a notice from the core as a refusal, tables, the period picker. */
-import type { View } from '../../app/views.ts';
+import type { NoticeView } from '../../app/views.ts';
 import type { TaskStanding } from '../../domain/report.ts';
 import { standingLabel } from '../../i18n/index.ts';
 import { type PageContext, WebRefusal } from '../context.ts';
 import { type Html, html } from '../html.ts';
 
 /** The view the page expects, or the core's notice (a refusal, a bad period) as a page in the viewer's words. */
-export function expect<K extends View['kind']>(view: View, kind: K): Extract<View, { kind: K }> {
-  if (view.kind === kind) return view as Extract<View, { kind: K }>;
+export function expect<V extends { kind: string }, K extends V['kind']>(
+  view: V,
+  kind: K,
+): Extract<V, { kind: K }> {
+  if (view.kind === kind) return view as Extract<V, { kind: K }>;
   if (view.kind === 'notice') {
-    const status = view.key.startsWith('auth.') ? 403 : 400;
-    throw new WebRefusal(status, view.key, view.params);
+    const notice = view as unknown as NoticeView;
+    const status = notice.key.startsWith('auth.') ? 403 : 400;
+    throw new WebRefusal(status, notice.key, notice.params);
   }
   throw new Error(`expected a ${kind} view, got ${view.kind}`);
 }
