@@ -25,6 +25,17 @@ export class CardActionHandler extends TurnHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    // A report card: who is asking and the report in the core's optimistic scope (ADR 24, addendum 3),
+    // whose one write before the answer is the report's keyed write (the card's receipt inside it).
+    if (invokeValue.action?.verb === 'report.submit')
+      return this.core.optimistic(() => this.turn(context, invokeValue));
+    return this.turn(context, invokeValue);
+  }
+
+  private async turn(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const activity = context.activity;
     const who = await this.identify(activity);
     if (who.kind === 'notice') return cardResponse(unregisteredCard(who.notice, who.locale, this.timeZone));
