@@ -88,8 +88,9 @@ describeEachDatabase('Teams report cards and the directory cache', (db, provider
     const tccb = await db().client.unit.findUniqueOrThrow({ where: { code: 'TCCB' } });
     await other.client.member.update({ where: { id: f.viewers.lan.memberId }, data: { unitId: tccb.id } });
     const before = await db().client.statusReportRevision.count();
-    const answer = textOf((await send()).value);
-    expect(answer).toContain('không giao cho đơn vị TCCB');
+    // The refusal comes as a message (not a card): its text is the answer's value.
+    const answer = (await send()).value;
+    expect(String(answer)).toContain('không giao cho đơn vị TCCB');
     expect(await db().client.statusReportRevision.count()).toBe(before);
   });
 });
