@@ -27,6 +27,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
+import { StaleDirectoryError } from '../app/ports/stores.ts';
 
 export type PgParam = string | number | boolean | null;
 
@@ -45,14 +46,6 @@ interface Scope {
   stale: boolean;
   /** A guarded write found the version unchanged: what follows is checked already. */
   checked: boolean;
-}
-
-/** The guard of a submission's write found the directory changed: nothing was written or claimed. */
-export class StaleDirectoryError extends Error {
-  constructor() {
-    super('the member and task directory changed since it was cached: the submission runs again');
-    this.name = 'StaleDirectoryError';
-  }
 }
 
 const scopes = new AsyncLocalStorage<Scope>();

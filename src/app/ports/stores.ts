@@ -448,6 +448,18 @@ export interface DirectoryScope {
   optimistic<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Thrown inside a `DirectoryScope` by the report's write when the directory changed since the cached
+ * member or task were read: nothing was written or claimed, and the scope runs `work` again. Code that
+ * turns errors into answers inside the scope passes it on (it is not a failure).
+ */
+export class StaleDirectoryError extends Error {
+  constructor() {
+    super('the member and task directory changed since it was cached: the submission runs again');
+    this.name = 'StaleDirectoryError';
+  }
+}
+
 export interface Stores {
   plans: PlanRepository;
   reports: ReportRepository;

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { parseChatCommand } from '../../../app/chat-command.ts';
+import { StaleDirectoryError } from '../../../app/ports/stores.ts';
 import type { ReminderTask, View, Viewer } from '../../../app/views.ts';
 import { t } from '../../../i18n/index.ts';
 import { renderContext } from '../../../presentation/context.ts';
@@ -45,6 +46,8 @@ export class CardActionHandler extends TurnHandler {
     try {
       return await this.act(viewer, read);
     } catch (error) {
+      // Not a failure: the optimistic scope around a report card runs the turn again (handle).
+      if (error instanceof StaleDirectoryError) throw error;
       this.options.log(`[teams] card action ${read.action.verb} failed: ${describe(error)}`);
       return messageResponse(t(viewer.locale, 'teams.error'));
     }
