@@ -121,12 +121,14 @@ export class PgDirect {
       return this.cache.get(key) as T;
     }
     const [row] = await this.rows(name, text, values);
-    if (!row) throw new Error(`${name}: no row (the DirectoryVersion row is missing)`);
+    if (!row) throw new Error(`${name}: no row`);
+    // Without the DirectoryVersion row (never deleted by the bot) nothing is cached: reads stay fresh.
     const version = row.directoryVersion == null ? null : String(row.directoryVersion);
     const value = deepFreeze(decode(row));
-    if (version !== null) this.remember(key, version, value);
+    if (version === null) return value;
+    this.remember(key, version, value);
     if (scope?.cached) {
-      if (version === null || (scope.assumed !== null && scope.assumed !== version)) scope.stale = true;
+      if (scope.assumed !== null && scope.assumed !== version) scope.stale = true;
       scope.assumed ??= version;
     }
     return value;

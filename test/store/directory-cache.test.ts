@@ -231,4 +231,24 @@ describeEachDatabase('directory cache of submissions', (db, provider) => {
     });
     expect(await version()).toBe(before + 1n);
   });
+
+  it('on PostgreSQL without the version row nothing is cached, and submissions go on uncached', async () => {
+    if (provider !== 'postgresql') return;
+    const m = await person('CNTT');
+    expect((await submit(f.core, m.slack, '1', 10)).kind).toBe('report-saved');
+    const row = await other.client.directoryVersion.delete({ where: { id: 1 } });
+    try {
+      const { value, sent } = await statementsOf(() => submit(f.core, m.slack, '1', 20));
+      expect(value).toMatchObject({ kind: 'report-saved' });
+      // The cached member and task (read at the old version) are refused by the guard; the second
+      // run reads both and writes without a guard.
+      expect(sent.filter((s) => s === 'da06_submit_report_keyed')).toHaveLength(2);
+      const again = await statementsOf(() => submit(f.core, m.slack, '1', 30));
+      expect(again.value).toMatchObject({ kind: 'report-saved' });
+      expect(again.sent).toEqual(['da06_member_by_identity', 'da06_task_by_id', 'da06_submit_report_keyed']);
+      expect(await revisions('1', m.id)).toBe(3);
+    } finally {
+      await other.client.directoryVersion.create({ data: { id: 1, version: row.version + 1n } });
+    }
+  });
 });
