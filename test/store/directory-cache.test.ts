@@ -251,4 +251,26 @@ describeEachDatabase('directory cache of submissions', (db, provider) => {
       await other.client.directoryVersion.create({ data: { id: 1, version: row.version + 1n } });
     }
   });
+
+  it('20 submissions at once while another client keeps changing the directory: each stored exactly once', async () => {
+    const members = [await person('CNTT'), await person('CNTT')];
+    for (const m of members) expect((await submit(f.core, m.slack, '4', 1)).kind).toBe('report-saved');
+    const first = keys + 1;
+    let changing = true;
+    const changes = (async () => {
+      for (let i = 0; changing && i < 200; i++)
+        await other.client.unit.update({ where: { code: 'VP' }, data: { name: `VP đổi ${i}` } });
+    })();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => submit(f.core, members[i % 2]!.slack, '4', 10 + i)),
+    );
+    changing = false;
+    await changes;
+    expect(answers.map((a) => a.kind)).toEqual(Array(20).fill('report-saved'));
+    const claimed = await db().client.handledRequest.count({
+      where: { key: { in: Array.from({ length: 20 }, (_, i) => `test:cache:${first + i}`) } },
+    });
+    expect(claimed).toBe(20);
+    for (const m of members) expect(await revisions('4', m.id)).toBe(11);
+  });
 });
