@@ -209,6 +209,16 @@ export class Core {
   }
 
   /**
+   * Runs a channel's submission (who is asking, then what they submit) in the directory's optimistic
+   * scope (ADR 24, addendum 3): the member and the task may come from a cache, checked against the
+   * database before the answer is returned; when the check fails `work` runs again on fresh reads.
+   * So `work` must write nothing before `submitReport`'s write, and must be safe to run twice.
+   */
+  optimistic<T>(work: () => Promise<T>): Promise<T> {
+    return this.deps.directory.optimistic(work);
+  }
+
+  /**
    * Runs `work` once per request key (ADR 25): a replay of the request — a retry, after a restart, on
    * another replica — gets `{ fresh: false }` and runs nothing. Work that fails is forgotten.
    */

@@ -98,7 +98,8 @@ export class MemberStore implements MemberRepository {
   /** The active member behind a platform account, or null when nobody has linked it. */
   async byIdentity(platform: Platform, externalId: string): Promise<MemberRecord | null> {
     // Every chat event starts here: on SQLite, one prepared statement instead of a Prisma query, and
-    // its answer kept until the members change (SqliteDirect.cached).
+    // its answer kept until the members change (SqliteDirect.cached); on PostgreSQL one named
+    // statement, answered from a cache only inside a submission's optimistic scope (PgDirect.directory).
     const direct = directFor(this.db);
     if (direct) {
       return direct.cached(`member:${this.groupId}:${platform}:${externalId}`, () =>
@@ -200,24 +201,35 @@ function byIdentityDirect(
   return identityRecord(row, groupId);
 }
 
-/** The same read as `byIdentityDirect` as one PostgreSQL statement (pg-direct.ts), not cached. */
-async function byIdentityPg(
+/**
+ * The same read as `byIdentityDirect` as one PostgreSQL statement (pg-direct.ts), with the directory's
+ * version it was read at; one row even when nobody has the account (then its columns are null).
+ */
+const MEMBER_BY_IDENTITY_PG = `
+  SELECT (SELECT "version" FROM "DirectoryVersion" WHERE "id" = 1)::text AS "directoryVersion", x.*
+  FROM (SELECT 1) AS one LEFT JOIN (
+    SELECT m."id", m."groupId", m."displayName", m."role", m."email", m."locale", m."active",
+           u."code" AS "unitCode", u."name" AS "unitName",
+           (SELECT json_agg(json_build_array(o."platform", o."externalId") ORDER BY o."id")::text
+              FROM "MemberIdentity" o WHERE o."memberId" = m."id") AS "identities"
+    FROM "MemberIdentity" i JOIN "Member" m ON m."id" = i."memberId" JOIN "Unit" u ON u."id" = m."unitId"
+    WHERE i."platform" = $1 AND i."externalId" = $2
+  ) AS x ON true`;
+
+/** `MEMBER_BY_IDENTITY_PG`: read, or inside a submission's optimistic scope perhaps cached. */
+function byIdentityPg(
   direct: PgDirect,
   groupId: number,
   platform: Platform,
   externalId: string,
 ): Promise<MemberRecord | null> {
-  const [row] = await direct.rows(
+  return direct.directory(
+    `member:${groupId}:${platform}:${externalId}`,
     'da06_member_by_identity',
-    `SELECT m."id", m."groupId", m."displayName", m."role", m."email", m."locale", m."active",
-            u."code" AS "unitCode", u."name" AS "unitName",
-            (SELECT json_agg(json_build_array(o."platform", o."externalId") ORDER BY o."id")::text
-               FROM "MemberIdentity" o WHERE o."memberId" = m."id") AS "identities"
-     FROM "MemberIdentity" i JOIN "Member" m ON m."id" = i."memberId" JOIN "Unit" u ON u."id" = m."unitId"
-     WHERE i."platform" = $1 AND i."externalId" = $2`,
+    MEMBER_BY_IDENTITY_PG,
     [platform, externalId],
+    (row) => identityRecord(row.id == null ? undefined : row, groupId),
   );
-  return identityRecord(row, groupId);
 }
 
 /** A row of the identity reads above as the member it names, or null (inactive, another group). */

@@ -40,14 +40,21 @@ const UNITS_OF_TASK = new RawQuery(`
   WHERE tu."taskId" = ?
   ORDER BY u."code"`);
 
-/** TASK_BY_ID and UNITS_OF_TASK in one PostgreSQL statement: the units as a JSON array of [role, code]. */
+/**
+ * TASK_BY_ID and UNITS_OF_TASK in one PostgreSQL statement: the units as a JSON array of [role, code],
+ * with the directory's version it was read at; one row even when there is no such task (then its
+ * columns are null).
+ */
 const TASK_BY_ID_PG = `
-  SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
-         t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits",
-         (SELECT COALESCE(json_agg(json_build_array(tu."role", u."code") ORDER BY u."code"), '[]')::text
-            FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id") AS "units"
-  FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
-  WHERE pl."groupId" = $1 AND t."id" = $2`;
+  SELECT (SELECT "version" FROM "DirectoryVersion" WHERE "id" = 1)::text AS "directoryVersion", x.*
+  FROM (SELECT 1) AS one LEFT JOIN (
+    SELECT t."id", pl."number" AS "planNumber", t."code", t."section", t."content", t."deadlineText",
+           t."deadlineKind", t."deadlineDue", t."deadlineStart", t."product", t."unresolvedUnits",
+           (SELECT COALESCE(json_agg(json_build_array(tu."role", u."code") ORDER BY u."code"), '[]')::text
+              FROM "TaskUnit" tu JOIN "Unit" u ON u."id" = tu."unitId" WHERE tu."taskId" = t."id") AS "units"
+    FROM "Task" t JOIN "Plan" pl ON pl."id" = t."planId"
+    WHERE pl."groupId" = $1 AND t."id" = $2
+  ) AS x ON true`;
 
 export class PlanStore implements PlanRepository {
   constructor(private readonly db: Db) {}
@@ -162,15 +169,23 @@ export class PlanStore implements PlanRepository {
     }
     const pg = pgDirectFor(this.db);
     if (pg) {
-      // One named statement (pg-direct.ts): the task with its units as JSON, one round trip.
-      const [task] = await pg.rows('da06_task_by_id', TASK_BY_ID_PG, [groupId, taskId]);
-      if (!task) return null;
-      const units = (JSON.parse(String(task.units)) as [string, string][]).map(([role, code]) => ({
-        taskId,
-        role,
-        code,
-      }));
-      return toTaskRows([task], units)[0] ?? null;
+      // One named statement (pg-direct.ts): the task with its units as JSON, one round trip; inside a
+      // submission's optimistic scope perhaps answered from the cache (PgDirect.directory).
+      return pg.directory(
+        `task:${groupId}:${taskId}`,
+        'da06_task_by_id',
+        TASK_BY_ID_PG,
+        [groupId, taskId],
+        (task) => {
+          if (task.id == null) return null;
+          const units = (JSON.parse(String(task.units)) as [string, string][]).map(([role, code]) => ({
+            taskId,
+            role,
+            code,
+          }));
+          return toTaskRows([task], units)[0] ?? null;
+        },
+      );
     }
     const tasks = await rawRows(this.db, TASK_BY_ID, groupId, taskId);
     if (tasks.length === 0) return null;

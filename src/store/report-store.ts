@@ -626,6 +626,8 @@ async function submitPg(
   ];
   const key = report.requestKey;
   if (key) return submitKeyedPg(pg, report, values, key, receipt);
+  // Without a key the statement has no guard: inside an optimistic scope, the version is read first.
+  await pg.checkBeforeWrite();
   const submit: [string, string, PgParam[]] = ['da06_submit_report', SUBMIT_PG, values];
   if (!receipt) return { ...(await writePg(pg.rows.bind(pg), submit, period.key)), replayed: false };
   // The receipt needs the revision the statement returns: both in one transaction, committed together.
@@ -650,10 +652,16 @@ function auditValues(at: string, record: AuditRecord): PgParam[] {
  * will have, taken from its sequence up front; a replay reads the revision number through it.
  * The period is only read here: when it is missing (a month's first report), it is inserted in a
  * statement of its own and the submission runs again (nothing was claimed nor written).
+ * Inside an optimistic scope that used cached members or tasks (pg-direct.ts), `$24` is the directory
+ * version they were read at: when the directory's version is another, `guard` is empty, so is
+ * `period`, and nothing is claimed nor written (`current` = 0); the scope then runs again on fresh
+ * reads. `$24` null: no guard.
  */
 const SUBMIT_KEYED_PG = `
-  WITH period AS (
-    SELECT "id" FROM "ReportingPeriod" WHERE "key" = $1::text
+  WITH guard AS (
+    SELECT 1 WHERE $24::bigint IS NULL OR (SELECT "version" FROM "DirectoryVersion" WHERE "id" = 1) = $24::bigint
+  ), period AS (
+    SELECT "id" FROM "ReportingPeriod" WHERE "key" = $1::text AND EXISTS (SELECT 1 FROM guard)
   ), next AS (
     SELECT nextval(pg_get_serial_sequence('"StatusReportRevision"', 'id'))::int AS "revisionId"
   ), claim AS (
@@ -683,7 +691,8 @@ const SUBMIT_KEYED_PG = `
     SELECT $12::timestamp(3), $18::text, $19::text, $20::text, $21::text, replace($22::text, $23::text, "revision"::text)
     FROM report WHERE $19::text IS NOT NULL
   )
-  SELECT (SELECT count(*) FROM period)::int AS "periods", report."id", report."revision"
+  SELECT (SELECT count(*) FROM guard)::int AS "current", (SELECT count(*) FROM period)::int AS "periods",
+    report."id", report."revision"
   FROM (SELECT 1) AS one LEFT JOIN report ON true`;
 
 const ENSURE_PERIOD_PG = `INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn")
@@ -707,15 +716,27 @@ async function submitKeyedPg(
   const template = receipt ? receiptTemplate(receipt) : NO_RECEIPT;
   // SUBMIT_PG's values ($1–$19) without the period's kind and days ($2–$4), the key as $2, then the
   // receipt's template ($18–$23).
-  const values: PgParam[] = [report.period.key, key, ...submitValues.slice(4), ...(template ?? NO_RECEIPT)];
+  // $24: the directory version the optimistic scope's cached reads assumed (null: no guard). Nothing
+  // is written in the scope before this statement: a stale run throws here, writing nothing.
+  const guard = pg.writeGuard();
+  const values: PgParam[] = [
+    report.period.key,
+    key,
+    ...submitValues.slice(4),
+    ...(template ?? NO_RECEIPT),
+    guard,
+  ];
   const { period } = report;
   const once = async (rows: PgDirect['rows']) => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [row] = await rows<{ periods: number; revision: number | null }>(
+      const [row] = await rows<{ current: number; periods: number; revision: number | null }>(
         'da06_submit_report_keyed',
         SUBMIT_KEYED_PG,
         values,
       );
+      // The guard failed: throws, nothing written. It held: what follows in the scope is checked
+      // (once the statement could also read the period; otherwise it runs again, guarded again).
+      if (guard !== null && (row?.current !== 1 || row.periods > 0)) pg.guarded(row?.current === 1);
       if (row && row.periods === 0) {
         await pg.rows('da06_ensure_period', ENSURE_PERIOD_PG, [
           period.key,

@@ -8,6 +8,7 @@ import type { Stores } from '../app/ports/stores.ts';
 import { AuditStore } from './audit.ts';
 import { CalendarStore } from './calendar-store.ts';
 import { ConversationStore } from './conversation-store.ts';
+import { DirectoryScopeStore } from './directory-scope.ts';
 import { EvidenceStore } from './evidence-store.ts';
 import { MeetingStore } from './meeting-store.ts';
 import { MemberStore } from './member-store.ts';
@@ -54,5 +55,6 @@ export function createStores(database: Database, groupId: number): StoreSet {
     audit: new AuditStore(db),
     requests: new RequestStore(db),
     webSessions: new WebSessionStore(db),
+    directory: new DirectoryScopeStore(db),
   };
 }

@@ -441,6 +441,30 @@ export interface RequestRepository {
 }
 
 /** Every repository the core and the scheduler use, built once by `createStores` (src/store). */
+/**
+ * A submission's optimistic scope (ADR 24, addendum 3): inside `optimistic`, the member and task
+ * reads may be answered from a cache (on PostgreSQL; SQLite's cache is exact anyway, ADR 6), and
+ * whatever `work` produced from them is checked against the database before it is returned — the
+ * report's write carries the check, else it is made when `work` ends. When the check fails, `work`
+ * runs a second time on fresh reads, so it must write nothing but through the report's write (and
+ * what follows it). Outside the scope nothing is answered from that cache.
+ */
+export interface DirectoryScope {
+  optimistic<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Thrown inside a `DirectoryScope` by the report's write when the directory changed since the cached
+ * member or task were read: nothing was written or claimed, and the scope runs `work` again. Code that
+ * turns errors into answers inside the scope passes it on (it is not a failure).
+ */
+export class StaleDirectoryError extends Error {
+  constructor() {
+    super('the member and task directory changed since it was cached: the submission runs again');
+    this.name = 'StaleDirectoryError';
+  }
+}
+
 export interface Stores {
   plans: PlanRepository;
   reports: ReportRepository;
@@ -453,4 +477,6 @@ export interface Stores {
   requests: RequestRepository;
   /** The web dashboard's sign-in links and sessions (issue 18). */
   webSessions: WebSessionRepository;
+  /** Where a channel's submission runs on cached members and tasks, checked before it answers. */
+  directory: DirectoryScope;
 }

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { parseChatCommand } from '../../../app/chat-command.ts';
+import { StaleDirectoryError } from '../../../app/ports/stores.ts';
 import type { ReminderTask, View, Viewer } from '../../../app/views.ts';
 import { t } from '../../../i18n/index.ts';
 import { renderContext } from '../../../presentation/context.ts';
@@ -25,6 +26,17 @@ export class CardActionHandler extends TurnHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    // A report card: who is asking and the report in the core's optimistic scope (ADR 24, addendum 3),
+    // whose one write before the answer is the report's keyed write (the card's receipt inside it).
+    if (invokeValue.action?.verb === 'report.submit')
+      return this.core.optimistic(() => this.turn(context, invokeValue));
+    return this.turn(context, invokeValue);
+  }
+
+  private async turn(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const activity = context.activity;
     const who = await this.identify(activity);
     if (who.kind === 'notice') return cardResponse(unregisteredCard(who.notice, who.locale, this.timeZone));
@@ -34,6 +46,8 @@ export class CardActionHandler extends TurnHandler {
     try {
       return await this.act(viewer, read);
     } catch (error) {
+      // Not a failure: the optimistic scope around a report card runs the turn again (handle).
+      if (error instanceof StaleDirectoryError) throw error;
       this.options.log(`[teams] card action ${read.action.verb} failed: ${describe(error)}`);
       return messageResponse(t(viewer.locale, 'teams.error'));
     }

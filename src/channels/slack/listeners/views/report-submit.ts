@@ -44,6 +44,8 @@ export const reportSubmit: ListenerModule = {
         },
       };
     };
-    router.view(CALLBACKS.report, submissionListener(deps, 'report', work));
+    // Who is asking and the report in the core's optimistic scope: the report's keyed write is the
+    // work's only write before the answer (evidence files come after it), so it can run twice.
+    router.view(CALLBACKS.report, submissionListener(deps, 'report', work, { optimistic: true }));
   },
 };

@@ -5,7 +5,8 @@
  * or on another replica stores nothing either, ADR 25); the answer
  * inside Slack's 3 s — field errors beside the fields, or the form replaced in place by the refusal or
  * by the confirmation (as Teams replaces a submitted card). Work slower than the budget is acked
- * first; its outcome then comes as a message.
+ * first; its outcome then comes as a message. The status form's submission runs in the core's
+ * optimistic scope (`optimistic`): on PostgreSQL one statement when the member and task are cached.
  *
  * Why the confirmation is in the modal, not a message to the response_url: the member sees it where
  * they pressed "Gửi", from every starting point alike (a command, a reminder's button, the App Home),
@@ -46,7 +47,26 @@ export type SubmitWork = (
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-export function submissionListener(deps: SlackDeps, name: string, work: SubmitWork) {
+/** Who submitted and what their submission came to; `outcome` null when they are not a member. */
+type Submitted =
+  | { outcome: Outcome; ctx: RenderContext }
+  | { outcome: null; notice: NoticeView; ctx: RenderContext };
+
+export interface SubmissionOptions {
+  /**
+   * Run who-is-asking and `work` in the core's optimistic scope (ADR 24, addendum 3): the member and
+   * the task may come from a cache, checked before the answer leaves, and on a failed check both run
+   * again on fresh reads. Only for work whose one write is the report's (the status form).
+   */
+  optimistic?: boolean;
+}
+
+export function submissionListener(
+  deps: SlackDeps,
+  name: string,
+  work: SubmitWork,
+  options: SubmissionOptions = {},
+) {
   return async ({ ack, body, client }: Args): Promise<void> => {
     const meta = decodeMeta(body.view.private_metadata);
     let acked = false;
@@ -56,26 +76,31 @@ export function submissionListener(deps: SlackDeps, name: string, work: SubmitWo
       await ack(response);
     };
     try {
-      const who = await whoIs(deps, body.user.id);
-      if (who.viewer === null)
-        return answer({ response_action: 'update', view: noticeModal(who.notice, who.ctx) });
-      const { viewer, ctx } = who;
       const key = submissionKey(name, body);
-      const run = deps.dedupe.once(key, () =>
-        work(viewer, ctx, meta, body.view.state.values, client, `slack:view:${key}`),
-      );
+      const submit = async (): Promise<Submitted> => {
+        const who = await whoIs(deps, body.user.id);
+        if (who.viewer === null) return { outcome: null, notice: who.notice, ctx: who.ctx };
+        const values = body.view.state.values;
+        const outcome = await work(who.viewer, who.ctx, meta, values, client, `slack:view:${key}`);
+        return { outcome, ctx: who.ctx };
+      };
+      const run = deps.dedupe.once(key, () => (options.optimistic ? deps.core.optimistic(submit) : submit()));
       const settled = await withinBudget(run.result, deps.ackBudgetMs);
       if (settled === null) {
         await answer();
-        const late = run.result.then((outcome) =>
-          run.fresh ? tellLate(deps, client, body.user.id, meta, outcome, ctx) : undefined,
+        const late = run.result.then((submitted) =>
+          run.fresh ? tellLate(deps, client, body.user.id, meta, submitted) : undefined,
         );
         await deps.track(late);
         return;
       }
-      const outcome = settled.value;
+      const submitted = settled.value;
+      const { ctx } = submitted;
       // Only a stored submission is remembered: corrected values after errors must go through.
-      if (outcome.kind !== 'saved') deps.dedupe.forget(key);
+      if (submitted.outcome?.kind !== 'saved') deps.dedupe.forget(key);
+      if (submitted.outcome === null)
+        return answer({ response_action: 'update', view: noticeModal(submitted.notice, ctx) });
+      const outcome = submitted.outcome;
       if (outcome.kind === 'errors') return answer({ response_action: 'errors', errors: outcome.errors });
       if (outcome.kind === 'refused')
         return answer({ response_action: 'update', view: noticeModal(outcome.notice, ctx) });
@@ -103,9 +128,11 @@ async function tellLate(
   client: Args['client'],
   userId: string,
   meta: ModalMeta,
-  outcome: Outcome,
-  ctx: RenderContext,
+  submitted: Submitted,
 ): Promise<void> {
+  const { outcome, ctx } = submitted;
+  if (outcome === null)
+    return tell(deps, client, { userId, responseUrl: meta.responseUrl }, renderNotice(submitted.notice, ctx));
   if (outcome.kind === 'saved') return confirmLate(deps, client, userId, meta, outcome.message);
   if (outcome.kind === 'refused')
     return tell(deps, client, { userId, responseUrl: meta.responseUrl }, renderNotice(outcome.notice, ctx));

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "DirectoryVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "version" BIGINT NOT NULL DEFAULT 0
+);
