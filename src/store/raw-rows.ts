@@ -60,3 +60,20 @@ export async function rawRows(db: Db, query: RawQuery, ...params: (string | numb
   if (pgDirect) return pgDirect.read(query.pg.name, query.pg.text, params);
   return db.$queryRaw<Record<string, unknown>[]>(query.parts, ...params);
 }
+
+/**
+ * `rawRows` with each row as an array of its columns in the query's order (the reads of thousands
+ * of rows: creating an array costs less than an object with named properties, on both drivers).
+ */
+export async function rawArrays(
+  db: Db,
+  query: RawQuery,
+  ...params: (string | number)[]
+): Promise<unknown[][]> {
+  const direct = directFor(db);
+  if (direct) return direct.allArrays(query.text, ...params);
+  const pgDirect = pgDirectFor(db);
+  if (pgDirect) return pgDirect.readArrays(query.pg.name, query.pg.text, params);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(query.parts, ...params);
+  return rows.map((row) => Object.values(row));
+}

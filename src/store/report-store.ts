@@ -22,7 +22,7 @@ import type { SummaryStanding } from '../domain/summary.ts';
 import { audit, auditDirect, auditRow } from './audit.ts';
 import type { Db, Tx } from './open-database.ts';
 import { type PgDirect, type PgParam, pgDirectFor, pgTimestamp } from './pg-direct.ts';
-import { bool, int, iso, RawQuery, rawRows, text } from './raw-rows.ts';
+import { bool, int, iso, RawQuery, rawArrays, rawRows, text } from './raw-rows.ts';
 import {
   claimDirect,
   claimInTx,
@@ -265,16 +265,16 @@ export class ReportStore implements ReportRepository {
   }
 
   async standings(periodKey: string): Promise<SummaryStanding[]> {
-    const rows = await rawRows(this.db, PERIOD_STANDINGS, periodKey);
-    return rows.map((row) => ({
-      taskId: int(row.taskId),
-      unitCode: String(row.unitCode),
-      status: row.status as Status,
-      percent: int(row.percent),
-      late: bool(row.late),
-      updatedAt: iso(row.updatedAt),
-      blockers: text(row.blockers),
-      memberName: row.memberName === null ? '' : String(row.memberName),
+    const rows = await rawArrays(this.db, PERIOD_STANDINGS, periodKey);
+    return rows.map(([taskId, unitCode, status, percent, late, updatedAt, blockers, memberName]) => ({
+      taskId: int(taskId),
+      unitCode: String(unitCode),
+      status: status as Status,
+      percent: int(percent),
+      late: bool(late),
+      updatedAt: iso(updatedAt),
+      blockers: text(blockers),
+      memberName: memberName === null ? '' : String(memberName),
     }));
   }
 
@@ -297,12 +297,12 @@ export class ReportStore implements ReportRepository {
     const length = monthNumber(toKey) - first + 1;
     if (length > MONTH_MARKS_MAX)
       throw new RangeError(`monthMarks: ${length} months, at most ${MONTH_MARKS_MAX}`);
-    const rows = await rawRows(this.db, MONTH_MARKS, first, fromKey, toKey);
-    return rows.map((row) => ({
-      taskId: int(row.taskId),
-      unitCode: String(row.unitCode),
-      reported: int(row.reported),
-      done: int(row.done),
+    const rows = await rawArrays(this.db, MONTH_MARKS, first, fromKey, toKey);
+    return rows.map(([taskId, unitCode, reported, done]) => ({
+      taskId: int(taskId),
+      unitCode: String(unitCode),
+      reported: int(reported),
+      done: int(done),
     }));
   }
 
@@ -317,15 +317,14 @@ export class ReportStore implements ReportRepository {
     taskIds?: number[],
   ): Promise<{ taskId: number; unitCode: string; periodKey: string }[]> {
     const query = pgDirectFor(this.db) ? DONE_BEFORE_GROUPED : DONE_BEFORE;
-    const rows = await rawRows(this.db, query, beforeDay);
+    const rows = await rawArrays(this.db, query, beforeDay);
     const wanted = taskIds ? new Set(taskIds) : null;
-    return rows
-      .filter((row) => row.periodKey !== null && (!wanted || wanted.has(int(row.taskId))))
-      .map((row) => ({
-        taskId: int(row.taskId),
-        unitCode: String(row.unitCode),
-        periodKey: String(row.periodKey),
-      }));
+    const done: { taskId: number; unitCode: string; periodKey: string }[] = [];
+    for (const [taskId, unitCode, periodKey] of rows) {
+      if (periodKey === null || (wanted && !wanted.has(int(taskId)))) continue;
+      done.push({ taskId: int(taskId), unitCode: String(unitCode), periodKey: String(periodKey) });
+    }
+    return done;
   }
 
   /** Current `done` monthly reports with the moment `done` was first submitted on each. */

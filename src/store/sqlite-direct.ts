@@ -30,6 +30,7 @@ const CACHE_LIMIT = 5000;
 
 export class SqliteDirect {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly arrayStatements = new Map<string, BetterSqlite3.Statement>();
   private readonly cache = new Map<string, unknown>();
   /** Writes to the directory tables on this connection, counted by TEMP triggers (watchDirectory). */
   private directoryWrites = 0;
@@ -87,6 +88,19 @@ export class SqliteDirect {
 
   all<T = Record<string, unknown>>(sql: string, ...params: Param[]): T[] {
     return this.statement(sql).all(...params) as T[];
+  }
+
+  /**
+   * `all` with each row as an array of its columns, in the query's order: a read of thousands of rows
+   * (the dashboard's) spends less creating arrays than objects with named properties.
+   */
+  allArrays(sql: string, ...params: Param[]): unknown[][] {
+    let statement = this.arrayStatements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql).safeIntegers(false).raw(true);
+      this.arrayStatements.set(sql, statement);
+    }
+    return statement.all(...params) as unknown[][];
   }
 
   get<T = Record<string, unknown>>(sql: string, ...params: Param[]): T | undefined {
