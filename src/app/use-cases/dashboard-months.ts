@@ -58,13 +58,15 @@ export async function dashboardMonths(
     readMarks(deps, [previousPeriod(months[0]!), ...months], ids),
     deps.reports.doneBefore(months.at(-1)!.startsOn, [...ids]),
   ]);
+  const reportedBy = unitsReported(marks);
   return Promise.all(
     months.map(async (period, i) => {
       const roll = await rollUpOn(deps, period.endsOn < today ? period.endsOn : today);
       const [chunk, bit] = marksOf(marks, i + 1);
-      const words = wordsOf(chunk, bit, roll) ?? (await wordsFromRows(deps, period, ids, roll));
+      const words =
+        wordsOf(reportedBy.get(chunk)!, bit, roll) ?? (await wordsFromRows(deps, period, ids, roll));
       const [before, previousBit] = marksOf(marks, i);
-      for (const mark of before) if (mark.reported & previousBit) roll.code(mark.unitCode);
+      for (const [unit, { reported }] of reportedBy.get(before)!) if (reported & previousBit) roll.code(unit);
       const rolledTasks = inScope.map((task) => rollTask(task, roll));
       const doneBefore = done.filter((d) => d.periodKey < period.key).map((d) => rollReport(d, roll));
       const rolledScope = scopeUnit ? roll.code(scopeUnit) : null;
@@ -93,6 +95,29 @@ async function readMarks(deps: CoreDeps, months: Period[], ids: Set<number>): Pr
   return read.map((rows) => rows.filter((row) => ids.has(row.taskId)));
 }
 
+/** A unit's marks in one read, and the months it reported in at all (the OR of their bits). */
+interface UnitMarks {
+  reported: number;
+  marks: MonthMarks[];
+}
+
+/** Each read of marks by unit: a month's work then rolls each unit up once, not once per task. */
+function unitsReported(marks: MonthMarks[][]): Map<MonthMarks[], Map<string, UnitMarks>> {
+  return new Map(
+    marks.map((chunk) => {
+      const byUnit = new Map<string, UnitMarks>();
+      for (const mark of chunk) {
+        const unit = byUnit.get(mark.unitCode);
+        if (unit) {
+          unit.reported |= mark.reported;
+          unit.marks.push(mark);
+        } else byUnit.set(mark.unitCode, { reported: mark.reported, marks: [mark] });
+      }
+      return [chunk, byUnit];
+    }),
+  );
+}
+
 /** The marks read with the `index`-th month of the run, and that month's bit in them. */
 function marksOf(marks: MonthMarks[][], index: number): [MonthMarks[], number] {
   return [marks[Math.floor(index / MONTH_MARKS_MAX)]!, 1 << (index % MONTH_MARKS_MAX)];
@@ -103,19 +128,22 @@ function marksOf(marks: MonthMarks[][], index: number): [MonthMarks[], number] {
  * two units rolled into one reported on a task that month and only one said `done`: then the later
  * report decides, which the bits cannot tell.
  */
-function wordsOf(marks: MonthMarks[], bit: number, roll: RollUp): MonthWords | null {
+function wordsOf(units: Map<string, UnitMarks>, bit: number, roll: RollUp): MonthWords | null {
   const words: MonthWords = new Map();
-  for (const mark of marks) {
-    if ((mark.reported & bit) === 0) continue;
-    const done = (mark.done & bit) !== 0;
-    const unit = roll.code(mark.unitCode);
-    let byUnit = words.get(mark.taskId);
-    if (!byUnit) {
-      byUnit = new Map();
-      words.set(mark.taskId, byUnit);
+  for (const [code, { reported, marks }] of units) {
+    if ((reported & bit) === 0) continue;
+    const unit = roll.code(code);
+    for (const mark of marks) {
+      if ((mark.reported & bit) === 0) continue;
+      const done = (mark.done & bit) !== 0;
+      let byUnit = words.get(mark.taskId);
+      if (!byUnit) {
+        byUnit = new Map();
+        words.set(mark.taskId, byUnit);
+      }
+      if (byUnit.get(unit) === !done) return null;
+      byUnit.set(unit, done);
     }
-    if (byUnit.get(unit) === !done) return null;
-    byUnit.set(unit, done);
   }
   return words;
 }
