@@ -98,3 +98,20 @@ export async function createCoreFixture(
   const core = new Core(deps, scheduler);
   return { core, deps, stores, scheduler, clock, viewers };
 }
+
+/**
+ * `who` reports on task `task` (its code) on the 15th of `month` through the core, as the chat's form
+ * would: a `blocked` status comes with a kiến nghị. The fixture's clock is left on that day.
+ */
+export async function reportInMonth(
+  fx: CoreFixture,
+  who: Viewer,
+  month: string,
+  task: string,
+  status: string,
+  percent: number,
+): Promise<void> {
+  fx.clock.set(`${month}-15T09:00:00+07:00`);
+  const draft = { status, percent, done: 'Đã làm', ...(status === 'blocked' ? { blockers: 'Chờ' } : {}) };
+  await fx.core.submitReport(who, { task, draft });
+}

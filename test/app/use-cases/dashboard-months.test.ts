@@ -10,7 +10,7 @@ import { summaryData } from '../../../src/app/use-cases/summarize.ts';
 import type { Viewer } from '../../../src/app/views.ts';
 import { type Period, periodFromKey } from '../../../src/domain/period.ts';
 import { UnitStore } from '../../../src/store/unit-store.ts';
-import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { type CoreFixture, createCoreFixture, reportInMonth } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 
 /**
@@ -46,11 +46,8 @@ describeEachDatabase('the dashboard’s months', (db) => {
 
   beforeAll(async () => {
     fx = await createCoreFixture(db());
-    const report = async (who: Viewer, month: string, task: string, status: string, percent: number) => {
-      fx.clock.set(`${month}-15T09:00:00+07:00`);
-      const draft = { status, percent, done: 'Đã làm', ...(status === 'blocked' ? { blockers: 'Chờ' } : {}) };
-      await fx.core.submitReport(who, { task, draft });
-    };
+    const report = (who: Viewer, month: string, task: string, status: string, percent: number) =>
+      reportInMonth(fx, who, month, task, status, percent);
     const { lan, minh, ha } = fx.viewers;
     await report(lan, '2024-01', '1', 'done', 100); // carried into the run from before it
     await report(ha, '2024-02', '3', 'not_started', 0);

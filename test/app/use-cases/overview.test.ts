@@ -12,7 +12,7 @@ import { summarize } from '../../../src/app/use-cases/summarize.ts';
 import type { Viewer } from '../../../src/app/views.ts';
 import { periodFromKey } from '../../../src/domain/period.ts';
 import { summaryScope } from '../../../src/domain/permissions.ts';
-import { type CoreFixture, createCoreFixture } from '../../support/core.ts';
+import { type CoreFixture, createCoreFixture, reportInMonth } from '../../support/core.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 
 /** `deps` whose stores count every call by `store.method`. */
@@ -41,11 +41,8 @@ describeEachDatabase('the dashboard’s overview', (db) => {
 
   beforeAll(async () => {
     fx = await createCoreFixture(db());
-    const report = async (who: Viewer, month: string, task: string, status: string, percent: number) => {
-      fx.clock.set(`${month}-15T09:00:00+07:00`);
-      const draft = { status, percent, done: 'Đã làm', ...(status === 'blocked' ? { blockers: 'Chờ' } : {}) };
-      await fx.core.submitReport(who, { task, draft });
-    };
+    const report = (who: Viewer, month: string, task: string, status: string, percent: number) =>
+      reportInMonth(fx, who, month, task, status, percent);
     const { lan, minh, ha } = fx.viewers;
     await report(lan, '2024-01', '1', 'done', 100);
     await report(lan, '2024-03', '4', 'in_progress', 30);
