@@ -91,10 +91,10 @@ function checkShape(contentType: string | undefined, body: Buffer): GuardVerdict
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const text = body.toString('utf8');
   if (type === 'application/x-www-form-urlencoded') {
-    const payloads = formValues(text, 'payload');
+    const payloads = encodedFormValues(text, 'payload');
     if (payloads.length === 0) return null;
     if (payloads.length > 1) return { ok: false, status: 400, reason: 'payload given more than once' };
-    return looksLikeJsonObject(payloads[0]!)
+    return encodedLooksLikeJsonObject(payloads[0]!)
       ? null
       : { ok: false, status: 400, reason: 'payload is not a JSON object' };
   }
@@ -105,19 +105,40 @@ function checkShape(contentType: string | undefined, body: Buffer): GuardVerdict
 }
 
 /**
- * The values of one field of a form body, decoded as Bolt's `querystring.parse` decodes them.
- * Only the field's own values are decoded (a report form's payload is several kilobytes, and every
- * request passes here: `URLSearchParams` over the whole body cost a sixth of a submission's CPU).
+ * The values of one field of a form body, still encoded; keys are decoded as Bolt's
+ * `querystring.parse` decodes them (`URLSearchParams` over the whole body cost a sixth of a
+ * submission's CPU).
  */
-function formValues(text: string, name: string): string[] {
+function encodedFormValues(text: string, name: string): string[] {
   const values: string[] = [];
   for (const field of text.split('&')) {
     const equals = field.indexOf('=');
     const key = equals < 0 ? field : field.slice(0, equals);
     if (decodeFormPart(key) !== name) continue;
-    values.push(equals < 0 ? '' : decodeFormPart(field.slice(equals + 1)));
+    values.push(equals < 0 ? '' : field.slice(equals + 1));
   }
   return values;
+}
+
+/** How many encoded characters of each end of a form value `encodedLooksLikeJsonObject` decodes. */
+const EDGE = 64;
+
+/**
+ * `looksLikeJsonObject` of a form value as Bolt decodes it, from the value's two ends: a report
+ * form's payload is kilobytes of escapes, decoding all of it here cost a tenth of a submission's
+ * p50 (docs/performance.md, "Fifth round"), and Bolt decodes it again anyway. A window of either
+ * end decodes to the value's own characters except at its cut, where a split escape or character
+ * decodes to a literal `%` or U+FFFD (never to whitespace or a brace); so when both trimmed windows
+ * show their brace the answer is yes, and otherwise the whole value is decided as before.
+ * test/channels/slack/request-guard-edges.test.ts checks it against deciding on the whole decoding.
+ */
+export function encodedLooksLikeJsonObject(encoded: string): boolean {
+  if (encoded.length > 2 * EDGE) {
+    const head = decodeFormPart(encoded.slice(0, EDGE)).trimStart();
+    const tail = decodeFormPart(encoded.slice(-EDGE)).trimEnd();
+    if (head.startsWith('{') && tail.endsWith('}')) return true;
+  }
+  return looksLikeJsonObject(decodeFormPart(encoded));
 }
 
 function decodeFormPart(part: string): string {
