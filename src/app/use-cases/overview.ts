@@ -12,7 +12,7 @@ import type { CoreDeps } from '../core-deps.ts';
 import type { NoticeView, SummaryView, Viewer } from '../views.ts';
 import { type DashboardMonth, dashboardMonths } from './dashboard-months.ts';
 import { sharingReads } from './shared-reads.ts';
-import { summarize, summaryPeriod } from './summarize.ts';
+import { summaryOf, summaryPeriod } from './summarize.ts';
 
 export interface OverviewView {
   kind: 'overview';
@@ -30,10 +30,9 @@ export async function overview(
   const asked = await summaryPeriod(shared, periodText);
   if ('kind' in asked) return asked;
   const [summary, months] = await Promise.all([
-    summarize(shared, viewer, periodText, { change: false }),
+    summaryOf(shared, viewer, asked, { change: false }),
     dashboardMonths(shared, summaryScope(viewer), lastTwelveMonths(asked.period, asked.today), asked.today),
   ]);
-  if (summary.kind !== 'summary') return summary;
   return { kind: 'overview', summary, months };
 }
 

@@ -23,7 +23,16 @@ export async function summarize(
 ): Promise<SummaryView | NoticeView> {
   const asked = await summaryPeriod(deps, periodText);
   if ('kind' in asked) return asked;
-  const { period, today } = asked;
+  return summaryOf(deps, viewer, asked, options);
+}
+
+/** The summary of a period `summaryPeriod` has settled, in the viewer's scope. */
+export async function summaryOf(
+  deps: CoreDeps,
+  viewer: Viewer,
+  { period, today }: { period: Period; today: string },
+  options: SummaryOptions = {},
+): Promise<SummaryView> {
   const scope = summaryScope(viewer);
   const tasks = await allTasks(deps); // read once for both
   const [data, buckets] = await Promise.all([
