@@ -28,6 +28,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { StaleDirectoryError } from '../app/ports/stores.ts';
+import { GroupCommit } from './group-commit.ts';
 
 export type PgParam = string | number | boolean | null;
 
@@ -61,7 +62,38 @@ export class PgDirect {
   /** The version every entry of `cache` was read at, or null while it is empty. */
   private cacheVersion: Version | null = null;
 
+  /** One group commit per batched statement (by its name). */
+  private readonly batches = new Map<string, GroupCommit<BatchJob, Record<string, unknown>>>();
+
   constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * The row of one statement's `values`, sent together with the others queued while a batch of the
+   * same `name` is in flight (group-commit.ts): `text` takes, for each parameter of the single
+   * statement, the array of the batch's values (`$k` is the array of every job's k-th value) and
+   * answers one row per job, with its 1-based position in the arrays as `ord`. Jobs of one `key`
+   * never share a batch.
+   */
+  async batch(name: string, text: string, values: PgParam[], key: string): Promise<Record<string, unknown>> {
+    let group = this.batches.get(name);
+    if (!group) {
+      group = new GroupCommit<BatchJob, Record<string, unknown>>({
+        keyOf: (job) => job.key,
+        run: async (jobs) => {
+          const columns = jobs[0]!.values.map((_, k) => jobs.map((job) => job.values[k] ?? null));
+          const result = await this.pool.query({ name, text, values: columns });
+          const byOrd = new Map(result.rows.map((row) => [Number(row.ord), row as Record<string, unknown>]));
+          return jobs.map((_, i) => {
+            const row = byOrd.get(i + 1);
+            if (!row) throw new Error(`${name}: no row for job ${i + 1} of ${jobs.length}`);
+            return row;
+          });
+        },
+      });
+      this.batches.set(name, group);
+    }
+    return group.submit({ values, key });
+  }
 
   /**
    * Runs `work` (a channel's submission: who is asking, then what they submit) in an optimistic
@@ -243,6 +275,11 @@ export class PgDirect {
       throw error;
     }
   }
+}
+
+interface BatchJob {
+  values: PgParam[];
+  key: string;
 }
 
 function deepFreeze<T>(value: T): T {

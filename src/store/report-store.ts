@@ -694,6 +694,83 @@ const SUBMIT_KEYED_PG = `
     report."id", report."revision"
   FROM (SELECT 1) AS one LEFT JOIN report ON true`;
 
+/**
+ * SUBMIT_KEYED_PG for a batch of submissions (group commit, ADR 24 addendum 4): `$k` is the array of
+ * every submission's `$k`, and the answer is SUBMIT_KEYED_PG's row for each one, by its position
+ * (`ord`). Each row's guard, period and claim are its own, as if it were sent alone. Submissions of
+ * one report in the batch become consecutive revisions, in the batch's order: the report's row is
+ * upserted once with the last one's fields and the revision raised by their count, and each one's
+ * revision number is counted back from there. Reports are upserted in key order, so two batches
+ * (another replica's) that share reports lock them in the same order.
+ */
+const SUBMIT_KEYED_BATCH_PG = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::int[],
+      $8::text[], $9::text[], $10::text[], $11::boolean[], $12::timestamp(3)[], $13::text[], $14::text[],
+      $15::text[], $16::text[], $17::timestamp(3)[], $18::text[], $19::text[], $20::text[], $21::text[],
+      $22::text[], $23::text[], $24::bigint[]) WITH ORDINALITY
+      AS i("periodKey", "key", "taskId", "unitId", "memberId", "status", "percent", "done", "blockers",
+        "evidenceUrl", "late", "at", "actor", "submitAction", "editAction", "details", "revisedAt",
+        "receiptActor", "receiptAction", "receiptEntity", "receiptEntityId", "receiptDetails",
+        "receiptToken", "guard", "ord")
+  ), checked AS (
+    SELECT i.*, (i."guard" IS NULL OR i."guard" = (SELECT "version" FROM "DirectoryVersion" WHERE "id" = 1))
+      AS "current"
+    FROM input i
+  ), ready AS (
+    SELECT c.*, p."id" AS "periodId",
+      nextval(pg_get_serial_sequence('"StatusReportRevision"', 'id'))::int AS "revisionId"
+    FROM checked c JOIN "ReportingPeriod" p ON p."key" = c."periodKey"
+    WHERE c."current"
+  ), claim AS (
+    INSERT INTO "HandledRequest" ("key", "actor", "outcome")
+    SELECT "key", "actor", json_build_object('revisionId', "revisionId")::text FROM ready
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "key"
+  ), claimed AS (
+    SELECT r.*,
+      row_number() OVER same AS "nth", count(*) OVER same AS "of", first_value(r."at") OVER same AS "firstAt"
+    FROM ready r JOIN claim c ON c."key" = r."key"
+    WINDOW same AS (PARTITION BY r."taskId", r."periodId", r."unitId" ORDER BY r."ord"
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  ), report AS (
+    INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
+    SELECT "taskId", "periodId", "unitId", "memberId", "status", "percent", "done", "blockers", "evidenceUrl",
+      "late", "of", "firstAt", "at"
+    FROM claimed WHERE "nth" = "of"
+    ORDER BY "taskId", "periodId", "unitId"
+    ON CONFLICT ("taskId", "periodId", "unitId") DO UPDATE SET
+      "memberId" = EXCLUDED."memberId", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
+      "done" = EXCLUDED."done", "blockers" = EXCLUDED."blockers", "evidenceUrl" = EXCLUDED."evidenceUrl",
+      "late" = EXCLUDED."late", "revision" = "StatusReport"."revision" + EXCLUDED."revision",
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id", "taskId", "periodId", "unitId", "revision"
+  ), numbered AS (
+    SELECT c.*, report."id" AS "reportId", (report."revision" - c."of" + c."nth")::int AS "revision"
+    FROM claimed c JOIN report USING ("taskId", "periodId", "unitId")
+  ), revision AS (
+    INSERT INTO "StatusReportRevision" ("id", "reportId", "revision", "memberId", "status", "percent", "done",
+      "blockers", "evidenceUrl", "createdAt")
+    SELECT "revisionId", "reportId", "revision", "memberId", "status", "percent", "done", "blockers",
+      "evidenceUrl", "revisedAt"
+    FROM numbered ORDER BY "ord"
+  ), audit AS (
+    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+    SELECT "at", "actor", CASE WHEN "revision" = 1 THEN "submitAction" ELSE "editAction" END,
+      'StatusReport', "reportId"::text, "details"
+    FROM numbered ORDER BY "ord"
+  ), receipt AS (
+    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
+    SELECT "at", "receiptActor", "receiptAction", "receiptEntity", "receiptEntityId",
+      replace("receiptDetails", "receiptToken", "revision"::text)
+    FROM numbered WHERE "receiptAction" IS NOT NULL ORDER BY "ord"
+  )
+  SELECT c."ord", c."current"::int AS "current",
+    (c."current" AND EXISTS (SELECT 1 FROM "ReportingPeriod" p WHERE p."key" = c."periodKey"))::int AS "periods",
+    n."reportId" AS "id", n."revision"
+  FROM checked c LEFT JOIN numbered n ON n."ord" = c."ord"`;
+
 const ENSURE_PERIOD_PG = `INSERT INTO "ReportingPeriod" ("key", "kind", "startsOn", "endsOn")
   VALUES ($1::text, $2::text, $3::text, $4::text) ON CONFLICT ("key") DO NOTHING`;
 
@@ -726,13 +803,16 @@ async function submitKeyedPg(
     guard,
   ];
   const { period } = report;
-  const once = async (rows: PgDirect['rows']) => {
+  // A receipt the statement cannot write goes after it in one transaction: the statement alone then.
+  // Otherwise the statement goes in a batch with the submissions that arrive meanwhile (group commit).
+  type Answer = { current: number; periods: number; revision: number | null };
+  const send = (rows: PgDirect['rows'] | null): Promise<Answer | undefined> =>
+    rows
+      ? rows<Answer>('da06_submit_report_keyed', SUBMIT_KEYED_PG, values).then(([row]) => row)
+      : (pg.batch('da06_submit_report_keyed_batch', SUBMIT_KEYED_BATCH_PG, values, key) as Promise<Answer>);
+  const once = async (rows: PgDirect['rows'] | null) => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [row] = await rows<{ current: number; periods: number; revision: number | null }>(
-        'da06_submit_report_keyed',
-        SUBMIT_KEYED_PG,
-        values,
-      );
+      const row = await send(rows);
       // The guard failed: throws, nothing written. It held: what follows in the scope is checked
       // (once the statement could also read the period; otherwise it runs again, guarded again).
       if (guard !== null && (row?.current !== 1 || row.periods > 0)) pg.guarded(row?.current === 1);
@@ -746,19 +826,22 @@ async function submitKeyedPg(
         continue;
       }
       if (row?.revision == null) {
-        const [first] = await rows<{ revision: number }>('da06_replayed_revision', REPLAYED_REVISION_PG, [
-          key,
-        ]);
+        const [first] = await (rows ?? pg.rows.bind(pg))<{ revision: number }>(
+          'da06_replayed_revision',
+          REPLAYED_REVISION_PG,
+          [key],
+        );
         return { revision: first?.revision ?? 0, replayed: true };
       }
-      if (receipt && !template) await rows('da06_audit', AUDIT_PG, auditValues(at, receipt(row.revision)));
+      if (rows && receipt && !template)
+        await rows('da06_audit', AUDIT_PG, auditValues(at, receipt(row.revision)));
       return { revision: row.revision, replayed: false };
     }
     throw new Error(`report: the period ${period.key} could not be read nor inserted`);
   };
   // Alone (with its receipt when the statement can write it), the statement is its own transaction;
   // a receipt the statement cannot write is written after it, in one transaction with it.
-  return receipt && !template ? pg.transaction(once) : once(pg.rows.bind(pg));
+  return receipt && !template ? pg.transaction(once) : once(null);
 }
 
 const NO_RECEIPT: PgParam[] = [null, null, null, null, null, null];

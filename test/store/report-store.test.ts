@@ -260,6 +260,84 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
     const report = await reportOf(db(), '4', '2024-07');
     expect([report.revision, report.percent, report.revisions.length]).toEqual([2, 6, 2]);
   });
+  it('keyed submissions sent together: each its own revision, a replay answered, a bad one refused alone', async () => {
+    const sent: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as { name?: string };
+      if (first?.name) sent.push(first.name);
+      return original.apply(this, args);
+    };
+    const batches = () => sent.filter((name) => name === 'da06_submit_report_keyed_batch').length;
+    const keyed = (task: string, percent: number, key: string) => ({
+      ...submission(task, '2024-09', percent),
+      requestKey: key,
+    });
+    const tasks = ['1', '2', '4'];
+    try {
+      expect(await f.stores.reports.submit(keyed('1', 1, 'together:0'), 'member:1')).toEqual({
+        revision: 1,
+        replayed: false,
+      });
+      sent.length = 0;
+      const values = await Promise.all([
+        ...Array.from({ length: 24 }, (_, i) =>
+          f.stores.reports.submit(keyed(tasks[i % 3]!, i + 10, `together:${i + 1}`), `member:${i}`),
+        ),
+        f.stores.reports.submit(keyed('1', 99, 'together:0'), 'member:1'), // a replay of the first
+      ]);
+      expect(values[24]).toEqual({ revision: 1, replayed: true });
+      // On PostgreSQL the 25 went in a few statements (group commit), not one each.
+      if (provider === 'postgresql') {
+        expect(batches()).toBeGreaterThan(0);
+        expect(batches()).toBeLessThan(10);
+      }
+      for (const [k, task] of tasks.entries()) {
+        const report = await reportOf(db(), task, '2024-09');
+        const count = task === '1' ? 9 : 8;
+        expect(report.revisions.map((r) => r.revision)).toEqual(
+          Array.from({ length: count }, (_, i) => i + 1),
+        );
+        // Each submission's answer is the revision that holds its own numbers; the report is the last.
+        const mine = values.slice(0, 24).filter((_, i) => i % 3 === k);
+        for (const [j, value] of mine.entries()) {
+          const revision = report.revisions.find((r) => r.revision === value.revision)!;
+          expect(revision.percent).toBe(k + 3 * j + 10);
+        }
+        expect([report.revision, report.percent]).toEqual([count, report.revisions.at(-1)!.percent]);
+      }
+
+      // A member who does not exist: the foreign key refuses that submission, and only that one.
+      const outcomes = await Promise.allSettled([
+        ...tasks.map((task, i) =>
+          f.stores.reports.submit(keyed(task, 60 + i, `together:good:${i}`), 'member:1'),
+        ),
+        f.stores.reports.submit({ ...keyed('2', 50, 'together:bad'), memberId: 987_654 }, 'member:987654'),
+        ...tasks.map((task, i) =>
+          f.stores.reports.submit(keyed(task, 70 + i, `together:more:${i}`), 'member:1'),
+        ),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        ...Array(3).fill('fulfilled'),
+        'rejected',
+        ...Array(3).fill('fulfilled'),
+      ]);
+      expect(await f.stores.requests.handled('together:bad')).toBe(false);
+      for (const [i, task] of tasks.entries()) {
+        const report = await reportOf(db(), task, '2024-09');
+        expect(
+          report.revisions
+            .slice(-2)
+            .map((r) => r.percent)
+            .sort(),
+        ).toEqual([60 + i, 70 + i]);
+      }
+    } finally {
+      proto.query = original;
+    }
+  });
+
   it('on PostgreSQL, a keyed submission with a Teams card receipt is one statement', async () => {
     if (provider !== 'postgresql') return;
     const sent: string[] = [];

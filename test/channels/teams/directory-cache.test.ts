@@ -78,8 +78,8 @@ describeEachDatabase('Teams report cards and the directory cache', (db, provider
     } finally {
       proto.query = original;
     }
-    expect(sent.filter((s) => s !== 'da06_submit_report_keyed')).toHaveLength(1); // the ledger's lookup
-    expect(sent.filter((s) => s === 'da06_submit_report_keyed')).toHaveLength(1);
+    expect(sent.filter((s) => s !== 'da06_submit_report_keyed_batch')).toHaveLength(1); // the ledger's lookup
+    expect(sent.filter((s) => s === 'da06_submit_report_keyed_batch')).toHaveLength(1);
   });
 
   it('a member moved to another unit through another replica is refused the old unit’s task', async () => {
