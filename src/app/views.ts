@@ -89,6 +89,11 @@ export interface ReportSavedView {
   percent: number;
   revision: number;
   late: boolean;
+  /**
+   * This request was handled before (its request key was claimed already): nothing was stored now,
+   * and `revision` is the one the first handling wrote.
+   */
+  replayed?: true;
 }
 
 export interface SummaryView extends SummaryData {

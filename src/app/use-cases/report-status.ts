@@ -137,7 +137,7 @@ export async function submitReport(
   });
   const actor = `member:${viewer.memberId}`;
   const { receipt } = request;
-  const { revision } = await deps.reports.submit(
+  const { revision, replayed } = await deps.reports.submit(
     {
       taskId: checked.id,
       period,
@@ -158,7 +158,7 @@ export async function submitReport(
         details: receipt.details(saved(revision)),
       })),
   );
-  return saved(revision);
+  return replayed ? { ...saved(revision), replayed: true } : saved(revision);
 }
 
 /**

@@ -46,17 +46,24 @@ export class CardLedger {
    * Runs `work` unless the card was already used: then `replay` draws the recorded outcome. `work`
    * returns the outcome to record, or null when nothing was stored (errors on the form: the same card
    * may be sent again); `recorded` when the core already committed it with the report (`receipt`).
+   *
+   * `claims`: `work` stores under the card's request key, which the core claims in the same
+   * transaction as the report and its receipt (ADR 25), so a used card cannot store twice. Then the
+   * record is not read before `work` (one read less on each card's first use) but after it, only when
+   * `work` says it was `replayed` or stored nothing (an error on a used card still answers its
+   * first outcome, as when the record is read first).
    */
   async once<T>(
     key: string,
     actor: string,
-    work: () => Promise<{ outcome: CardOutcome | null; value: T; recorded?: boolean }>,
+    work: () => Promise<{ outcome: CardOutcome | null; value: T; recorded?: boolean; replayed?: boolean }>,
     replay: (outcome: CardOutcome) => Promise<T>,
+    options: { claims?: boolean } = {},
   ): Promise<T> {
     const pending = this.memory.get(key);
     if (pending) {
       const earlier = await pending;
-      return earlier ? replay(earlier) : this.once(key, actor, work, replay);
+      return earlier ? replay(earlier) : this.once(key, actor, work, replay, options);
     }
     let settle: (outcome: CardOutcome | null) => void = () => {};
     this.memory.set(
@@ -67,12 +74,19 @@ export class CardLedger {
     );
     this.trim();
     try {
-      const earlier = await this.lookup(key);
+      const earlier = options.claims ? null : await this.lookup(key);
       if (earlier) {
         settle(earlier);
         return await replay(earlier);
       }
-      const { outcome, value, recorded } = await work();
+      const { outcome, value, recorded, replayed } = await work();
+      if (options.claims && (replayed || !outcome)) {
+        const first = await this.lookup(key);
+        if (first) {
+          settle(first);
+          return await replay(first);
+        }
+      }
       if (outcome) {
         if (!recorded)
           await this.audit.record({

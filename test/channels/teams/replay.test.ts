@@ -85,6 +85,31 @@ describeEachDatabase('Teams requests replayed across replicas', (db) => {
     expect(await revisions()).toBe(before + 1);
   });
 
+  it('a used card sent again to a restarted replica, changed or with a wrong field, answers its first outcome', async () => {
+    const a = await replica();
+    connector.clear();
+    await a.message(people.lan, 'báo cáo 2');
+    const form = cardsOf(connector.posted.at(-1))[0]!;
+    const submit = findAction(form, 'report.submit');
+    const data = {
+      ...submit.data,
+      task: String(ids['2']),
+      status: 'in_progress',
+      percent: '35',
+      done: 'Đã họp',
+    };
+    const first = await a.invoke(people.lan, submit.verb, data);
+    expect(textOf(first.value)).toContain('35%');
+    const before = await revisions();
+    // A new process (nothing in the ledger's memory): the record is read after the store's replay...
+    const changed = await (await replica()).invoke(people.lan, submit.verb, { ...data, percent: '45' });
+    expect(textOf(changed.value)).toBe(textOf(first.value));
+    // ...or after an answer that stored nothing (here a percent out of range).
+    const wrong = await (await replica()).invoke(people.lan, submit.verb, { ...data, percent: '450' });
+    expect(textOf(wrong.value)).toBe(textOf(first.value));
+    expect(await revisions()).toBe(before);
+  });
+
   it('a typed `members add` delivered to two replicas (same activity id) adds one member', async () => {
     const [a, b] = [await replica(), await replica()];
     const typed = 'members add --name "Trịnh Văn Một" --unit VP';

@@ -127,6 +127,8 @@ export class CardActionHandler extends TurnHandler {
           });
           if (result.kind === 'report-saved') {
             const outcome: CardOutcome = { result, reminder, taskId };
+            // A repeat of a used card: the ledger answers with the card's first outcome instead.
+            if (result.replayed) return { outcome: null, value: await done(outcome), replayed: true };
             return { outcome, value: await done(outcome), recorded: true };
           }
           if (result.kind === 'report-form') {
@@ -158,6 +160,8 @@ export class CardActionHandler extends TurnHandler {
               );
         if (result.kind === 'report-saved' || (result.kind === 'notice' && result.tone === 'success')) {
           const outcome: CardOutcome = { result, reminder, taskId: action.taskId };
+          if (result.kind === 'report-saved' && result.replayed)
+            return { outcome: null, value: await done(outcome), replayed: true };
           // A report ("Đã hoàn thành") recorded the card's use itself; a snooze did not.
           return { outcome, value: await done(outcome), recorded: result.kind === 'report-saved' };
         }
@@ -168,6 +172,9 @@ export class CardActionHandler extends TurnHandler {
         return { outcome: null, value: messageResponse(noticeText(result, ctx)) };
       },
       done,
+      // A report (a form, "Đã hoàn thành") claims the card's request key with the report; a snooze
+      // does not, so its card's record is read first.
+      { claims: action.verb !== 'task.snooze' },
     );
   }
 
