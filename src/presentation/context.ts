@@ -28,7 +28,22 @@ export interface RenderContext {
   period(period: Period | string): string;
 }
 
+/** Contexts are immutable: one per locale and time zone is made, then handed out again. */
+const made = new Map<string, RenderContext>();
+
 export function renderContext(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): RenderContext {
+  const key = `${locale}\u0000${timeZone}`;
+  let context = made.get(key);
+  if (!context) {
+    // Time zones come from settings and groups: a handful. The bound keeps a caller's typo harmless.
+    if (made.size >= 64) made.clear();
+    context = Object.freeze(makeContext(locale, timeZone));
+    made.set(key, context);
+  }
+  return context;
+}
+
+function makeContext(locale: Locale, timeZone: string): RenderContext {
   return {
     locale,
     timeZone,
