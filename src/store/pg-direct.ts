@@ -30,7 +30,8 @@ import type pg from 'pg';
 import { StaleDirectoryError } from '../app/ports/stores.ts';
 import { GroupCommit } from './group-commit.ts';
 
-export type PgParam = string | number | boolean | null;
+/** A statement parameter; an array is sent as a PostgreSQL array (a batch's column, see `batch`). */
+export type PgParam = string | number | boolean | null | PgParam[];
 
 /** The directory's version as PostgreSQL gives a bigint: text. */
 type Version = string;

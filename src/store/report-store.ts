@@ -644,66 +644,31 @@ function auditValues(at: string, record: AuditRecord): PgParam[] {
 
 /**
  * SUBMIT_PG with the request's key (ADR 25) claimed in the same statement, before anything is
- * written: the key's row is inserted first (`ON CONFLICT DO NOTHING`, which waits for a concurrent
- * claim of the same key to commit or roll back), and the report, its revision and the audit entry
- * are written only when that insert returned the key. The claim's outcome cannot hold the report's
- * revision number (a statement cannot update a row it inserted), so it holds the id the revision row
- * will have, taken from its sequence up front; a replay reads the revision number through it.
- * The period is only read here: when it is missing (a month's first report), it is inserted in a
- * statement of its own and the submission runs again (nothing was claimed nor written).
- * Inside an optimistic scope that used cached members or tasks (pg-direct.ts), `$24` is the directory
- * version they were read at: when the directory's version is another, `guard` is empty, so is
- * `period`, and nothing is claimed nor written (`current` = 0); the scope then runs again on fresh
- * reads. `$24` null: no guard.
+ * written, for one submission or a batch of them (group commit, ADR 24 addendum 4). Each parameter
+ * `$k` is the array of every submission's k-th value (their order: the period's key, the request's
+ * key, then SUBMIT_PG's `$5`–`$19`, the receipt's template `$18`–`$23`, the guard `$24`), and the
+ * answer is one row per submission, by its position (`ord`).
+ * - The key's row is inserted first (`ON CONFLICT DO NOTHING`, which waits for a concurrent claim of
+ *   the same key to commit or roll back), and the report, its revision and the audit entry are
+ *   written only when that insert returned the key. The claim's outcome cannot hold the report's
+ *   revision number (a statement cannot update a row it inserted), so it holds the id the revision
+ *   row will have, taken from its sequence up front; a replay reads the revision number through it.
+ * - The period is only read here: when it is missing (a month's first report), nothing is claimed
+ *   nor written for that submission (`periods` = 0); the period is inserted in a statement of its own
+ *   and the submission runs again.
+ * - Inside an optimistic scope that used cached members or tasks (pg-direct.ts), the guard is the
+ *   directory version they were read at: when the directory's version is another, nothing is claimed
+ *   nor written for that submission (`current` = 0); the scope then runs again on fresh reads. A null
+ *   guard: none.
+ * - Submissions of one report in a batch become consecutive revisions, in the batch's order: the
+ *   report's row is upserted once with the last one's fields and the revision raised by their count
+ *   (`ON CONFLICT DO UPDATE` cannot touch a row twice in one statement), and each revision number is
+ *   counted back from there. Reports are upserted in key order, so two batches (another replica's)
+ *   that share reports lock them in the same order.
+ * - The receipt (a Teams card's record) is rendered for a placeholder revision, which the statement
+ *   replaces with the revision it writes (`receiptTemplate`).
  */
 const SUBMIT_KEYED_PG = `
-  WITH guard AS (
-    SELECT 1 WHERE $24::bigint IS NULL OR (SELECT "version" FROM "DirectoryVersion" WHERE "id" = 1) = $24::bigint
-  ), period AS (
-    SELECT "id" FROM "ReportingPeriod" WHERE "key" = $1::text AND EXISTS (SELECT 1 FROM guard)
-  ), next AS (
-    SELECT nextval(pg_get_serial_sequence('"StatusReportRevision"', 'id'))::int AS "revisionId"
-  ), claim AS (
-    INSERT INTO "HandledRequest" ("key", "actor", "outcome")
-    SELECT $2::text, $13::text, json_build_object('revisionId', next."revisionId")::text FROM period, next
-    ON CONFLICT ("key") DO NOTHING
-    RETURNING "key"
-  ), report AS (
-    INSERT INTO "StatusReport" ("taskId", "periodId", "unitId", "memberId", "status", "percent", "done",
-      "blockers", "evidenceUrl", "late", "revision", "createdAt", "updatedAt")
-    SELECT $3::int, period."id", $4::int, $5::int, $6::text, $7::int, $8::text, $9::text, $10::text,
-      $11::boolean, 1, $12::timestamp(3), $12::timestamp(3) FROM period WHERE EXISTS (SELECT 1 FROM claim)
-    ${REPORT_UPSERT}
-  ), revision AS (
-    INSERT INTO "StatusReportRevision" ("id", "reportId", "revision", "memberId", "status", "percent", "done",
-      "blockers", "evidenceUrl", "createdAt")
-    SELECT next."revisionId", report."id", report."revision", $5::int, $6::text, $7::int, $8::text, $9::text,
-      $10::text, $17::timestamp(3)
-    FROM report, next
-  ), audit AS (
-    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
-    SELECT $12::timestamp(3), $13::text, CASE WHEN "revision" = 1 THEN $14::text ELSE $15::text END,
-      'StatusReport', "id"::text, $16::text
-    FROM report
-  ), receipt AS (
-    INSERT INTO "AuditEntry" ("at", "actor", "action", "entity", "entityId", "details")
-    SELECT $12::timestamp(3), $18::text, $19::text, $20::text, $21::text, replace($22::text, $23::text, "revision"::text)
-    FROM report WHERE $19::text IS NOT NULL
-  )
-  SELECT (SELECT count(*) FROM guard)::int AS "current", (SELECT count(*) FROM period)::int AS "periods",
-    report."id", report."revision"
-  FROM (SELECT 1) AS one LEFT JOIN report ON true`;
-
-/**
- * SUBMIT_KEYED_PG for a batch of submissions (group commit, ADR 24 addendum 4): `$k` is the array of
- * every submission's `$k`, and the answer is SUBMIT_KEYED_PG's row for each one, by its position
- * (`ord`). Each row's guard, period and claim are its own, as if it were sent alone. Submissions of
- * one report in the batch become consecutive revisions, in the batch's order: the report's row is
- * upserted once with the last one's fields and the revision raised by their count, and each one's
- * revision number is counted back from there. Reports are upserted in key order, so two batches
- * (another replica's) that share reports lock them in the same order.
- */
-const SUBMIT_KEYED_BATCH_PG = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::int[],
       $8::text[], $9::text[], $10::text[], $11::boolean[], $12::timestamp(3)[], $13::text[], $14::text[],
@@ -808,8 +773,12 @@ async function submitKeyedPg(
   type Answer = { current: number; periods: number; revision: number | null };
   const send = (rows: PgDirect['rows'] | null): Promise<Answer | undefined> =>
     rows
-      ? rows<Answer>('da06_submit_report_keyed', SUBMIT_KEYED_PG, values).then(([row]) => row)
-      : (pg.batch('da06_submit_report_keyed_batch', SUBMIT_KEYED_BATCH_PG, values, key) as Promise<Answer>);
+      ? rows<Answer>(
+          'da06_submit_report_keyed',
+          SUBMIT_KEYED_PG,
+          values.map((value) => [value]),
+        ).then(([row]) => row)
+      : (pg.batch('da06_submit_report_keyed', SUBMIT_KEYED_PG, values, key) as Promise<Answer>);
   const once = async (rows: PgDirect['rows'] | null) => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const row = await send(rows);

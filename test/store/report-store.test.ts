@@ -269,7 +269,7 @@ describeEachDatabase('ReportStore.submit', (db, provider) => {
       if (first?.name) sent.push(first.name);
       return original.apply(this, args);
     };
-    const batches = () => sent.filter((name) => name === 'da06_submit_report_keyed_batch').length;
+    const batches = () => sent.filter((name) => name === 'da06_submit_report_keyed').length;
     const keyed = (task: string, percent: number, key: string) => ({
       ...submission(task, '2024-09', percent),
       requestKey: key,

@@ -69,7 +69,7 @@ describeEachDatabase('Slack status form and the directory cache', (db, provider)
     } finally {
       proto.query = original;
     }
-    expect(sent).toEqual(['da06_submit_report_keyed_batch']);
+    expect(sent).toEqual(['da06_submit_report_keyed']);
   });
 
   it('a member deactivated through another replica between two submissions is refused the second', async () => {

@@ -78,7 +78,7 @@ describeEachDatabase('Teams report cards and the directory cache', (db, provider
     } finally {
       proto.query = original;
     }
-    expect(sent).toEqual(['da06_submit_report_keyed_batch']);
+    expect(sent).toEqual(['da06_submit_report_keyed']);
   });
 
   it('a member moved to another unit through another replica is refused the old unit’s task', async () => {
