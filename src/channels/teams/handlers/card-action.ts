@@ -107,6 +107,11 @@ export class CardActionHandler extends TurnHandler {
     // The same card's use on another replica, or racing this one, stores nothing (ADR 25).
     const requestKey = `teams:card:${key}`;
     const done = (outcome: CardOutcome) => this.outcomeResponse(viewer, outcome);
+    // A stored outcome; a repeat of a used card (replayed) is answered with its first outcome instead.
+    const stored = async (outcome: CardOutcome, recorded: boolean) =>
+      outcome.result.kind === 'report-saved' && outcome.result.replayed
+        ? { outcome: null, value: await done(outcome), replayed: true }
+        : { outcome, value: await done(outcome), recorded };
     return this.options.ledger.once(
       key,
       `member:${viewer.memberId}`,
@@ -125,12 +130,7 @@ export class CardActionHandler extends TurnHandler {
             receipt: CardLedger.receipt(key, (saved) => ({ result: saved, reminder, taskId })),
             requestKey,
           });
-          if (result.kind === 'report-saved') {
-            const outcome: CardOutcome = { result, reminder, taskId };
-            // A repeat of a used card: the ledger answers with the card's first outcome instead.
-            if (result.replayed) return { outcome: null, value: await done(outcome), replayed: true };
-            return { outcome, value: await done(outcome), recorded: true };
-          }
+          if (result.kind === 'report-saved') return stored({ result, reminder, taskId }, true);
           if (result.kind === 'report-form') {
             // Errors beside the fields, on the same card (same id: it has not been used yet).
             const card = renderCard(result, viewer.locale, {
@@ -159,11 +159,8 @@ export class CardActionHandler extends TurnHandler {
                 requestKey,
               );
         if (result.kind === 'report-saved' || (result.kind === 'notice' && result.tone === 'success')) {
-          const outcome: CardOutcome = { result, reminder, taskId: action.taskId };
-          if (result.kind === 'report-saved' && result.replayed)
-            return { outcome: null, value: await done(outcome), replayed: true };
           // A report ("Đã hoàn thành") recorded the card's use itself; a snooze did not.
-          return { outcome, value: await done(outcome), recorded: result.kind === 'report-saved' };
+          return stored({ result, reminder, taskId: action.taskId }, result.kind === 'report-saved');
         }
         if (result.kind === 'report-form') {
           const errors = result.errors.map((e) => `${ctx.t(`field.${e.field}`)}: ${ctx.tl(e.key, e.params)}`);
