@@ -59,19 +59,18 @@ describeEachDatabase('Teams requests replayed across replicas', (db) => {
 
   const revisions = () => db().client.statusReportRevision.count();
 
+  /** Lan's report card for task `code`, asked of `h` by typing, and its submit filled in as she would. */
+  async function reportCard(h: TeamsHarness, code: string, fields: { percent: string; done: string }) {
+    connector.clear();
+    await h.message(people.lan, `báo cáo ${code}`);
+    const submit = findAction(cardsOf(connector.posted.at(-1))[0]!, 'report.submit');
+    const data = { ...submit.data, task: String(ids[code]), status: 'in_progress', ...fields };
+    return { submit, data };
+  }
+
   it('the same card submitted to two replicas at once, and again to a restarted one, stores one revision', async () => {
     const [a, b] = [await replica(), await replica()];
-    connector.clear();
-    await a.message(people.lan, 'báo cáo 1');
-    const form = cardsOf(connector.posted.at(-1))[0]!;
-    const submit = findAction(form, 'report.submit');
-    const data = {
-      ...submit.data,
-      task: String(ids['1']),
-      status: 'in_progress',
-      percent: '70',
-      done: 'Đã tập huấn',
-    };
+    const { submit, data } = await reportCard(a, '1', { percent: '70', done: 'Đã tập huấn' });
     const before = await revisions();
     const [one, two] = await Promise.all([
       a.invoke(people.lan, submit.verb, data),
@@ -87,17 +86,7 @@ describeEachDatabase('Teams requests replayed across replicas', (db) => {
 
   it('a used card sent again to a restarted replica, changed or with a wrong field, answers its first outcome', async () => {
     const a = await replica();
-    connector.clear();
-    await a.message(people.lan, 'báo cáo 2');
-    const form = cardsOf(connector.posted.at(-1))[0]!;
-    const submit = findAction(form, 'report.submit');
-    const data = {
-      ...submit.data,
-      task: String(ids['2']),
-      status: 'in_progress',
-      percent: '35',
-      done: 'Đã họp',
-    };
+    const { submit, data } = await reportCard(a, '2', { percent: '35', done: 'Đã họp' });
     const first = await a.invoke(people.lan, submit.verb, data);
     expect(textOf(first.value)).toContain('35%');
     const before = await revisions();
